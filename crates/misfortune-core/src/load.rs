@@ -1,0 +1,292 @@
+//! Reading scenario files: size and encoding checks, RON parsing with positions, then validation
+//! and the solver. No input makes this panic: every problem becomes a [`Diagnostic`].
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Level, Reporter, said};
+use crate::model::Scenario;
+use crate::solver::{self, Solution};
+use crate::spans;
+use crate::validate;
+
+/// Scenario files larger than this are refused unread (the largest real scenario is ~40 KiB).
+pub const MAX_SCENARIO_BYTES: u64 = 2 * 1024 * 1024;
+
+/// One scenario file after loading: its text, the scenario if it parsed, what is wrong with it,
+/// and the solver's shortest path when it is solvable.
+#[derive(Debug, Clone)]
+pub struct LoadedFile {
+    pub path: PathBuf,
+    /// The path as shown in messages.
+    pub name: String,
+    pub source: String,
+    pub scenario: Option<Scenario>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub solution: Option<Solution>,
+}
+
+impl LoadedFile {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+    /// The scenario, when it loaded with no errors.
+    pub fn valid(&self) -> Option<&Scenario> {
+        (self.errors() == 0).then_some(self.scenario.as_ref()).flatten()
+    }
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Deserialise RON text into a scenario, with no further checks. The baseline that validation is
+/// measured against.
+pub fn parse_only(src: &str) -> Result<Scenario, ron::error::SpannedError> {
+    ron_options().from_str(src)
+}
+
+/// Parse scenario text. Syntax, type and unknown-field errors come back as diagnostics.
+pub fn parse_str(name: &str, src: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
+    let mut rep = Reporter::new(name, src);
+    if src.trim().is_empty() {
+        rep.at_span(
+            Level::Error,
+            "empty-file",
+            (0, 0),
+            "the file is empty",
+            said().expected("a scenario: `Scenario( id: \"...\", title: \"...\", ... )`"),
+        );
+        return (None, rep.out);
+    }
+    match parse_only(src) {
+        Ok(scenario) => (Some(scenario), rep.out),
+        Err(err) => {
+            ron_error(&mut rep, &err);
+            (None, rep.out)
+        }
+    }
+}
+
+fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
+    use ron::error::Error as E;
+    let start = spans::offset_of(rep.src, err.span.start.line, err.span.start.col);
+    let end = spans::offset_of(rep.src, err.span.end.line, err.span.end.col).max(start);
+    let list = |alts: &[&str]| {
+        alts.iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let within = |outer: &Option<String>| outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
+    let (code, message, s) = match &err.code {
+        E::NoSuchStructField { expected, found, outer } => (
+            "unknown-field",
+            format!("unknown field `{found}`{}", within(outer)),
+            said().expected(format!("one of {}", list(expected))).found(format!("`{found}`")),
+        ),
+        E::MissingStructField { field, outer } => (
+            "missing-field",
+            format!("missing field `{field}`{}", within(outer)),
+            said().expected(format!("a `{field}: ...` entry")),
+        ),
+        E::DuplicateStructField { field, outer } => (
+            "duplicate-field",
+            format!("field `{field}` is given twice{}", within(outer)),
+            said().help("keep one of them"),
+        ),
+        E::NoSuchEnumVariant { expected, found, outer } => (
+            "unknown-variant",
+            format!("unknown variant `{found}`{}", within(outer)),
+            said().expected(format!("one of {}", list(expected))).found(format!("`{found}`")),
+        ),
+        E::InvalidValueForType { expected, found } => (
+            "wrong-type",
+            format!("wrong type: expected {expected}, found {found}"),
+            said().expected(expected.clone()).found(found.clone()),
+        ),
+        E::ExpectedDifferentStructName { expected, found } => (
+            "wrong-type",
+            format!("expected `{expected}` here, found `{found}`"),
+            said().expected(format!("`{expected}(...)`")).found(format!("`{found}(...)`")),
+        ),
+        E::Message(m) if m.starts_with("invalid time") => ("invalid-time", m.clone(), said()),
+        E::Message(m) => ("invalid-value", m.clone(), said()),
+        E::Eof => (
+            "syntax",
+            "the file ends in the middle of a value (truncated?)".into(),
+            said().help("check for a missing `)` or `]`, or an unterminated string"),
+        ),
+        E::ExceededRecursionLimit => (
+            "syntax",
+            "values are nested too deeply".into(),
+            said().expected("at most 128 levels of nesting"),
+        ),
+        other => ("syntax", format!("syntax error: {other}"), said()),
+    };
+    rep.at_span(Level::Error, code, (start, end), message, s);
+}
+
+/// Parse, validate and solve scenario text.
+pub fn load_str(name: &str, src: &str) -> LoadedFile {
+    let (scenario, mut diagnostics) = parse_str(name, src);
+    let mut solution = None;
+    if let Some(sc) = &scenario {
+        let mut rep = Reporter::new(name, src);
+        validate::validate(sc, &mut rep);
+        let structurally_ok = !rep.out.iter().any(Diagnostic::is_error);
+        if structurally_ok {
+            match solver::solve(sc) {
+                Ok(sol) => solution = Some(sol),
+                Err(why) => why.report(&mut rep),
+            }
+        }
+        diagnostics.extend(rep.out);
+    }
+    LoadedFile {
+        path: PathBuf::from(name),
+        name: name.to_string(),
+        source: src.to_string(),
+        scenario,
+        diagnostics,
+        solution,
+    }
+}
+
+/// Read, parse, validate and solve one file.
+pub fn load_file(path: &Path) -> LoadedFile {
+    let name = path.display().to_string();
+    let fail = |code, message: String, s| {
+        let mut rep = Reporter::new(&name, "");
+        rep.at_span(Level::Error, code, (0, 0), message, s);
+        LoadedFile {
+            path: path.to_path_buf(),
+            name: name.clone(),
+            source: String::new(),
+            scenario: None,
+            diagnostics: rep.out,
+            solution: None,
+        }
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return fail("unreadable", format!("cannot read the file: {e}"), said()),
+    };
+    if !meta.is_file() {
+        return fail("unreadable", "not a regular file".into(), said());
+    }
+    if meta.len() > MAX_SCENARIO_BYTES {
+        return fail(
+            "too-large",
+            format!("the file is {} bytes; scenario files are limited to {} bytes", meta.len(), MAX_SCENARIO_BYTES),
+            said().help("a scenario this large is almost certainly not a scenario; split it or check the path"),
+        );
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return fail("unreadable", format!("cannot read the file: {e}"), said()),
+    };
+    let mut loaded = load_bytes(&name, &bytes);
+    loaded.path = path.to_path_buf();
+    loaded
+}
+
+/// Parse, validate and solve file contents that may not even be text.
+pub fn load_bytes(name: &str, bytes: &[u8]) -> LoadedFile {
+    let refuse = |offset: usize, code, message: &str| {
+        let src = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+        let mut rep = Reporter::new(name, &src);
+        rep.at_span(Level::Error, code, (src.len(), src.len()), message, said().expected("a UTF-8 text file in RON"));
+        LoadedFile {
+            path: PathBuf::from(name),
+            name: name.to_string(),
+            source: src.clone(),
+            scenario: None,
+            diagnostics: rep.out,
+            solution: None,
+        }
+    };
+    if bytes.len() as u64 > MAX_SCENARIO_BYTES {
+        return refuse(0, "too-large", "the file is larger than the scenario size limit");
+    }
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return refuse(nul, "binary-file", "this is a binary file (it contains a NUL byte), not a scenario");
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(src) => load_str(name, src),
+        Err(e) => refuse(e.valid_up_to(), "not-utf8", "the file is not valid UTF-8 text"),
+    }
+}
+
+/// Expand files and folders (recursively, `*.ron` only, sorted) into scenario files.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, &mut problems, 0);
+            found.sort();
+            files.extend(found);
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            let name = p.display().to_string();
+            let mut rep = Reporter::new(&name, "");
+            rep.at_span(Level::Error, "not-found", (0, 0), "no such file or folder", said());
+            problems.extend(rep.out);
+        }
+    }
+    (files, problems)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>, depth: usize) {
+    if depth > 16 {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            let name = dir.display().to_string();
+            let mut rep = Reporter::new(&name, "");
+            rep.at_span(Level::Error, "unreadable", (0, 0), format!("cannot read the folder: {e}"), said());
+            problems.extend(rep.out);
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_dir() {
+            walk(&path, out, problems, depth + 1);
+        } else if path.extension().is_some_and(|e| e == "ron") {
+            out.push(path);
+        }
+    }
+}
+
+/// Load every scenario under the given paths, and check ids are unique across files.
+pub fn load_all(paths: &[PathBuf]) -> (Vec<LoadedFile>, Vec<Diagnostic>) {
+    let (files, problems) = collect(paths);
+    let mut loaded: Vec<LoadedFile> = files.iter().map(|p| load_file(p)).collect();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for file in &mut loaded {
+        let Some(sc) = &file.scenario else { continue };
+        if let Some(first) = seen.get(&sc.id) {
+            let mut rep = Reporter::new(&file.name, &file.source);
+            rep.error(
+                "duplicate-scenario-id",
+                &spans::Path::root().f("id"),
+                format!("scenario id `{}` is already used by {first}", sc.id),
+                said().help("every scenario needs its own id"),
+            );
+            file.diagnostics.extend(rep.out);
+        } else {
+            seen.insert(sc.id.clone(), file.name.clone());
+        }
+    }
+    (loaded, problems)
+}

@@ -1,0 +1,105 @@
+//! Command-line tools: validation (and, as they arrive, headless play, scoring and reports).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use misfortune_core::{Diagnostic, LoadedFile, diagnostic, load_all};
+
+#[derive(Parser)]
+#[command(name = "misfortune", version, about = "Wheel of Misfortune: incident-response training for SRE and on-call teams")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check scenario files (or folders of them): format, references, times, and that each can be solved.
+    Validate {
+        /// Scenario files or folders (searched for `*.ron`).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print machine-readable diagnostics (JSON) instead of rendered ones.
+        #[arg(long)]
+        json: bool,
+        /// Fail on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Print each scenario's shortest solving path.
+        #[arg(long)]
+        explain: bool,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Validate {
+            paths,
+            json,
+            deny_warnings,
+            explain,
+        }) => validate(&paths, json, deny_warnings, explain),
+        None => {
+            eprintln!("misfortune: no command given; try `misfortune --help`");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn validate(paths: &[PathBuf], json: bool, deny_warnings: bool, explain: bool) -> ExitCode {
+    let (files, problems) = load_all(paths);
+    let failed = |f: &LoadedFile| f.errors() > 0 || (deny_warnings && f.warnings() > 0);
+    let ok = problems.is_empty() && !files.iter().any(failed);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if json {
+        let report = serde_json::json!({
+            "ok": ok,
+            "files": files.iter().map(|f| serde_json::json!({
+                "file": f.name,
+                "id": f.scenario.as_ref().map(|s| s.id.clone()),
+                "valid": !failed(f),
+                "errors": f.errors(),
+                "warnings": f.warnings(),
+                "diagnostics": f.diagnostics,
+                "solution": f.solution,
+            })).collect::<Vec<_>>(),
+            "problems": problems,
+        });
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+    } else {
+        let color = std::io::stderr().is_terminal();
+        let mut err = std::io::stderr().lock();
+        for p in &problems {
+            let _ = writeln!(err, "{p}");
+        }
+        for f in &files {
+            if !f.diagnostics.is_empty() {
+                let _ = write!(err, "{}", diagnostic::render(&f.diagnostics, &f.source, color));
+            }
+            let verdict = if failed(f) { "FAILED" } else { "ok" };
+            let id = f.scenario.as_ref().map(|s| format!(" ({})", s.id)).unwrap_or_default();
+            let _ = writeln!(out, "{verdict:>6}  {}{id}: {} error(s), {} warning(s)", f.name, f.errors(), f.warnings());
+            if explain {
+                if let Some(sol) = &f.solution {
+                    let _ = write!(out, "{}", sol.explain());
+                }
+            }
+        }
+        let total_err: usize = files.iter().map(LoadedFile::errors).sum::<usize>() + problems.len();
+        let total_warn: usize = files.iter().map(LoadedFile::warnings).sum();
+        let _ = writeln!(
+            out,
+            "{} scenario file(s): {} error(s), {} warning(s){}",
+            files.len(),
+            total_err,
+            total_warn,
+            if ok { "" } else { " — validation failed" }
+        );
+    }
+    let _: &[Diagnostic] = &problems;
+    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}

@@ -1,0 +1,10 @@
+//! Misfortune: a Wheel of Misfortune training simulator for SRE and on-call teams.
+//!
+//! `misfortune` alone opens the game (with the default `gui` feature); the subcommands are the
+//! authoring and headless tools, which build without Bevy (`--no-default-features`).
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
