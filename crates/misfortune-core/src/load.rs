@@ -73,8 +73,20 @@ pub fn parse_str(name: &str, src: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
 
 fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
     use ron::error::Error as E;
-    let start = spans::offset_of(rep.src, err.span.start.line, err.span.start.col);
-    let end = spans::offset_of(rep.src, err.span.end.line, err.span.end.col).max(start);
+    let mut start = spans::offset_of(rep.src, err.span.start.line, err.span.start.col);
+    let mut end = spans::offset_of(rep.src, err.span.end.line, err.span.end.col).max(start);
+    let tree = spans::parse(rep.src);
+    // ron points before the white space that precedes a bad value, or into a string: widen the
+    // span to the whole value so the caret sits under it.
+    let value_at = |offset: usize| {
+        let skip = rep.src[offset.min(rep.src.len())..].len() - rep.src[offset.min(rep.src.len())..].trim_start().len();
+        let at = offset + skip;
+        tree.as_ref().map(|t| t.innermost(at)).filter(|n| n.start <= at && at < n.end).map(|n| (n.start, n.end))
+    };
+    let found_text = |(s, e): (usize, usize)| {
+        let t: String = rep.src[s..e].chars().take(60).collect();
+        if e - s > t.len() { format!("`{t}...`") } else { format!("`{t}`") }
+    };
     let list = |alts: &[&str]| {
         alts.iter()
             .map(|a| format!("`{a}`"))
@@ -88,11 +100,19 @@ fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
             format!("unknown field `{found}`{}", within(outer)),
             said().expected(format!("one of {}", list(expected))).found(format!("`{found}`")),
         ),
-        E::MissingStructField { field, outer } => (
+        E::MissingStructField { field, outer } => {
+            // ron points after the closing `)`: point at the start of the struct instead.
+            if let Some(t) = &tree {
+                let n = t.innermost(start.saturating_sub(1));
+                let name_len = n.name.as_ref().map_or(1, |x| x.len());
+                (start, end) = (n.start, n.start + name_len);
+            }
+            (
             "missing-field",
             format!("missing field `{field}`{}", within(outer)),
             said().expected(format!("a `{field}: ...` entry")),
-        ),
+        )
+        }
         E::DuplicateStructField { field, outer } => (
             "duplicate-field",
             format!("field `{field}` is given twice{}", within(outer)),
@@ -103,23 +123,55 @@ fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
             format!("unknown variant `{found}`{}", within(outer)),
             said().expected(format!("one of {}", list(expected))).found(format!("`{found}`")),
         ),
-        E::InvalidValueForType { expected, found } => (
-            "wrong-type",
-            format!("wrong type: expected {expected}, found {found}"),
-            said().expected(expected.clone()).found(found.clone()),
-        ),
+        E::InvalidValueForType { expected, found } => {
+            if let Some(v) = value_at(start) {
+                (start, end) = v;
+            }
+            ("wrong-type", format!("wrong type: expected {expected}, found {found}"), said().expected(expected.clone()).found(found.clone()))
+        }
+        E::ExpectedInteger | E::ExpectedFloat | E::ExpectedBoolean | E::ExpectedString | E::ExpectedArray | E::ExpectedMap | E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedOption | E::ExpectedChar | E::ExpectedUnit | E::IntegerOutOfBounds => {
+            let what = match &err.code {
+                E::ExpectedInteger => "a whole number".to_string(),
+                E::ExpectedFloat => "a number".to_string(),
+                E::ExpectedBoolean => "`true` or `false`".to_string(),
+                E::ExpectedString => "a string in double quotes".to_string(),
+                E::ExpectedArray => "a list `[...]`".to_string(),
+                E::ExpectedMap => "a map `{...}`".to_string(),
+                E::ExpectedNamedStructLike(n) if !n.is_empty() => format!("`{n}(...)`"),
+                E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => "a `(...)` value".to_string(),
+                E::IntegerOutOfBounds => "a whole number in range".to_string(),
+                other => other.to_string(),
+            };
+            let found = value_at(start).map(|v| {
+                (start, end) = v;
+                found_text(v)
+            });
+            let mut s = said().expected(what.clone());
+            if let Some(f) = &found {
+                s = s.found(f.clone());
+            }
+            ("wrong-type", format!("wrong type: expected {what}{}", found.as_ref().map(|f| format!(", found {f}")).unwrap_or_default()), s)
+        }
         E::ExpectedDifferentStructName { expected, found } => (
             "wrong-type",
             format!("expected `{expected}` here, found `{found}`"),
             said().expected(format!("`{expected}(...)`")).found(format!("`{found}(...)`")),
         ),
-        E::Message(m) if m.starts_with("invalid time") => ("invalid-time", m.clone(), said()),
-        E::Message(m) => ("invalid-value", m.clone(), said()),
-        E::Eof => (
+        E::Message(m) => {
+            if let Some(v) = value_at(start.saturating_sub(1)).or_else(|| value_at(start)) {
+                (start, end) = v;
+            }
+            let code = if m.starts_with("invalid time") { "invalid-time" } else { "invalid-value" };
+            (code, m.clone(), said())
+        }
+        E::Eof => {
+            (start, end) = (rep.src.len(), rep.src.len());
+            (
             "syntax",
             "the file ends in the middle of a value (truncated?)".into(),
             said().help("check for a missing `)` or `]`, or an unterminated string"),
-        ),
+        )
+        }
         E::ExceededRecursionLimit => (
             "syntax",
             "values are nested too deeply".into(),
@@ -130,15 +182,24 @@ fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
     rep.at_span(Level::Error, code, (start, end), message, s);
 }
 
-/// Parse, validate and solve scenario text.
-pub fn load_str(name: &str, src: &str) -> LoadedFile {
+/// Parse and validate scenario text, without the solver.
+pub fn parse_and_validate(name: &str, src: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
     let (scenario, mut diagnostics) = parse_str(name, src);
-    let mut solution = None;
     if let Some(sc) = &scenario {
         let mut rep = Reporter::new(name, src);
         validate::validate(sc, &mut rep);
-        let structurally_ok = !rep.out.iter().any(Diagnostic::is_error);
-        if structurally_ok {
+        diagnostics.extend(rep.out);
+    }
+    (scenario, diagnostics)
+}
+
+/// Parse, validate and solve scenario text.
+pub fn load_str(name: &str, src: &str) -> LoadedFile {
+    let (scenario, mut diagnostics) = parse_and_validate(name, src);
+    let mut solution = None;
+    if let Some(sc) = &scenario {
+        let mut rep = Reporter::new(name, src);
+        if !diagnostics.iter().any(Diagnostic::is_error) {
             match solver::solve(sc) {
                 Ok(sol) => solution = Some(sol),
                 Err(why) => why.report(&mut rep),

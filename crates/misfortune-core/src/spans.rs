@@ -73,6 +73,26 @@ impl Node {
         (node.start, node.end)
     }
 
+    /// The smallest node that starts at or after `offset` (skipping white space) and contains it,
+    /// or that contains it: the value an error position points into.
+    pub fn innermost(&self, offset: usize) -> &Node {
+        let mut node = self;
+        'down: loop {
+            let children: Vec<&Node> = match &node.kind {
+                Kind::Fields(f) => f.iter().map(|(_, v)| v).collect(),
+                Kind::Seq(items) => items.iter().collect(),
+                Kind::Atom => return node,
+            };
+            for c in children {
+                if c.start <= offset && offset < c.end.max(c.start + 1) {
+                    node = c;
+                    continue 'down;
+                }
+            }
+            return node;
+        }
+    }
+
     fn step(&self, seg: &Seg) -> Option<&Node> {
         match (&self.kind, seg) {
             (Kind::Fields(fields), Seg::Field(name)) => {
@@ -466,7 +486,7 @@ Scenario(
 
     #[test]
     fn missing_paths_fall_back_to_the_deepest_known_node() {
-        assert_eq!(text(Path::root().f("services").i(7)), &SRC[SRC.find('[').unwrap()..SRC.find("],").unwrap() + 1]);
+        assert_eq!(text(Path::root().f("services").i(7)), &SRC[SRC.find("[\n").unwrap()..SRC.find("],").unwrap() + 1]);
     }
 
     #[test]

@@ -461,8 +461,8 @@ impl Validator<'_, '_, '_> {
                 ActionKind::Escalate(persona) => {
                     self.reference("persona", persona, &p.f("kind").i(0));
                 }
-                ActionKind::Mitigate if a.mitigates.is_none() && a.effects.is_empty() && !a.harmful && !a.red_herring && !enables(sc, &a.id) => {
-                    self.rep.warn("does-nothing", &p.f("kind"), format!("mitigation `{}` neither mitigates nor changes anything", a.id), said().help("add `mitigates: \"2m\"`, effects, or mark it `red_herring: true`"));
+                ActionKind::Mitigate if a.mitigates.is_none() && a.effects.is_empty() && a.result.is_none() && !a.harmful && !a.red_herring && !enables(sc, &a.id) => {
+                    self.rep.warn("does-nothing", &p.f("kind"), format!("mitigation `{}` neither mitigates nor changes anything", a.id), said().help("add `mitigates: \"2m\"`, effects or a `result`, or mark it `red_herring: true`"));
                 }
                 _ => {}
             }
@@ -637,6 +637,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Every string value still holding a `TODO` marker (left by `misfortune new` and `import`).
 fn todo_markers(rep: &mut Reporter) {
+    if !rep.src.contains("TODO") {
+        return;
+    }
     let Some(tree) = spans::parse(rep.src) else { return };
     let mut found = Vec::new();
     let mut stack = vec![&tree];

@@ -1,0 +1,25 @@
+//! Every scenario shipped under `scenarios/` is valid, warning-free and solvable.
+
+use std::path::Path;
+
+use misfortune_core::load_all;
+
+#[test]
+fn every_shipped_scenario_is_valid_and_solvable() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let (files, problems) = load_all(&[dir]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(files.len() >= 2, "at least two scenarios ship");
+    for f in &files {
+        assert!(f.diagnostics.is_empty(), "{}:\n{}", f.name, misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false));
+        let sc = f.scenario.as_ref().unwrap();
+        let sol = f.solution.as_ref().unwrap_or_else(|| panic!("{} has no solution", f.name));
+        assert!(sol.solved_at <= sc.duration);
+        assert!(!sol.steps.is_empty());
+        // The path uses no harmful action and ends with the impact over.
+        for s in &sol.steps {
+            assert!(!sc.action(&s.action).unwrap().harmful, "{}: {}", f.name, s.action);
+        }
+        assert!(sol.mitigated_at <= sol.solved_at);
+    }
+}
