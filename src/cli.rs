@@ -8,10 +8,17 @@ use clap::{Parser, Subcommand};
 use misfortune_core::{Diagnostic, LoadedFile, diagnostic, load_all};
 
 #[derive(Parser)]
-#[command(name = "misfortune", version, about = "Wheel of Misfortune: incident-response training for SRE and on-call teams")]
+#[command(
+    name = "misfortune",
+    version,
+    about = "Wheel of Misfortune: incident-response training for SRE and on-call teams"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// The scenario folder the game reads.
+    #[arg(long, default_value = "scenarios", global = true)]
+    scenarios: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -42,8 +49,20 @@ pub fn main() -> ExitCode {
             deny_warnings,
             explain,
         }) => validate(&paths, json, deny_warnings, explain),
+        #[cfg(feature = "gui")]
         None => {
-            eprintln!("misfortune: no command given; try `misfortune --help`");
+            if crate::gui::run(cli.scenarios).is_success() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        #[cfg(not(feature = "gui"))]
+        None => {
+            let _ = cli.scenarios;
+            eprintln!(
+                "misfortune: this build has no game window (built without the `gui` feature); try `misfortune --help`"
+            );
             ExitCode::from(2)
         }
     }
@@ -69,7 +88,11 @@ fn validate(paths: &[PathBuf], json: bool, deny_warnings: bool, explain: bool) -
             })).collect::<Vec<_>>(),
             "problems": problems,
         });
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
     } else {
         let color = std::io::stderr().is_terminal();
         let mut err = std::io::stderr().lock();
@@ -78,11 +101,25 @@ fn validate(paths: &[PathBuf], json: bool, deny_warnings: bool, explain: bool) -
         }
         for f in &files {
             if !f.diagnostics.is_empty() {
-                let _ = write!(err, "{}", diagnostic::render(&f.diagnostics, &f.source, color));
+                let _ = write!(
+                    err,
+                    "{}",
+                    diagnostic::render(&f.diagnostics, &f.source, color)
+                );
             }
             let verdict = if failed(f) { "FAILED" } else { "ok" };
-            let id = f.scenario.as_ref().map(|s| format!(" ({})", s.id)).unwrap_or_default();
-            let _ = writeln!(out, "{verdict:>6}  {}{id}: {} error(s), {} warning(s)", f.name, f.errors(), f.warnings());
+            let id = f
+                .scenario
+                .as_ref()
+                .map(|s| format!(" ({})", s.id))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{verdict:>6}  {}{id}: {} error(s), {} warning(s)",
+                f.name,
+                f.errors(),
+                f.warnings()
+            );
             if explain {
                 if let Some(sol) = &f.solution {
                     let _ = write!(out, "{}", sol.explain());
@@ -101,5 +138,9 @@ fn validate(paths: &[PathBuf], json: bool, deny_warnings: bool, explain: bool) -
         );
     }
     let _: &[Diagnostic] = &problems;
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

@@ -4,6 +4,8 @@
 //! authoring and headless tools, which build without Bevy (`--no-default-features`).
 
 mod cli;
+#[cfg(feature = "gui")]
+mod gui;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -17,7 +17,12 @@ fn shipped() -> Vec<(String, String)> {
     files.sort();
     files
         .into_iter()
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -47,7 +52,9 @@ fn bench(c: &mut Criterion) {
     for (name, src) in &files {
         let sc = load::parse_only(src).unwrap();
         let id = sc.id.clone();
-        c.bench_function(&format!("solve {id}"), |b| b.iter(|| black_box(solve(black_box(&sc)).unwrap())));
+        c.bench_function(&format!("solve {id}"), |b| {
+            b.iter(|| black_box(solve(black_box(&sc)).unwrap()))
+        });
         let _ = name;
     }
 }

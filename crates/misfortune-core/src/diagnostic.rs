@@ -147,21 +147,30 @@ impl<'a> Reporter<'a> {
         if self.tree.is_none() {
             self.tree = spans::parse(self.src);
         }
-        let span = self
-            .tree
-            .as_ref()
-            .map_or((0, 0), |tree| tree.locate(path));
+        let span = self.tree.as_ref().map_or((0, 0), |tree| tree.locate(path));
         self.at_span(level, code, span, message, said);
         if let Some(last) = self.out.last_mut() {
             last.path = Some(path.to_string());
         }
     }
 
-    pub fn error(&mut self, code: &'static str, path: &spans::Path, message: impl Into<String>, said: Said) {
+    pub fn error(
+        &mut self,
+        code: &'static str,
+        path: &spans::Path,
+        message: impl Into<String>,
+        said: Said,
+    ) {
         self.at(Level::Error, code, path, message, said);
     }
 
-    pub fn warn(&mut self, code: &'static str, path: &spans::Path, message: impl Into<String>, said: Said) {
+    pub fn warn(
+        &mut self,
+        code: &'static str,
+        path: &spans::Path,
+        message: impl Into<String>,
+        said: Said,
+    ) {
         self.at(Level::Warning, code, path, message, said);
     }
 }

@@ -35,7 +35,9 @@ impl LoadedFile {
     }
     /// The scenario, when it loaded with no errors.
     pub fn valid(&self) -> Option<&Scenario> {
-        (self.errors() == 0).then_some(self.scenario.as_ref()).flatten()
+        (self.errors() == 0)
+            .then_some(self.scenario.as_ref())
+            .flatten()
     }
 }
 
@@ -79,13 +81,21 @@ fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
     // ron points before the white space that precedes a bad value, or into a string: widen the
     // span to the whole value so the caret sits under it.
     let value_at = |offset: usize| {
-        let skip = rep.src[offset.min(rep.src.len())..].len() - rep.src[offset.min(rep.src.len())..].trim_start().len();
+        let skip = rep.src[offset.min(rep.src.len())..].len()
+            - rep.src[offset.min(rep.src.len())..].trim_start().len();
         let at = offset + skip;
-        tree.as_ref().map(|t| t.innermost(at)).filter(|n| n.start <= at && at < n.end).map(|n| (n.start, n.end))
+        tree.as_ref()
+            .map(|t| t.innermost(at))
+            .filter(|n| n.start <= at && at < n.end)
+            .map(|n| (n.start, n.end))
     };
     let found_text = |(s, e): (usize, usize)| {
         let t: String = rep.src[s..e].chars().take(60).collect();
-        if e - s > t.len() { format!("`{t}...`") } else { format!("`{t}`") }
+        if e - s > t.len() {
+            format!("`{t}...`")
+        } else {
+            format!("`{t}`")
+        }
     };
     let list = |alts: &[&str]| {
         alts.iter()
@@ -93,12 +103,23 @@ fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let within = |outer: &Option<String>| outer.as_ref().map(|o| format!(" in `{o}`")).unwrap_or_default();
+    let within = |outer: &Option<String>| {
+        outer
+            .as_ref()
+            .map(|o| format!(" in `{o}`"))
+            .unwrap_or_default()
+    };
     let (code, message, s) = match &err.code {
-        E::NoSuchStructField { expected, found, outer } => (
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => (
             "unknown-field",
             format!("unknown field `{found}`{}", within(outer)),
-            said().expected(format!("one of {}", list(expected))).found(format!("`{found}`")),
+            said()
+                .expected(format!("one of {}", list(expected)))
+                .found(format!("`{found}`")),
         ),
         E::MissingStructField { field, outer } => {
             // ron points after the closing `)`: point at the start of the struct instead.
@@ -108,28 +129,49 @@ fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
                 (start, end) = (n.start, n.start + name_len);
             }
             (
-            "missing-field",
-            format!("missing field `{field}`{}", within(outer)),
-            said().expected(format!("a `{field}: ...` entry")),
-        )
+                "missing-field",
+                format!("missing field `{field}`{}", within(outer)),
+                said().expected(format!("a `{field}: ...` entry")),
+            )
         }
         E::DuplicateStructField { field, outer } => (
             "duplicate-field",
             format!("field `{field}` is given twice{}", within(outer)),
             said().help("keep one of them"),
         ),
-        E::NoSuchEnumVariant { expected, found, outer } => (
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => (
             "unknown-variant",
             format!("unknown variant `{found}`{}", within(outer)),
-            said().expected(format!("one of {}", list(expected))).found(format!("`{found}`")),
+            said()
+                .expected(format!("one of {}", list(expected)))
+                .found(format!("`{found}`")),
         ),
         E::InvalidValueForType { expected, found } => {
             if let Some(v) = value_at(start) {
                 (start, end) = v;
             }
-            ("wrong-type", format!("wrong type: expected {expected}, found {found}"), said().expected(expected.clone()).found(found.clone()))
+            (
+                "wrong-type",
+                format!("wrong type: expected {expected}, found {found}"),
+                said().expected(expected.clone()).found(found.clone()),
+            )
         }
-        E::ExpectedInteger | E::ExpectedFloat | E::ExpectedBoolean | E::ExpectedString | E::ExpectedArray | E::ExpectedMap | E::ExpectedStructLike | E::ExpectedNamedStructLike(_) | E::ExpectedOption | E::ExpectedChar | E::ExpectedUnit | E::IntegerOutOfBounds => {
+        E::ExpectedInteger
+        | E::ExpectedFloat
+        | E::ExpectedBoolean
+        | E::ExpectedString
+        | E::ExpectedArray
+        | E::ExpectedMap
+        | E::ExpectedStructLike
+        | E::ExpectedNamedStructLike(_)
+        | E::ExpectedOption
+        | E::ExpectedChar
+        | E::ExpectedUnit
+        | E::IntegerOutOfBounds => {
             let what = match &err.code {
                 E::ExpectedInteger => "a whole number".to_string(),
                 E::ExpectedFloat => "a number".to_string(),
@@ -138,7 +180,9 @@ fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
                 E::ExpectedArray => "a list `[...]`".to_string(),
                 E::ExpectedMap => "a map `{...}`".to_string(),
                 E::ExpectedNamedStructLike(n) if !n.is_empty() => format!("`{n}(...)`"),
-                E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => "a `(...)` value".to_string(),
+                E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+                    "a `(...)` value".to_string()
+                }
                 E::IntegerOutOfBounds => "a whole number in range".to_string(),
                 other => other.to_string(),
             };
@@ -150,27 +194,43 @@ fn ron_error(rep: &mut Reporter, err: &ron::error::SpannedError) {
             if let Some(f) = &found {
                 s = s.found(f.clone());
             }
-            ("wrong-type", format!("wrong type: expected {what}{}", found.as_ref().map(|f| format!(", found {f}")).unwrap_or_default()), s)
+            (
+                "wrong-type",
+                format!(
+                    "wrong type: expected {what}{}",
+                    found
+                        .as_ref()
+                        .map(|f| format!(", found {f}"))
+                        .unwrap_or_default()
+                ),
+                s,
+            )
         }
         E::ExpectedDifferentStructName { expected, found } => (
             "wrong-type",
             format!("expected `{expected}` here, found `{found}`"),
-            said().expected(format!("`{expected}(...)`")).found(format!("`{found}(...)`")),
+            said()
+                .expected(format!("`{expected}(...)`"))
+                .found(format!("`{found}(...)`")),
         ),
         E::Message(m) => {
             if let Some(v) = value_at(start.saturating_sub(1)).or_else(|| value_at(start)) {
                 (start, end) = v;
             }
-            let code = if m.starts_with("invalid time") { "invalid-time" } else { "invalid-value" };
+            let code = if m.starts_with("invalid time") {
+                "invalid-time"
+            } else {
+                "invalid-value"
+            };
             (code, m.clone(), said())
         }
         E::Eof => {
             (start, end) = (rep.src.len(), rep.src.len());
             (
-            "syntax",
-            "the file ends in the middle of a value (truncated?)".into(),
-            said().help("check for a missing `)` or `]`, or an unterminated string"),
-        )
+                "syntax",
+                "the file ends in the middle of a value (truncated?)".into(),
+                said().help("check for a missing `)` or `]`, or an unterminated string"),
+            )
         }
         E::ExceededRecursionLimit => (
             "syntax",
@@ -260,7 +320,13 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> LoadedFile {
     let refuse = |offset: usize, code, message: &str| {
         let src = String::from_utf8_lossy(&bytes[..offset]).into_owned();
         let mut rep = Reporter::new(name, &src);
-        rep.at_span(Level::Error, code, (src.len(), src.len()), message, said().expected("a UTF-8 text file in RON"));
+        rep.at_span(
+            Level::Error,
+            code,
+            (src.len(), src.len()),
+            message,
+            said().expected("a UTF-8 text file in RON"),
+        );
         LoadedFile {
             path: PathBuf::from(name),
             name: name.to_string(),
@@ -271,14 +337,26 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> LoadedFile {
         }
     };
     if bytes.len() as u64 > MAX_SCENARIO_BYTES {
-        return refuse(0, "too-large", "the file is larger than the scenario size limit");
+        return refuse(
+            0,
+            "too-large",
+            "the file is larger than the scenario size limit",
+        );
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        return refuse(nul, "binary-file", "this is a binary file (it contains a NUL byte), not a scenario");
+        return refuse(
+            nul,
+            "binary-file",
+            "this is a binary file (it contains a NUL byte), not a scenario",
+        );
     }
     match std::str::from_utf8(bytes) {
         Ok(src) => load_str(name, src),
-        Err(e) => refuse(e.valid_up_to(), "not-utf8", "the file is not valid UTF-8 text"),
+        Err(e) => refuse(
+            e.valid_up_to(),
+            "not-utf8",
+            "the file is not valid UTF-8 text",
+        ),
     }
 }
 
@@ -297,7 +375,13 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         } else {
             let name = p.display().to_string();
             let mut rep = Reporter::new(&name, "");
-            rep.at_span(Level::Error, "not-found", (0, 0), "no such file or folder", said());
+            rep.at_span(
+                Level::Error,
+                "not-found",
+                (0, 0),
+                "no such file or folder",
+                said(),
+            );
             problems.extend(rep.out);
         }
     }
@@ -313,7 +397,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>, dept
         Err(e) => {
             let name = dir.display().to_string();
             let mut rep = Reporter::new(&name, "");
-            rep.at_span(Level::Error, "unreadable", (0, 0), format!("cannot read the folder: {e}"), said());
+            rep.at_span(
+                Level::Error,
+                "unreadable",
+                (0, 0),
+                format!("cannot read the folder: {e}"),
+                said(),
+            );
             problems.extend(rep.out);
             return;
         }

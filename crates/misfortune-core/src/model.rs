@@ -284,7 +284,10 @@ pub enum Effect {
     FireAlert(String),
     ResolveAlert(String),
     /// A metric changes course from now.
-    Metric { metric: String, change: Shape },
+    Metric {
+        metric: String,
+        change: Shape,
+    },
     /// One log line appears now.
     Log {
         stream: String,
@@ -292,7 +295,10 @@ pub enum Effect {
         text: String,
     },
     /// A persona writes to the trainee.
-    Message { from: String, text: String },
+    Message {
+        from: String,
+        text: String,
+    },
     /// Something becomes visible to the trainee.
     Reveal(Reveal),
     /// Impact is multiplied (a harmful action makes things worse: 1.5 = 50% more users hurt).

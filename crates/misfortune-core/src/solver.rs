@@ -153,9 +153,24 @@ fn clue_reveals<'e>(effects: impl Iterator<Item = &'e Effect>) -> impl Iterator<
 
 impl<'s> Rules<'s> {
     fn new(sc: &'s Scenario) -> Self {
-        let clue: HashMap<&str, usize> = sc.clues.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
-        let action: HashMap<&str, usize> = sc.actions.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-        let inject: HashMap<&str, usize> = sc.injects.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let clue: HashMap<&str, usize> = sc
+            .clues
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let action: HashMap<&str, usize> = sc
+            .actions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let inject: HashMap<&str, usize> = sc
+            .injects
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
         let action_clues = sc
             .actions
             .iter()
@@ -164,7 +179,10 @@ impl<'s> Rules<'s> {
                     Reveal::Clue(c) => Some(c.as_str()),
                     _ => None,
                 });
-                direct.chain(clue_reveals(a.effects.iter())).filter_map(|c| clue.get(c).copied()).collect()
+                direct
+                    .chain(clue_reveals(a.effects.iter()))
+                    .filter_map(|c| clue.get(c).copied())
+                    .collect()
             })
             .collect();
         let action_reqs = sc
@@ -187,15 +205,39 @@ impl<'s> Rules<'s> {
             .iter()
             .map(|x| match &x.when {
                 Trigger::At(t) => Trig::At(*t),
-                Trigger::AfterAction { action: a, delay } => action.get(a.as_str()).map_or(Trig::Never, |&i| Trig::AfterAction(i, *delay)),
-                Trigger::AfterInject { inject: j, delay } => inject.get(j.as_str()).map_or(Trig::Never, |&i| Trig::AfterInject(i, *delay)),
+                Trigger::AfterAction { action: a, delay } => action
+                    .get(a.as_str())
+                    .map_or(Trig::Never, |&i| Trig::AfterAction(i, *delay)),
+                Trigger::AfterInject { inject: j, delay } => inject
+                    .get(j.as_str())
+                    .map_or(Trig::Never, |&i| Trig::AfterInject(i, *delay)),
                 Trigger::IfNotMitigated { by } => Trig::IfNotMitigated(*by),
                 Trigger::Held => Trig::Never,
             })
             .collect();
-        let inject_clues = sc.injects.iter().map(|x| clue_reveals(x.effects.iter()).filter_map(|c| clue.get(c).copied()).collect()).collect();
-        let root_clues = sc.root_cause.clues.iter().filter_map(|c| clue.get(c.as_str()).copied()).collect();
-        Rules { sc, action_clues, action_reqs, inject_trigger, inject_clues, root_clues }
+        let inject_clues = sc
+            .injects
+            .iter()
+            .map(|x| {
+                clue_reveals(x.effects.iter())
+                    .filter_map(|c| clue.get(c).copied())
+                    .collect()
+            })
+            .collect();
+        let root_clues = sc
+            .root_cause
+            .clues
+            .iter()
+            .filter_map(|c| clue.get(c.as_str()).copied())
+            .collect();
+        Rules {
+            sc,
+            action_clues,
+            action_reqs,
+            inject_trigger,
+            inject_clues,
+            root_clues,
+        }
     }
 
     /// What the world looks like given when each action completes (`None`: not taken).
@@ -205,7 +247,7 @@ impl<'s> Rules<'s> {
             .actions
             .iter()
             .zip(done)
-            .filter_map(|(a, d)| Some(d.as_ref()? .saturating_add(a.mitigates?)))
+            .filter_map(|(a, d)| Some(d.as_ref()?.saturating_add(a.mitigates?)))
             .min();
         let mut fired: Vec<Option<SimTime>> = vec![None; sc.injects.len()];
         // AfterInject chains settle in at most one pass per inject.
@@ -248,7 +290,12 @@ impl<'s> Rules<'s> {
                 }
             }
         }
-        World { done: done.to_vec(), fired, clue_at, mitigated }
+        World {
+            done: done.to_vec(),
+            fired,
+            clue_at,
+            mitigated,
+        }
     }
 
     /// When action `a` becomes available in `w` (`None`: not with what is scheduled so far).
@@ -307,7 +354,9 @@ impl<'s> Rules<'s> {
                 }
             }
             for a in 0..na {
-                if sc.actions[a].mitigates.is_some() || self.action_clues[a].iter().any(|&c| clue[c]) {
+                if sc.actions[a].mitigates.is_some()
+                    || self.action_clues[a].iter().any(|&c| clue[c])
+                {
                     set(&mut act[a]);
                 }
                 if act[a] {
@@ -325,7 +374,9 @@ impl<'s> Rules<'s> {
                 break;
             }
         }
-        (0..na).filter(|&a| act[a] && !sc.actions[a].harmful).collect()
+        (0..na)
+            .filter(|&a| act[a] && !sc.actions[a].harmful)
+            .collect()
     }
 }
 
@@ -351,7 +402,10 @@ pub fn solve(sc: &Scenario) -> Result<Solution, Unsolvable> {
     let slot: HashMap<usize, usize> = useful.iter().enumerate().map(|(k, &a)| (a, k)).collect();
 
     let mut heap: BinaryHeap<Reverse<(SimTime, u64)>> = BinaryHeap::new();
-    let mut nodes: Vec<Node> = vec![Node { t: SimTime::ZERO, steps: Vec::new() }];
+    let mut nodes: Vec<Node> = vec![Node {
+        t: SimTime::ZERO,
+        steps: Vec::new(),
+    }];
     heap.push(Reverse((SimTime::ZERO, 0)));
     let mut visited: HashSet<Vec<u64>> = HashSet::new();
     let mut best: Option<(SimTime, usize)> = None;
@@ -387,7 +441,9 @@ pub fn solve(sc: &Scenario) -> Result<Solution, Unsolvable> {
             if done[a].is_some() {
                 continue;
             }
-            let Some(avail) = rules.available_at(a, &w) else { continue };
+            let Some(avail) = rules.available_at(a, &w) else {
+                continue;
+            };
             let start = node.t.max(avail);
             let finish = start + sc.actions[a].cost;
             if finish > end || !worth_taking(&rules, a, &w, &useful, finish) {
@@ -412,9 +468,18 @@ pub fn solve(sc: &Scenario) -> Result<Solution, Unsolvable> {
                 steps: node
                     .steps
                     .iter()
-                    .map(|&(a, s, e)| Step { action: sc.actions[a].id.clone(), label: sc.actions[a].label.clone(), start: s, end: e })
+                    .map(|&(a, s, e)| Step {
+                        action: sc.actions[a].id.clone(),
+                        label: sc.actions[a].label.clone(),
+                        start: s,
+                        end: e,
+                    })
                     .collect(),
-                clues: rules.root_clues.iter().map(|&c| (sc.clues[c].id.clone(), w.clue_at[c].unwrap_or(SimTime::MAX))).collect(),
+                clues: rules
+                    .root_clues
+                    .iter()
+                    .map(|&c| (sc.clues[c].id.clone(), w.clue_at[c].unwrap_or(SimTime::MAX)))
+                    .collect(),
                 mitigated_at: w.mitigated.unwrap_or(SimTime::MAX),
                 solved_at,
                 explored,
@@ -433,11 +498,24 @@ fn worth_taking(rules: &Rules, a: usize, w: &World, useful: &[usize], finish: Si
             return true;
         }
     }
-    if rules.action_clues[a].iter().any(|&c| w.clue_at[c].is_none_or(|t| t > finish)) {
+    if rules.action_clues[a]
+        .iter()
+        .any(|&c| w.clue_at[c].is_none_or(|t| t > finish))
+    {
         return true;
     }
-    let needed = useful.iter().any(|&b| b != a && w.done[b].is_none() && rules.action_reqs[b].iter().any(|r| matches!(*r, Req::Action(x) if x == a)));
-    let triggers = rules.inject_trigger.iter().enumerate().any(|(i, t)| matches!(*t, Trig::AfterAction(x, _) if x == a) && w.fired[i].is_none());
+    let needed = useful.iter().any(|&b| {
+        b != a
+            && w.done[b].is_none()
+            && rules.action_reqs[b]
+                .iter()
+                .any(|r| matches!(*r, Req::Action(x) if x == a))
+    });
+    let triggers = rules
+        .inject_trigger
+        .iter()
+        .enumerate()
+        .any(|(i, t)| matches!(*t, Trig::AfterAction(x, _) if x == a) && w.fired[i].is_none());
     needed || triggers
 }
 
@@ -464,22 +542,39 @@ fn why_unsolvable(rules: &Rules) -> Unsolvable {
     }
     let w = rules.world(&done);
     for (index, id) in sc.root_cause.clues.iter().enumerate() {
-        let found = sc.clues.iter().position(|c| &c.id == id).and_then(|c| w.clue_at[c]);
+        let found = sc
+            .clues
+            .iter()
+            .position(|c| &c.id == id)
+            .and_then(|c| w.clue_at[c]);
         if found.is_none() {
-            return Unsolvable::ClueNeverRevealed { clue: id.clone(), index };
+            return Unsolvable::ClueNeverRevealed {
+                clue: id.clone(),
+                index,
+            };
         }
     }
     if w.mitigated.is_none() {
-        return if sc.actions.iter().any(|a| a.mitigates.is_some() && !a.harmful) {
+        return if sc
+            .actions
+            .iter()
+            .any(|a| a.mitigates.is_some() && !a.harmful)
+        {
             Unsolvable::MitigationUnreachable
         } else {
             Unsolvable::NoMitigation
         };
     }
     match rules.goal(&w) {
-        Some(earliest) if earliest > sc.duration => Unsolvable::TooLate { earliest, end: sc.duration },
+        Some(earliest) if earliest > sc.duration => Unsolvable::TooLate {
+            earliest,
+            end: sc.duration,
+        },
         // Possible in parallel, not one action at a time.
-        Some(earliest) => Unsolvable::TooLate { earliest: earliest.max(sc.duration + SimTime::from_secs(1)), end: sc.duration },
+        Some(earliest) => Unsolvable::TooLate {
+            earliest: earliest.max(sc.duration + SimTime::from_secs(1)),
+            end: sc.duration,
+        },
         None => Unsolvable::SearchLimit,
     }
 }

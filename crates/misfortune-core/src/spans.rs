@@ -100,7 +100,9 @@ impl Node {
             }
             // `Some([..])` and newtype variants wrapping a list are looked through.
             (Kind::Seq(items), Seg::Index(_))
-                if self.name.is_some() && items.len() == 1 && matches!(items[0].kind, Kind::Seq(_)) =>
+                if self.name.is_some()
+                    && items.len() == 1
+                    && matches!(items[0].kind, Kind::Seq(_)) =>
             {
                 items[0].step(seg)
             }
@@ -206,7 +208,9 @@ impl Parser<'_> {
                 self.string();
                 self.atom(start)
             }
-            b'r' if matches!(self.s.get(self.i + 1), Some(b'"') | Some(b'#')) && self.raw_string() => {
+            b'r' if matches!(self.s.get(self.i + 1), Some(b'"') | Some(b'#'))
+                && self.raw_string() =>
+            {
                 self.atom(start)
             }
             b'\'' => {
@@ -335,7 +339,14 @@ impl Parser<'_> {
         }
         self.i += 1;
         while self.i < self.s.len() {
-            if self.s[self.i] == b'"' && self.s[self.i + 1..].iter().take(hashes).filter(|&&c| c == b'#').count() == hashes {
+            if self.s[self.i] == b'"'
+                && self.s[self.i + 1..]
+                    .iter()
+                    .take(hashes)
+                    .filter(|&&c| c == b'#')
+                    .count()
+                    == hashes
+            {
                 self.i += 1 + hashes;
                 return true;
             }
@@ -431,8 +442,14 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
     let before = &src.as_bytes()[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }
 
@@ -441,7 +458,11 @@ pub fn offset_of(src: &str, line: usize, col: usize) -> usize {
     let mut offset = 0;
     for (n, l) in src.split_inclusive('\n').enumerate() {
         if n + 1 == line {
-            let within: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+            let within: usize = l
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum();
             return (offset + within).min(src.len());
         }
         offset += l.len();
@@ -486,12 +507,24 @@ Scenario(
 
     #[test]
     fn missing_paths_fall_back_to_the_deepest_known_node() {
-        assert_eq!(text(Path::root().f("services").i(7)), &SRC[SRC.find("[\n").unwrap()..SRC.find("],").unwrap() + 1]);
+        assert_eq!(
+            text(Path::root().f("services").i(7)),
+            &SRC[SRC.find("[\n").unwrap()..SRC.find("],").unwrap() + 1]
+        );
     }
 
     #[test]
     fn never_panics_on_broken_text() {
-        for s in ["", "(", "[[[[", "\"unterminated", "Foo(a: ", "r#\"x", "(a: 1, b: [1, 2", "/* never closed"] {
+        for s in [
+            "",
+            "(",
+            "[[[[",
+            "\"unterminated",
+            "Foo(a: ",
+            "r#\"x",
+            "(a: 1, b: [1, 2",
+            "/* never closed",
+        ] {
             let _ = parse(s).map(|n| n.locate(&Path::root().f("a").i(3)));
         }
         let deep = "[".repeat(100_000);

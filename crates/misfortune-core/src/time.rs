@@ -78,7 +78,9 @@ impl Sub for SimTime {
 
 /// Why a time string was not understood.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid time {found:?}: {reason}; expected a duration such as \"45s\", \"12m\", \"1h05m\", \"1h05m30s\", \"250ms\" or a clock time \"00:12:30\" / \"12:30\"")]
+#[error(
+    "invalid time {found:?}: {reason}; expected a duration such as \"45s\", \"12m\", \"1h05m\", \"1h05m30s\", \"250ms\" or a clock time \"00:12:30\" / \"12:30\""
+)]
 pub struct TimeParseError {
     pub found: String,
     pub reason: &'static str,
@@ -102,7 +104,9 @@ impl FromStr for SimTime {
             return Ok(SimTime::ZERO);
         }
         let ms = if s.contains(':') {
-            parse_clock(s).ok_or_else(|| err("a clock time needs MM:SS or HH:MM:SS with minutes and seconds below 60"))?
+            parse_clock(s).ok_or_else(|| {
+                err("a clock time needs MM:SS or HH:MM:SS with minutes and seconds below 60")
+            })?
         } else {
             parse_units(s).map_err(err)?
         };
@@ -246,30 +250,58 @@ mod tests {
     fn parses_unit_forms() {
         assert_eq!("12m".parse::<SimTime>().unwrap(), SimTime::from_mins(12));
         assert_eq!("1h05m".parse::<SimTime>().unwrap(), SimTime::from_mins(65));
-        assert_eq!("1h05m30s".parse::<SimTime>().unwrap(), SimTime::from_secs(3930));
+        assert_eq!(
+            "1h05m30s".parse::<SimTime>().unwrap(),
+            SimTime::from_secs(3930)
+        );
         assert_eq!("90s".parse::<SimTime>().unwrap(), SimTime::from_secs(90));
         assert_eq!("250ms".parse::<SimTime>().unwrap(), SimTime::from_ms(250));
-        assert_eq!("2d".parse::<SimTime>().unwrap(), SimTime::from_mins(2 * 24 * 60));
+        assert_eq!(
+            "2d".parse::<SimTime>().unwrap(),
+            SimTime::from_mins(2 * 24 * 60)
+        );
         assert_eq!("0".parse::<SimTime>().unwrap(), SimTime::ZERO);
     }
 
     #[test]
     fn parses_clock_forms() {
-        assert_eq!("00:12:30".parse::<SimTime>().unwrap(), SimTime::from_secs(750));
+        assert_eq!(
+            "00:12:30".parse::<SimTime>().unwrap(),
+            SimTime::from_secs(750)
+        );
         assert_eq!("12:30".parse::<SimTime>().unwrap(), SimTime::from_secs(750));
-        assert_eq!("1:05:00".parse::<SimTime>().unwrap(), SimTime::from_mins(65));
+        assert_eq!(
+            "1:05:00".parse::<SimTime>().unwrap(),
+            SimTime::from_mins(65)
+        );
     }
 
     #[test]
     fn rejects_nonsense() {
-        for bad in ["", "12", "m", "12x", "5m1h", "1h1h", "12:75", "1:2:3:4", "-3m", "99999999999m"] {
-            assert!(bad.parse::<SimTime>().is_err(), "{bad:?} should be rejected");
+        for bad in [
+            "",
+            "12",
+            "m",
+            "12x",
+            "5m1h",
+            "1h1h",
+            "12:75",
+            "1:2:3:4",
+            "-3m",
+            "99999999999m",
+        ] {
+            assert!(
+                bad.parse::<SimTime>().is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 
     #[test]
     fn display_round_trips() {
-        for ms in [0, 1, 999, 1000, 59_000, 60_000, 61_000, 3_600_000, 3_930_000, 90_061_001] {
+        for ms in [
+            0, 1, 999, 1000, 59_000, 60_000, 61_000, 3_600_000, 3_930_000, 90_061_001,
+        ] {
             let t = SimTime(ms);
             assert_eq!(t.to_string().parse::<SimTime>().unwrap(), t, "{t}");
         }

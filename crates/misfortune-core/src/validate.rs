@@ -11,7 +11,11 @@ use crate::time::SimTime;
 /// Check a scenario. Problems are added to `rep`.
 pub fn validate(sc: &Scenario, rep: &mut Reporter) {
     let root = Path::root();
-    let mut v = Validator { sc, rep, ids: Ids::default() };
+    let mut v = Validator {
+        sc,
+        rep,
+        ids: Ids::default(),
+    };
     v.metadata(&root);
     v.collect_ids(&root);
     v.services(&root);
@@ -60,7 +64,11 @@ fn known(set: &HashSet<String>) -> String {
         "none are declared".into()
     } else {
         let shown: Vec<String> = v.iter().take(12).map(|s| format!("`{s}`")).collect();
-        let more = if v.len() > 12 { format!(" (and {} more)", v.len() - 12) } else { String::new() };
+        let more = if v.len() > 12 {
+            format!(" (and {} more)", v.len() - 12)
+        } else {
+            String::new()
+        };
         format!("one of {}{more}", shown.join(", "))
     }
 }
@@ -85,36 +93,86 @@ impl Validator<'_, '_, '_> {
             );
         }
         if sc.estimated_minutes == 0 {
-            self.rep.error("out-of-range", &root.f("estimated_minutes"), "estimated_minutes must be above 0", said().expected("real minutes a session takes, such as 45"));
+            self.rep.error(
+                "out-of-range",
+                &root.f("estimated_minutes"),
+                "estimated_minutes must be above 0",
+                said().expected("real minutes a session takes, such as 45"),
+            );
         }
         if sc.duration == SimTime::ZERO {
-            self.rep.error("out-of-range", &root.f("duration"), "the scenario lasts no time at all", said().expected("a duration such as \"60m\""));
+            self.rep.error(
+                "out-of-range",
+                &root.f("duration"),
+                "the scenario lasts no time at all",
+                said().expected("a duration such as \"60m\""),
+            );
         }
         for (field, text) in [("title", &sc.title), ("briefing", &sc.briefing)] {
             if text.trim().is_empty() {
-                self.rep.error("empty-text", &root.f(field), format!("`{field}` is empty"), said().expected("some text"));
+                self.rep.error(
+                    "empty-text",
+                    &root.f(field),
+                    format!("`{field}` is empty"),
+                    said().expected("some text"),
+                );
             }
         }
         if let Some(src) = &sc.based_on {
             let p = root.f("based_on");
             if !(src.url.starts_with("https://") || src.url.starts_with("http://")) {
-                self.rep.error("invalid-url", &p.f("url"), "the source is not a web address", said().expected("an http(s):// URL of the public write-up").found(format!("{:?}", src.url)));
+                self.rep.error(
+                    "invalid-url",
+                    &p.f("url"),
+                    "the source is not a web address",
+                    said()
+                        .expected("an http(s):// URL of the public write-up")
+                        .found(format!("{:?}", src.url)),
+                );
             }
             if !valid_date(&src.date) {
-                self.rep.error("invalid-date", &p.f("date"), "the incident date is not a date", said().expected("YYYY-MM-DD").found(format!("{:?}", src.date)));
+                self.rep.error(
+                    "invalid-date",
+                    &p.f("date"),
+                    "the incident date is not a date",
+                    said()
+                        .expected("YYYY-MM-DD")
+                        .found(format!("{:?}", src.date)),
+                );
             }
         }
         if sc.scoring.total() == 0 {
-            self.rep.error("invalid-weights", &root.f("scoring"), "all scoring weights are zero", said().expected("at least one weight above 0"));
+            self.rep.error(
+                "invalid-weights",
+                &root.f("scoring"),
+                "all scoring weights are zero",
+                said().expected("at least one weight above 0"),
+            );
         }
         let mut last_end = SimTime::ZERO;
         for (i, ph) in sc.phases.iter().enumerate() {
             let p = root.f("phases").i(i);
             if ph.to <= ph.from {
-                self.rep.error("out-of-order", &p.f("to"), format!("phase jumps backwards or nowhere (from {} to {})", ph.from, ph.to), said().expected(format!("a time after {}", ph.from)));
+                self.rep.error(
+                    "out-of-order",
+                    &p.f("to"),
+                    format!(
+                        "phase jumps backwards or nowhere (from {} to {})",
+                        ph.from, ph.to
+                    ),
+                    said().expected(format!("a time after {}", ph.from)),
+                );
             }
             if ph.from < last_end {
-                self.rep.error("out-of-order", &p.f("from"), format!("phase starts at {}, inside the previous phase (which ends at {last_end})", ph.from), said().expected("phases in time order, not overlapping"));
+                self.rep.error(
+                    "out-of-order",
+                    &p.f("from"),
+                    format!(
+                        "phase starts at {}, inside the previous phase (which ends at {last_end})",
+                        ph.from
+                    ),
+                    said().expected("phases in time order, not overlapping"),
+                );
             }
             self.within_end(ph.to, &p.f("to"));
             last_end = last_end.max(ph.to);
@@ -127,20 +185,41 @@ impl Validator<'_, '_, '_> {
                 "beyond-end",
                 path,
                 format!("{t} is after the scenario's end ({})", self.sc.duration),
-                said().expected(format!("a time up to {}", self.sc.duration)).help("move it earlier or make `duration` longer"),
+                said()
+                    .expected(format!("a time up to {}", self.sc.duration))
+                    .help("move it earlier or make `duration` longer"),
             );
         }
     }
 
-    fn unique<'x>(&mut self, kind: &str, field: &'static str, path: &Path, items: impl Iterator<Item = &'x str>) -> HashSet<String> {
+    fn unique<'x>(
+        &mut self,
+        kind: &str,
+        field: &'static str,
+        path: &Path,
+        items: impl Iterator<Item = &'x str>,
+    ) -> HashSet<String> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, id) in items.enumerate() {
             let p = path.i(i).f(field);
             if !valid_id(id) {
-                self.rep.error("invalid-id", &p, format!("{kind} id `{id}` is not a valid id"), said().expected("1 to 64 letters, digits, `-`, `_` or `.`"));
+                self.rep.error(
+                    "invalid-id",
+                    &p,
+                    format!("{kind} id `{id}` is not a valid id"),
+                    said().expected("1 to 64 letters, digits, `-`, `_` or `.`"),
+                );
             }
             if let Some(first) = seen.get(id) {
-                self.rep.error("duplicate-id", &p, format!("{kind} id `{id}` is used twice"), said().help(format!("the first is {kind} #{}; ids must be unique", first + 1)));
+                self.rep.error(
+                    "duplicate-id",
+                    &p,
+                    format!("{kind} id `{id}` is used twice"),
+                    said().help(format!(
+                        "the first is {kind} #{}; ids must be unique",
+                        first + 1
+                    )),
+                );
             } else {
                 seen.insert(id, i);
             }
@@ -150,16 +229,66 @@ impl Validator<'_, '_, '_> {
 
     fn collect_ids(&mut self, root: &Path) {
         let sc = self.sc;
-        self.ids.services = self.unique("service", "id", &root.f("services"), sc.services.iter().map(|x| x.id.as_str()));
-        self.ids.metrics = self.unique("metric", "id", &root.f("metrics"), sc.metrics.iter().map(|x| x.id.as_str()));
-        self.ids.dashboards = self.unique("dashboard", "id", &root.f("dashboards"), sc.dashboards.iter().map(|x| x.id.as_str()));
-        self.ids.logs = self.unique("log stream", "id", &root.f("logs"), sc.logs.iter().map(|x| x.id.as_str()));
-        self.ids.alerts = self.unique("alert", "id", &root.f("alerts"), sc.alerts.iter().map(|x| x.id.as_str()));
-        self.ids.personas = self.unique("persona", "id", &root.f("personas"), sc.personas.iter().map(|x| x.id.as_str()));
-        self.ids.actions = self.unique("action", "id", &root.f("actions"), sc.actions.iter().map(|x| x.id.as_str()));
-        self.ids.injects = self.unique("inject", "id", &root.f("injects"), sc.injects.iter().map(|x| x.id.as_str()));
-        self.ids.clues = self.unique("clue", "id", &root.f("clues"), sc.clues.iter().map(|x| x.id.as_str()));
-        self.ids.candidates = self.unique("candidate", "id", &root.f("root_cause").f("candidates"), sc.root_cause.candidates.iter().map(|x| x.id.as_str()));
+        self.ids.services = self.unique(
+            "service",
+            "id",
+            &root.f("services"),
+            sc.services.iter().map(|x| x.id.as_str()),
+        );
+        self.ids.metrics = self.unique(
+            "metric",
+            "id",
+            &root.f("metrics"),
+            sc.metrics.iter().map(|x| x.id.as_str()),
+        );
+        self.ids.dashboards = self.unique(
+            "dashboard",
+            "id",
+            &root.f("dashboards"),
+            sc.dashboards.iter().map(|x| x.id.as_str()),
+        );
+        self.ids.logs = self.unique(
+            "log stream",
+            "id",
+            &root.f("logs"),
+            sc.logs.iter().map(|x| x.id.as_str()),
+        );
+        self.ids.alerts = self.unique(
+            "alert",
+            "id",
+            &root.f("alerts"),
+            sc.alerts.iter().map(|x| x.id.as_str()),
+        );
+        self.ids.personas = self.unique(
+            "persona",
+            "id",
+            &root.f("personas"),
+            sc.personas.iter().map(|x| x.id.as_str()),
+        );
+        self.ids.actions = self.unique(
+            "action",
+            "id",
+            &root.f("actions"),
+            sc.actions.iter().map(|x| x.id.as_str()),
+        );
+        self.ids.injects = self.unique(
+            "inject",
+            "id",
+            &root.f("injects"),
+            sc.injects.iter().map(|x| x.id.as_str()),
+        );
+        self.ids.clues = self.unique(
+            "clue",
+            "id",
+            &root.f("clues"),
+            sc.clues.iter().map(|x| x.id.as_str()),
+        );
+        self.ids.candidates = self.unique(
+            "candidate",
+            "id",
+            &root.f("root_cause").f("candidates"),
+            sc.root_cause.candidates.iter().map(|x| x.id.as_str()),
+        );
     }
 
     fn reference(&mut self, kind: &'static str, id: &str, path: &Path) -> bool {
@@ -181,24 +310,37 @@ impl Validator<'_, '_, '_> {
         }
         let expected = known(set);
         let help = closest(id, set).map(|c| format!("did you mean `{c}`?"));
-        let mut s = said().expected(format!("a declared {kind} id: {expected}")).found(format!("`{id}`"));
+        let mut s = said()
+            .expected(format!("a declared {kind} id: {expected}"))
+            .found(format!("`{id}`"));
         if let Some(h) = help {
             s = s.help(h);
         }
-        self.rep.error(code, path, format!("unknown {kind} `{id}`"), s);
+        self.rep
+            .error(code, path, format!("unknown {kind} `{id}`"), s);
         false
     }
 
     fn services(&mut self, root: &Path) {
         let sc = self.sc;
         if sc.services.is_empty() {
-            self.rep.error("empty-list", &root.f("services"), "the scenario has no services", said().expected("at least one `Service(...)`"));
+            self.rep.error(
+                "empty-list",
+                &root.f("services"),
+                "the scenario has no services",
+                said().expected("at least one `Service(...)`"),
+            );
         }
         for (i, s) in sc.services.iter().enumerate() {
             let p = root.f("services").i(i);
             for (j, d) in s.depends_on.iter().enumerate() {
                 if self.reference("service", d, &p.f("depends_on").i(j)) && d == &s.id {
-                    self.rep.error("dependency-cycle", &p.f("depends_on").i(j), format!("service `{}` depends on itself", s.id), said());
+                    self.rep.error(
+                        "dependency-cycle",
+                        &p.f("depends_on").i(j),
+                        format!("service `{}` depends on itself", s.id),
+                        said(),
+                    );
                 }
             }
             if let Some(o) = &s.owner {
@@ -206,7 +348,12 @@ impl Validator<'_, '_, '_> {
             }
         }
         // Cycles in the dependency graph.
-        let index: HashMap<&str, usize> = sc.services.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = sc
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
         let mut state = vec![0u8; sc.services.len()];
         for start in 0..sc.services.len() {
             if state[start] != 0 {
@@ -220,16 +367,26 @@ impl Validator<'_, '_, '_> {
                 if *e < deps.len() {
                     let edge = *e;
                     *e += 1;
-                    let Some(&m) = index.get(deps[edge].as_str()) else { continue };
+                    let Some(&m) = index.get(deps[edge].as_str()) else {
+                        continue;
+                    };
                     if m == n {
                         continue;
                     }
                     if state[m] == 1 {
-                        let names: Vec<&str> = stack.iter().map(|(k, _)| sc.services[*k].id.as_str()).skip_while(|id| *id != sc.services[m].id).collect();
+                        let names: Vec<&str> = stack
+                            .iter()
+                            .map(|(k, _)| sc.services[*k].id.as_str())
+                            .skip_while(|id| *id != sc.services[m].id)
+                            .collect();
                         self.rep.error(
                             "dependency-cycle",
                             &root.f("services").i(n).f("depends_on").i(edge),
-                            format!("service dependencies go round in a circle: {} -> {}", names.join(" -> "), sc.services[m].id),
+                            format!(
+                                "service dependencies go round in a circle: {} -> {}",
+                                names.join(" -> "),
+                                sc.services[m].id
+                            ),
                             said().expected("dependencies that form no cycle"),
                         );
                     } else if state[m] == 0 {
@@ -246,12 +403,19 @@ impl Validator<'_, '_, '_> {
 
     fn shape(&mut self, shape: &Shape, path: &Path) {
         let bad_duration = match shape {
-            Shape::Ramp { over, .. } | Shape::Saturate { over, .. } | Shape::Recover { over } => (*over == SimTime::ZERO).then_some("over"),
+            Shape::Ramp { over, .. } | Shape::Saturate { over, .. } | Shape::Recover { over } => {
+                (*over == SimTime::ZERO).then_some("over")
+            }
             Shape::Spike { decay, .. } => (*decay == SimTime::ZERO).then_some("decay"),
             _ => None,
         };
         if let Some(field) = bad_duration {
-            self.rep.error("out-of-range", &path.f(field), format!("`{field}` must be longer than 0"), said().expected("a duration such as \"2m\""));
+            self.rep.error(
+                "out-of-range",
+                &path.f(field),
+                format!("`{field}` must be longer than 0"),
+                said().expected("a duration such as \"2m\""),
+            );
         }
         let numbers: Vec<(&'static str, f64)> = match shape {
             Shape::Step { to } | Shape::Ramp { to, .. } => vec![("to", *to)],
@@ -262,7 +426,12 @@ impl Validator<'_, '_, '_> {
         };
         for (field, x) in numbers {
             if !x.is_finite() || (field == "amplitude" && x < 0.0) {
-                self.rep.error("out-of-range", &path.f(field), format!("`{field}` is {x}"), said().expected("a finite number (not negative for an amplitude)"));
+                self.rep.error(
+                    "out-of-range",
+                    &path.f(field),
+                    format!("`{field}` is {x}"),
+                    said().expected("a finite number (not negative for an amplitude)"),
+                );
             }
         }
     }
@@ -273,21 +442,44 @@ impl Validator<'_, '_, '_> {
             let p = root.f("metrics").i(i);
             self.reference("service", &m.service, &p.f("service"));
             if !m.baseline.is_finite() {
-                self.rep.error("out-of-range", &p.f("baseline"), "the baseline is not a finite number", said());
+                self.rep.error(
+                    "out-of-range",
+                    &p.f("baseline"),
+                    "the baseline is not a finite number",
+                    said(),
+                );
             }
             if !(m.noise.is_finite() && m.noise >= 0.0) {
-                self.rep.error("out-of-range", &p.f("noise"), "noise must be a finite number, 0 or above", said().found(m.noise.to_string()));
+                self.rep.error(
+                    "out-of-range",
+                    &p.f("noise"),
+                    "noise must be a finite number, 0 or above",
+                    said().found(m.noise.to_string()),
+                );
             }
             if let (Some(lo), Some(hi)) = (m.min, m.max) {
                 if lo >= hi {
-                    self.rep.error("out-of-range", &p.f("max"), format!("max ({hi}) is not above min ({lo})"), said().expected(format!("a number above {lo}")));
+                    self.rep.error(
+                        "out-of-range",
+                        &p.f("max"),
+                        format!("max ({hi}) is not above min ({lo})"),
+                        said().expected(format!("a number above {lo}")),
+                    );
                 }
             }
             let mut last = SimTime::ZERO;
             for (j, ch) in m.shape.iter().enumerate() {
                 let q = p.f("shape").i(j);
                 if ch.at < last {
-                    self.rep.error("out-of-order", &q.f("at"), format!("shape change at {} comes before the previous one ({last})", ch.at), said().expected("shape changes in time order"));
+                    self.rep.error(
+                        "out-of-order",
+                        &q.f("at"),
+                        format!(
+                            "shape change at {} comes before the previous one ({last})",
+                            ch.at
+                        ),
+                        said().expected("shape changes in time order"),
+                    );
                 }
                 last = last.max(ch.at);
                 self.within_end(ch.at, &q.f("at"));
@@ -297,7 +489,12 @@ impl Validator<'_, '_, '_> {
         for (i, d) in sc.dashboards.iter().enumerate() {
             let p = root.f("dashboards").i(i);
             if d.metrics.is_empty() {
-                self.rep.warn("empty-dashboard", &p.f("metrics"), format!("dashboard `{}` shows no metrics", d.id), said().expected("metric ids"));
+                self.rep.warn(
+                    "empty-dashboard",
+                    &p.f("metrics"),
+                    format!("dashboard `{}` shows no metrics", d.id),
+                    said().expected("metric ids"),
+                );
             }
             for (j, m) in d.metrics.iter().enumerate() {
                 self.reference("metric", m, &p.f("metrics").i(j));
@@ -310,21 +507,47 @@ impl Validator<'_, '_, '_> {
             for (j, line) in l.lines.iter().enumerate() {
                 let q = p.f("lines").i(j);
                 if line.at < last {
-                    self.rep.error("out-of-order", &q.f("at"), format!("log line at {} comes before the previous one ({last})", line.at), said().expected("log lines in time order"));
+                    self.rep.error(
+                        "out-of-order",
+                        &q.f("at"),
+                        format!(
+                            "log line at {} comes before the previous one ({last})",
+                            line.at
+                        ),
+                        said().expected("log lines in time order"),
+                    );
                 }
                 last = last.max(line.at);
                 self.within_end(line.at, &q.f("at"));
                 if let Some(every) = line.every {
                     if every < SimTime::from_secs(1) {
-                        self.rep.error("out-of-range", &q.f("every"), format!("a line repeated every {every} floods the log"), said().expected("an interval of 1s or more"));
+                        self.rep.error(
+                            "out-of-range",
+                            &q.f("every"),
+                            format!("a line repeated every {every} floods the log"),
+                            said().expected("an interval of 1s or more"),
+                        );
                     }
                 }
                 if let Some(until) = line.until {
                     if line.every.is_none() {
-                        self.rep.warn("unused-field", &q.f("until"), "`until` has no effect without `every`", said());
+                        self.rep.warn(
+                            "unused-field",
+                            &q.f("until"),
+                            "`until` has no effect without `every`",
+                            said(),
+                        );
                     }
                     if until < line.at {
-                        self.rep.error("out-of-order", &q.f("until"), format!("the repetition ends ({until}) before it starts ({})", line.at), said());
+                        self.rep.error(
+                            "out-of-order",
+                            &q.f("until"),
+                            format!(
+                                "the repetition ends ({until}) before it starts ({})",
+                                line.at
+                            ),
+                            said(),
+                        );
                     }
                     self.within_end(until, &q.f("until"));
                 }
@@ -336,7 +559,12 @@ impl Validator<'_, '_, '_> {
         let imp = &sc.impact;
         self.within_end(imp.starts, &root.f("impact").f("starts"));
         if imp.affected == 0 {
-            self.rep.warn("no-impact", &root.f("impact").f("affected"), "the incident affects nobody, so acting late costs nothing", said().expected("how many users are hurt at full impact"));
+            self.rep.warn(
+                "no-impact",
+                &root.f("impact").f("affected"),
+                "the incident affects nobody, so acting late costs nothing",
+                said().expected("how many users are hurt at full impact"),
+            );
         }
     }
 
@@ -370,7 +598,12 @@ impl Validator<'_, '_, '_> {
                 Effect::Reveal(r) => self.reveal(r, &p.i(0)),
                 Effect::WorsenImpact(f) => {
                     if !(f.is_finite() && *f > 0.0) {
-                        self.rep.error("out-of-range", &p.i(0), format!("impact factor {f} is not a positive number"), said().expected("a factor such as 1.5 (50% worse)"));
+                        self.rep.error(
+                            "out-of-range",
+                            &p.i(0),
+                            format!("impact factor {f} is not a positive number"),
+                            said().expected("a factor such as 1.5 (50% worse)"),
+                        );
                     }
                 }
             }
@@ -388,8 +621,15 @@ impl Validator<'_, '_, '_> {
                     self.within_end(*delay, &p.f("when").f("delay"));
                 }
                 Trigger::AfterInject { inject, delay } => {
-                    if self.reference("inject", inject, &p.f("when").f("inject")) && inject == &inj.id {
-                        self.rep.error("inject-cycle", &p.f("when").f("inject"), format!("inject `{}` waits for itself", inj.id), said());
+                    if self.reference("inject", inject, &p.f("when").f("inject"))
+                        && inject == &inj.id
+                    {
+                        self.rep.error(
+                            "inject-cycle",
+                            &p.f("when").f("inject"),
+                            format!("inject `{}` waits for itself", inj.id),
+                            said(),
+                        );
                     }
                     self.within_end(*delay, &p.f("when").f("delay"));
                 }
@@ -397,23 +637,47 @@ impl Validator<'_, '_, '_> {
                 Trigger::Held => {}
             }
             if inj.effects.is_empty() {
-                self.rep.warn("does-nothing", &p.f("effects"), format!("inject `{}` has no effects", inj.id), said().expected("at least one effect"));
+                self.rep.warn(
+                    "does-nothing",
+                    &p.f("effects"),
+                    format!("inject `{}` has no effects", inj.id),
+                    said().expected("at least one effect"),
+                );
             }
             self.effects(&inj.effects, &p.f("effects"));
         }
         // AfterInject chains must not go round.
-        let index: HashMap<&str, usize> = sc.injects.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+        let index: HashMap<&str, usize> = sc
+            .injects
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
         let mut reported = HashSet::new();
         for (i, inj) in sc.injects.iter().enumerate() {
             let mut seen = vec![i];
             let mut cur = inj;
             while let Trigger::AfterInject { inject, .. } = &cur.when {
-                let Some(&next) = index.get(inject.as_str()) else { break };
+                let Some(&next) = index.get(inject.as_str()) else {
+                    break;
+                };
                 if next == i {
                     if seen.len() > 1 && seen.iter().all(|k| !reported.contains(k)) {
                         reported.extend(seen.iter().copied());
-                        let names: Vec<&str> = seen.iter().map(|&k| sc.injects[k].id.as_str()).collect();
-                        self.rep.error("inject-cycle", &root.f("injects").i(i).f("when"), format!("injects wait for each other in a circle: {} -> {}", names.join(" -> "), inj.id), said().expected("a chain that starts from a timed or action-triggered inject"));
+                        let names: Vec<&str> =
+                            seen.iter().map(|&k| sc.injects[k].id.as_str()).collect();
+                        self.rep.error(
+                            "inject-cycle",
+                            &root.f("injects").i(i).f("when"),
+                            format!(
+                                "injects wait for each other in a circle: {} -> {}",
+                                names.join(" -> "),
+                                inj.id
+                            ),
+                            said().expected(
+                                "a chain that starts from a timed or action-triggered inject",
+                            ),
+                        );
                     }
                     break;
                 }
@@ -438,17 +702,35 @@ impl Validator<'_, '_, '_> {
     fn actions(&mut self, root: &Path) {
         let sc = self.sc;
         if sc.actions.is_empty() {
-            self.rep.error("empty-list", &root.f("actions"), "the trainee has no actions to take", said().expected("at least one `Action(...)`"));
+            self.rep.error(
+                "empty-list",
+                &root.f("actions"),
+                "the trainee has no actions to take",
+                said().expected("at least one `Action(...)`"),
+            );
         }
         for (i, a) in sc.actions.iter().enumerate() {
             let p = root.f("actions").i(i);
             if a.label.trim().is_empty() {
-                self.rep.error("empty-text", &p.f("label"), format!("action `{}` has no label", a.id), said().expected("what the trainee sees in the palette"));
+                self.rep.error(
+                    "empty-text",
+                    &p.f("label"),
+                    format!("action `{}` has no label", a.id),
+                    said().expected("what the trainee sees in the palette"),
+                );
             }
             self.within_end(a.cost, &p.f("cost"));
             for (j, r) in a.requires.iter().enumerate() {
                 if matches!(r, Requirement::Action(x) if x == &a.id) {
-                    self.rep.error("requires-itself", &p.f("requires").i(j), format!("action `{}` requires itself, so it can never be taken", a.id), said());
+                    self.rep.error(
+                        "requires-itself",
+                        &p.f("requires").i(j),
+                        format!(
+                            "action `{}` requires itself, so it can never be taken",
+                            a.id
+                        ),
+                        said(),
+                    );
                 } else {
                     self.requirement(r, &p.f("requires").i(j));
                 }
@@ -461,7 +743,14 @@ impl Validator<'_, '_, '_> {
                 ActionKind::Escalate(persona) => {
                     self.reference("persona", persona, &p.f("kind").i(0));
                 }
-                ActionKind::Mitigate if a.mitigates.is_none() && a.effects.is_empty() && a.result.is_none() && !a.harmful && !a.red_herring && !enables(sc, &a.id) => {
+                ActionKind::Mitigate
+                    if a.mitigates.is_none()
+                        && a.effects.is_empty()
+                        && a.result.is_none()
+                        && !a.harmful
+                        && !a.red_herring
+                        && !enables(sc, &a.id) =>
+                {
                     self.rep.warn("does-nothing", &p.f("kind"), format!("mitigation `{}` neither mitigates nor changes anything", a.id), said().help("add `mitigates: \"2m\"`, effects or a `result`, or mark it `red_herring: true`"));
                 }
                 _ => {}
@@ -472,8 +761,14 @@ impl Validator<'_, '_, '_> {
                     self.rep.error("contradiction", &p.f("harmful"), format!("action `{}` both mitigates and is harmful", a.id), said().help("a harmful action makes things worse; use `effects` for a partial fix instead"));
                 }
             }
-            let says_nothing = a.reveals.is_empty() && a.effects.is_empty() && a.result.is_none() && a.mitigates.is_none() && !enables(sc, &a.id);
-            if says_nothing && !matches!(a.kind, ActionKind::Communicate(_) | ActionKind::Escalate(_)) {
+            let says_nothing = a.reveals.is_empty()
+                && a.effects.is_empty()
+                && a.result.is_none()
+                && a.mitigates.is_none()
+                && !enables(sc, &a.id);
+            if says_nothing
+                && !matches!(a.kind, ActionKind::Communicate(_) | ActionKind::Escalate(_))
+            {
                 self.rep.warn("reveals-nothing", &p.f("id"), format!("action `{}` reveals nothing, changes nothing and tells the trainee nothing", a.id), said().help("add `reveals`, `result` or `effects`"));
             }
         }
@@ -483,7 +778,12 @@ impl Validator<'_, '_, '_> {
         let rc = &self.sc.root_cause;
         let p = root.f("root_cause");
         if rc.statement.trim().is_empty() {
-            self.rep.error("empty-text", &p.f("statement"), "the root cause statement is empty", said());
+            self.rep.error(
+                "empty-text",
+                &p.f("statement"),
+                "the root cause statement is empty",
+                said(),
+            );
         }
         if self.ids.candidates.contains(&rc.answer) {
             // fine
@@ -492,18 +792,38 @@ impl Validator<'_, '_, '_> {
             self.rep.error(
                 "answer-not-a-candidate",
                 &p.f("answer"),
-                format!("the root cause answer `{}` is not among its candidates", rc.answer),
-                said().expected(format!("a candidate id: {list}")).found(format!("`{}`", rc.answer)),
+                format!(
+                    "the root cause answer `{}` is not among its candidates",
+                    rc.answer
+                ),
+                said()
+                    .expected(format!("a candidate id: {list}"))
+                    .found(format!("`{}`", rc.answer)),
             );
         }
         if rc.candidates.len() < 2 {
-            self.rep.warn("few-candidates", &p.f("candidates"), "a multiple-choice diagnosis needs distractors", said().expected("at least 2 candidates"));
+            self.rep.warn(
+                "few-candidates",
+                &p.f("candidates"),
+                "a multiple-choice diagnosis needs distractors",
+                said().expected("at least 2 candidates"),
+            );
         }
         if rc.keywords.is_empty() {
-            self.rep.warn("no-keywords", &p.f("keywords"), "free-text diagnoses cannot be scored without keywords", said().expected("words that mark a right answer"));
+            self.rep.warn(
+                "no-keywords",
+                &p.f("keywords"),
+                "free-text diagnoses cannot be scored without keywords",
+                said().expected("words that mark a right answer"),
+            );
         }
         if rc.clues.is_empty() {
-            self.rep.warn("no-clues", &p.f("clues"), "no clue leads to the root cause, so the diagnosis is a guess", said());
+            self.rep.warn(
+                "no-clues",
+                &p.f("clues"),
+                "no clue leads to the root cause, so the diagnosis is a guess",
+                said(),
+            );
         }
         for (j, c) in rc.clues.iter().enumerate() {
             self.reference("clue", c, &p.f("clues").i(j));
@@ -517,24 +837,46 @@ impl Validator<'_, '_, '_> {
         let rec = &self.sc.recorded;
         let p = root.f("recorded");
         if rec.timeline.is_empty() {
-            self.rep.error("empty-list", &p.f("timeline"), "the recorded timeline is empty", said().expected("the real team's response, event by event"));
+            self.rep.error(
+                "empty-list",
+                &p.f("timeline"),
+                "the recorded timeline is empty",
+                said().expected("the real team's response, event by event"),
+            );
         }
         let mut last = SimTime::ZERO;
         for (i, ev) in rec.timeline.iter().enumerate() {
             let q = p.f("timeline").i(i);
             if ev.at < last {
-                self.rep.error("out-of-order", &q.f("at"), format!("timeline event at {} comes before the previous one ({last})", ev.at), said().expected("events in time order"));
+                self.rep.error(
+                    "out-of-order",
+                    &q.f("at"),
+                    format!(
+                        "timeline event at {} comes before the previous one ({last})",
+                        ev.at
+                    ),
+                    said().expected("events in time order"),
+                );
             }
             last = last.max(ev.at);
             self.within_end(ev.at, &q.f("at"));
         }
-        let times = [("time_to_detect", rec.time_to_detect), ("time_to_mitigate", rec.time_to_mitigate), ("time_to_resolve", rec.time_to_resolve)];
+        let times = [
+            ("time_to_detect", rec.time_to_detect),
+            ("time_to_mitigate", rec.time_to_mitigate),
+            ("time_to_resolve", rec.time_to_resolve),
+        ];
         let mut prev: Option<(&str, SimTime)> = None;
         for (field, t) in times {
             if let Some(v) = t.value() {
                 if let Some((pf, pv)) = prev {
                     if v < pv {
-                        self.rep.warn("out-of-order", &p.f(field), format!("{field} ({v}) is shorter than {pf} ({pv})"), said());
+                        self.rep.warn(
+                            "out-of-order",
+                            &p.f(field),
+                            format!("{field} ({v}) is shorter than {pf} ({pv})"),
+                            said(),
+                        );
                     }
                 }
                 prev = Some((field, v));
@@ -545,7 +887,12 @@ impl Validator<'_, '_, '_> {
     fn extras(&mut self, root: &Path) {
         for (i, h) in self.sc.hints.iter().enumerate() {
             if h.cost > 50 {
-                self.rep.warn("out-of-range", &root.f("hints").i(i).f("cost"), format!("a hint costing {} points leaves little to win", h.cost), said().expected("a cost up to 50"));
+                self.rep.warn(
+                    "out-of-range",
+                    &root.f("hints").i(i).f("cost"),
+                    format!("a hint costing {} points leaves little to win", h.cost),
+                    said().expected("a cost up to 50"),
+                );
             }
         }
     }
@@ -555,7 +902,11 @@ impl Validator<'_, '_, '_> {
         let sc = self.sc;
         let mut revealed: HashSet<&Reveal> = HashSet::new();
         let mut fired_alerts: HashSet<&str> = HashSet::new();
-        let all_effects = sc.injects.iter().flat_map(|i| i.effects.iter()).chain(sc.actions.iter().flat_map(|a| a.effects.iter()));
+        let all_effects = sc
+            .injects
+            .iter()
+            .flat_map(|i| i.effects.iter())
+            .chain(sc.actions.iter().flat_map(|a| a.effects.iter()));
         for e in all_effects {
             match e {
                 Effect::Reveal(r) => {
@@ -570,28 +921,62 @@ impl Validator<'_, '_, '_> {
         revealed.extend(sc.actions.iter().flat_map(|a| a.reveals.iter()));
         for (i, c) in sc.clues.iter().enumerate() {
             if !revealed.contains(&Reveal::Clue(c.id.clone())) {
-                self.rep.warn("never-revealed", &root.f("clues").i(i).f("id"), format!("nothing ever reveals clue `{}`", c.id), said().help("reveal it from an action or an inject"));
+                self.rep.warn(
+                    "never-revealed",
+                    &root.f("clues").i(i).f("id"),
+                    format!("nothing ever reveals clue `{}`", c.id),
+                    said().help("reveal it from an action or an inject"),
+                );
             }
         }
         for (i, d) in sc.dashboards.iter().enumerate() {
             if !revealed.contains(&Reveal::Dashboard(d.id.clone())) {
-                self.rep.warn("never-revealed", &root.f("dashboards").i(i).f("id"), format!("nothing ever reveals dashboard `{}`", d.id), said().help("reveal it from an action or an inject"));
+                self.rep.warn(
+                    "never-revealed",
+                    &root.f("dashboards").i(i).f("id"),
+                    format!("nothing ever reveals dashboard `{}`", d.id),
+                    said().help("reveal it from an action or an inject"),
+                );
             }
         }
         for (i, l) in sc.logs.iter().enumerate() {
             if !revealed.contains(&Reveal::Logs(l.id.clone())) {
-                self.rep.warn("never-revealed", &root.f("logs").i(i).f("id"), format!("nothing ever reveals log stream `{}`", l.id), said().help("reveal it from an action or an inject"));
+                self.rep.warn(
+                    "never-revealed",
+                    &root.f("logs").i(i).f("id"),
+                    format!("nothing ever reveals log stream `{}`", l.id),
+                    said().help("reveal it from an action or an inject"),
+                );
             }
         }
-        let on_dashboards: HashSet<&str> = sc.dashboards.iter().flat_map(|d| d.metrics.iter().map(String::as_str)).collect();
+        let on_dashboards: HashSet<&str> = sc
+            .dashboards
+            .iter()
+            .flat_map(|d| d.metrics.iter().map(String::as_str))
+            .collect();
         for (i, m) in sc.metrics.iter().enumerate() {
-            if !on_dashboards.contains(m.id.as_str()) && !revealed.contains(&Reveal::Metric(m.id.clone())) {
-                self.rep.warn("never-revealed", &root.f("metrics").i(i).f("id"), format!("metric `{}` is on no dashboard and nothing reveals it", m.id), said());
+            if !on_dashboards.contains(m.id.as_str())
+                && !revealed.contains(&Reveal::Metric(m.id.clone()))
+            {
+                self.rep.warn(
+                    "never-revealed",
+                    &root.f("metrics").i(i).f("id"),
+                    format!(
+                        "metric `{}` is on no dashboard and nothing reveals it",
+                        m.id
+                    ),
+                    said(),
+                );
             }
         }
         for (i, a) in sc.alerts.iter().enumerate() {
             if !fired_alerts.contains(a.id.as_str()) {
-                self.rep.warn("never-fires", &root.f("alerts").i(i).f("id"), format!("alert `{}` never fires", a.id), said().help("fire it from an inject: `FireAlert(\"...\")`"));
+                self.rep.warn(
+                    "never-fires",
+                    &root.f("alerts").i(i).f("id"),
+                    format!("alert `{}` never fires", a.id),
+                    said().help("fire it from an inject: `FireAlert(\"...\")`"),
+                );
             }
         }
     }
@@ -599,8 +984,14 @@ impl Validator<'_, '_, '_> {
 
 /// Whether another action requires this one, or an inject waits for it.
 fn enables(sc: &Scenario, action: &str) -> bool {
-    sc.actions.iter().any(|b| b.requires.iter().any(|r| matches!(r, Requirement::Action(x) if x == action)))
-        || sc.injects.iter().any(|i| matches!(&i.when, Trigger::AfterAction { action: x, .. } if x == action))
+    sc.actions.iter().any(|b| {
+        b.requires
+            .iter()
+            .any(|r| matches!(r, Requirement::Action(x) if x == action))
+    }) || sc
+        .injects
+        .iter()
+        .any(|i| matches!(&i.when, Trigger::AfterAction { action: x, .. } if x == action))
 }
 
 fn valid_date(s: &str) -> bool {
@@ -640,7 +1031,9 @@ fn todo_markers(rep: &mut Reporter) {
     if !rep.src.contains("TODO") {
         return;
     }
-    let Some(tree) = spans::parse(rep.src) else { return };
+    let Some(tree) = spans::parse(rep.src) else {
+        return;
+    };
     let mut found = Vec::new();
     let mut stack = vec![&tree];
     while let Some(node) = stack.pop() {
@@ -649,7 +1042,9 @@ fn todo_markers(rep: &mut Reporter) {
             spans::Kind::Seq(items) => stack.extend(items.iter()),
             spans::Kind::Atom => {
                 let text = &rep.src[node.start..node.end];
-                if (text.starts_with('"') || text.starts_with("r#") || text.starts_with("r\"")) && text.contains("TODO") {
+                if (text.starts_with('"') || text.starts_with("r#") || text.starts_with("r\""))
+                    && text.contains("TODO")
+                {
                     found.push((node.start, node.end, text.to_string()));
                 }
             }
@@ -663,7 +1058,9 @@ fn todo_markers(rep: &mut Reporter) {
             "todo",
             (start, end),
             "this still says TODO",
-            said().expected("the real text for this scenario").found(short),
+            said()
+                .expected("the real text for this scenario")
+                .found(short),
         );
     }
 }

@@ -7,7 +7,10 @@ use misfortune_core::{load_bytes, load_file};
 use proptest::prelude::*;
 
 fn minimal() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron")).unwrap()
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron"),
+    )
+    .unwrap()
 }
 
 fn check(bytes: &[u8]) {

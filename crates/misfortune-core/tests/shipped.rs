@@ -11,15 +11,48 @@ fn every_shipped_scenario_is_valid_and_solvable() {
     assert!(problems.is_empty(), "{problems:?}");
     assert!(files.len() >= 2, "at least two scenarios ship");
     for f in &files {
-        assert!(f.diagnostics.is_empty(), "{}:\n{}", f.name, misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false));
+        assert!(
+            f.diagnostics.is_empty(),
+            "{}:\n{}",
+            f.name,
+            misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false)
+        );
         let sc = f.scenario.as_ref().unwrap();
-        let sol = f.solution.as_ref().unwrap_or_else(|| panic!("{} has no solution", f.name));
+        let sol = f
+            .solution
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no solution", f.name));
         assert!(sol.solved_at <= sc.duration);
         assert!(!sol.steps.is_empty());
         // The path uses no harmful action and ends with the impact over.
         for s in &sol.steps {
-            assert!(!sc.action(&s.action).unwrap().harmful, "{}: {}", f.name, s.action);
+            assert!(
+                !sc.action(&s.action).unwrap().harmful,
+                "{}: {}",
+                f.name,
+                s.action
+            );
         }
         assert!(sol.mitigated_at <= sol.solved_at);
     }
+}
+
+#[test]
+fn the_annotated_example_in_the_format_reference_is_valid() {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/scenario-format.md"),
+    )
+    .unwrap();
+    let start = doc.find("```ron\n").expect("a ron example") + "```ron\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let f = misfortune_core::load_str("docs/scenario-format.md", &doc[start..end]);
+    assert!(
+        f.diagnostics.is_empty(),
+        "{}",
+        misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false)
+    );
+    assert_eq!(
+        f.solution.unwrap().solved_at,
+        misfortune_core::SimTime::from_mins(5)
+    );
 }

@@ -9,7 +9,10 @@ fn minimal_with(old: &str, new: &str) -> misfortune_core::LoadedFile {
 }
 
 fn minimal_with_all(edits: &[(&str, &str)]) -> misfortune_core::LoadedFile {
-    let mut src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron")).unwrap();
+    let mut src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal.ron"),
+    )
+    .unwrap();
     for (old, new) in edits {
         assert!(src.contains(old), "{old}");
         src = src.replacen(old, new, 1);
@@ -18,13 +21,19 @@ fn minimal_with_all(edits: &[(&str, &str)]) -> misfortune_core::LoadedFile {
 }
 
 fn path(f: &misfortune_core::LoadedFile) -> Vec<String> {
-    let sol = f.solution.as_ref().unwrap_or_else(|| panic!("{:#?}", f.diagnostics));
+    let sol = f
+        .solution
+        .as_ref()
+        .unwrap_or_else(|| panic!("{:#?}", f.diagnostics));
     sol.steps.iter().map(|s| s.action.clone()).collect()
 }
 
 #[test]
 fn harmful_shortcuts_are_never_taken() {
-    let f = minimal_with(r#"effects: [WorsenImpact(2.0)], result: "It does not come back.""#, r#"effects: [WorsenImpact(2.0)], reveals: [Clue("wal")], result: "It does not come back.""#);
+    let f = minimal_with(
+        r#"effects: [WorsenImpact(2.0)], result: "It does not come back.""#,
+        r#"effects: [WorsenImpact(2.0)], reveals: [Clue("wal")], result: "It does not come back.""#,
+    );
     assert_eq!(path(&f), ["look", "logs", "grow"]);
 }
 
@@ -37,7 +46,13 @@ fn a_timed_inject_can_reveal_a_clue_instead_of_an_action() {
     );
     assert_eq!(path(&f), ["look", "grow"]);
     let sol = f.solution.unwrap();
-    assert_eq!(sol.clues, vec![("disk-full".to_string(), SimTime::from_mins(1)), ("wal".to_string(), SimTime::from_mins(1))]);
+    assert_eq!(
+        sol.clues,
+        vec![
+            ("disk-full".to_string(), SimTime::from_mins(1)),
+            ("wal".to_string(), SimTime::from_mins(1))
+        ]
+    );
     assert_eq!(sol.mitigated_at, SimTime::from_mins(4));
     assert_eq!(sol.solved_at, SimTime::from_mins(4));
 }
@@ -55,10 +70,19 @@ fn waiting_for_a_late_inject_is_chosen_only_when_it_is_quicker() {
 
 #[test]
 fn an_action_can_trigger_the_inject_that_reveals_a_clue() {
-    let f = minimal_with(r#"requires: [Clue("disk-full")], reveals: [Logs("db-log"), Clue("wal")]"#, r#"requires: [Clue("disk-full")], reveals: [Logs("db-log")]"#);
-    assert!(f.solution.is_none(), "without a source for the clue the scenario is unsolvable");
+    let f = minimal_with(
+        r#"requires: [Clue("disk-full")], reveals: [Logs("db-log"), Clue("wal")]"#,
+        r#"requires: [Clue("disk-full")], reveals: [Logs("db-log")]"#,
+    );
+    assert!(
+        f.solution.is_none(),
+        "without a source for the clue the scenario is unsolvable"
+    );
     let f = minimal_with_all(&[
-        (r#"requires: [Clue("disk-full")], reveals: [Logs("db-log"), Clue("wal")]"#, r#"requires: [Clue("disk-full")], reveals: [Logs("db-log")]"#),
+        (
+            r#"requires: [Clue("disk-full")], reveals: [Logs("db-log"), Clue("wal")]"#,
+            r#"requires: [Clue("disk-full")], reveals: [Logs("db-log")]"#,
+        ),
         (
             r#"Inject(id: "held", when: Held,"#,
             r#"Inject(id: "dba-answers", when: AfterAction(action: "page-dba", delay: "2m"), effects: [Reveal(Clue("wal"))]),
@@ -72,7 +96,10 @@ fn an_action_can_trigger_the_inject_that_reveals_a_clue() {
 
 #[test]
 fn requirements_order_the_path() {
-    let f = minimal_with(r#"requires: [Action("look")], mitigates: "1m""#, r#"requires: [Action("look"), Clue("wal")], mitigates: "1m""#);
+    let f = minimal_with(
+        r#"requires: [Action("look")], mitigates: "1m""#,
+        r#"requires: [Action("look"), Clue("wal")], mitigates: "1m""#,
+    );
     assert_eq!(path(&f), ["look", "logs", "grow"]);
     let sol = f.solution.unwrap();
     assert_eq!(sol.steps[2].start, SimTime::from_mins(2));
