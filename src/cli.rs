@@ -120,10 +120,8 @@ fn validate(paths: &[PathBuf], json: bool, deny_warnings: bool, explain: bool) -
                 f.errors(),
                 f.warnings()
             );
-            if explain {
-                if let Some(sol) = &f.solution {
-                    let _ = write!(out, "{}", sol.explain());
-                }
+            if explain && let Some(sol) = &f.solution {
+                let _ = write!(out, "{}", sol.explain());
             }
         }
         let total_err: usize = files.iter().map(LoadedFile::errors).sum::<usize>() + problems.len();

@@ -339,9 +339,9 @@ impl<'s> Rules<'s> {
                     changed = true;
                 }
             };
-            for i in 0..ni {
-                if self.inject_clues[i].iter().any(|&c| clue[c]) {
-                    set(&mut inj[i]);
+            for (flag, clues) in inj.iter_mut().zip(&self.inject_clues) {
+                if clues.iter().any(|&c| clue[c]) {
+                    set(flag);
                 }
             }
             for i in 0..ni {
@@ -432,10 +432,11 @@ pub fn solve(sc: &Scenario) -> Result<Solution, Unsolvable> {
             done[a] = Some(e);
         }
         let w = rules.world(&done);
-        if let Some(g) = rules.goal(&w) {
-            if g <= end && best.is_none_or(|(b, _)| g < b) {
-                best = Some((g, id as usize));
-            }
+        if let Some(g) = rules.goal(&w)
+            && g <= end
+            && best.is_none_or(|(b, _)| g < b)
+        {
+            best = Some((g, id as usize));
         }
         for &a in &useful {
             if done[a].is_some() {
@@ -493,10 +494,10 @@ pub fn solve(sc: &Scenario) -> Result<Solution, Unsolvable> {
 /// reveal a clue sooner, end the impact sooner, unlock another useful action, or fire an inject.
 fn worth_taking(rules: &Rules, a: usize, w: &World, useful: &[usize], finish: SimTime) -> bool {
     let act = &rules.sc.actions[a];
-    if let Some(delay) = act.mitigates {
-        if w.mitigated.is_none_or(|m| m > finish + delay) {
-            return true;
-        }
+    if let Some(delay) = act.mitigates
+        && w.mitigated.is_none_or(|m| m > finish + delay)
+    {
+        return true;
     }
     if rules.action_clues[a]
         .iter()
@@ -527,12 +528,12 @@ fn why_unsolvable(rules: &Rules) -> Unsolvable {
     for _ in 0..=sc.actions.len() {
         let w = rules.world(&done);
         let mut changed = false;
-        for a in 0..sc.actions.len() {
-            if sc.actions[a].harmful || done[a].is_some() {
+        for (a, action) in sc.actions.iter().enumerate() {
+            if action.harmful || done[a].is_some() {
                 continue;
             }
             if let Some(at) = rules.available_at(a, &w) {
-                done[a] = Some(at + sc.actions[a].cost);
+                done[a] = Some(at + action.cost);
                 changed = true;
             }
         }

@@ -457,15 +457,15 @@ impl Validator<'_, '_, '_> {
                     said().found(m.noise.to_string()),
                 );
             }
-            if let (Some(lo), Some(hi)) = (m.min, m.max) {
-                if lo >= hi {
-                    self.rep.error(
-                        "out-of-range",
-                        &p.f("max"),
-                        format!("max ({hi}) is not above min ({lo})"),
-                        said().expected(format!("a number above {lo}")),
-                    );
-                }
+            if let (Some(lo), Some(hi)) = (m.min, m.max)
+                && lo >= hi
+            {
+                self.rep.error(
+                    "out-of-range",
+                    &p.f("max"),
+                    format!("max ({hi}) is not above min ({lo})"),
+                    said().expected(format!("a number above {lo}")),
+                );
             }
             let mut last = SimTime::ZERO;
             for (j, ch) in m.shape.iter().enumerate() {
@@ -519,15 +519,15 @@ impl Validator<'_, '_, '_> {
                 }
                 last = last.max(line.at);
                 self.within_end(line.at, &q.f("at"));
-                if let Some(every) = line.every {
-                    if every < SimTime::from_secs(1) {
-                        self.rep.error(
-                            "out-of-range",
-                            &q.f("every"),
-                            format!("a line repeated every {every} floods the log"),
-                            said().expected("an interval of 1s or more"),
-                        );
-                    }
+                if let Some(every) = line.every
+                    && every < SimTime::from_secs(1)
+                {
+                    self.rep.error(
+                        "out-of-range",
+                        &q.f("every"),
+                        format!("a line repeated every {every} floods the log"),
+                        said().expected("an interval of 1s or more"),
+                    );
                 }
                 if let Some(until) = line.until {
                     if line.every.is_none() {
@@ -869,15 +869,15 @@ impl Validator<'_, '_, '_> {
         let mut prev: Option<(&str, SimTime)> = None;
         for (field, t) in times {
             if let Some(v) = t.value() {
-                if let Some((pf, pv)) = prev {
-                    if v < pv {
-                        self.rep.warn(
-                            "out-of-order",
-                            &p.f(field),
-                            format!("{field} ({v}) is shorter than {pf} ({pv})"),
-                            said(),
-                        );
-                    }
+                if let Some((pf, pv)) = prev
+                    && v < pv
+                {
+                    self.rep.warn(
+                        "out-of-order",
+                        &p.f(field),
+                        format!("{field} ({v}) is shorter than {pf} ({pv})"),
+                        said(),
+                    );
                 }
                 prev = Some((field, v));
             }
