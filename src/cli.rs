@@ -38,6 +38,66 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Play a scenario. `--headless` plays in the terminal: with a script or a persona it runs to
+    /// the end and prints the score; with neither it is an interactive session.
+    Play {
+        scenario: PathBuf,
+        /// Play in the terminal (no game window).
+        #[arg(long)]
+        headless: bool,
+        /// The seed for everything random in the session (default: from the clock; it is journaled).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Timed commands, one a line (see docs/scripts.md).
+        #[arg(long, conflicts_with = "persona")]
+        script: Option<PathBuf>,
+        /// A scripted player: expert, methodical, guesser, harmful or idle.
+        #[arg(long)]
+        persona: Option<String>,
+        /// Print the score as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Where journals are written (default: the user's data folder).
+        #[arg(long)]
+        sessions_dir: Option<PathBuf>,
+        /// The trainee's name, for the report.
+        #[arg(long)]
+        trainee: Option<String>,
+        /// How fast the simulated clock runs in an interactive session.
+        #[arg(long, default_value_t = 1)]
+        speed: u32,
+    },
+    /// Continue an unfinished session from its journal.
+    Resume {
+        journal: PathBuf,
+        #[arg(long, conflicts_with = "persona")]
+        script: Option<PathBuf>,
+        #[arg(long)]
+        persona: Option<String>,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 1)]
+        speed: u32,
+    },
+    /// Recompute a session's score from its journal.
+    Score {
+        journal: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the debrief: a postmortem draft of a session.
+    Report {
+        journal: PathBuf,
+        /// md or json.
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -49,6 +109,48 @@ pub fn main() -> ExitCode {
             deny_warnings,
             explain,
         }) => validate(&paths, json, deny_warnings, explain),
+        Some(Command::Play {
+            scenario,
+            headless,
+            seed,
+            script,
+            persona,
+            json,
+            sessions_dir,
+            trainee,
+            speed,
+        }) => {
+            if !headless {
+                eprintln!(
+                    "error: sessions in the game window start from the app's library; use `--headless` to play in the terminal"
+                );
+                return ExitCode::from(2);
+            }
+            crate::session_cli::play(crate::session_cli::PlayArgs {
+                scenario,
+                seed,
+                script,
+                persona,
+                json,
+                sessions_dir,
+                trainee,
+                speed,
+            })
+        }
+        Some(Command::Resume {
+            journal,
+            script,
+            persona,
+            json,
+            speed,
+        }) => crate::session_cli::resume(&journal, script, persona, json, speed),
+        Some(Command::Score { journal, json }) => crate::session_cli::score(&journal, json),
+        Some(Command::Report {
+            journal,
+            format,
+            output,
+            force,
+        }) => crate::session_cli::report(&journal, &format, output, force),
         #[cfg(feature = "gui")]
         None => {
             if crate::gui::run(cli.scenarios).is_success() {

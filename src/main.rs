@@ -6,6 +6,7 @@
 mod cli;
 #[cfg(feature = "gui")]
 mod gui;
+mod session_cli;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -1,17 +1,26 @@
 //! The engine-free core of Misfortune, a Wheel of Misfortune training simulator: the scenario
-//! format and its loading, validation and solver. No Bevy, no egui: the game and the CLI are thin
+//! format and its loading, validation and solver; the simulation, scoring, the session journal and
+//! the debrief report. No Bevy, no egui: the game and the CLI are thin
 //! frontends over this crate.
 
 pub mod diagnostic;
+pub mod journal;
 pub mod load;
 pub mod model;
+pub mod personas;
+pub mod report;
+pub mod score;
+pub mod script;
+pub mod sim;
 pub mod solver;
 pub mod spans;
 pub mod time;
 pub mod validate;
+pub mod view;
 
 pub use diagnostic::{Diagnostic, Level};
 pub use load::{LoadedFile, load_all, load_bytes, load_file, load_str};
 pub use model::Scenario;
+pub use sim::{Actor, Command, Session};
 pub use solver::{Solution, solve};
 pub use time::SimTime;

@@ -571,6 +571,13 @@ impl Weights {
     }
 }
 
+impl Action {
+    /// Status updates can be posted again and again; every other action is taken once.
+    pub fn repeatable(&self) -> bool {
+        self.kind == ActionKind::Communicate(Communicate::StatusUpdate)
+    }
+}
+
 impl Scenario {
     pub fn action(&self, id: &str) -> Option<&Action> {
         self.actions.iter().find(|a| a.id == id)

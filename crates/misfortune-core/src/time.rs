@@ -63,6 +63,13 @@ impl Add for SimTime {
     }
 }
 
+impl std::ops::Mul<u64> for SimTime {
+    type Output = SimTime;
+    fn mul(self, rhs: u64) -> SimTime {
+        SimTime(self.0.saturating_mul(rhs))
+    }
+}
+
 impl AddAssign for SimTime {
     fn add_assign(&mut self, rhs: SimTime) {
         *self = *self + rhs;

@@ -1,0 +1,369 @@
+//! Scripted players that exercise scoring: an expert, a methodical investigator, a guesser, a
+//! harmful responder and an idle one. They play through the same commands as people do, one
+//! simulated second at a time.
+
+use std::str::FromStr;
+
+use crate::journal::{PlayError, Recorder};
+use crate::model::*;
+use crate::sim::{Actor, Command};
+use crate::solver;
+use crate::time::SimTime;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persona {
+    /// Plays the solver's shortest path, diagnoses right, communicates well.
+    Expert,
+    /// Investigates everything first, then solves.
+    Methodical,
+    /// Guesses a wrong root cause early and never mitigates well.
+    Guesser,
+    /// Takes the harmful actions, then solves, silently.
+    Harmful,
+    /// Does nothing.
+    Idle,
+}
+
+pub const ALL: [Persona; 5] = [
+    Persona::Expert,
+    Persona::Methodical,
+    Persona::Guesser,
+    Persona::Harmful,
+    Persona::Idle,
+];
+
+impl FromStr for Persona {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "expert" => Persona::Expert,
+            "methodical" => Persona::Methodical,
+            "guesser" => Persona::Guesser,
+            "harmful" => Persona::Harmful,
+            "idle" => Persona::Idle,
+            other => {
+                return Err(format!(
+                    "unknown persona `{other}`: use expert, methodical, guesser, harmful or idle"
+                ));
+            }
+        })
+    }
+}
+
+impl Persona {
+    pub fn name(self) -> &'static str {
+        match self {
+            Persona::Expert => "expert",
+            Persona::Methodical => "methodical",
+            Persona::Guesser => "guesser",
+            Persona::Harmful => "harmful",
+            Persona::Idle => "idle",
+        }
+    }
+}
+
+/// The simulation step personas play at.
+pub const STEP: SimTime = SimTime::from_secs(1);
+
+struct Plan {
+    persona: Persona,
+    /// Actions to take, in order, when they become available.
+    queue: Vec<String>,
+    declare: Option<String>,
+    status: Option<String>,
+    escalate: Option<String>,
+    declared: bool,
+    escalated: bool,
+    last_status: Option<SimTime>,
+    diagnosed: bool,
+    guessed: bool,
+    closed: bool,
+    timeline: bool,
+}
+
+impl Plan {
+    fn new(sc: &Scenario, persona: Persona) -> Plan {
+        let path: Vec<String> = solver::solve(sc)
+            .map(|s| s.steps.into_iter().map(|x| x.action).collect())
+            .unwrap_or_default();
+        let find = |pred: &dyn Fn(&Action) -> bool| {
+            sc.actions.iter().find(|a| pred(a)).map(|a| a.id.clone())
+        };
+        let mut queue = Vec::new();
+        match persona {
+            Persona::Expert => queue = path.clone(),
+            Persona::Methodical => {
+                queue.extend(
+                    sc.actions
+                        .iter()
+                        .filter(|a| a.kind == ActionKind::Investigate && !a.harmful)
+                        .map(|a| a.id.clone()),
+                );
+                queue.extend(
+                    path.iter()
+                        .filter(|p| !queue.contains(p))
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                );
+            }
+            Persona::Guesser => {
+                queue.extend(
+                    sc.actions
+                        .iter()
+                        .filter(|a| a.red_herring)
+                        .map(|a| a.id.clone()),
+                );
+            }
+            Persona::Harmful => {
+                queue.extend(
+                    sc.actions
+                        .iter()
+                        .filter(|a| a.harmful)
+                        .map(|a| a.id.clone()),
+                );
+                queue.extend(path.iter().cloned());
+            }
+            Persona::Idle => {}
+        }
+        let comms = matches!(persona, Persona::Expert | Persona::Methodical);
+        // Communication is handled on its own schedule, not from the queue.
+        let is_comm = |id: &String| {
+            sc.action(id)
+                .is_some_and(|a| matches!(a.kind, ActionKind::Communicate(_)))
+        };
+        queue.retain(|id| !is_comm(id));
+        Plan {
+            persona,
+            queue,
+            declare: comms
+                .then(|| find(&|a| a.kind == ActionKind::Communicate(Communicate::Declare)))
+                .flatten(),
+            status: comms
+                .then(|| find(&|a| a.kind == ActionKind::Communicate(Communicate::StatusUpdate)))
+                .flatten(),
+            escalate: if comms {
+                sc.communication
+                    .escalate_to
+                    .as_ref()
+                    .and_then(|p| find(&|a| a.kind == ActionKind::Escalate(p.clone())))
+            } else {
+                None
+            },
+            declared: false,
+            escalated: false,
+            last_status: None,
+            diagnosed: false,
+            guessed: false,
+            closed: false,
+            timeline: persona == Persona::Expert || persona == Persona::Methodical,
+        }
+    }
+
+    fn note(
+        &self,
+        rec: &mut Recorder,
+        kind: EventKind,
+        text: &str,
+        full: bool,
+    ) -> Result<(), PlayError> {
+        if self.timeline
+            && (full
+                || self.persona == Persona::Expert
+                || matches!(kind, EventKind::Alert | EventKind::Mitigation))
+        {
+            let at = rec.session.now();
+            rec.command(
+                Actor::Trainee,
+                Command::TimelineEntry {
+                    at,
+                    kind,
+                    text: text.into(),
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    fn act(&mut self, rec: &mut Recorder) -> Result<(), PlayError> {
+        if self.persona == Persona::Idle || rec.session.is_ended() {
+            return Ok(());
+        }
+        let sc = rec.session.scenario_arc().clone();
+        let now = rec.session.now();
+        let paged = rec.session.first_page.is_some();
+        let unacked = rec
+            .session
+            .alerts
+            .iter()
+            .zip(&sc.alerts)
+            .any(|(st, a)| st.firing && st.acked.is_none() && a.pages);
+        if unacked {
+            rec.command(Actor::Trainee, Command::Ack)?;
+            if rec.session.acked == Some(now) {
+                self.note(rec, EventKind::Alert, "Paged; acknowledged", true)?;
+            }
+        }
+        if paged && !self.declared {
+            if let Some(d) = self.declare.clone() {
+                self.declared = true;
+                rec.command(Actor::Trainee, Command::Take { action: d })?;
+                self.last_status = Some(now);
+                if let Some(st) = self.status.clone() {
+                    // A first status update right after declaring.
+                    rec.command(Actor::Trainee, Command::Take { action: st })?;
+                }
+                self.note(rec, EventKind::Communication, "Incident declared", false)?;
+            }
+        }
+        if paged && !self.escalated {
+            if let Some(e) = self.escalate.clone() {
+                if rec.session.is_taken(&e) {
+                    self.escalated = true;
+                } else if rec
+                    .session
+                    .scenario()
+                    .action(&e)
+                    .is_some_and(|a| rec.session.available(a))
+                {
+                    self.escalated = true;
+                    rec.command(Actor::Trainee, Command::Take { action: e })?;
+                    self.note(
+                        rec,
+                        EventKind::Escalation,
+                        "Escalated to the owning team",
+                        false,
+                    )?;
+                }
+            }
+        }
+        // Take queued actions as they become available, in order.
+        while let Some(next) = self.queue.first().cloned() {
+            let Some(a) = sc.action(&next) else {
+                self.queue.remove(0);
+                continue;
+            };
+            if rec.session.is_taken(&next) {
+                self.queue.remove(0);
+                continue;
+            }
+            if !rec.session.available(a) {
+                break;
+            }
+            rec.command(Actor::Trainee, Command::Take { action: next })?;
+            self.queue.remove(0);
+        }
+        let mitigated = rec.session.mitigated_at.is_some_and(|m| m <= now);
+        if let (Some(st), Some(last)) = (self.status.clone(), self.last_status) {
+            let every = if self.persona == Persona::Expert {
+                sc.communication.status_cadence
+            } else {
+                sc.communication.status_cadence * 2
+            };
+            if !mitigated && now >= last + every && rec.session.busy_until() <= now {
+                self.last_status = Some(now);
+                rec.command(Actor::Trainee, Command::Take { action: st })?;
+            }
+        }
+        match self.persona {
+            Persona::Guesser
+                if paged
+                    && !self.guessed
+                    && now >= rec.session.first_page.unwrap_or(now) + SimTime::from_mins(1) =>
+            {
+                self.guessed = true;
+                if let Some(wrong) = sc
+                    .root_cause
+                    .candidates
+                    .iter()
+                    .find(|c| c.id != sc.root_cause.answer)
+                {
+                    rec.command(
+                        Actor::Trainee,
+                        Command::Diagnose {
+                            candidate: Some(wrong.id.clone()),
+                            text: None,
+                        },
+                    )?;
+                }
+            }
+            Persona::Expert | Persona::Methodical | Persona::Harmful if !self.diagnosed => {
+                if sc
+                    .root_cause
+                    .clues
+                    .iter()
+                    .all(|c| rec.session.is_revealed(&Reveal::Clue(c.clone())))
+                {
+                    self.diagnosed = true;
+                    rec.command(
+                        Actor::Trainee,
+                        Command::Diagnose {
+                            candidate: Some(sc.root_cause.answer.clone()),
+                            text: None,
+                        },
+                    )?;
+                    self.note(
+                        rec,
+                        EventKind::Investigation,
+                        "Root cause identified",
+                        false,
+                    )?;
+                }
+            }
+            _ => {}
+        }
+        if mitigated && !self.closed && self.persona != Persona::Guesser && self.diagnosed {
+            self.closed = true;
+            rec.command(Actor::Trainee, Command::DeclareMitigated)?;
+            self.note(rec, EventKind::Mitigation, "Impact ended", true)?;
+            rec.command(Actor::Trainee, Command::DeclareResolved)?;
+            self.note(rec, EventKind::Resolution, "Resolved", false)?;
+            rec.command(Actor::Trainee, Command::End)?;
+        }
+        Ok(())
+    }
+}
+
+/// Play a persona through to the end of the session.
+pub fn play(rec: &mut Recorder, persona: Persona) -> Result<(), PlayError> {
+    play_observed(rec, persona, |_| {})
+}
+
+/// Play a persona, showing the session to `observe` after every step.
+pub fn play_observed(
+    rec: &mut Recorder,
+    persona: Persona,
+    mut observe: impl FnMut(&crate::sim::Session),
+) -> Result<(), PlayError> {
+    let sc = rec.session.scenario_arc().clone();
+    let mut plan = Plan::new(&sc, persona);
+    while !rec.session.is_ended() {
+        plan.act(rec)?;
+        observe(&rec.session);
+        if rec.session.is_ended() {
+            break;
+        }
+        let next = rec.session.now() + STEP;
+        rec.advance_to(next)?;
+    }
+    observe(&rec.session);
+    Ok(())
+}
+
+/// Play a script of timed commands, then let the clock run to the end.
+pub fn play_script(rec: &mut Recorder, script: &[(SimTime, Command)]) -> Result<(), PlayError> {
+    for (at, cmd) in script {
+        rec.advance_to(*at)?;
+        if rec.session.is_ended() {
+            break;
+        }
+        let by = if cmd.is_gm_only() {
+            Actor::Gm
+        } else {
+            Actor::Trainee
+        };
+        rec.command(by, cmd.clone())?;
+    }
+    let end = rec.session.scenario().duration;
+    rec.advance_to(end)?;
+    Ok(())
+}

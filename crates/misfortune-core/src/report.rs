@@ -1,0 +1,336 @@
+//! The debrief report: a postmortem draft of a played session, in Markdown or JSON.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::model::*;
+use crate::score::{Score, score};
+use crate::sim::Session;
+use crate::time::SimTime;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub scenario_id: String,
+    pub title: String,
+    pub based_on: Option<Source>,
+    pub trainee: Option<String>,
+    pub seed: u64,
+    pub summary: String,
+    pub impact: ImpactReport,
+    /// Both timelines on one time axis.
+    pub timeline: Vec<TimelineRow>,
+    pub diagnosis: DiagnosisReport,
+    pub questions: Vec<Question>,
+    pub action_items: Vec<ActionItemRow>,
+    pub score: Score,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImpactReport {
+    pub description: String,
+    pub total: f64,
+    pub unit: String,
+    pub mitigated_at: Option<SimTime>,
+    pub recorded_time_to_mitigate: Option<SimTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineRow {
+    pub at: SimTime,
+    /// `trainee` or `recorded`.
+    pub side: &'static str,
+    pub kind: EventKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiagnosisReport {
+    pub trainee: Option<String>,
+    pub at: Option<SimTime>,
+    pub root_cause: String,
+    pub trigger: String,
+    pub contributing_factors: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    pub question: &'static str,
+    pub recorded: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionItemRow {
+    pub action: String,
+    pub kind: ActionItemKind,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+}
+
+pub const QUESTIONS: [&str; 5] = [
+    "What went wrong?",
+    "What went right?",
+    "Where did luck help us?",
+    "Where was luck against us?",
+    "What could have prevented it?",
+];
+
+impl Report {
+    pub fn of(s: &Session, trainee: Option<String>) -> Report {
+        let sc = s.scenario();
+        let score = score(s);
+        let mut timeline: Vec<TimelineRow> = s
+            .own_timeline
+            .iter()
+            .map(|e| TimelineRow {
+                at: e.at,
+                side: "trainee",
+                kind: e.kind,
+                text: e.text.clone(),
+            })
+            .collect();
+        timeline.extend(sc.recorded.timeline.iter().map(|e| TimelineRow {
+            at: e.at,
+            side: "recorded",
+            kind: e.kind,
+            text: e.text.clone(),
+        }));
+        timeline.sort_by(|a, b| a.at.cmp(&b.at).then(b.side.cmp(a.side)));
+        let last = s.diagnoses.last();
+        let trainee_diag = last.map(|d| {
+            let cand = d
+                .candidate
+                .as_ref()
+                .and_then(|c| sc.root_cause.candidates.iter().find(|x| &x.id == c))
+                .map(|c| c.text.clone());
+            match (cand, &d.text) {
+                (Some(c), Some(t)) => format!("{c} ({t})"),
+                (Some(c), None) => c,
+                (None, Some(t)) => t.clone(),
+                (None, None) => String::new(),
+            }
+        });
+        let d = &sc.debrief;
+        let end = s.ended.unwrap_or(s.now());
+        let mitigated = s.mitigated_at.filter(|m| *m <= end);
+        let summary = format!(
+            "Training session on \"{}\"{}. The session ran to {} on the simulated clock; {}. Score: {:.1}/100.",
+            sc.title,
+            sc.based_on
+                .as_ref()
+                .map(|b| format!(", based on the {} incident of {}", b.organisation, b.date))
+                .unwrap_or_default(),
+            end.clock(),
+            match mitigated {
+                Some(m) => format!("the trainee ended the impact at {}", m.clock()),
+                None => "the impact was not ended".into(),
+            },
+            score.total
+        );
+        Report {
+            scenario_id: sc.id.clone(),
+            title: sc.title.clone(),
+            based_on: sc.based_on.clone(),
+            trainee,
+            seed: s.seed(),
+            summary,
+            impact: ImpactReport {
+                description: sc.impact.description.clone(),
+                total: score.impact,
+                unit: sc.impact.unit.clone(),
+                mitigated_at: mitigated,
+                recorded_time_to_mitigate: sc.recorded.time_to_mitigate.value(),
+            },
+            timeline,
+            diagnosis: DiagnosisReport {
+                trainee: trainee_diag,
+                at: last.map(|d| d.at),
+                root_cause: sc.root_cause.statement.clone(),
+                trigger: sc.root_cause.trigger.clone(),
+                contributing_factors: sc.root_cause.contributing_factors.clone(),
+            },
+            questions: vec![
+                Question {
+                    question: QUESTIONS[0],
+                    recorded: d.went_wrong.clone(),
+                },
+                Question {
+                    question: QUESTIONS[1],
+                    recorded: d.went_right.clone(),
+                },
+                Question {
+                    question: QUESTIONS[2],
+                    recorded: d.lucky.clone(),
+                },
+                Question {
+                    question: QUESTIONS[3],
+                    recorded: d.unlucky.clone(),
+                },
+                Question {
+                    question: QUESTIONS[4],
+                    recorded: d.prevention.clone(),
+                },
+            ],
+            action_items: d
+                .action_items
+                .iter()
+                .map(|a| ActionItemRow {
+                    action: a.text.clone(),
+                    kind: a.kind,
+                    owner: a.owner.clone(),
+                    due: None,
+                })
+                .collect(),
+            score,
+        }
+    }
+
+    pub fn to_markdown(&self) -> String {
+        let mut o = String::new();
+        let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        o.push_str(&format!("# Postmortem draft: {}\n\n", self.title));
+        if let Some(b) = &self.based_on {
+            o.push_str(&format!(
+                "Based on: {} incident of {} — <{}>\n\n",
+                b.organisation, b.date, b.url
+            ));
+        }
+        if let Some(t) = &self.trainee {
+            o.push_str(&format!("Trainee: {t}  \n"));
+        }
+        o.push_str(&format!(
+            "Scenario: `{}`, seed {}\n\n",
+            self.scenario_id, self.seed
+        ));
+        o.push_str("## Summary\n\n");
+        o.push_str(&self.summary);
+        o.push_str("\n\n## Impact\n\n");
+        o.push_str(&format!("{}\n\n", self.impact.description));
+        o.push_str(&format!(
+            "- Accumulated impact: {:.0} {}-minutes\n",
+            self.impact.total, self.impact.unit
+        ));
+        o.push_str(&format!(
+            "- Impact ended: {}\n",
+            self.impact
+                .mitigated_at
+                .map_or("not during the session".to_string(), |m| format!(
+                    "at {}",
+                    m.clock()
+                ))
+        ));
+        if let Some(r) = self.impact.recorded_time_to_mitigate {
+            o.push_str(&format!("- The real team mitigated at {}\n", r.clock()));
+        }
+        o.push_str("\n## Timeline\n\n| time | trainee | real team |\n|---|---|---|\n");
+        for r in &self.timeline {
+            let cell = format!("{:?}: {}", r.kind, esc(&r.text));
+            if r.side == "trainee" {
+                o.push_str(&format!("| {} | {cell} | |\n", r.at.clock()));
+            } else {
+                o.push_str(&format!("| {} | | {cell} |\n", r.at.clock()));
+            }
+        }
+        o.push_str("\n## Diagnosis\n\n");
+        match (&self.diagnosis.trainee, self.diagnosis.at) {
+            (Some(t), Some(at)) => o.push_str(&format!(
+                "- Trainee's diagnosis (at {}): {}\n",
+                at.clock(),
+                t
+            )),
+            _ => o.push_str("- The trainee gave no diagnosis.\n"),
+        }
+        o.push_str(&format!("- Root cause: {}\n", self.diagnosis.root_cause));
+        o.push_str(&format!("- Trigger: {}\n", self.diagnosis.trigger));
+        if !self.diagnosis.contributing_factors.is_empty() {
+            o.push_str("- Contributing factors:\n");
+            for f in &self.diagnosis.contributing_factors {
+                o.push_str(&format!("  - {f}\n"));
+            }
+        }
+        o.push_str("\n## Debrief\n\n");
+        for q in &self.questions {
+            o.push_str(&format!("### {}\n\nIn the real incident:\n\n", q.question));
+            if q.recorded.is_empty() {
+                o.push_str("- (nothing recorded)\n");
+            }
+            for r in &q.recorded {
+                o.push_str(&format!("- {r}\n"));
+            }
+            o.push_str("\nOur answers:\n\n- \n\n");
+        }
+        o.push_str("## Action items\n\n| action | type | owner | due |\n|---|---|---|---|\n");
+        for a in &self.action_items {
+            o.push_str(&format!(
+                "| {} | {:?} | {} | {} |\n",
+                esc(&a.action),
+                a.kind,
+                a.owner.as_deref().map(esc).unwrap_or_default(),
+                a.due.as_deref().map(esc).unwrap_or_default()
+            ));
+        }
+        o.push_str(&format!(
+            "\n## Score: {:.1}/100\n\n| part | points | why |\n|---|---|---|\n",
+            self.score.total
+        ));
+        for p in &self.score.parts {
+            o.push_str(&format!(
+                "| {} | {:.1} / {:.1} | {} |\n",
+                p.name.replace('_', " "),
+                p.points,
+                p.max_points,
+                esc(&p.why)
+            ));
+        }
+        if self.score.hints_used > 0 {
+            o.push_str(&format!(
+                "| hints | -{:.1} | {} hint(s) used |\n",
+                self.score.hint_penalty, self.score.hints_used
+            ));
+        }
+        o
+    }
+}
+
+/// Write a file atomically (temporary file, then rename). Refuses to replace an existing file
+/// unless `force`.
+pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> std::io::Result<()> {
+    use std::io::Write;
+    if path.exists() && !force {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!(
+                "{} already exists (use --force to replace it)",
+                path.display()
+            ),
+        ));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        if force {
+            std::fs::rename(&tmp, path)
+        } else {
+            // Linking fails if the target appeared meanwhile, so nothing is ever overwritten.
+            std::fs::hard_link(&tmp, path).or_else(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    Err(e)
+                } else {
+                    std::fs::rename(&tmp, path)
+                }
+            })
+        }
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    result
+}

@@ -1,0 +1,426 @@
+//! Scoring: a pure function of the scenario and the played session, 0 to 100, in parts that each
+//! say why, in words, with the numbers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::*;
+use crate::sim::Session;
+use crate::time::SimTime;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScorePart {
+    /// `diagnosis`, `acknowledge`, ... (the weight's name).
+    pub name: String,
+    /// How much of the part was earned, 0 to 1.
+    pub earned: f64,
+    pub weight: u32,
+    /// Points out of 100 this part contributes.
+    pub points: f64,
+    pub max_points: f64,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    /// 0 to 100, rounded to one decimal.
+    pub total: f64,
+    pub parts: Vec<ScorePart>,
+    pub hint_penalty: f64,
+    pub hints_used: usize,
+    /// Impact accumulated, in `impact_unit`-minutes.
+    pub impact: f64,
+    pub impact_unit: String,
+}
+
+impl Score {
+    pub fn part(&self, name: &str) -> Option<&ScorePart> {
+        self.parts.iter().find(|p| p.name == name)
+    }
+}
+
+fn mins(t: SimTime) -> String {
+    let m = t.as_mins_f64();
+    if (m - m.round()).abs() < 0.05 {
+        format!("{} min", m.round())
+    } else {
+        format!("{m:.1} min")
+    }
+}
+
+/// How a trainee's time compares with the real team's: full marks at or under it, falling to
+/// zero at three times it.
+fn against(trainee: SimTime, real: SimTime) -> f64 {
+    let (t, r) = (trainee.as_secs_f64(), real.as_secs_f64().max(60.0));
+    if t <= r {
+        1.0
+    } else {
+        (1.0 - (t - r) / (2.0 * r)).clamp(0.0, 1.0)
+    }
+}
+
+/// The real team's time to a correct diagnosis: the last investigation event before their first
+/// mitigation step (or that first step, when no investigation is recorded before it).
+pub fn recorded_diagnosis_time(sc: &Scenario) -> Option<SimTime> {
+    let tl = &sc.recorded.timeline;
+    let first_mitigation = tl
+        .iter()
+        .find(|e| e.kind == EventKind::Mitigation)
+        .map(|e| e.at)
+        .or(sc.recorded.time_to_mitigate.value());
+    let inv = tl
+        .iter()
+        .filter(|e| {
+            e.kind == EventKind::Investigation && first_mitigation.is_none_or(|m| e.at <= m)
+        })
+        .map(|e| e.at)
+        .last();
+    inv.or(first_mitigation)
+}
+
+/// Whether a diagnosis is right: the right candidate, or free text naming a keyword.
+pub fn diagnosis_quality(
+    sc: &Scenario,
+    candidate: Option<&str>,
+    text: Option<&str>,
+) -> (f64, String) {
+    let rc = &sc.root_cause;
+    if candidate == Some(rc.answer.as_str()) {
+        return (1.0, "you chose the right root cause".into());
+    }
+    let words: Vec<&String> = text
+        .map(|t| {
+            let t = t.to_lowercase();
+            rc.keywords
+                .iter()
+                .filter(|k| t.contains(&k.to_lowercase()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !words.is_empty() && candidate.is_none() {
+        let q = (0.6 + 0.2 * words.len() as f64).min(0.9);
+        let named: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+        return (
+            q,
+            format!("your free-text diagnosis names {}", named.join(", ")),
+        );
+    }
+    if let Some(c) = candidate {
+        let text = rc
+            .candidates
+            .iter()
+            .find(|x| x.id == c)
+            .map_or(c, |x| x.text.as_str());
+        return (
+            0.0,
+            format!("you chose \"{text}\", which is not the root cause"),
+        );
+    }
+    (
+        0.0,
+        "your free-text diagnosis names none of the root cause's key facts".into(),
+    )
+}
+
+pub fn score(s: &Session) -> Score {
+    let sc = s.scenario();
+    let w = &sc.scoring;
+    let end = s.ended.unwrap_or(s.now());
+    let mut parts: Vec<(String, u32, f64, String)> = Vec::new();
+
+    // Diagnosis: the last one given counts; the first right one sets the time.
+    let last = s.diagnoses.last();
+    let (dq, dwhy) = match last {
+        Some(d) => {
+            let (q, why) = diagnosis_quality(sc, d.candidate.as_deref(), d.text.as_deref());
+            (q, format!("{why} (at {})", d.at.clock()))
+        }
+        None => (0.0, "you gave no diagnosis".into()),
+    };
+    let right = sc
+        .root_cause
+        .candidates
+        .iter()
+        .find(|c| c.id == sc.root_cause.answer)
+        .map_or("", |c| c.text.as_str());
+    parts.push((
+        "diagnosis".into(),
+        w.diagnosis,
+        dq,
+        format!("{dwhy}; the root cause: {right}"),
+    ));
+
+    // Acknowledge.
+    let (aq, awhy) = match (s.first_page, s.acked) {
+        (Some(p), Some(a)) => {
+            let d = a - p;
+            let q = if d <= SimTime::from_mins(2) {
+                1.0
+            } else {
+                (1.0 - (d.as_mins_f64() - 2.0) / 13.0).clamp(0.0, 1.0)
+            };
+            (
+                q,
+                format!(
+                    "you acknowledged the page {} after it fired (full marks within 2 min, none after 15)",
+                    mins(d)
+                ),
+            )
+        }
+        (Some(_), None) => (0.0, "you never acknowledged the page".into()),
+        (None, _) => (1.0, "nothing paged".into()),
+    };
+    parts.push(("acknowledge".into(), w.acknowledge, aq, awhy));
+
+    // Time to a correct diagnosis.
+    let first_right = s
+        .diagnoses
+        .iter()
+        .find(|d| diagnosis_quality(sc, d.candidate.as_deref(), d.text.as_deref()).0 >= 0.6)
+        .map(|d| d.at);
+    let real_diag = recorded_diagnosis_time(sc);
+    let (tq, twhy) = match (first_right, real_diag) {
+        (Some(t), Some(r)) => (
+            against(t, r),
+            format!(
+                "you had the right diagnosis at {}; the real team took {}",
+                mins(t),
+                mins(r)
+            ),
+        ),
+        (Some(t), None) => (1.0, format!("you had the right diagnosis at {}", mins(t))),
+        (None, _) => (0.0, "you never reached the right diagnosis".into()),
+    };
+    parts.push(("time_to_diagnose".into(), w.time_to_diagnose, tq, twhy));
+
+    // Time to mitigate.
+    let impact = s.impact_total(end);
+    let unit = sc.impact.unit.clone();
+    let real_mit = sc.recorded.time_to_mitigate.value();
+    let (mq, mwhy) = match (s.mitigated_at.filter(|m| *m <= end), real_mit) {
+        (Some(m), Some(r)) => (
+            against(m, r),
+            format!(
+                "you mitigated at {}; the real team took {}",
+                mins(m),
+                mins(r)
+            ),
+        ),
+        (Some(m), None) => (1.0, format!("you mitigated at {}", mins(m))),
+        (None, _) => (0.0, "the impact never ended while you played".into()),
+    };
+    parts.push((
+        "time_to_mitigate".into(),
+        w.time_to_mitigate,
+        mq,
+        format!("{mwhy}; impact so far: {impact:.0} {unit}-minutes"),
+    ));
+
+    // Harm.
+    let harmful: Vec<&str> = s
+        .taken
+        .iter()
+        .filter(|t| sc.action(&t.action).is_some_and(|a| a.harmful))
+        .map(|t| t.action.as_str())
+        .collect();
+    let (hq, hwhy) = if s.taken.is_empty() {
+        (
+            0.0,
+            "you took no action, so there is no care to credit".to_string(),
+        )
+    } else if harmful.is_empty() {
+        (1.0, "you took no harmful action".to_string())
+    } else {
+        (
+            (1.0 - 0.5 * harmful.len() as f64).max(0.0),
+            format!("harmful actions made things worse: {}", harmful.join(", ")),
+        )
+    };
+    parts.push(("harm".into(), w.harm, hq, hwhy));
+
+    // Focus: useful investigation against red herrings.
+    let inv: Vec<&Action> = s
+        .taken
+        .iter()
+        .filter_map(|t| sc.action(&t.action))
+        .filter(|a| matches!(a.kind, ActionKind::Investigate | ActionKind::Mitigate))
+        .collect();
+    let herrings: Vec<&str> = inv
+        .iter()
+        .filter(|a| a.red_herring)
+        .map(|a| a.id.as_str())
+        .collect();
+    let useful = inv.iter().filter(|a| !a.red_herring && !a.harmful).count();
+    let (fq, fwhy) = if inv.is_empty() {
+        (0.0, "you did not investigate".to_string())
+    } else {
+        let q = useful as f64 / inv.len() as f64;
+        let mut why = format!(
+            "{useful} of your {} investigation and mitigation steps were useful",
+            inv.len()
+        );
+        if !herrings.is_empty() {
+            why.push_str(&format!("; red herrings: {}", herrings.join(", ")));
+        }
+        (q, why)
+    };
+    parts.push(("focus".into(), w.focus, fq, fwhy));
+
+    // Communication.
+    let c = &sc.communication;
+    let mut cq = 0.0;
+    let mut cwhy = Vec::new();
+    let slots = if c.escalate_to.is_some() { 3.0 } else { 2.0 };
+    let page = s.first_page.unwrap_or(SimTime::ZERO);
+    match s.declared {
+        Some(d) if d - page <= c.declare_within || d <= page => {
+            cq += 1.0;
+            cwhy.push(format!(
+                "you declared the incident at {} (expected within {} of the page)",
+                d.clock(),
+                mins(c.declare_within)
+            ));
+        }
+        Some(d) => {
+            cq += 0.5;
+            cwhy.push(format!(
+                "you declared the incident late, at {} (expected within {} of the page)",
+                d.clock(),
+                mins(c.declare_within)
+            ));
+        }
+        None => cwhy.push("you never declared an incident".into()),
+    }
+    let window_end = s.mitigated_at.unwrap_or(end).min(end);
+    let from = s.declared.unwrap_or(page);
+    let needed =
+        ((window_end.saturating_sub(from)).ms() / c.status_cadence.ms().max(1)).max(1) as usize;
+    let given = s
+        .status_updates
+        .iter()
+        .filter(|t| **t <= window_end + c.status_cadence)
+        .count();
+    let uq = (given as f64 / needed as f64).min(1.0);
+    cq += uq;
+    cwhy.push(format!(
+        "{given} status update(s) where the cadence of {} asked for {needed}",
+        mins(c.status_cadence)
+    ));
+    if let Some(owner) = &c.escalate_to {
+        let name = sc
+            .persona(owner)
+            .map_or(owner.as_str(), |p| p.name.as_str());
+        if let Some((t, _)) = s.escalations.iter().find(|(_, p)| p == owner) {
+            cq += 1.0;
+            cwhy.push(format!("you pulled in {name} at {}", t.clock()));
+        } else {
+            cwhy.push(format!("you did not escalate to {name}"));
+        }
+    }
+    parts.push((
+        "communication".into(),
+        w.communication,
+        cq / slots,
+        cwhy.join("; "),
+    ));
+
+    // Timeline.
+    let (lq, lwhy) = timeline_match(sc, &s.own_timeline);
+    parts.push(("timeline".into(), w.timeline, lq, lwhy));
+
+    let total_weight = w.total().max(1) as f64;
+    let parts: Vec<ScorePart> = parts
+        .into_iter()
+        .map(|(name, weight, earned, why)| {
+            let max_points = 100.0 * weight as f64 / total_weight;
+            ScorePart {
+                name,
+                earned,
+                weight,
+                points: round1(max_points * earned),
+                max_points: round1(max_points),
+                why,
+            }
+        })
+        .collect();
+    let hint_penalty: f64 = s
+        .hints_given
+        .iter()
+        .filter_map(|(_, i)| sc.hints.get(*i))
+        .map(|h| h.cost as f64)
+        .sum();
+    let raw: f64 = parts.iter().map(|p| p.points).sum::<f64>() - hint_penalty;
+    Score {
+        total: round1(raw.clamp(0.0, 100.0)),
+        parts,
+        hint_penalty,
+        hints_used: s.hints_given.len(),
+        impact: impact.round(),
+        impact_unit: unit,
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// How well the trainee's own timeline matches the recorded one: which kinds of event it covers,
+/// how close in time (being quicker than the real team is fine), and in what order.
+pub fn timeline_match(sc: &Scenario, own: &[TimelineEvent]) -> (f64, String) {
+    let skip = [EventKind::Trigger, EventKind::Symptom];
+    let mut kinds: Vec<(EventKind, SimTime)> = Vec::new();
+    for e in &sc.recorded.timeline {
+        if !skip.contains(&e.kind) && !kinds.iter().any(|(k, _)| *k == e.kind) {
+            kinds.push((e.kind, e.at));
+        }
+    }
+    if kinds.is_empty() {
+        return (1.0, "the record has no events to compare".into());
+    }
+    if own.is_empty() {
+        return (0.0, "you kept no timeline of your own".into());
+    }
+    let mut matched = Vec::new();
+    let mut closeness = 0.0;
+    for (k, real_at) in &kinds {
+        if let Some(e) = own.iter().find(|e| e.kind == *k) {
+            let late = e.at.saturating_sub(*real_at + SimTime::from_mins(5));
+            closeness += (1.0 - late.as_mins_f64() / 20.0).clamp(0.0, 1.0);
+            matched.push((*k, *real_at, e.at));
+        }
+    }
+    let coverage = closeness / kinds.len() as f64;
+    let mut pairs = 0;
+    let mut agree = 0;
+    for i in 0..matched.len() {
+        for j in i + 1..matched.len() {
+            pairs += 1;
+            let real = matched[i].1.cmp(&matched[j].1);
+            let mine = matched[i].2.cmp(&matched[j].2);
+            if real == mine
+                || real == std::cmp::Ordering::Equal
+                || mine == std::cmp::Ordering::Equal
+            {
+                agree += 1;
+            }
+        }
+    }
+    let order = if pairs == 0 {
+        1.0
+    } else {
+        agree as f64 / pairs as f64
+    };
+    let q = coverage * (0.5 + 0.5 * order);
+    (
+        q,
+        format!(
+            "your timeline covers {} of the {} kinds of event in the real one ({}), with {agree} of {pairs} pairs in the same order",
+            matched.len(),
+            kinds.len(),
+            kinds
+                .iter()
+                .map(|(k, _)| format!("{k:?}").to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+}

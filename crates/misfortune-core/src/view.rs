@@ -1,0 +1,454 @@
+//! The two views of a session. The game master sees everything; the trainee view is built by
+//! copying only what has been revealed, so nothing hidden (root cause, GM notes, future injects,
+//! the recorded timeline, unrevealed clues) can be reached from it.
+
+use serde::Serialize;
+
+use crate::model::*;
+use crate::sim::{ClockState, FeedItem, Session};
+use crate::time::SimTime;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TraineeView {
+    pub scenario_id: String,
+    pub title: String,
+    pub briefing: String,
+    pub now: SimTime,
+    pub ended: bool,
+    pub clock: ClockState,
+    pub busy_until: SimTime,
+    pub personas: Vec<PersonaView>,
+    pub services: Vec<ServiceView>,
+    pub alerts: Vec<AlertView>,
+    pub dashboards: Vec<DashboardView>,
+    pub logs: Vec<LogView>,
+    pub messages: Vec<MessageView>,
+    /// Actions the trainee can take now.
+    pub actions: Vec<ActionView>,
+    /// Actions taken, with their results once done.
+    pub taken: Vec<TakenView>,
+    pub findings: Vec<FindingView>,
+    /// The multiple-choice answers for the diagnosis (the right one is not marked).
+    pub candidates: Vec<CandidateView>,
+    pub hints: Vec<String>,
+    pub hints_left: usize,
+    pub notes: Vec<(SimTime, String)>,
+    pub own_timeline: Vec<TimelineEvent>,
+    pub diagnoses: Vec<DiagnosisView>,
+    pub feed: Vec<FeedItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonaView {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Health {
+    Healthy,
+    Degraded,
+    Down,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceView {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub depends_on: Vec<String>,
+    pub owner: Option<String>,
+    /// From the alerts firing on it.
+    pub health: Health,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlertView {
+    pub id: String,
+    pub name: String,
+    pub severity: Severity,
+    pub service: String,
+    pub summary: String,
+    pub firing: bool,
+    pub since: Option<SimTime>,
+    pub acked: bool,
+    pub pages: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeriesView {
+    pub metric: String,
+    pub name: String,
+    pub unit: String,
+    pub points: Vec<(SimTime, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DashboardView {
+    pub id: String,
+    pub title: String,
+    pub series: Vec<SeriesView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LogView {
+    pub id: String,
+    pub name: String,
+    pub service: String,
+    pub lines: Vec<LogLineView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LogLineView {
+    pub at: SimTime,
+    pub level: Level,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MessageView {
+    pub at: SimTime,
+    pub from: String,
+    pub role: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KindView {
+    Investigate,
+    Mitigate,
+    Communicate,
+    Escalate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionView {
+    pub id: String,
+    pub label: String,
+    pub kind: KindView,
+    pub cost: SimTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TakenView {
+    pub id: String,
+    pub label: String,
+    pub start: SimTime,
+    pub end: SimTime,
+    pub done: bool,
+    pub result: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingView {
+    pub at: SimTime,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CandidateView {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiagnosisView {
+    pub at: SimTime,
+    pub candidate: Option<String>,
+    pub text: Option<String>,
+}
+
+/// How many points a dashboard series holds at most in a view.
+pub const VIEW_POINTS: usize = 720;
+
+fn kind_view(k: &ActionKind) -> KindView {
+    match k {
+        ActionKind::Investigate => KindView::Investigate,
+        ActionKind::Mitigate => KindView::Mitigate,
+        ActionKind::Communicate(_) => KindView::Communicate,
+        ActionKind::Escalate(_) => KindView::Escalate,
+    }
+}
+
+impl TraineeView {
+    /// Build the redacted view of a session: only what the trainee has been shown.
+    pub fn of(s: &Session) -> TraineeView {
+        let sc = s.scenario();
+        let now = s.now();
+        let series = |metric: &str| {
+            let i = sc.metrics.iter().position(|m| m.id == metric)?;
+            let m = &sc.metrics[i];
+            Some(SeriesView {
+                metric: m.id.clone(),
+                name: m.name.clone(),
+                unit: m.unit.clone(),
+                points: s.series(i, SimTime::ZERO, now, VIEW_POINTS),
+            })
+        };
+        let mut dashboards = Vec::new();
+        let mut logs = Vec::new();
+        let mut findings = Vec::new();
+        for (at, r) in &s.revealed {
+            match r {
+                Reveal::Dashboard(id) => {
+                    if let Some(d) = sc.dashboard(id) {
+                        dashboards.push(DashboardView {
+                            id: d.id.clone(),
+                            title: d.title.clone(),
+                            series: d.metrics.iter().filter_map(|m| series(m)).collect(),
+                        });
+                    }
+                }
+                Reveal::Metric(id) => {
+                    if let Some(sv) = series(id) {
+                        dashboards.push(DashboardView {
+                            id: format!("metric:{id}"),
+                            title: sv.name.clone(),
+                            series: vec![sv],
+                        });
+                    }
+                }
+                Reveal::Logs(id) => {
+                    if let Some(l) = sc.log_stream(id) {
+                        logs.push(LogView {
+                            id: l.id.clone(),
+                            name: l.name.clone(),
+                            service: l.service.clone(),
+                            lines: s
+                                .log_lines(id, now)
+                                .into_iter()
+                                .map(|e| LogLineView {
+                                    at: e.at,
+                                    level: e.level,
+                                    text: e.text,
+                                })
+                                .collect(),
+                        });
+                    }
+                }
+                Reveal::Clue(id) => {
+                    if let Some(c) = sc.clue(id) {
+                        findings.push(FindingView {
+                            at: *at,
+                            text: c.text.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        let alerts: Vec<AlertView> = sc
+            .alerts
+            .iter()
+            .zip(&s.alerts)
+            .filter(|(_, st)| st.since.is_some())
+            .map(|(a, st)| AlertView {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                severity: a.severity,
+                service: a.service.clone(),
+                summary: a.summary.clone(),
+                firing: st.firing,
+                since: st.since,
+                acked: st.acked.is_some(),
+                pages: a.pages,
+            })
+            .collect();
+        let health = |svc: &str| {
+            let worst = alerts
+                .iter()
+                .filter(|a| a.firing && a.service == svc)
+                .map(|a| a.severity)
+                .max();
+            match worst {
+                Some(Severity::Critical) => Health::Down,
+                Some(Severity::Warning) => Health::Degraded,
+                _ => Health::Healthy,
+            }
+        };
+        let persona_name = |id: &str| {
+            sc.persona(id)
+                .map(|p| (p.name.clone(), p.role.clone()))
+                .unwrap_or_else(|| (id.to_string(), String::new()))
+        };
+        TraineeView {
+            scenario_id: sc.id.clone(),
+            title: sc.title.clone(),
+            briefing: sc.briefing.clone(),
+            now,
+            ended: s.is_ended(),
+            clock: s.clock,
+            busy_until: s.busy_until(),
+            personas: sc
+                .personas
+                .iter()
+                .map(|p| PersonaView {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                })
+                .collect(),
+            services: sc
+                .services
+                .iter()
+                .map(|sv| ServiceView {
+                    id: sv.id.clone(),
+                    name: sv.name.clone(),
+                    description: sv.description.clone(),
+                    depends_on: sv.depends_on.clone(),
+                    owner: sv.owner.clone(),
+                    health: health(&sv.id),
+                })
+                .collect(),
+            alerts,
+            dashboards,
+            logs,
+            messages: s
+                .messages
+                .iter()
+                .map(|m| {
+                    let (from, role) = persona_name(&m.from);
+                    MessageView {
+                        at: m.at,
+                        from,
+                        role,
+                        text: m.text.clone(),
+                    }
+                })
+                .collect(),
+            actions: sc
+                .actions
+                .iter()
+                .filter(|a| (a.repeatable() || !s.is_taken(&a.id)) && s.available(a))
+                .map(|a| ActionView {
+                    id: a.id.clone(),
+                    label: a.label.clone(),
+                    kind: kind_view(&a.kind),
+                    cost: a.cost,
+                })
+                .collect(),
+            taken: s
+                .taken
+                .iter()
+                .filter_map(|t| {
+                    let a = sc.action(&t.action)?;
+                    Some(TakenView {
+                        id: a.id.clone(),
+                        label: a.label.clone(),
+                        start: t.start,
+                        end: t.end,
+                        done: t.done,
+                        result: if t.done { a.result.clone() } else { None },
+                    })
+                })
+                .collect(),
+            findings,
+            candidates: sc
+                .root_cause
+                .candidates
+                .iter()
+                .map(|c| CandidateView {
+                    id: c.id.clone(),
+                    text: c.text.clone(),
+                })
+                .collect(),
+            hints: s
+                .hints_given
+                .iter()
+                .filter_map(|(_, i)| sc.hints.get(*i).map(|h| h.text.clone()))
+                .collect(),
+            hints_left: sc.hints.len() - s.hints_given.len(),
+            notes: s.notes.clone(),
+            own_timeline: s.own_timeline.clone(),
+            diagnoses: s
+                .diagnoses
+                .iter()
+                .map(|d| DiagnosisView {
+                    at: d.at,
+                    candidate: d.candidate.clone(),
+                    text: d.text.clone(),
+                })
+                .collect(),
+            feed: s.feed.iter().filter(|f| f.trainee).cloned().collect(),
+        }
+    }
+}
+
+/// What the game master sees besides the trainee view: the whole truth and what is coming.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GmView {
+    pub trainee: TraineeView,
+    pub root_cause: RootCause,
+    pub gm_notes: Vec<String>,
+    /// Injects not fired yet, with when they will fire (None: held or waiting on a condition).
+    pub upcoming: Vec<UpcomingInject>,
+    pub fired: Vec<(SimTime, String)>,
+    pub unrevealed_clues: Vec<Clue>,
+    pub next_hint: Option<Hint>,
+    pub mitigated_at: Option<SimTime>,
+    pub impact_so_far: f64,
+    pub impact_unit: String,
+    pub recorded: Recorded,
+    pub feed: Vec<FeedItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UpcomingInject {
+    pub id: String,
+    pub when: Trigger,
+    pub gm_note: Option<String>,
+    pub summary: String,
+}
+
+impl GmView {
+    pub fn of(s: &Session) -> GmView {
+        let sc = s.scenario();
+        GmView {
+            trainee: TraineeView::of(s),
+            root_cause: sc.root_cause.clone(),
+            gm_notes: sc.gm_notes.clone(),
+            upcoming: sc
+                .injects
+                .iter()
+                .filter(|i| !s.has_fired(&i.id))
+                .map(|i| UpcomingInject {
+                    id: i.id.clone(),
+                    when: i.when.clone(),
+                    gm_note: i.gm_note.clone(),
+                    summary: summarise(&i.effects),
+                })
+                .collect(),
+            fired: s.fired.clone(),
+            unrevealed_clues: sc
+                .clues
+                .iter()
+                .filter(|c| !s.is_revealed(&Reveal::Clue(c.id.clone())))
+                .cloned()
+                .collect(),
+            next_hint: sc.hints.get(s.hints_given.len()).cloned(),
+            mitigated_at: s.mitigated_at,
+            impact_so_far: s.impact_total(s.now()),
+            impact_unit: sc.impact.unit.clone(),
+            recorded: sc.recorded.clone(),
+            feed: s.feed.clone(),
+        }
+    }
+}
+
+fn summarise(effects: &[Effect]) -> String {
+    effects
+        .iter()
+        .map(|e| match e {
+            Effect::FireAlert(a) => format!("fire {a}"),
+            Effect::ResolveAlert(a) => format!("resolve {a}"),
+            Effect::Metric { metric, .. } => format!("move {metric}"),
+            Effect::Log { stream, .. } => format!("log to {stream}"),
+            Effect::Message { from, .. } => format!("message from {from}"),
+            Effect::Reveal(r) => format!("reveal {r:?}"),
+            Effect::WorsenImpact(f) => format!("impact x{f}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}

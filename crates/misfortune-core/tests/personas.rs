@@ -1,0 +1,53 @@
+//! On every shipped scenario the scripted personas keep their order:
+//! expert > methodical > guesser > idle, harmful below methodical, expert >= 85, idle <= 10.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use misfortune_core::journal::Recorder;
+use misfortune_core::personas::{self, Persona};
+use misfortune_core::{Session, load_all, score};
+
+fn shipped() -> Vec<misfortune_core::Scenario> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let (files, _) = load_all(&[dir]);
+    files
+        .into_iter()
+        .map(|f| f.scenario.expect("valid"))
+        .collect()
+}
+
+fn play(sc: &Arc<misfortune_core::Scenario>, p: Persona, seed: u64) -> score::Score {
+    let mut rec = Recorder::unjournaled(Session::new(sc.clone(), seed));
+    personas::play(&mut rec, p).unwrap();
+    assert!(rec.session.is_ended());
+    score::score(&rec.session)
+}
+
+#[test]
+fn persona_order_holds_on_every_shipped_scenario() {
+    for sc in shipped() {
+        let sc = Arc::new(sc);
+        let s: Vec<(Persona, score::Score)> = personas::ALL
+            .iter()
+            .map(|&p| (p, play(&sc, p, 7)))
+            .collect();
+        let total = |p: Persona| s.iter().find(|x| x.0 == p).unwrap().1.total;
+        let table: Vec<String> = s
+            .iter()
+            .map(|(p, sc)| format!("{}={}", p.name(), sc.total))
+            .collect();
+        eprintln!("{}: {}", sc.id, table.join(" "));
+        let (e, m, g, h, i) = (
+            total(Persona::Expert),
+            total(Persona::Methodical),
+            total(Persona::Guesser),
+            total(Persona::Harmful),
+            total(Persona::Idle),
+        );
+        assert!(e >= 85.0, "{}: expert {e}\n{:#?}", sc.id, s[0].1);
+        assert!(i <= 10.0, "{}: idle {i}", sc.id);
+        assert!(e > m && m > g && g > i, "{}: {}", sc.id, table.join(" "));
+        assert!(h < m, "{}: {}", sc.id, table.join(" "));
+    }
+}
