@@ -102,3 +102,206 @@ fn missing_files_are_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such file or folder"));
 }
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("misfortune-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn only_journal(dir: &Path) -> PathBuf {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+#[test]
+fn a_persona_plays_to_the_end_and_the_journal_scores_the_same() {
+    let dir = temp_dir("persona");
+    let d = dir.display().to_string();
+    let out = misfortune(&[
+        "play",
+        "--headless",
+        "scenarios/cloudflare-2019-waf-regex.ron",
+        "--persona",
+        "expert",
+        "--seed",
+        "7",
+        "--json",
+        "--sessions-dir",
+        &d,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let played: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(played["total"].as_f64().unwrap() >= 85.0);
+    let journal = only_journal(&dir);
+    assert_eq!(played["journal"], journal.display().to_string());
+    let j = journal.display().to_string();
+    let scored: serde_json::Value =
+        serde_json::from_slice(&misfortune(&["score", &j, "--json"]).stdout).unwrap();
+    assert_eq!(scored["total"], played["total"]);
+    assert_eq!(scored["parts"], played["parts"]);
+
+    let report = dir.join("debrief.md");
+    let r = report.display().to_string();
+    assert!(misfortune(&["report", &j, "-o", &r]).status.success());
+    let md = std::fs::read_to_string(&report).unwrap();
+    assert!(md.starts_with("# Postmortem draft: Every edge CPU at 100%"));
+    let again = misfortune(&["report", &j, "-o", &r]);
+    assert_eq!(
+        again.status.code(),
+        Some(1),
+        "never overwrites without --force"
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert!(
+        misfortune(&["report", &j, "-o", &r, "--force", "--format", "json"])
+            .status
+            .success()
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(v["scenario_id"], "cloudflare-2019-waf-regex");
+}
+
+#[test]
+fn a_script_drives_a_session() {
+    let dir = temp_dir("script");
+    let script = dir.join("play.txt");
+    std::fs::write(&script, "# a short run\n3m ack\n3m take open-proxy-health\n4m take read-waf-logs\n6m diagnose regex\n6m end\n").unwrap();
+    let d = dir.display().to_string();
+    let out = misfortune(&[
+        "play",
+        "--headless",
+        "scenarios/cloudflare-2019-waf-regex.ron",
+        "--script",
+        &script.display().to_string(),
+        "--seed",
+        "1",
+        "--sessions-dir",
+        &d,
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("you chose the right root cause (at 06:00)"),
+        "{stdout}"
+    );
+
+    std::fs::write(&script, "3m ack\n2m take x\n").unwrap();
+    let out = misfortune(&[
+        "play",
+        "--headless",
+        "scenarios/cloudflare-2019-waf-regex.ron",
+        "--script",
+        &script.display().to_string(),
+        "--sessions-dir",
+        &d,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("{}:2:1:", script.display())),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_killed_session_resumes_from_its_journal() {
+    use std::io::Write;
+    let dir = temp_dir("kill");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_misfortune"))
+        .args([
+            "play",
+            "--headless",
+            "scenarios/cloudflare-2019-waf-regex.ron",
+            "--seed",
+            "11",
+            "--sessions-dir",
+            &dir.display().to_string(),
+        ])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"wait 3m\nack\ntake open-proxy-health\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    // Wait until the last command is on disk, then kill the session without warning.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let journal = loop {
+        let found = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| {
+                std::fs::read_to_string(p)
+                    .is_ok_and(|t| t.contains("\"action\":\"open-proxy-health\""))
+            });
+        if let Some(p) = found {
+            break p;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the journal never recorded the command"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    child.kill().unwrap();
+    let _ = child.wait();
+    drop(stdin);
+    let j = journal.display().to_string();
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(text.contains("\"cmd\":\"ack\""));
+    assert!(!text.contains("\"type\":\"end\""));
+
+    let out = misfortune(&["resume", &j, "--persona", "expert", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let resumed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(resumed["total"].as_f64().unwrap() > 50.0);
+    let scored: serde_json::Value =
+        serde_json::from_slice(&misfortune(&["score", &j, "--json"]).stdout).unwrap();
+    assert_eq!(scored["total"], resumed["total"]);
+    // The commands from before the kill are still in the journal, once.
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert_eq!(text.matches("\"action\":\"open-proxy-health\"").count(), 1);
+    let again = misfortune(&["resume", &j]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already ended"));
+}
+
+#[test]
+fn foreign_files_are_refused_by_score_and_report() {
+    let dir = temp_dir("foreign");
+    let f = dir.join("x.jsonl");
+    std::fs::write(&f, "not a journal\n").unwrap();
+    let p = f.display().to_string();
+    for cmd in [vec!["score", &p], vec!["report", &p], vec!["resume", &p]] {
+        let out = misfortune(&cmd);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("not a Misfortune journal"),
+            "{cmd:?}"
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! The journal: durable records, replay, crash recovery, clear errors for foreign files.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use misfortune_core::journal::{self, Journal, JournalError, JournalWriter, Mode, Recorder};
+use misfortune_core::personas::{self, Persona};
+use misfortune_core::report::{Report, write_atomic};
+use misfortune_core::{Actor, Command, Session, SimTime, load_file, score};
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("misfortune-journal-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn start(dir: &Path, scenario: &str, seed: u64) -> Recorder {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scenarios")
+        .join(format!("{scenario}.ron"));
+    let f = load_file(&path);
+    let sc = f.valid().unwrap().clone();
+    let header = journal::header(
+        &sc,
+        &f.name,
+        &f.source,
+        seed,
+        Mode::Solo,
+        Some("Sam".into()),
+    );
+    let jp = journal::new_journal_path(dir, &sc.id, seed);
+    let w = JournalWriter::create(&jp, &header).unwrap();
+    Recorder::new(Session::new(Arc::new(sc), seed), w).unwrap()
+}
+
+#[test]
+fn a_played_journal_replays_to_the_same_session_and_score() {
+    let dir = tmp("replay");
+    let mut rec = start(&dir, "fastly-2021-latent-config-bug", 9);
+    personas::play(&mut rec, Persona::Methodical).unwrap();
+    let path = rec.path().map(Path::to_path_buf);
+    let path = path.unwrap_or_else(|| {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path()
+    });
+    let j = Journal::read(&path).unwrap();
+    assert!(j.is_finished());
+    let replayed = j.replay().unwrap();
+    assert_eq!(score::score(&replayed), score::score(&rec.session));
+    assert_eq!(j.recorded_score(), Some(score::score(&rec.session).total));
+    assert_eq!(
+        serde_json::to_string(&misfortune_core::view::GmView::of(&replayed)).unwrap(),
+        serde_json::to_string(&misfortune_core::view::GmView::of(&rec.session)).unwrap()
+    );
+}
+
+#[test]
+fn a_journal_cut_mid_line_resumes_from_its_last_whole_record() {
+    let dir = tmp("cut");
+    let mut rec = start(&dir, "cloudflare-2019-waf-regex", 4);
+    rec.advance_to(SimTime::from_mins(3)).unwrap();
+    rec.command(Actor::Trainee, Command::Ack).unwrap();
+    rec.command(
+        Actor::Trainee,
+        Command::Take {
+            action: "open-proxy-health".into(),
+        },
+    )
+    .unwrap();
+    let path = rec.path().unwrap().to_path_buf();
+    drop(rec);
+    // A crash in the middle of writing the next record.
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(br#"{"type":"command","at":"4m","by":"trainee","comm"#);
+    std::fs::write(&path, &bytes).unwrap();
+    let j = Journal::read(&path).unwrap();
+    assert!(
+        j.warning.as_deref().unwrap().contains("incomplete"),
+        "{:?}",
+        j.warning
+    );
+    let mut rec = Recorder::resume(&j).unwrap();
+    assert_eq!(rec.session.now(), SimTime::from_mins(3));
+    assert!(rec.session.is_taken("open-proxy-health"));
+    rec.advance_to(SimTime::from_mins(5)).unwrap();
+    rec.command(
+        Actor::Trainee,
+        Command::Take {
+            action: "profile-proxy".into(),
+        },
+    )
+    .unwrap();
+    drop(rec);
+    let again = Journal::read(&path).unwrap();
+    assert!(
+        again.warning.is_none(),
+        "the partial line was dropped before appending"
+    );
+    assert!(again.replay().unwrap().is_taken("profile-proxy"));
+}
+
+#[test]
+fn corrupt_and_foreign_files_get_clear_errors() {
+    let dir = tmp("bad");
+    let foreign = dir.join("notes.jsonl");
+    std::fs::write(&foreign, "hello\nworld\n").unwrap();
+    assert!(matches!(
+        Journal::read(&foreign),
+        Err(JournalError::Foreign { .. })
+    ));
+    let json = dir.join("other.json");
+    std::fs::write(
+        &json,
+        "{\"type\":\"start\",\"format\":\"something-else\"}\n",
+    )
+    .unwrap();
+    assert!(matches!(
+        Journal::read(&json),
+        Err(JournalError::Foreign { .. })
+    ));
+    let binary = dir.join("bin.jsonl");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 10]).unwrap();
+    assert!(matches!(
+        Journal::read(&binary),
+        Err(JournalError::Foreign { .. })
+    ));
+    assert!(matches!(
+        Journal::read(&dir.join("missing.jsonl")),
+        Err(JournalError::Io { .. })
+    ));
+
+    let mut rec = start(&dir, "cloudflare-2019-waf-regex", 4);
+    rec.command(
+        Actor::Trainee,
+        Command::Take {
+            action: "open-proxy-health".into(),
+        },
+    )
+    .unwrap();
+    let path = rec.path().unwrap().to_path_buf();
+    drop(rec);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(2, "{\"type\":\"command\", broken");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    match Journal::read(&path) {
+        Err(JournalError::Corrupt { line, .. }) => assert_eq!(line, 3),
+        other => panic!("{other:?}"),
+    }
+    let e = Journal::read(&path).unwrap_err().to_string();
+    assert!(e.contains(&format!("{}:3:", path.display())), "{e}");
+}
+
+#[test]
+fn journals_are_never_overwritten() {
+    let dir = tmp("exists");
+    let rec = start(&dir, "cloudflare-2019-waf-regex", 4);
+    let path = rec.path().unwrap().to_path_buf();
+    let j = Journal::read(&path).unwrap();
+    assert!(matches!(
+        JournalWriter::create(&path, &j.header),
+        Err(JournalError::Exists { .. })
+    ));
+}
+
+#[test]
+fn reports_are_written_atomically_and_never_replace_a_file_without_force() {
+    let dir = tmp("report");
+    let mut rec = start(&dir, "cloudflare-2019-waf-regex", 4);
+    personas::play(&mut rec, Persona::Expert).unwrap();
+    let md = Report::of(&rec.session, Some("Sam".into())).to_markdown();
+    let out = dir.join("debrief.md");
+    write_atomic(&out, md.as_bytes(), false).unwrap();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
+    let err = write_atomic(&out, b"other", false).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), md, "untouched");
+    write_atomic(&out, b"other", true).unwrap();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "other");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
