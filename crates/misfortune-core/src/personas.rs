@@ -203,37 +203,39 @@ impl Plan {
                 self.note(rec, EventKind::Alert, "Paged; acknowledged", true)?;
             }
         }
-        if paged && !self.declared {
-            if let Some(d) = self.declare.clone() {
-                self.declared = true;
-                rec.command(Actor::Trainee, Command::Take { action: d })?;
-                self.last_status = Some(now);
-                if let Some(st) = self.status.clone() {
-                    // A first status update right after declaring.
-                    rec.command(Actor::Trainee, Command::Take { action: st })?;
-                }
-                self.note(rec, EventKind::Communication, "Incident declared", false)?;
+        if paged
+            && !self.declared
+            && let Some(d) = self.declare.clone()
+        {
+            self.declared = true;
+            rec.command(Actor::Trainee, Command::Take { action: d })?;
+            self.last_status = Some(now);
+            if let Some(st) = self.status.clone() {
+                // A first status update right after declaring.
+                rec.command(Actor::Trainee, Command::Take { action: st })?;
             }
+            self.note(rec, EventKind::Communication, "Incident declared", false)?;
         }
-        if paged && !self.escalated {
-            if let Some(e) = self.escalate.clone() {
-                if rec.session.is_taken(&e) {
-                    self.escalated = true;
-                } else if rec
-                    .session
-                    .scenario()
-                    .action(&e)
-                    .is_some_and(|a| rec.session.available(a))
-                {
-                    self.escalated = true;
-                    rec.command(Actor::Trainee, Command::Take { action: e })?;
-                    self.note(
-                        rec,
-                        EventKind::Escalation,
-                        "Escalated to the owning team",
-                        false,
-                    )?;
-                }
+        if paged
+            && !self.escalated
+            && let Some(e) = self.escalate.clone()
+        {
+            if rec.session.is_taken(&e) {
+                self.escalated = true;
+            } else if rec
+                .session
+                .scenario()
+                .action(&e)
+                .is_some_and(|a| rec.session.available(a))
+            {
+                self.escalated = true;
+                rec.command(Actor::Trainee, Command::Take { action: e })?;
+                self.note(
+                    rec,
+                    EventKind::Escalation,
+                    "Escalated to the owning team",
+                    false,
+                )?;
             }
         }
         // Take queued actions as they become available, in order.
@@ -286,28 +288,28 @@ impl Plan {
                     )?;
                 }
             }
-            Persona::Expert | Persona::Methodical | Persona::Harmful if !self.diagnosed => {
-                if sc
-                    .root_cause
-                    .clues
-                    .iter()
-                    .all(|c| rec.session.is_revealed(&Reveal::Clue(c.clone())))
-                {
-                    self.diagnosed = true;
-                    rec.command(
-                        Actor::Trainee,
-                        Command::Diagnose {
-                            candidate: Some(sc.root_cause.answer.clone()),
-                            text: None,
-                        },
-                    )?;
-                    self.note(
-                        rec,
-                        EventKind::Investigation,
-                        "Root cause identified",
-                        false,
-                    )?;
-                }
+            Persona::Expert | Persona::Methodical | Persona::Harmful
+                if !self.diagnosed
+                    && sc
+                        .root_cause
+                        .clues
+                        .iter()
+                        .all(|c| rec.session.is_revealed(&Reveal::Clue(c.clone()))) =>
+            {
+                self.diagnosed = true;
+                rec.command(
+                    Actor::Trainee,
+                    Command::Diagnose {
+                        candidate: Some(sc.root_cause.answer.clone()),
+                        text: None,
+                    },
+                )?;
+                self.note(
+                    rec,
+                    EventKind::Investigation,
+                    "Root cause identified",
+                    false,
+                )?;
             }
             _ => {}
         }

@@ -207,8 +207,9 @@ impl Report {
         o.push_str("\n\n## Impact\n\n");
         o.push_str(&format!("{}\n\n", self.impact.description));
         o.push_str(&format!(
-            "- Accumulated impact: {:.0} {}-minutes\n",
-            self.impact.total, self.impact.unit
+            "- Accumulated impact: {} {}-minutes\n",
+            crate::score::thousands(self.impact.total),
+            self.impact.unit
         ));
         o.push_str(&format!(
             "- Impact ended: {}\n",

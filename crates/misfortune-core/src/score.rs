@@ -73,7 +73,7 @@ pub fn recorded_diagnosis_time(sc: &Scenario) -> Option<SimTime> {
             e.kind == EventKind::Investigation && first_mitigation.is_none_or(|m| e.at <= m)
         })
         .map(|e| e.at)
-        .last();
+        .next_back();
     inv.or(first_mitigation)
 }
 
@@ -212,7 +212,7 @@ pub fn score(s: &Session) -> Score {
         "time_to_mitigate".into(),
         w.time_to_mitigate,
         mq,
-        format!("{mwhy}; impact so far: {impact:.0} {unit}-minutes"),
+        format!("{mwhy}; impact: {} {unit}-minutes", thousands(impact)),
     ));
 
     // Harm.
@@ -359,6 +359,20 @@ pub fn score(s: &Session) -> Score {
     }
 }
 
+/// A whole number with thousands separators: `11,000,000`.
+pub fn thousands(x: f64) -> String {
+    let n = x.round().abs() as u128;
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x < -0.5 { format!("-{out}") } else { out }
+}
+
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -423,4 +437,15 @@ pub fn timeline_match(sc: &Scenario, own: &[TimelineEvent]) -> (f64, String) {
                 .join(", ")
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_separates_digits() {
+        assert_eq!(super::thousands(0.0), "0");
+        assert_eq!(super::thousands(999.4), "999");
+        assert_eq!(super::thousands(1000.0), "1,000");
+        assert_eq!(super::thousands(11_000_000.0), "11,000,000");
+    }
 }

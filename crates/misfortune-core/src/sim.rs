@@ -426,10 +426,11 @@ impl Session {
             return;
         }
         let inj = self.sc.injects[i].clone();
-        if let Trigger::IfNotMitigated { by } = inj.when {
-            if !by_gm && self.mitigated_at.is_some_and(|m| m <= by) {
-                return;
-            }
+        if let Trigger::IfNotMitigated { by } = inj.when
+            && !by_gm
+            && self.mitigated_at.is_some_and(|m| m <= by)
+        {
+            return;
         }
         self.fired_set.insert(i);
         self.fired.push((self.now, inj.id.clone()));
@@ -451,11 +452,12 @@ impl Session {
         }
         let sc = self.sc.clone();
         for (j, other) in sc.injects.iter().enumerate() {
-            if let Trigger::AfterInject { inject, delay } = &other.when {
-                if inject == &inj.id && !self.fired_set.contains(&j) {
-                    let at = self.now + *delay;
-                    self.schedule(at, Pending::Inject(j));
-                }
+            if let Trigger::AfterInject { inject, delay } = &other.when
+                && inject == &inj.id
+                && !self.fired_set.contains(&j)
+            {
+                let at = self.now + *delay;
+                self.schedule(at, Pending::Inject(j));
             }
         }
     }
@@ -493,10 +495,8 @@ impl Session {
             }
         }
         match &action.kind {
-            ActionKind::Communicate(Communicate::Declare) => {
-                if self.declared.is_none() {
-                    self.declared = Some(self.now);
-                }
+            ActionKind::Communicate(Communicate::Declare) if self.declared.is_none() => {
+                self.declared = Some(self.now);
             }
             ActionKind::Communicate(Communicate::StatusUpdate) => {
                 self.status_updates.push(self.now)
@@ -506,11 +506,12 @@ impl Session {
         }
         let sc = self.sc.clone();
         for (j, inj) in sc.injects.iter().enumerate() {
-            if let Trigger::AfterAction { action: a, delay } = &inj.when {
-                if a == &id && !self.fired_set.contains(&j) {
-                    let at = self.now + *delay;
-                    self.schedule(at, Pending::Inject(j));
-                }
+            if let Trigger::AfterAction { action: a, delay } = &inj.when
+                && a == &id
+                && !self.fired_set.contains(&j)
+            {
+                let at = self.now + *delay;
+                self.schedule(at, Pending::Inject(j));
             }
         }
     }
@@ -570,12 +571,12 @@ impl Session {
                 }
             }
             Effect::ResolveAlert(id) => {
-                if let Some(i) = self.sc.alerts.iter().position(|a| &a.id == id) {
-                    if self.alerts[i].firing {
-                        self.alerts[i].firing = false;
-                        let name = self.sc.alerts[i].name.clone();
-                        self.feed(FeedKind::AlertResolved, format!("Resolved: {name}"), true);
-                    }
+                if let Some(i) = self.sc.alerts.iter().position(|a| &a.id == id)
+                    && self.alerts[i].firing
+                {
+                    self.alerts[i].firing = false;
+                    let name = self.sc.alerts[i].name.clone();
+                    self.feed(FeedKind::AlertResolved, format!("Resolved: {name}"), true);
                 }
             }
             Effect::Metric { metric, change } => {
@@ -731,10 +732,10 @@ impl Session {
                 if candidate.is_none() && text.as_deref().is_none_or(|t| t.trim().is_empty()) {
                     return Err(CommandError::EmptyDiagnosis);
                 }
-                if let Some(c) = candidate {
-                    if !self.sc.root_cause.candidates.iter().any(|x| &x.id == c) {
-                        return Err(CommandError::UnknownCandidate(c.clone()));
-                    }
+                if let Some(c) = candidate
+                    && !self.sc.root_cause.candidates.iter().any(|x| &x.id == c)
+                {
+                    return Err(CommandError::UnknownCandidate(c.clone()));
                 }
                 self.diagnoses.push(DiagnosisItem {
                     at: now,
@@ -924,7 +925,7 @@ impl Session {
                             text: self.fill(&line.text, si, li, n),
                         });
                         n += 1;
-                        at = at + every;
+                        at += every;
                     }
                 }
             }

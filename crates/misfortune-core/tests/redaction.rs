@@ -94,7 +94,9 @@ fn no_hidden_text_reaches_the_trainee_view() {
             personas::play_observed(&mut rec, persona, |s| {
                 step += 1;
                 // Every 15 simulated seconds, and at every step where something was just shown.
-                if step % 15 != 0 && s.feed.last().is_none_or(|f| f.at != s.now()) && !s.is_ended()
+                if !step.is_multiple_of(15)
+                    && s.feed.last().is_none_or(|f| f.at != s.now())
+                    && !s.is_ended()
                 {
                     return;
                 }

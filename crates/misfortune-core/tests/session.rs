@@ -414,7 +414,7 @@ fn score_parts_explain_themselves_with_numbers() {
         None,
         Some("A WAF rule with a catastrophic regex backtracking"),
     );
-    assert!(q >= 0.8 && q < 1.0, "{q} {why}");
+    assert!((0.8..1.0).contains(&q), "{q} {why}");
     let (q, _) = score::diagnosis_quality(&sc, Some("ddos"), None);
     assert_eq!(q, 0.0);
 }
