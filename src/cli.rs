@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use misfortune_core::{Diagnostic, LoadedFile, diagnostic, load_all};
 
+use crate::session_cli::DriveArgs;
+
 #[derive(Parser)]
 #[command(
     name = "misfortune",
@@ -48,36 +50,20 @@ enum Command {
         /// The seed for everything random in the session (default: from the clock; it is journaled).
         #[arg(long)]
         seed: Option<u64>,
-        /// Timed commands, one a line (see docs/scripts.md).
-        #[arg(long, conflicts_with = "persona")]
-        script: Option<PathBuf>,
-        /// A scripted player: expert, methodical, guesser, harmful or idle.
-        #[arg(long)]
-        persona: Option<String>,
-        /// Print the score as JSON.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        drive: DriveArgs,
         /// Where journals are written (default: the user's data folder).
         #[arg(long)]
         sessions_dir: Option<PathBuf>,
         /// The trainee's name, for the report.
         #[arg(long)]
         trainee: Option<String>,
-        /// How fast the simulated clock runs in an interactive session.
-        #[arg(long, default_value_t = 1)]
-        speed: u32,
     },
     /// Continue an unfinished session from its journal.
     Resume {
         journal: PathBuf,
-        #[arg(long, conflicts_with = "persona")]
-        script: Option<PathBuf>,
-        #[arg(long)]
-        persona: Option<String>,
-        #[arg(long)]
-        json: bool,
-        #[arg(long, default_value_t = 1)]
-        speed: u32,
+        #[command(flatten)]
+        drive: DriveArgs,
     },
     /// Recompute a session's score from its journal.
     Score {
@@ -113,12 +99,9 @@ pub fn main() -> ExitCode {
             scenario,
             headless,
             seed,
-            script,
-            persona,
-            json,
+            drive,
             sessions_dir,
             trainee,
-            speed,
         }) => {
             if !headless {
                 eprintln!(
@@ -129,21 +112,12 @@ pub fn main() -> ExitCode {
             crate::session_cli::play(crate::session_cli::PlayArgs {
                 scenario,
                 seed,
-                script,
-                persona,
-                json,
                 sessions_dir,
                 trainee,
-                speed,
+                drive,
             })
         }
-        Some(Command::Resume {
-            journal,
-            script,
-            persona,
-            json,
-            speed,
-        }) => crate::session_cli::resume(&journal, script, persona, json, speed),
+        Some(Command::Resume { journal, drive }) => crate::session_cli::resume(&journal, drive),
         Some(Command::Score { journal, json }) => crate::session_cli::score(&journal, json),
         Some(Command::Report {
             journal,

@@ -19,12 +19,57 @@ use misfortune_core::{Actor, Command, Session, SimTime, diagnostic, load_file};
 pub struct PlayArgs {
     pub scenario: PathBuf,
     pub seed: Option<u64>,
-    pub script: Option<PathBuf>,
-    pub persona: Option<String>,
-    pub json: bool,
     pub sessions_dir: Option<PathBuf>,
     pub trainee: Option<String>,
+    pub drive: DriveArgs,
+}
+
+/// Who plays the session: a script, a persona, or the person at the terminal.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DriveArgs {
+    /// Timed commands, one a line (see docs/scripts.md).
+    #[arg(long, conflicts_with = "persona")]
+    pub script: Option<PathBuf>,
+    /// A scripted player: expert, methodical, guesser, harmful or idle.
+    #[arg(long)]
+    pub persona: Option<String>,
+    /// Print the score as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// How fast the simulated clock runs in an interactive session.
+    #[arg(long, default_value_t = 1)]
     pub speed: u32,
+}
+
+enum Driver {
+    Script(Vec<(SimTime, Command)>),
+    Persona(Persona),
+    Interactive(u32),
+}
+
+impl DriveArgs {
+    fn driver(&self) -> Result<Driver, String> {
+        Ok(match (&self.script, &self.persona) {
+            (Some(path), _) => Driver::Script(read_script(path)?),
+            (None, Some(p)) => Driver::Persona(p.parse()?),
+            (None, None) => Driver::Interactive(self.speed),
+        })
+    }
+}
+
+impl Driver {
+    /// Play the session from where it is (script lines before now were played already).
+    fn run(self, rec: &mut Recorder) -> Result<(), String> {
+        match self {
+            Driver::Script(cmds) => {
+                let now = rec.session.now();
+                let rest: Vec<_> = cmds.into_iter().filter(|(t, _)| *t >= now).collect();
+                personas::play_script(rec, &rest).map_err(|e| e.to_string())
+            }
+            Driver::Persona(p) => personas::play(rec, p).map_err(|e| e.to_string()),
+            Driver::Interactive(speed) => interactive(rec, speed),
+        }
+    }
 }
 
 fn fail(msg: impl std::fmt::Display) -> ExitCode {
@@ -56,17 +101,8 @@ pub fn play(args: PlayArgs) -> ExitCode {
             args.scenario.display()
         ));
     };
-    let persona = match args
-        .persona
-        .as_deref()
-        .map(str::parse::<Persona>)
-        .transpose()
-    {
-        Ok(p) => p,
-        Err(e) => return fail(e),
-    };
-    let script = match args.script.as_deref().map(read_script).transpose() {
-        Ok(s) => s,
+    let driver = match args.drive.driver() {
+        Ok(d) => d,
         Err(e) => return fail(e),
     };
     let seed = args.seed.unwrap_or_else(|| {
@@ -97,11 +133,7 @@ pub fn play(args: PlayArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     eprintln!("journal: {}", path.display());
-    let result = match (script, persona) {
-        (Some(s), _) => personas::play_script(&mut rec, &s).map_err(|e| e.to_string()),
-        (None, Some(p)) => personas::play(&mut rec, p).map_err(|e| e.to_string()),
-        (None, None) => interactive(&mut rec, args.speed),
-    };
+    let result = driver.run(&mut rec);
     if let Err(e) = result {
         eprintln!(
             "the journal keeps everything up to here: {}",
@@ -109,7 +141,7 @@ pub fn play(args: PlayArgs) -> ExitCode {
         );
         return fail(e);
     }
-    finish(&rec, &path, args.json)
+    finish(&rec, &path, args.drive.json)
 }
 
 fn finish(rec: &Recorder, path: &Path, json: bool) -> ExitCode {
@@ -160,20 +192,15 @@ fn print_score(score: &Score, json: bool, journal: Option<&Path>) {
     );
 }
 
-pub fn resume(
-    journal_path: &Path,
-    script: Option<PathBuf>,
-    persona: Option<String>,
-    json: bool,
-    speed: u32,
-) -> ExitCode {
-    let j = match Journal::read(journal_path) {
+pub fn resume(journal_path: &Path, drive: DriveArgs) -> ExitCode {
+    let driver = match drive.driver() {
+        Ok(d) => d,
+        Err(e) => return fail(e),
+    };
+    let j = match read_journal(journal_path) {
         Ok(j) => j,
         Err(e) => return fail(e),
     };
-    if let Some(w) = &j.warning {
-        eprintln!("warning: {w}");
-    }
     if j.is_finished() {
         return fail(format!(
             "{}: this session has already ended; see `misfortune score` or `misfortune report`",
@@ -188,38 +215,30 @@ pub fn resume(
         "resumed at {} on the simulated clock",
         rec.session.now().clock()
     );
-    let persona = match persona.as_deref().map(str::parse::<Persona>).transpose() {
-        Ok(p) => p,
-        Err(e) => return fail(e),
-    };
-    let result = match (script, persona) {
-        (Some(s), _) => match read_script(&s) {
-            Ok(cmds) => {
-                let now = rec.session.now();
-                let rest: Vec<_> = cmds.into_iter().filter(|(t, _)| *t >= now).collect();
-                personas::play_script(&mut rec, &rest).map_err(|e| e.to_string())
-            }
-            Err(e) => Err(e),
-        },
-        (None, Some(p)) => personas::play(&mut rec, p).map_err(|e| e.to_string()),
-        (None, None) => interactive(&mut rec, speed),
-    };
-    if let Err(e) = result {
+    if let Err(e) = driver.run(&mut rec) {
         return fail(e);
     }
-    finish(&rec, journal_path, json)
+    finish(&rec, journal_path, drive.json)
 }
 
-pub fn score(journal_path: &Path, json: bool) -> ExitCode {
-    let j = match Journal::read(journal_path) {
-        Ok(j) => j,
-        Err(e) => return fail(e),
-    };
+/// Read a journal (saying so when its tail was cut off) and replay it.
+fn replayed(journal_path: &Path) -> Result<(Journal, Session), String> {
+    let j = read_journal(journal_path)?;
+    let s = j.replay().map_err(|e| e.to_string())?;
+    Ok((j, s))
+}
+
+fn read_journal(journal_path: &Path) -> Result<Journal, String> {
+    let j = Journal::read(journal_path).map_err(|e| e.to_string())?;
     if let Some(w) = &j.warning {
         eprintln!("warning: {w}");
     }
-    let s = match j.replay() {
-        Ok(s) => s,
+    Ok(j)
+}
+
+pub fn score(journal_path: &Path, json: bool) -> ExitCode {
+    let (j, s) = match replayed(journal_path) {
+        Ok(x) => x,
         Err(e) => return fail(e),
     };
     let score = misfortune_core::score::score(&s);
@@ -238,15 +257,8 @@ pub fn score(journal_path: &Path, json: bool) -> ExitCode {
 }
 
 pub fn report(journal_path: &Path, format: &str, out: Option<PathBuf>, force: bool) -> ExitCode {
-    let j = match Journal::read(journal_path) {
-        Ok(j) => j,
-        Err(e) => return fail(e),
-    };
-    if let Some(w) = &j.warning {
-        eprintln!("warning: {w}");
-    }
-    let s = match j.replay() {
-        Ok(s) => s,
+    let (j, s) = match replayed(journal_path) {
+        Ok(x) => x,
         Err(e) => return fail(e),
     };
     let r = Report::of(&s, j.header.trainee.clone());
