@@ -71,6 +71,31 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Start a scenario: a skeleton with every section present and commented.
+    New {
+        /// The scenario id (also the file name).
+        id: String,
+        /// Fill it from a postmortem: Markdown, or a structured JSON record.
+        #[arg(long)]
+        from_postmortem: Option<PathBuf>,
+        /// Where to write it (default: scenarios/ID.ron).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Turn a Markdown postmortem, a postmortem record (JSON) or a classic Wheel of Misfortune
+    /// incident list (incidents/*.json) into scenario skeletons.
+    Import {
+        file: PathBuf,
+        /// The output file (one scenario) or folder (default: scenarios/).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace files that exist.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the debrief: a postmortem draft of a session.
     Report {
         journal: PathBuf,
@@ -118,6 +143,17 @@ pub fn main() -> ExitCode {
             })
         }
         Some(Command::Resume { journal, drive }) => crate::session_cli::resume(&journal, drive),
+        Some(Command::New {
+            id,
+            from_postmortem,
+            output,
+            force,
+        }) => crate::author_cli::new(&id, from_postmortem, output, force),
+        Some(Command::Import {
+            file,
+            output,
+            force,
+        }) => crate::author_cli::import(&file, output, force),
         Some(Command::Score { journal, json }) => crate::session_cli::score(&journal, json),
         Some(Command::Report {
             journal,

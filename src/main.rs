@@ -3,6 +3,7 @@
 //! `misfortune` alone opens the game (with the default `gui` feature); the subcommands are the
 //! authoring and headless tools, which build without Bevy (`--no-default-features`).
 
+mod author_cli;
 mod cli;
 #[cfg(feature = "gui")]
 mod gui;

@@ -305,3 +305,37 @@ fn foreign_files_are_refused_by_score_and_report() {
         );
     }
 }
+
+#[test]
+fn new_and_import_write_skeletons_that_validate_names_todos() {
+    let dir = temp_dir("author");
+    let out = dir.join("pm.ron");
+    let o = out.display().to_string();
+    let md = fixture("postmortems/atlassian-style.md");
+    let r = misfortune(&["import", &md, "-o", &o]);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    assert!(String::from_utf8_lossy(&r.stdout).contains("TODOs to fill in"));
+    let v = misfortune(&["validate", "--json", &o]);
+    let json: serde_json::Value = serde_json::from_slice(&v.stdout).unwrap();
+    let diags = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(!diags.is_empty() && diags.iter().all(|d| d["code"] == "todo"));
+    // Never over an existing file without --force.
+    let again = misfortune(&["import", &md, "-o", &o]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert!(misfortune(&["import", &md, "-o", &o, "--force"]).status.success());
+
+    let wheel = dir.join("general_incidents.json");
+    std::fs::write(&wheel, r#"[{"ID": "1", "title": "Incident 1", "scenario": "You received alerts that your MySQL master does not accept writes..."}, {"ID": "2", "title": "Incident 2", "scenario": "Your load balancer is down..."}]"#).unwrap();
+    let stubs = dir.join("stubs");
+    std::fs::create_dir_all(&stubs).unwrap();
+    assert!(misfortune(&["import", &wheel.display().to_string(), "-o", &stubs.display().to_string()]).status.success());
+    assert!(stubs.join("1-incident-1.ron").exists() && stubs.join("2-incident-2.ron").exists());
+
+    let scaffold = dir.join("fresh.ron");
+    assert!(misfortune(&["new", "fresh", "-o", &scaffold.display().to_string()]).status.success());
+    assert!(std::fs::read_to_string(&scaffold).unwrap().contains("id: \"fresh\""));
+    let bad = misfortune(&["import", &fixture("postmortems/not-a-postmortem.md"), "-o", &dir.join("x.ron").display().to_string()]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("found no postmortem sections"));
+}

@@ -3,6 +3,7 @@
 //! the debrief report. No Bevy, no egui: the game and the CLI are thin
 //! frontends over this crate.
 
+pub mod author;
 pub mod diagnostic;
 pub mod journal;
 pub mod load;

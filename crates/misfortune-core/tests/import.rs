@@ -1,0 +1,304 @@
+//! Importers: Markdown postmortems in different styles, structured records, the classic wheel's
+//! incident lists; and the scaffold. Each output parses, names its TODOs, and validates once they
+//! are filled in.
+
+use std::path::Path;
+
+use misfortune_core::author::{self, Imported};
+use misfortune_core::model::{ActionItemKind, EventKind};
+use misfortune_core::{SimTime, load_str};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/postmortems")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn md(name: &str) -> Imported {
+    author::import_markdown(name, &fixture(name)).unwrap()
+}
+
+fn offsets(i: &Imported) -> Vec<u64> {
+    i.skeleton
+        .timeline
+        .iter()
+        .map(|e| e.0.round_mins())
+        .collect()
+}
+
+fn kinds(i: &Imported) -> Vec<EventKind> {
+    i.skeleton.timeline.iter().map(|e| e.1).collect()
+}
+
+/// The rendered skeleton parses; its only errors are TODOs; with every TODO replaced it is valid.
+fn check_renders(i: &Imported) {
+    let text = i.skeleton.render();
+    let f = load_str("skeleton.ron", &text);
+    assert!(
+        f.scenario.is_some(),
+        "{}",
+        misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false)
+    );
+    let errors: Vec<_> = f.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert!(!errors.is_empty(), "a skeleton has TODOs");
+    assert!(
+        errors.iter().all(|d| d.code == "todo"),
+        "{}",
+        misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false)
+    );
+    let filled = text
+        .replace("TODO: the incident's date, YYYY-MM-DD", "2020-01-01")
+        .replace(
+            "TODO: the public write-up's address",
+            "https://example.com/pm",
+        )
+        .replace("TODO", "Filled in");
+    let f = load_str("filled.ron", &filled);
+    assert_eq!(
+        f.errors(),
+        0,
+        "{}",
+        misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false)
+    );
+    assert!(f.solution.is_some());
+}
+
+#[test]
+fn google_style_template() {
+    let i = md("google-style.md");
+    assert_eq!(
+        i.skeleton.title.as_deref(),
+        Some("Object storage outage in one region")
+    );
+    assert_eq!(offsets(&i), [0, 0, 120, 169, 221, 257]);
+    assert_eq!(
+        kinds(&i),
+        [
+            EventKind::Trigger,
+            EventKind::Symptom,
+            EventKind::Communication,
+            EventKind::Mitigation,
+            EventKind::Mitigation,
+            EventKind::Resolution
+        ]
+    );
+    assert_eq!(i.skeleton.time_to_detect, None);
+    assert_eq!(i.skeleton.time_to_mitigate, Some(SimTime::from_mins(169)));
+    assert_eq!(i.skeleton.time_to_resolve, Some(SimTime::from_mins(257)));
+    assert!(
+        i.skeleton
+            .root_cause
+            .as_deref()
+            .unwrap()
+            .starts_with("A command to remove capacity")
+    );
+    assert_eq!(
+        i.skeleton.trigger.as_deref(),
+        Some("A mistyped argument to a capacity-removal playbook command.")
+    );
+    assert_eq!(
+        i.skeleton.went_right,
+        ["The restart procedure worked as designed, only slowly."]
+    );
+    assert_eq!(i.skeleton.went_wrong.len(), 2);
+    assert_eq!(i.skeleton.lucky.len(), 1);
+    assert_eq!(i.skeleton.date.as_deref(), Some("2017-02-28"));
+    let items = &i.skeleton.action_items;
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0].1, ActionItemKind::Prevent);
+    assert_eq!(items[0].2.as_deref(), Some("storage-team"));
+    assert_eq!(items[1].1, ActionItemKind::Mitigate);
+    assert_eq!(items[2].2, None, "TBD is no owner");
+    assert!(i.missing.contains(&"where we got lucky".to_string()) == false);
+    check_renders(&i);
+}
+
+#[test]
+fn atlassian_style_with_setext_headings_bold_sections_and_a_table_timeline() {
+    let i = md("atlassian-style.md");
+    assert_eq!(
+        i.skeleton.title.as_deref(),
+        Some("Edge errors after a customer configuration push")
+    );
+    assert_eq!(offsets(&i), [0, 1, 11, 40, 49, 73, 168]);
+    assert_eq!(
+        kinds(&i),
+        [
+            EventKind::Trigger,
+            EventKind::Alert,
+            EventKind::Communication,
+            EventKind::Investigation,
+            EventKind::Mitigation,
+            EventKind::Mitigation,
+            EventKind::Resolution
+        ]
+    );
+    assert_eq!(i.skeleton.time_to_detect, Some(SimTime::from_mins(1)));
+    assert_eq!(i.skeleton.time_to_mitigate, Some(SimTime::from_mins(49)));
+    assert!(i.skeleton.impact.as_deref().unwrap().contains("85%"));
+    assert!(i.skeleton.root_cause.is_some());
+    assert_eq!(i.skeleton.went_right.len(), 2);
+    let items = &i.skeleton.action_items;
+    assert_eq!(
+        items[0],
+        (
+            "Deploy the permanent bug fix".to_string(),
+            ActionItemKind::Repair,
+            Some("edge-team".to_string())
+        )
+    );
+    assert_eq!(items[1].2.as_deref(), Some("qa-lead"));
+    assert!(i.missing.contains(&"trigger".to_string()) || i.skeleton.trigger.is_some());
+    check_renders(&i);
+}
+
+#[test]
+fn freeform_colon_headings_twelve_hour_clock_and_midnight() {
+    let i = md("freeform.md");
+    assert_eq!(offsets(&i), [0, 30, 45, 90, 1080, 1140]);
+    assert_eq!(kinds(&i)[2], EventKind::Escalation);
+    assert_eq!(kinds(&i)[3], EventKind::Investigation);
+    assert_eq!(kinds(&i)[4], EventKind::Mitigation);
+    assert_eq!(kinds(&i)[5], EventKind::Resolution);
+    assert_eq!(i.skeleton.went_wrong.len(), 2);
+    assert_eq!(i.skeleton.unlucky.len(), 1);
+    assert!(
+        i.skeleton
+            .summary
+            .as_deref()
+            .unwrap()
+            .starts_with("An engineer deleted")
+    );
+    // A long incident: the skeleton suggests phases.
+    assert!(i.skeleton.render().contains("phases: [Phase("));
+    check_renders(&i);
+}
+
+#[test]
+fn relative_t_plus_times() {
+    let i = md("relative.md");
+    assert_eq!(offsets(&i), [0, 2, 9, 14, 65]);
+    assert_eq!(
+        kinds(&i),
+        [
+            EventKind::Trigger,
+            EventKind::Alert,
+            EventKind::Investigation,
+            EventKind::Mitigation,
+            EventKind::Resolution
+        ]
+    );
+    check_renders(&i);
+}
+
+#[test]
+fn unreadable_input_says_what_was_found_and_what_is_missing() {
+    let e = author::import_markdown("list.md", &fixture("not-a-postmortem.md"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("found no postmortem sections"), "{e}");
+    let e = author::import_markdown("thin.md", "# Title only\n\n## Action items\n\n- one\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("found title, action items but no summary, root cause or timeline"),
+        "{e}"
+    );
+    let i = md("relative.md");
+    assert!(i.found.contains(&"timeline".to_string()));
+    assert!(i.missing.contains(&"root cause".to_string()));
+}
+
+#[test]
+fn structured_records_become_skeletons_with_the_records_times() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/postmortems");
+    let json = std::fs::read_to_string(dir.join("record.json")).unwrap();
+    let i = author::import_record("record.json", &json).unwrap();
+    assert_eq!(i.skeleton.time_to_detect, Some(SimTime::from_mins(1)));
+    assert_eq!(i.skeleton.time_to_mitigate, Some(SimTime::from_mins(49)));
+    assert_eq!(
+        offsets(&i),
+        [0, 1, 1, 49],
+        "an untimed event follows the one before it"
+    );
+    assert_eq!(i.skeleton.services.len(), 2);
+    assert!(
+        i.skeleton.timeline[2].2.contains("TODO"),
+        "an untimed event is marked"
+    );
+    assert!(author::import_record("x.json", "{\"title\": 1}").is_err());
+    check_renders(&i);
+}
+
+#[test]
+fn classic_wheel_incidents_become_stubs() {
+    let json = r#"[
+        {"ID": "1", "title": "MySQL master read-only", "scenario": "You received alerts that your MySQL master does not accept writes..."},
+        {"ID": 5, "title": "Redis killed", "inkstory": "incidents/redis-story.json", "scenario": "Your Redis server was killed...", "difficulty": "hard"}
+    ]"#;
+    let stubs = author::import_wheel("general_incidents.json", json).unwrap();
+    assert_eq!(stubs.len(), 2);
+    assert_eq!(stubs[0].skeleton.id, "1-mysql-master-read-only");
+    assert_eq!(stubs[1].skeleton.difficulty, Some(5));
+    assert!(
+        stubs[1]
+            .skeleton
+            .gm_notes
+            .iter()
+            .any(|n| n.contains("redis-story.json"))
+    );
+    for s in &stubs {
+        check_renders(s);
+    }
+    let e = author::import_wheel("x.json", r#"[{"name": "no id"}]"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("incident #1 has no `ID` or no `title` (found keys: name)"),
+        "{e}"
+    );
+    assert!(author::import_wheel("x.json", "{}").is_err());
+}
+
+#[test]
+fn the_scaffold_has_every_section_and_validates_when_filled() {
+    let text = author::scaffold("my-incident");
+    for section in [
+        "based_on",
+        "briefing",
+        "personas",
+        "services",
+        "metrics",
+        "dashboards",
+        "logs",
+        "alerts",
+        "impact",
+        "injects",
+        "actions",
+        "clues",
+        "root_cause",
+        "recorded",
+        "debrief",
+        "hints",
+        "gm_notes",
+    ] {
+        assert!(text.contains(&format!("{section}:")), "missing {section}");
+    }
+    let f = load_str("new.ron", &text);
+    assert!(
+        f.diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .all(|d| d.code == "todo")
+    );
+    check_renders(&Imported {
+        skeleton: author::Skeleton {
+            id: "my-incident".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+}

@@ -1,0 +1,104 @@
+//! `misfortune new` and `misfortune import`: scenario skeletons from nothing, from a postmortem,
+//! or from the classic web Wheel of Misfortune.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use misfortune_core::author::{self, Imported};
+use misfortune_core::load_str;
+use misfortune_core::report::write_atomic;
+
+fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::FAILURE
+}
+
+/// What kind of source a file is.
+fn import_any(path: &Path) -> Result<Vec<Imported>, String> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "{name}: not a UTF-8 text file; expected a Markdown postmortem or a JSON incident list"
+        )
+    })?;
+    let trimmed = text.trim_start();
+    let r = if trimmed.starts_with('[') {
+        author::import_wheel(&name, &text)
+    } else if trimmed.starts_with('{') {
+        author::import_record(&name, &text).map(|i| vec![i])
+    } else {
+        author::import_markdown(&name, &text).map(|i| vec![i])
+    };
+    r.map_err(|e| e.to_string())
+}
+
+fn write(imported: &Imported, out: &Path, force: bool) -> Result<(), String> {
+    let text = imported.skeleton.render();
+    write_atomic(out, text.as_bytes(), force).map_err(|e| format!("{}: {e}", out.display()))?;
+    let f = load_str(&out.display().to_string(), &text);
+    let todos = f.diagnostics.iter().filter(|d| d.code == "todo").count();
+    println!(
+        "wrote {} ({todos} TODOs to fill in: `misfortune validate {}` lists them)",
+        out.display(),
+        out.display()
+    );
+    if !imported.found.is_empty() {
+        println!("  found: {}", imported.found.join(", "));
+    }
+    if !imported.missing.is_empty() {
+        println!("  missing (marked TODO): {}", imported.missing.join(", "));
+    }
+    Ok(())
+}
+
+pub fn new(id: &str, from: Option<PathBuf>, output: Option<PathBuf>, force: bool) -> ExitCode {
+    let id = author::slug(id);
+    let mut imported = match from {
+        Some(p) => match import_any(&p) {
+            Ok(mut v) if v.len() == 1 => v.remove(0),
+            Ok(_) => {
+                return fail(format!(
+                    "{}: holds several incidents; use `misfortune import` for incident lists",
+                    p.display()
+                ));
+            }
+            Err(e) => return fail(e),
+        },
+        None => Imported {
+            skeleton: author::Skeleton::default(),
+            ..Default::default()
+        },
+    };
+    imported.skeleton.id = id.clone();
+    let out = output.unwrap_or_else(|| PathBuf::from("scenarios").join(format!("{id}.ron")));
+    match write(&imported, &out, force) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+pub fn import(file: &Path, output: Option<PathBuf>, force: bool) -> ExitCode {
+    let imported = match import_any(file) {
+        Ok(v) => v,
+        Err(e) => return fail(e),
+    };
+    let single = imported.len() == 1;
+    let mut failed = false;
+    for i in &imported {
+        let out = match (&output, single) {
+            (Some(o), true) if !o.is_dir() => o.clone(),
+            (Some(dir), _) => dir.join(format!("{}.ron", i.skeleton.id)),
+            (None, _) => PathBuf::from("scenarios").join(format!("{}.ron", i.skeleton.id)),
+        };
+        if let Err(e) = write(i, &out, force) {
+            eprintln!("error: {e}");
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
