@@ -323,19 +323,45 @@ fn new_and_import_write_skeletons_that_validate_names_todos() {
     let again = misfortune(&["import", &md, "-o", &o]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
-    assert!(misfortune(&["import", &md, "-o", &o, "--force"]).status.success());
+    assert!(
+        misfortune(&["import", &md, "-o", &o, "--force"])
+            .status
+            .success()
+    );
 
     let wheel = dir.join("general_incidents.json");
     std::fs::write(&wheel, r#"[{"ID": "1", "title": "Incident 1", "scenario": "You received alerts that your MySQL master does not accept writes..."}, {"ID": "2", "title": "Incident 2", "scenario": "Your load balancer is down..."}]"#).unwrap();
     let stubs = dir.join("stubs");
     std::fs::create_dir_all(&stubs).unwrap();
-    assert!(misfortune(&["import", &wheel.display().to_string(), "-o", &stubs.display().to_string()]).status.success());
+    assert!(
+        misfortune(&[
+            "import",
+            &wheel.display().to_string(),
+            "-o",
+            &stubs.display().to_string()
+        ])
+        .status
+        .success()
+    );
     assert!(stubs.join("1-incident-1.ron").exists() && stubs.join("2-incident-2.ron").exists());
 
     let scaffold = dir.join("fresh.ron");
-    assert!(misfortune(&["new", "fresh", "-o", &scaffold.display().to_string()]).status.success());
-    assert!(std::fs::read_to_string(&scaffold).unwrap().contains("id: \"fresh\""));
-    let bad = misfortune(&["import", &fixture("postmortems/not-a-postmortem.md"), "-o", &dir.join("x.ron").display().to_string()]);
+    assert!(
+        misfortune(&["new", "fresh", "-o", &scaffold.display().to_string()])
+            .status
+            .success()
+    );
+    assert!(
+        std::fs::read_to_string(&scaffold)
+            .unwrap()
+            .contains("id: \"fresh\"")
+    );
+    let bad = misfortune(&[
+        "import",
+        &fixture("postmortems/not-a-postmortem.md"),
+        "-o",
+        &dir.join("x.ron").display().to_string(),
+    ]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("found no postmortem sections"));
 }

@@ -313,7 +313,9 @@ impl Plan {
             }
             _ => {}
         }
-        if mitigated && !self.closed && self.persona != Persona::Guesser && self.diagnosed {
+        // Close once the impact is over, the diagnosis given and nothing is left in progress.
+        let idle = rec.session.busy_until() <= now;
+        if mitigated && !self.closed && self.persona != Persona::Guesser && self.diagnosed && idle {
             self.closed = true;
             rec.command(Actor::Trainee, Command::DeclareMitigated)?;
             self.note(rec, EventKind::Mitigation, "Impact ended", true)?;

@@ -58,8 +58,8 @@ fn against(trainee: SimTime, real: SimTime) -> f64 {
     }
 }
 
-/// The real team's time to a correct diagnosis: the last investigation event before their first
-/// mitigation step (or that first step, when no investigation is recorded before it).
+/// The real team's time to a correct diagnosis: the last investigation event after the trigger
+/// and before their first mitigation step, or that first step when no such event is recorded.
 pub fn recorded_diagnosis_time(sc: &Scenario) -> Option<SimTime> {
     let tl = &sc.recorded.timeline;
     let first_mitigation = tl
@@ -70,7 +70,9 @@ pub fn recorded_diagnosis_time(sc: &Scenario) -> Option<SimTime> {
     let inv = tl
         .iter()
         .filter(|e| {
-            e.kind == EventKind::Investigation && first_mitigation.is_none_or(|m| e.at <= m)
+            e.kind == EventKind::Investigation
+                && e.at > SimTime::ZERO
+                && first_mitigation.is_none_or(|m| e.at <= m)
         })
         .map(|e| e.at)
         .next_back();
