@@ -238,21 +238,24 @@ impl Plan {
                 )?;
             }
         }
-        // Take queued actions as they become available, in order.
-        while let Some(next) = self.queue.first().cloned() {
-            let Some(a) = sc.action(&next) else {
-                self.queue.remove(0);
-                continue;
-            };
-            if rec.session.is_taken(&next) {
-                self.queue.remove(0);
-                continue;
+        // Take queued actions as they become available, in order; one that is not available yet
+        // does not hold back the others.
+        let mut i = 0;
+        while i < self.queue.len() {
+            let next = self.queue[i].clone();
+            match sc.action(&next) {
+                Some(_) if rec.session.is_taken(&next) => {
+                    self.queue.remove(i);
+                }
+                Some(a) if rec.session.available(a) => {
+                    rec.command(Actor::Trainee, Command::Take { action: next })?;
+                    self.queue.remove(i);
+                }
+                Some(_) => i += 1,
+                None => {
+                    self.queue.remove(i);
+                }
             }
-            if !rec.session.available(a) {
-                break;
-            }
-            rec.command(Actor::Trainee, Command::Take { action: next })?;
-            self.queue.remove(0);
         }
         let mitigated = rec.session.mitigated_at.is_some_and(|m| m <= now);
         if let (Some(st), Some(last)) = (self.status.clone(), self.last_status) {
