@@ -68,7 +68,16 @@ fn json_output_is_machine_readable() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["ok"], false);
     let files = v["files"].as_array().unwrap();
-    let shipped = std::fs::read_dir(root().join("scenarios")).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "ron")).count();
+    let shipped = std::fs::read_dir(root().join("scenarios"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ron")
+        })
+        .count();
     assert_eq!(files.len(), 1 + shipped);
     let bad = files.iter().find(|f| f["file"] == file.as_str()).unwrap();
     assert_eq!(bad["valid"], false);

@@ -294,8 +294,14 @@ pub fn score(s: &Session) -> Score {
     }
     let window_end = s.mitigated_at.unwrap_or(end).min(end);
     let from = s.declared.unwrap_or(page);
-    let needed =
-        ((window_end.saturating_sub(from)).ms() / c.status_cadence.ms().max(1)).max(1) as usize;
+    // Time the clock jumped across (phases) is not playable, so it asks for no updates.
+    let jumped: u64 = sc
+        .phases
+        .iter()
+        .map(|p| p.to.min(window_end).saturating_sub(p.from.max(from)).ms())
+        .sum();
+    let playable = window_end.saturating_sub(from).ms().saturating_sub(jumped);
+    let needed = (playable / c.status_cadence.ms().max(1)).max(1) as usize;
     let given = s
         .status_updates
         .iter()
