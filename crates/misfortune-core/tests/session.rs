@@ -340,8 +340,10 @@ fn the_clock_stops_at_the_end_and_phases_jump() {
             .iter()
             .any(|f| f.text.contains("Most services are back"))
     );
-    s.advance_to(m(500));
-    assert_eq!(s.now(), m(180));
+    s.advance_to(m(181));
+    assert_eq!(s.now(), m(450), "the second phase jumps from 3h to 7h30m");
+    s.advance_to(m(900));
+    assert_eq!(s.now(), m(465), "the clock stops at the scenario's end");
     assert!(s.is_ended());
 }
 
