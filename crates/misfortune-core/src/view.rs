@@ -97,7 +97,10 @@ pub struct LogView {
     pub id: String,
     pub name: String,
     pub service: String,
+    /// The most recent lines (at most [`VIEW_LOG_LINES`]).
     pub lines: Vec<LogLineView>,
+    /// How many earlier lines are left out.
+    pub earlier: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -163,6 +166,8 @@ pub struct DiagnosisView {
 
 /// How many points a dashboard series holds at most in a view.
 pub const VIEW_POINTS: usize = 720;
+/// How many of a log's most recent lines a view holds.
+pub const VIEW_LOG_LINES: usize = 2000;
 
 fn kind_view(k: &ActionKind) -> KindView {
     match k {
@@ -213,13 +218,16 @@ impl TraineeView {
                 }
                 Reveal::Logs(id) => {
                     if let Some(l) = sc.log_stream(id) {
+                        let all = s.log_lines(id, now);
+                        let earlier = all.len().saturating_sub(VIEW_LOG_LINES);
                         logs.push(LogView {
                             id: l.id.clone(),
                             name: l.name.clone(),
                             service: l.service.clone(),
-                            lines: s
-                                .log_lines(id, now)
+                            earlier,
+                            lines: all
                                 .into_iter()
+                                .skip(earlier)
                                 .map(|e| LogLineView {
                                     at: e.at,
                                     level: e.level,

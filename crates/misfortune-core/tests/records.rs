@@ -104,9 +104,17 @@ fn scenarios_based_on_a_record_keep_its_times() {
     assert!(checked >= 3, "only {checked} scenarios matched a record");
     // Every shared record has its scenario.
     for rec in &records {
-        let urls: Vec<&str> = rec["source_urls"].as_array().unwrap().iter().filter_map(|u| u.as_str()?.split_whitespace().next()).collect();
+        let urls: Vec<&str> = rec["source_urls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|u| u.as_str()?.split_whitespace().next())
+            .collect();
         assert!(
-            files.iter().filter_map(|f| f.scenario.as_ref()?.based_on.as_ref()).any(|b| urls.contains(&b.url.as_str())),
+            files
+                .iter()
+                .filter_map(|f| f.scenario.as_ref()?.based_on.as_ref())
+                .any(|b| urls.contains(&b.url.as_str())),
             "no scenario retells the record {}",
             rec["slug"]
         );

@@ -38,6 +38,37 @@ fn every_shipped_scenario_is_valid_and_solvable() {
 }
 
 #[test]
+fn the_library_covers_real_incidents_originals_and_every_difficulty() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let (files, _) = load_all(&[dir]);
+    let scenarios: Vec<_> = files.iter().filter_map(|f| f.scenario.as_ref()).collect();
+    let real = scenarios.iter().filter(|s| s.based_on.is_some()).count();
+    let original = scenarios
+        .iter()
+        .filter(|s| s.based_on.is_none() && s.tags.iter().any(|t| t == "original"))
+        .count();
+    assert!(real >= 9, "{real} scenarios from real incidents");
+    assert!(original >= 3, "{original} original scenarios");
+    for d in 1..=5 {
+        assert!(
+            scenarios.iter().any(|s| s.difficulty == d),
+            "no scenario of difficulty {d}"
+        );
+    }
+    // Long incidents are playable in a training hour: they declare phases.
+    for s in &scenarios {
+        if s.duration > misfortune_core::SimTime::from_mins(240) {
+            assert!(
+                !s.phases.is_empty(),
+                "{} lasts {} with no phases",
+                s.id,
+                s.duration
+            );
+        }
+    }
+}
+
+#[test]
 fn the_annotated_example_in_the_format_reference_is_valid() {
     let doc = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/scenario-format.md"),
