@@ -631,14 +631,13 @@ fn heading(line: &str) -> Option<(usize, String)> {
         }
     }
     // `Summary:` alone on a line, naming a known section.
-    if let Some(inner) = s.strip_suffix(':') {
-        if inner.len() < 40
-            && !inner.contains(':')
-            && classify(inner) != Part::Other
-            && !inner.starts_with(['-', '*', '|'])
-        {
-            return Some((5, inner.to_string()));
-        }
+    if let Some(inner) = s.strip_suffix(':')
+        && inner.len() < 40
+        && !inner.contains(':')
+        && classify(inner) != Part::Other
+        && !inner.starts_with(['-', '*', '|'])
+    {
+        return Some((5, inner.to_string()));
     }
     None
 }
@@ -1104,11 +1103,11 @@ fn parse_timeline(
             // A date alone (a day heading) sets the day for the lines below it.
             if let Some((d, _, _)) = tp.date(&body, default_year) {
                 current_day = Some(d);
-            } else if let Some(last) = raw.last_mut() {
-                if l.starts_with([' ', '\t']) {
-                    last.1.push(' ');
-                    last.1.push_str(&clean_inline(body.trim()));
-                }
+            } else if let Some(last) = raw.last_mut()
+                && l.starts_with([' ', '\t'])
+            {
+                last.1.push(' ');
+                last.1.push_str(&clean_inline(body.trim()));
             }
             continue;
         };
@@ -1255,10 +1254,10 @@ fn parse_action_items(lines: &[String]) -> Vec<(String, ActionItemKind, Option<S
             }
             let text = cells.first().cloned().unwrap_or_default();
             out.push(action_item(&text, header.as_deref(), Some(&cells)));
-        } else if let Some(b) = bullet(l) {
-            if !b.is_empty() {
-                out.push(action_item(&b, None, None));
-            }
+        } else if let Some(b) = bullet(l)
+            && !b.is_empty()
+        {
+            out.push(action_item(&b, None, None));
         }
     }
     out

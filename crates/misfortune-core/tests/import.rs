@@ -112,7 +112,7 @@ fn google_style_template() {
     assert_eq!(items[0].2.as_deref(), Some("storage-team"));
     assert_eq!(items[1].1, ActionItemKind::Mitigate);
     assert_eq!(items[2].2, None, "TBD is no owner");
-    assert!(i.missing.contains(&"where we got lucky".to_string()) == false);
+    assert!(!i.missing.contains(&"where we got lucky".to_string()));
     check_renders(&i);
 }
 
