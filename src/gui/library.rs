@@ -7,6 +7,7 @@ use misfortune_core::LoadedFile;
 
 use super::ScenarioDir;
 use super::screens::Screen;
+use super::session::SessionMode;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LibraryFilter>()
@@ -69,6 +70,7 @@ impl Entry {
 pub struct Library {
     pub entries: Vec<Entry>,
     pub problems: Vec<String>,
+    pub files: Vec<LoadedFile>,
 }
 
 #[derive(Resource, Debug, Default)]
@@ -78,6 +80,8 @@ pub struct LibraryFilter(pub String);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LibraryIntent {
     Reload,
+    /// Open a session of entry N.
+    Play(usize, SessionMode),
 }
 
 fn load_library(mut commands: Commands, dir: Res<ScenarioDir>) {
@@ -89,6 +93,7 @@ pub fn read_library(dir: &std::path::Path) -> Library {
     Library {
         entries: files.iter().map(Entry::from_file).collect(),
         problems: problems.iter().map(ToString::to_string).collect(),
+        files,
     }
 }
 
@@ -97,15 +102,40 @@ fn show_library(
     mut library: ResMut<Library>,
     mut filter: ResMut<LibraryFilter>,
     dir: Res<ScenarioDir>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+    mut error: Local<Option<String>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut intent = None;
     let mut root = super::root_ui(ctx);
     egui::CentralPanel::default().show(&mut root, |ui| {
+        if let Some(e) = error.as_ref() {
+            ui.colored_label(egui::Color32::LIGHT_RED, e);
+        }
         intent = library_panel(ui, &library, &mut filter.0);
     });
-    if intent == Some(LibraryIntent::Reload) {
-        *library = read_library(&dir.0);
+    match intent {
+        Some(LibraryIntent::Reload) => *library = read_library(&dir.0),
+        Some(LibraryIntent::Play(i, mode)) => {
+            let seed = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64);
+            match library
+                .files
+                .get(i)
+                .map(|f| super::session::start(f, mode, seed))
+            {
+                Some(Ok(s)) => {
+                    commands.insert_resource(s);
+                    next.set(Screen::Session);
+                    *error = None;
+                }
+                Some(Err(e)) => *error = Some(format!("cannot start the session: {e}")),
+                None => {}
+            }
+        }
+        None => {}
     }
     Ok(())
 }
@@ -134,16 +164,19 @@ pub fn library_panel(
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::Grid::new("library")
             .striped(true)
-            .num_columns(5)
+            .num_columns(6)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                ui.strong("Scenario");
-                ui.strong("Difficulty");
-                ui.strong("Tags");
-                ui.strong("Based on");
-                ui.strong("Minutes");
+                for h in ["Scenario", "Difficulty", "Tags", "Based on", "Minutes", ""] {
+                    ui.strong(h);
+                }
                 ui.end_row();
-                for e in library.entries.iter().filter(|e| e.matches(filter)) {
+                for (i, e) in library
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.matches(filter))
+                {
                     match &e.error {
                         None => {
                             ui.label(&e.title);
@@ -151,13 +184,28 @@ pub fn library_panel(
                             ui.label(e.tags.join(", "));
                             ui.label(e.source.as_deref().unwrap_or("original"));
                             ui.label(e.minutes.to_string());
+                            ui.horizontal(|ui| {
+                                if ui.button("Play solo").clicked() {
+                                    intent = Some(LibraryIntent::Play(i, SessionMode::Solo));
+                                }
+                                if ui
+                                    .button("Playtest")
+                                    .on_hover_text("Game master and trainee views side by side")
+                                    .clicked()
+                                {
+                                    intent = Some(LibraryIntent::Play(i, SessionMode::Playtest));
+                                }
+                            });
                         }
                         Some(err) => {
                             ui.colored_label(egui::Color32::LIGHT_RED, format!("⚠ {}", e.title));
-                            ui.label("");
-                            ui.label("");
+                            for _ in 0..2 {
+                                ui.label("");
+                            }
                             ui.colored_label(egui::Color32::LIGHT_RED, err);
-                            ui.label("");
+                            for _ in 0..2 {
+                                ui.label("");
+                            }
                         }
                     }
                     ui.end_row();
@@ -165,4 +213,62 @@ pub fn library_panel(
             });
     });
     intent
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    use super::*;
+
+    #[test]
+    fn the_library_lists_scenarios_and_broken_files_and_starts_a_playtest() {
+        let dir = std::env::temp_dir().join(format!("misfortune-lib-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(
+            root.join("scenarios/original-cert-expiry.ron"),
+            dir.join("a.ron"),
+        )
+        .unwrap();
+        std::fs::copy(
+            root.join("crates/misfortune-core/tests/fixtures/invalid/unknown-service.ron"),
+            dir.join("b.ron"),
+        )
+        .unwrap();
+        let library = read_library(&dir);
+        let mut filter = String::new();
+        let intents = std::cell::RefCell::new(Vec::new());
+        let mut harness = Harness::builder()
+            .with_size(bevy_egui::egui::vec2(1400.0, 600.0))
+            .build_ui(|ui| {
+                intents
+                    .borrow_mut()
+                    .extend(library_panel(ui, &library, &mut filter));
+            });
+        harness.run();
+        assert!(
+            harness
+                .query_by_label("Payments fail at midnight")
+                .is_some()
+        );
+        // The broken file is listed with its error and position, not hidden.
+        assert!(harness.query_by_label_contains("b.ron:15:").is_some());
+        assert!(
+            harness
+                .query_by_label_contains("unknown service `dbb`")
+                .is_some()
+        );
+        harness.get_by_label("Playtest").click();
+        harness.run();
+        drop(harness);
+        assert!(
+            intents
+                .into_inner()
+                .contains(&LibraryIntent::Play(0, SessionMode::Playtest))
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

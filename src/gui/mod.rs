@@ -7,7 +7,9 @@ use bevy::prelude::*;
 use bevy_egui::EguiPlugin;
 
 mod library;
+mod panels;
 mod screens;
+mod session;
 
 /// Where the scenarios are read from.
 #[derive(Resource, Debug, Clone)]
@@ -18,14 +20,14 @@ pub fn run(scenarios: PathBuf) -> AppExit {
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {
                 title: "Misfortune".into(),
-                resolution: (1280, 800).into(),
+                resolution: (1600, 960).into(),
                 ..default()
             }),
             ..default()
         }))
         .add_plugins(EguiPlugin::default())
         .insert_resource(ScenarioDir(scenarios))
-        .add_plugins((screens::plugin, library::plugin))
+        .add_plugins((screens::plugin, library::plugin, session::plugin))
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
         })

@@ -7,6 +7,8 @@ pub enum Screen {
     /// All scenarios, with their problems.
     #[default]
     Library,
+    /// A scenario being played.
+    Session,
 }
 
 pub(super) fn plugin(app: &mut App) {

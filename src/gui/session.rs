@@ -1,0 +1,198 @@
+//! The session screen: a running scenario on the simulated clock. In a playtest the game master's
+//! console and the trainee view are side by side; in solo play the engine is game master and only
+//! the trainee view is shown. Every command goes through the core's journaled recorder.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use misfortune_core::journal::{self, JournalWriter, Mode, Recorder};
+use misfortune_core::view::{GmView, TraineeView};
+use misfortune_core::{Actor, Command, LoadedFile, Session, SimTime};
+
+use super::panels::{self, GmForm, GmIntent, TraineeForm, TraineeIntent};
+use super::screens::Screen;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (tick_clock, keyboard).run_if(in_state(Screen::Session)),
+    )
+    .add_systems(
+        EguiPrimaryContextPass,
+        show_session.run_if(in_state(Screen::Session)),
+    )
+    .add_systems(OnExit(Screen::Session), |mut commands: Commands| {
+        commands.remove_resource::<ActiveSession>()
+    });
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionMode {
+    /// Game master and trainee side by side, for authors and rehearsals.
+    Playtest,
+    /// The engine plays game master.
+    Solo,
+}
+
+#[derive(Resource)]
+pub struct ActiveSession {
+    pub rec: Recorder,
+    pub mode: SessionMode,
+    pub trainee_form: TraineeForm,
+    pub gm_form: GmForm,
+    /// Simulated milliseconds not yet applied (the clock advances in whole milliseconds).
+    carry: f64,
+    pub error: Option<String>,
+}
+
+/// Start a session of a loaded scenario, journaled in the user's data folder (or
+/// `MISFORTUNE_SESSIONS_DIR`).
+pub fn start(file: &LoadedFile, mode: SessionMode, seed: u64) -> Result<ActiveSession, String> {
+    let sc = file
+        .valid()
+        .ok_or("the scenario does not validate")?
+        .clone();
+    let dir = std::env::var_os("MISFORTUNE_SESSIONS_DIR")
+        .map(Into::into)
+        .or_else(journal::default_sessions_dir)
+        .ok_or("no data folder for journals")?;
+    let path = journal::new_journal_path(&dir, &sc.id, seed);
+    let jmode = if mode == SessionMode::Solo {
+        Mode::Solo
+    } else {
+        Mode::Team
+    };
+    let header = journal::header(&sc, &file.name, &file.source, seed, jmode, None);
+    let writer = JournalWriter::create(&path, &header).map_err(|e| e.to_string())?;
+    let rec = Recorder::new(Session::new(Arc::new(sc), seed), writer).map_err(|e| e.to_string())?;
+    Ok(ActiveSession {
+        rec,
+        mode,
+        trainee_form: TraineeForm::default(),
+        gm_form: GmForm::default(),
+        carry: 0.0,
+        error: None,
+    })
+}
+
+impl ActiveSession {
+    pub fn apply(&mut self, by: Actor, cmd: Command) {
+        self.error = self.rec.command(by, cmd).err().map(|e| e.to_string());
+    }
+}
+
+fn tick_clock(time: Res<Time>, session: Option<ResMut<ActiveSession>>) {
+    let Some(mut s) = session else { return };
+    if s.rec.session.clock.paused || s.rec.session.is_ended() {
+        return;
+    }
+    let speed = f64::from(s.rec.session.clock.speed);
+    s.carry += time.delta_secs_f64() * 1000.0 * speed;
+    let whole = s.carry.floor();
+    if whole >= 1.0 {
+        s.carry -= whole;
+        let to = s.rec.session.now() + SimTime::from_ms(whole as u64);
+        if let Err(e) = s.rec.advance_to(to) {
+            s.error = Some(e.to_string());
+        }
+    }
+}
+
+fn keyboard(
+    keys: Res<ButtonInput<KeyCode>>,
+    session: Option<ResMut<ActiveSession>>,
+    mut contexts: EguiContexts,
+) {
+    let Some(mut s) = session else { return };
+    // Leave typing alone.
+    if contexts
+        .ctx_mut()
+        .is_ok_and(|c| c.egui_wants_keyboard_input())
+    {
+        return;
+    }
+    if keys.just_pressed(KeyCode::Space) {
+        let cmd = if s.rec.session.clock.paused {
+            Command::Resume
+        } else {
+            Command::Pause
+        };
+        s.apply(Actor::Gm, cmd);
+    }
+    for (key, speed) in [
+        (KeyCode::Digit1, 1),
+        (KeyCode::Digit2, 5),
+        (KeyCode::Digit3, 30),
+        (KeyCode::Digit4, 60),
+        (KeyCode::Digit5, 120),
+    ] {
+        if keys.just_pressed(key) {
+            s.apply(Actor::Gm, Command::Speed { factor: speed });
+        }
+    }
+}
+
+fn show_session(
+    mut contexts: EguiContexts,
+    session: Option<ResMut<ActiveSession>>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let Some(mut s) = session else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?;
+    let mut root = super::root_ui(ctx);
+    let trainee_view = TraineeView::of(&s.rec.session);
+    let mut gm_intents = Vec::new();
+    let mut trainee_intents = Vec::new();
+    let mut back = false;
+    egui::Panel::top("session-bar").show(&mut root, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button("< Library").clicked() {
+                back = true;
+            }
+            ui.label(match s.mode {
+                SessionMode::Playtest => "Playtest: game master (left) and trainee (right)",
+                SessionMode::Solo => "Solo: the engine is your game master",
+            });
+            if let Some(p) = s.rec.path() {
+                ui.weak(format!("journal: {}", p.display()));
+            }
+            if let Some(e) = &s.error {
+                ui.colored_label(egui::Color32::LIGHT_RED, e);
+            }
+        });
+        if s.rec.session.is_ended() {
+            let score = misfortune_core::score::score(&s.rec.session);
+            ui.label(
+                egui::RichText::new(format!("Session ended. Score {:.1}/100", score.total))
+                    .strong(),
+            );
+        }
+    });
+    if s.mode == SessionMode::Playtest {
+        let gm_view = GmView::of(&s.rec.session);
+        let score = misfortune_core::score::score(&s.rec.session);
+        let form = &mut s.gm_form;
+        egui::Panel::left("gm")
+            .resizable(true)
+            .default_size(380.0)
+            .size_range(260.0..=640.0)
+            .show(&mut root, |ui| {
+                gm_intents = panels::gm_panel(ui, &gm_view, &score, form);
+            });
+    }
+    let form = &mut s.trainee_form;
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        trainee_intents = panels::trainee_panel(ui, &trainee_view, form);
+    });
+    for GmIntent::Command(c) in gm_intents {
+        s.apply(Actor::Gm, c);
+    }
+    for TraineeIntent::Command(c) in trainee_intents {
+        s.apply(Actor::Trainee, c);
+    }
+    if back {
+        next.set(Screen::Library);
+    }
+    Ok(())
+}
