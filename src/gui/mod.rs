@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy_egui::EguiPlugin;
 
+mod debrief;
 mod library;
 mod panels;
 mod screens;
@@ -27,7 +28,12 @@ pub fn run(scenarios: PathBuf) -> AppExit {
         }))
         .add_plugins(EguiPlugin::default())
         .insert_resource(ScenarioDir(scenarios))
-        .add_plugins((screens::plugin, library::plugin, session::plugin))
+        .add_plugins((
+            screens::plugin,
+            library::plugin,
+            session::plugin,
+            debrief::plugin,
+        ))
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);
         })

@@ -9,6 +9,8 @@ pub enum Screen {
     Library,
     /// A scenario being played.
     Session,
+    /// After a session: the score, the timelines, the five questions, the action items.
+    Debrief,
 }
 
 pub(super) fn plugin(app: &mut App) {

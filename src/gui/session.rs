@@ -137,6 +137,7 @@ fn show_session(
     mut contexts: EguiContexts,
     session: Option<ResMut<ActiveSession>>,
     mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
 ) -> Result {
     let Some(mut s) = session else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
@@ -145,6 +146,7 @@ fn show_session(
     let mut gm_intents = Vec::new();
     let mut trainee_intents = Vec::new();
     let mut back = false;
+    let mut debrief = false;
     egui::Panel::top("session-bar").show(&mut root, |ui| {
         ui.horizontal(|ui| {
             if ui.button("< Library").clicked() {
@@ -163,10 +165,15 @@ fn show_session(
         });
         if s.rec.session.is_ended() {
             let score = misfortune_core::score::score(&s.rec.session);
-            ui.label(
-                egui::RichText::new(format!("Session ended. Score {:.1}/100", score.total))
-                    .strong(),
-            );
+            ui.horizontal(|ui| {
+                ui.label(
+                    egui::RichText::new(format!("Session ended. Score {:.1}/100", score.total))
+                        .strong(),
+                );
+                if ui.button("Open the debrief").clicked() {
+                    debrief = true;
+                }
+            });
         }
     });
     if s.mode == SessionMode::Playtest {
@@ -193,6 +200,14 @@ fn show_session(
     }
     if back {
         next.set(Screen::Library);
+    }
+    if debrief {
+        let report = misfortune_core::report::Report::of(&s.rec.session, None);
+        commands.insert_resource(super::debrief::Debrief::new(
+            report,
+            s.rec.path().map(std::path::Path::to_path_buf),
+        ));
+        next.set(Screen::Debrief);
     }
     Ok(())
 }

@@ -57,6 +57,8 @@ pub struct DiagnosisReport {
 pub struct Question {
     pub question: &'static str,
     pub recorded: Vec<String>,
+    /// The team's own answers from the debrief (empty: space is left for them).
+    pub team: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -153,22 +155,27 @@ impl Report {
                 Question {
                     question: QUESTIONS[0],
                     recorded: d.went_wrong.clone(),
+                    team: Vec::new(),
                 },
                 Question {
                     question: QUESTIONS[1],
                     recorded: d.went_right.clone(),
+                    team: Vec::new(),
                 },
                 Question {
                     question: QUESTIONS[2],
                     recorded: d.lucky.clone(),
+                    team: Vec::new(),
                 },
                 Question {
                     question: QUESTIONS[3],
                     recorded: d.unlucky.clone(),
+                    team: Vec::new(),
                 },
                 Question {
                     question: QUESTIONS[4],
                     recorded: d.prevention.clone(),
+                    team: Vec::new(),
                 },
             ],
             action_items: d
@@ -258,7 +265,14 @@ impl Report {
             for r in &q.recorded {
                 o.push_str(&format!("- {r}\n"));
             }
-            o.push_str("\nOur answers:\n\n- \n\n");
+            o.push_str("\nOur answers:\n\n");
+            if q.team.is_empty() {
+                o.push_str("- \n");
+            }
+            for t in &q.team {
+                o.push_str(&format!("- {t}\n"));
+            }
+            o.push('\n');
         }
         o.push_str("## Action items\n\n| action | type | owner | due |\n|---|---|---|---|\n");
         for a in &self.action_items {

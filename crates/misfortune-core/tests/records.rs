@@ -8,8 +8,13 @@ use misfortune_core::SimTime;
 use misfortune_core::load_all;
 use misfortune_core::model::{EventKind, RecordedTime};
 
+/// The project's shared records sit beside the repository (`../shared/postmortems`), or where
+/// `MISFORTUNE_POSTMORTEMS` says.
 fn records_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/postmortems")
+    std::env::var_os("MISFORTUNE_POSTMORTEMS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/postmortems"),
+        PathBuf::from,
+    )
 }
 
 fn kind(s: &str) -> EventKind {

@@ -55,3 +55,20 @@ fn json_report_of_a_harmful_play() {
     assert_eq!(v["questions"].as_array().unwrap().len(), 5);
     insta::assert_json_snapshot!("cloudflare_harmful_json", v);
 }
+
+#[test]
+fn the_teams_answers_and_action_item_owners_go_into_the_draft() {
+    let mut r = played("original-cert-expiry", Persona::Expert);
+    r.questions[0].team = vec!["Nobody watched the expiry date.".into()];
+    r.action_items[1].owner = Some("Sam".into());
+    r.action_items[1].due = Some("2026-12-15".into());
+    let md = r.to_markdown();
+    assert!(md.contains("### What went wrong?\n\nIn the real incident:"));
+    assert!(md.contains("Our answers:\n\n- Nobody watched the expiry date.\n"));
+    assert!(
+        md.contains(
+            "| Alert on every certificate expiring within 30 days | Detect | Sam | 2026-12-15 |"
+        ),
+        "{md}"
+    );
+}
