@@ -483,3 +483,27 @@ pub fn header(
             .map_or(0, |d| d.as_secs()),
     }
 }
+
+/// When each scenario was last played, from the journals in `dir` (only their first lines are
+/// read): scenario id to seconds since the Unix epoch.
+pub fn last_played(dir: &Path) -> std::collections::HashMap<String, u64> {
+    use std::io::{BufRead, Read};
+    let mut out = std::collections::HashMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.extension().is_none_or(|x| x != "jsonl") {
+            continue;
+        }
+        let Ok(f) = File::open(&path) else { continue };
+        let mut first = String::new();
+        if std::io::BufReader::new(f.take(1 << 20)).read_line(&mut first).is_err() {
+            continue;
+        }
+        if let Ok(Record::Start(h)) = serde_json::from_str::<Record>(&first) {
+            let t = out.entry(h.scenario_id).or_insert(0);
+            *t = (*t).max(h.started_unix);
+        }
+    }
+    out
+}

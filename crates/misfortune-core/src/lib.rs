@@ -18,6 +18,7 @@ pub mod spans;
 pub mod time;
 pub mod validate;
 pub mod view;
+pub mod wheel;
 
 pub use diagnostic::{Diagnostic, Level};
 pub use load::{LoadedFile, load_all, load_bytes, load_file, load_str};

@@ -189,3 +189,14 @@ fn reports_are_written_atomically_and_never_replace_a_file_without_force() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn last_played_reads_the_journal_headers() {
+    let dir = tmp("history");
+    let _a = start(&dir, "cloudflare-2019-waf-regex", 1);
+    let _b = start(&dir, "original-cert-expiry", 2);
+    std::fs::write(dir.join("junk.jsonl"), "not json\n").unwrap();
+    let h = journal::last_played(&dir);
+    assert_eq!(h.len(), 2);
+    assert!(h["original-cert-expiry"] > 1_700_000_000);
+}
