@@ -53,7 +53,7 @@ impl Entry {
         }
     }
 
-    fn matches(&self, filter: &str) -> bool {
+    pub fn matches(&self, filter: &str) -> bool {
         let f = filter.trim().to_lowercase();
         f.is_empty()
             || self.title.to_lowercase().contains(&f)
@@ -71,6 +71,8 @@ pub struct Library {
     pub entries: Vec<Entry>,
     pub problems: Vec<String>,
     pub files: Vec<LoadedFile>,
+    /// Scenario id to when it was last played (seconds since the epoch), from the journals.
+    pub last_played: std::collections::HashMap<String, u64>,
 }
 
 #[derive(Resource, Debug, Default)]
@@ -82,18 +84,37 @@ pub enum LibraryIntent {
     Reload,
     /// Open a session of entry N.
     Play(usize, SessionMode),
+    /// Go to the wheel with the scenarios in the current filter.
+    Wheel,
 }
 
 fn load_library(mut commands: Commands, dir: Res<ScenarioDir>) {
     commands.insert_resource(read_library(&dir.0));
 }
 
+/// "never", "today", "3 days ago".
+fn ago(t: Option<u64>) -> String {
+    let Some(t) = t else { return "never".into() };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    match now.saturating_sub(t) / 86_400 {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        n => format!("{n} days ago"),
+    }
+}
+
 pub fn read_library(dir: &std::path::Path) -> Library {
     let (files, problems) = misfortune_core::load_all(&[dir.to_path_buf()]);
+    let last_played = super::session::sessions_dir()
+        .map(|d| misfortune_core::journal::last_played(&d))
+        .unwrap_or_default();
     Library {
         entries: files.iter().map(Entry::from_file).collect(),
         problems: problems.iter().map(ToString::to_string).collect(),
         files,
+        last_played,
     }
 }
 
@@ -117,6 +138,7 @@ fn show_library(
     });
     match intent {
         Some(LibraryIntent::Reload) => *library = read_library(&dir.0),
+        Some(LibraryIntent::Wheel) => next.set(Screen::Wheel),
         Some(LibraryIntent::Play(i, mode)) => {
             let seed = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -152,6 +174,9 @@ pub fn library_panel(
         if ui.button("Reload").clicked() {
             intent = Some(LibraryIntent::Reload);
         }
+        if ui.button("Spin the wheel").clicked() {
+            intent = Some(LibraryIntent::Wheel);
+        }
     });
     ui.horizontal(|ui| {
         ui.label("Search:");
@@ -164,10 +189,18 @@ pub fn library_panel(
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::Grid::new("library")
             .striped(true)
-            .num_columns(6)
+            .num_columns(7)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
-                for h in ["Scenario", "Difficulty", "Tags", "Based on", "Minutes", ""] {
+                for h in [
+                    "Scenario",
+                    "Difficulty",
+                    "Tags",
+                    "Based on",
+                    "Minutes",
+                    "Last played",
+                    "",
+                ] {
                     ui.strong(h);
                 }
                 ui.end_row();
@@ -184,6 +217,7 @@ pub fn library_panel(
                             ui.label(e.tags.join(", "));
                             ui.label(e.source.as_deref().unwrap_or("original"));
                             ui.label(e.minutes.to_string());
+                            ui.label(ago(library.last_played.get(&e.id).copied()));
                             ui.horizontal(|ui| {
                                 if ui.button("Play solo").clicked() {
                                     intent = Some(LibraryIntent::Play(i, SessionMode::Solo));
@@ -203,7 +237,7 @@ pub fn library_panel(
                                 ui.label("");
                             }
                             ui.colored_label(egui::Color32::LIGHT_RED, err);
-                            for _ in 0..2 {
+                            for _ in 0..3 {
                                 ui.label("");
                             }
                         }

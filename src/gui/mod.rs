@@ -11,6 +11,7 @@ mod library;
 mod panels;
 mod screens;
 mod session;
+mod wheel;
 
 /// Where the scenarios are read from.
 #[derive(Resource, Debug, Clone)]
@@ -33,6 +34,7 @@ pub fn run(scenarios: PathBuf) -> AppExit {
             library::plugin,
             session::plugin,
             debrief::plugin,
+            wheel::plugin,
         ))
         .add_systems(Startup, |mut commands: Commands| {
             commands.spawn(Camera2d);

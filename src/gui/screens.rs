@@ -7,6 +7,8 @@ pub enum Screen {
     /// All scenarios, with their problems.
     #[default]
     Library,
+    /// The wheel that picks the scenario.
+    Wheel,
     /// A scenario being played.
     Session,
     /// After a session: the score, the timelines, the five questions, the action items.

@@ -76,6 +76,13 @@ pub fn start(file: &LoadedFile, mode: SessionMode, seed: u64) -> Result<ActiveSe
     })
 }
 
+/// Where journals go: `MISFORTUNE_SESSIONS_DIR`, or the user's data folder.
+pub fn sessions_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("MISFORTUNE_SESSIONS_DIR")
+        .map(Into::into)
+        .or_else(journal::default_sessions_dir)
+}
+
 impl ActiveSession {
     pub fn apply(&mut self, by: Actor, cmd: Command) {
         self.error = self.rec.command(by, cmd).err().map(|e| e.to_string());

@@ -489,7 +489,9 @@ pub fn header(
 pub fn last_played(dir: &Path) -> std::collections::HashMap<String, u64> {
     use std::io::{BufRead, Read};
     let mut out = std::collections::HashMap::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
     for e in entries.flatten() {
         let path = e.path();
         if path.extension().is_none_or(|x| x != "jsonl") {
@@ -497,7 +499,10 @@ pub fn last_played(dir: &Path) -> std::collections::HashMap<String, u64> {
         }
         let Ok(f) = File::open(&path) else { continue };
         let mut first = String::new();
-        if std::io::BufReader::new(f.take(1 << 20)).read_line(&mut first).is_err() {
+        if std::io::BufReader::new(f.take(1 << 20))
+            .read_line(&mut first)
+            .is_err()
+        {
             continue;
         }
         if let Ok(Record::Start(h)) = serde_json::from_str::<Record>(&first) {

@@ -65,32 +65,65 @@ mod tests {
     use super::*;
 
     fn slots() -> Vec<Slot> {
-        (1..=5).map(|d| Slot { id: format!("s{d}"), difficulty: d, recently_played: d == 3 }).collect()
+        (1..=5)
+            .map(|d| Slot {
+                id: format!("s{d}"),
+                difficulty: d,
+                recently_played: d == 3,
+            })
+            .collect()
     }
 
     #[test]
     fn picks_are_deterministic_for_a_seed() {
-        let a: Vec<_> = (0..20).scan(ChaCha8Rng::seed_from_u64(9), |r, _| Some(pick(&slots(), &PickOptions::default(), r))).collect();
-        let b: Vec<_> = (0..20).scan(ChaCha8Rng::seed_from_u64(9), |r, _| Some(pick(&slots(), &PickOptions::default(), r))).collect();
+        let a: Vec<_> = (0..20)
+            .scan(ChaCha8Rng::seed_from_u64(9), |r, _| {
+                Some(pick(&slots(), &PickOptions::default(), r))
+            })
+            .collect();
+        let b: Vec<_> = (0..20)
+            .scan(ChaCha8Rng::seed_from_u64(9), |r, _| {
+                Some(pick(&slots(), &PickOptions::default(), r))
+            })
+            .collect();
         assert_eq!(a, b);
-        assert_eq!(pick(&[], &PickOptions::default(), &mut ChaCha8Rng::seed_from_u64(1)), None);
+        assert_eq!(
+            pick(
+                &[],
+                &PickOptions::default(),
+                &mut ChaCha8Rng::seed_from_u64(1)
+            ),
+            None
+        );
     }
 
     #[test]
     fn recent_slots_are_avoided_and_difficulty_is_preferred() {
         let mut rng = ChaCha8Rng::seed_from_u64(1);
-        let opts = PickOptions { avoid_recent: true, prefer_difficulty: Some(5) };
+        let opts = PickOptions {
+            avoid_recent: true,
+            prefer_difficulty: Some(5),
+        };
         let mut counts = [0usize; 5];
         for _ in 0..10_000 {
             counts[pick(&slots(), &opts, &mut rng).unwrap()] += 1;
         }
-        assert!(counts[2] < 300, "the recently played slot is rare: {counts:?}");
-        assert!(counts[4] > counts[3] && counts[3] > counts[1] && counts[1] > counts[0], "{counts:?}");
+        assert!(
+            counts[2] < 300,
+            "the recently played slot is rare: {counts:?}"
+        );
+        assert!(
+            counts[4] > counts[3] && counts[3] > counts[1] && counts[1] > counts[0],
+            "{counts:?}"
+        );
         let mut rng = ChaCha8Rng::seed_from_u64(2);
         let mut even = [0usize; 5];
         for _ in 0..10_000 {
             even[pick(&slots(), &PickOptions::default(), &mut rng).unwrap()] += 1;
         }
-        assert!(even.iter().all(|&c| (1700..2300).contains(&c)), "uniform without options: {even:?}");
+        assert!(
+            even.iter().all(|&c| (1700..2300).contains(&c)),
+            "uniform without options: {even:?}"
+        );
     }
 }

@@ -1,0 +1,415 @@
+//! The wheel: a Bevy 2D wheel with one segment per scenario in the library's current filter,
+//! coloured by difficulty and labelled, spun with an ease-out to the scenario the core's seeded
+//! pick chose. Recently played scenarios are avoided; the pick can lean towards a difficulty.
+
+use std::f32::consts::TAU;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use misfortune_core::wheel::{self, PickOptions, RECENT_DAYS, Slot};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+
+use super::library::{Library, LibraryFilter};
+use super::screens::Screen;
+use super::session::SessionMode;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::Wheel), spawn_wheel)
+        .add_systems(OnExit(Screen::Wheel), despawn_wheel)
+        .add_systems(Update, animate.run_if(in_state(Screen::Wheel)))
+        .add_systems(
+            EguiPrimaryContextPass,
+            wheel_ui.run_if(in_state(Screen::Wheel)),
+        );
+}
+
+const RADIUS: f32 = 330.0;
+const SPIN_SECONDS: f32 = 4.5;
+
+#[derive(Component)]
+struct WheelRoot;
+
+#[derive(Component)]
+struct WheelPart;
+
+/// A segment's label, at angle `0` on the wheel.
+#[derive(Component)]
+struct SegmentLabel(f32);
+
+#[derive(Debug, Clone, Copy)]
+struct Spin {
+    from: f32,
+    to: f32,
+    elapsed: f32,
+}
+
+#[derive(Resource)]
+pub struct WheelState {
+    /// Library entries on the wheel, in segment order.
+    pub entries: Vec<usize>,
+    pub slots: Vec<Slot>,
+    pub options: PickOptions,
+    rng: ChaCha8Rng,
+    angle: f32,
+    spin: Option<Spin>,
+    pending: Option<usize>,
+    pub picked: Option<usize>,
+}
+
+impl WheelState {
+    fn segment(&self) -> f32 {
+        TAU / self.slots.len().max(1) as f32
+    }
+
+    /// Start a spin towards the core's pick.
+    fn spin(&mut self) {
+        let Some(i) = wheel::pick(&self.slots, &self.options, &mut self.rng) else {
+            return;
+        };
+        // Segment i's centre sits at angle + i * segment; the pointer is at the top (angle 0).
+        let seg = self.segment();
+        let target = -(i as f32) * seg;
+        let mut to = target;
+        while to > self.angle - 3.0 * TAU {
+            to -= TAU;
+        }
+        self.spin = Some(Spin {
+            from: self.angle,
+            to,
+            elapsed: 0.0,
+        });
+        self.picked = None;
+        self.pending = Some(i);
+    }
+}
+
+// The pick is shown only once the wheel stops.
+impl WheelState {
+    fn finish(&mut self) {
+        self.picked = self.pending.take();
+    }
+}
+
+fn difficulty_color(d: u8, odd: bool) -> Color {
+    let (r, g, b) = match d {
+        1 => (0.30, 0.68, 0.38),
+        2 => (0.22, 0.58, 0.62),
+        3 => (0.85, 0.70, 0.20),
+        4 => (0.88, 0.47, 0.18),
+        _ => (0.80, 0.24, 0.24),
+    };
+    let k = if odd { 0.85 } else { 1.0 };
+    Color::srgb(r * k, g * k, b * k)
+}
+
+fn spawn_wheel(
+    mut commands: Commands,
+    library: Res<Library>,
+    filter: Res<LibraryFilter>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let entries: Vec<usize> = library
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.error.is_none() && e.matches(&filter.0))
+        .map(|(i, _)| i)
+        .collect();
+    let slots: Vec<Slot> = entries
+        .iter()
+        .map(|&i| {
+            let e = &library.entries[i];
+            let recent = library
+                .last_played
+                .get(&e.id)
+                .is_some_and(|t| now.saturating_sub(*t) < RECENT_DAYS * 86_400);
+            Slot {
+                id: e.id.clone(),
+                difficulty: e.difficulty,
+                recently_played: recent,
+            }
+        })
+        .collect();
+    let n = slots.len().max(1);
+    let seg = TAU / n as f32;
+    let root = commands
+        .spawn((
+            WheelRoot,
+            WheelPart,
+            Transform::from_xyz(-180.0, 0.0, 0.0),
+            Visibility::default(),
+        ))
+        .id();
+    for (k, slot) in slots.iter().enumerate() {
+        let theta = k as f32 * seg;
+        let sector = meshes.add(CircularSector::from_radians(RADIUS, seg));
+        let color = materials.add(ColorMaterial::from_color(difficulty_color(
+            slot.difficulty,
+            k % 2 == 1,
+        )));
+        let title: String = library.entries[entries[k]].title.chars().take(26).collect();
+        let dir = Vec2::new(-theta.sin(), theta.cos());
+        commands.entity(root).with_children(|p| {
+            p.spawn((
+                Mesh2d(sector),
+                MeshMaterial2d(color),
+                Transform::from_rotation(Quat::from_rotation_z(theta)),
+            ));
+            p.spawn((
+                SegmentLabel(theta),
+                Text2d::new(title),
+                TextFont {
+                    font_size: FontSize::Px(15.0),
+                    ..default()
+                },
+                TextColor(Color::srgb(0.08, 0.08, 0.1)),
+                Transform::from_translation((dir * RADIUS * 0.58).extend(1.0))
+                    .with_rotation(Quat::from_rotation_z(label_angle(theta))),
+            ));
+        });
+    }
+    // Hub and pointer.
+    commands.spawn((
+        WheelPart,
+        Mesh2d(meshes.add(Circle::new(28.0))),
+        MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.12, 0.14)))),
+        Transform::from_xyz(-180.0, 0.0, 2.0),
+    ));
+    commands.spawn((
+        WheelPart,
+        Mesh2d(meshes.add(Triangle2d::new(
+            Vec2::new(-18.0, 26.0),
+            Vec2::new(18.0, 26.0),
+            Vec2::new(0.0, -14.0),
+        ))),
+        MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::srgb(0.95, 0.95, 0.95)))),
+        Transform::from_xyz(-180.0, RADIUS + 6.0, 3.0),
+    ));
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(7, |d| d.as_nanos() as u64);
+    commands.insert_resource(WheelState {
+        entries,
+        slots,
+        options: PickOptions {
+            avoid_recent: true,
+            prefer_difficulty: None,
+        },
+        rng: ChaCha8Rng::seed_from_u64(seed),
+        angle: 0.0,
+        spin: None,
+        picked: None,
+        pending: None,
+    });
+}
+
+fn despawn_wheel(mut commands: Commands, parts: Query<Entity, With<WheelPart>>) {
+    for e in &parts {
+        commands.entity(e).despawn();
+    }
+    commands.remove_resource::<WheelState>();
+}
+
+/// Labels run along the radius and read left to right on both halves of the wheel.
+fn label_angle(theta: f32) -> f32 {
+    if -theta.sin() < -0.01 {
+        theta - std::f32::consts::FRAC_PI_2
+    } else {
+        theta + std::f32::consts::FRAC_PI_2
+    }
+}
+
+/// Ease-out cubic: fast at first, slowing to a stop.
+fn ease_out(t: f32) -> f32 {
+    1.0 - (1.0 - t.clamp(0.0, 1.0)).powi(3)
+}
+
+fn animate(
+    time: Res<Time>,
+    state: Option<ResMut<WheelState>>,
+    mut root: Query<&mut Transform, (With<WheelRoot>, Without<SegmentLabel>)>,
+    mut labels: Query<(&mut Transform, &SegmentLabel), Without<WheelRoot>>,
+) {
+    let Some(mut state) = state else { return };
+    if let Some(mut spin) = state.spin {
+        spin.elapsed += time.delta_secs();
+        let t = spin.elapsed / SPIN_SECONDS;
+        state.angle = spin.from + (spin.to - spin.from) * ease_out(t);
+        if t >= 1.0 {
+            state.angle = spin.to.rem_euclid(TAU);
+            state.spin = None;
+            state.finish();
+        } else {
+            state.spin = Some(spin);
+        }
+    }
+    for mut tr in &mut root {
+        tr.rotation = Quat::from_rotation_z(state.angle);
+    }
+    // Keep every label readable wherever the wheel has turned it.
+    for (mut tr, label) in &mut labels {
+        tr.rotation = Quat::from_rotation_z(label_angle(state.angle + label.0) - state.angle);
+    }
+}
+
+/// What the user asked for on the wheel screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WheelIntent {
+    Spin,
+    Play(SessionMode),
+    Back,
+}
+
+fn wheel_ui(
+    mut contexts: EguiContexts,
+    state: Option<ResMut<WheelState>>,
+    library: Res<Library>,
+    mut next: ResMut<NextState<Screen>>,
+    mut commands: Commands,
+) -> Result {
+    let Some(mut state) = state else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let mut root = super::root_ui(ctx);
+    let mut intent = None;
+    egui::Panel::right("wheel-panel")
+        .exact_size(420.0)
+        .show(&mut root, |ui| {
+            ui.heading("Wheel of Misfortune");
+            ui.label(format!(
+                "{} scenarios on the wheel (the library's current filter).",
+                state.slots.len()
+            ));
+            ui.checkbox(
+                &mut state.options.avoid_recent,
+                format!("Avoid scenarios played in the last {RECENT_DAYS} days"),
+            );
+            let mut d = state.options.prefer_difficulty;
+            egui::ComboBox::from_label("Lean towards difficulty")
+                .selected_text(d.map_or("any".into(), |x| "★".repeat(x as usize)))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut d, None, "any");
+                    for x in 1..=5u8 {
+                        ui.selectable_value(&mut d, Some(x), "★".repeat(x as usize));
+                    }
+                });
+            state.options.prefer_difficulty = d;
+            ui.separator();
+            let spinning = state.spin.is_some();
+            if ui
+                .add_enabled(
+                    !spinning && !state.slots.is_empty(),
+                    egui::Button::new(egui::RichText::new("Spin").size(22.0)),
+                )
+                .clicked()
+            {
+                intent = Some(WheelIntent::Spin);
+            }
+            if spinning {
+                ui.label("Spinning...");
+            }
+            if let Some(i) = state.picked {
+                let e = &library.entries[state.entries[i]];
+                ui.separator();
+                ui.label(
+                    egui::RichText::new(format!("The wheel picked: {}", e.title))
+                        .size(20.0)
+                        .strong(),
+                );
+                ui.label(format!(
+                    "{}  ·  {}  ·  about {} minutes",
+                    "★".repeat(e.difficulty as usize),
+                    e.source.as_deref().unwrap_or("original"),
+                    e.minutes
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Play solo").clicked() {
+                        intent = Some(WheelIntent::Play(SessionMode::Solo));
+                    }
+                    if ui.button("Playtest").clicked() {
+                        intent = Some(WheelIntent::Play(SessionMode::Playtest));
+                    }
+                });
+            }
+            ui.separator();
+            if ui.button("< Library").clicked() {
+                intent = Some(WheelIntent::Back);
+            }
+        });
+    match intent {
+        Some(WheelIntent::Spin) => state.spin(),
+        Some(WheelIntent::Back) => next.set(Screen::Library),
+        Some(WheelIntent::Play(mode)) => {
+            if let Some(i) = state.picked {
+                let seed = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_nanos() as u64);
+                if let Ok(s) = super::session::start(&library.files[state.entries[i]], mode, seed) {
+                    commands.insert_resource(s);
+                    next.set(Screen::Session);
+                }
+            }
+        }
+        None => {}
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(n: usize) -> WheelState {
+        WheelState {
+            entries: (0..n).collect(),
+            slots: (0..n)
+                .map(|i| Slot {
+                    id: format!("s{i}"),
+                    difficulty: 1 + (i % 5) as u8,
+                    recently_played: false,
+                })
+                .collect(),
+            options: PickOptions::default(),
+            rng: ChaCha8Rng::seed_from_u64(3),
+            angle: 0.0,
+            spin: None,
+            picked: None,
+            pending: None,
+        }
+    }
+
+    #[test]
+    fn a_spin_ends_with_the_picked_segment_under_the_pointer() {
+        let mut s = state(12);
+        for _ in 0..10 {
+            s.spin();
+            let spin = s.spin.unwrap();
+            assert!(spin.to < spin.from - 2.0 * TAU, "at least two full turns");
+            let i = s.pending.unwrap();
+            // The final angle brings segment i's centre (at i * segment) to the top.
+            let at_pointer = (spin.to + i as f32 * s.segment()).rem_euclid(TAU);
+            assert!(
+                at_pointer < 1e-3 || (TAU - at_pointer) < 1e-3,
+                "{at_pointer}"
+            );
+            s.angle = spin.to;
+            s.spin = None;
+            s.finish();
+            assert_eq!(s.picked, Some(i));
+        }
+    }
+
+    #[test]
+    fn the_ease_out_slows_to_a_stop() {
+        assert_eq!(ease_out(0.0), 0.0);
+        assert_eq!(ease_out(1.0), 1.0);
+        assert!(ease_out(0.5) > 0.8, "most of the turn happens early");
+        assert!(ease_out(0.95) - ease_out(0.9) < ease_out(0.1) - ease_out(0.05));
+    }
+}
