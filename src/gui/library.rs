@@ -73,6 +73,8 @@ pub struct Library {
     pub files: Vec<LoadedFile>,
     /// Scenario id to when it was last played (seconds since the epoch), from the journals.
     pub last_played: std::collections::HashMap<String, u64>,
+    /// Sessions that never ended (a crash, a quit), newest first: journal, scenario id, clock.
+    pub unfinished: Vec<(std::path::PathBuf, String, misfortune_core::SimTime)>,
 }
 
 #[derive(Resource, Debug, Default)]
@@ -86,6 +88,8 @@ pub enum LibraryIntent {
     Play(usize, SessionMode),
     /// Go to the wheel with the scenarios in the current filter.
     Wheel,
+    /// Continue the unfinished session N.
+    Resume(usize),
 }
 
 fn load_library(mut commands: Commands, dir: Res<ScenarioDir>) {
@@ -107,14 +111,24 @@ fn ago(t: Option<u64>) -> String {
 
 pub fn read_library(dir: &std::path::Path) -> Library {
     let (files, problems) = misfortune_core::load_all(&[dir.to_path_buf()]);
-    let last_played = super::session::sessions_dir()
-        .map(|d| misfortune_core::journal::last_played(&d))
+    let sessions = super::session::sessions_dir();
+    let last_played = sessions
+        .as_deref()
+        .map(misfortune_core::journal::last_played)
         .unwrap_or_default();
+    let unfinished = sessions
+        .as_deref()
+        .map(misfortune_core::journal::unfinished)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(p, h, t)| (p, h.scenario_id, t))
+        .collect();
     Library {
         entries: files.iter().map(Entry::from_file).collect(),
         problems: problems.iter().map(ToString::to_string).collect(),
         files,
         last_played,
+        unfinished,
     }
 }
 
@@ -139,6 +153,18 @@ fn show_library(
     match intent {
         Some(LibraryIntent::Reload) => *library = read_library(&dir.0),
         Some(LibraryIntent::Wheel) => next.set(Screen::Wheel),
+        Some(LibraryIntent::Resume(i)) => {
+            if let Some((path, _, _)) = library.unfinished.get(i) {
+                match super::session::resume(path) {
+                    Ok(s) => {
+                        commands.insert_resource(s);
+                        next.set(Screen::Session);
+                        *error = None;
+                    }
+                    Err(e) => *error = Some(format!("cannot resume: {e}")),
+                }
+            }
+        }
         Some(LibraryIntent::Play(i, mode)) => {
             let seed = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -177,6 +203,7 @@ pub fn library_panel(
         if ui.button("Spin the wheel").clicked() {
             intent = Some(LibraryIntent::Wheel);
         }
+        ui.weak("Ctrl +/- zoom, Ctrl T theme");
     });
     ui.horizontal(|ui| {
         ui.label("Search:");
@@ -184,6 +211,21 @@ pub fn library_panel(
     });
     for p in &library.problems {
         ui.colored_label(egui::Color32::LIGHT_RED, p);
+    }
+    if !library.unfinished.is_empty() {
+        ui.separator();
+        ui.label(
+            egui::RichText::new("Unfinished sessions (the app closed before they ended)").strong(),
+        );
+        for (i, (path, id, reached)) in library.unfinished.iter().enumerate().take(5) {
+            ui.horizontal(|ui| {
+                if ui.button("Resume").clicked() {
+                    intent = Some(LibraryIntent::Resume(i));
+                }
+                ui.label(format!("{id} at {}", reached.clock()));
+                ui.weak(path.display().to_string());
+            });
+        }
     }
     ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {

@@ -100,10 +100,16 @@ pub fn trainee_panel(
                 .id_salt("trainee-right-scroll")
                 .show(ui, |ui| {
                     ui.heading("Actions");
-                    ui.add(
+                    let search = ui.add(
                         egui::TextEdit::singleline(&mut form.action_filter)
                             .hint_text("search actions (/)"),
                     );
+                    // "/" jumps to the action search when nothing else has the keyboard.
+                    if ui.input(|i| i.key_pressed(egui::Key::Slash))
+                        && ui.ctx().memory(|m| m.focused().is_none())
+                    {
+                        search.request_focus();
+                    }
                     let filter = form.action_filter.to_lowercase();
                     for a in v.actions.iter().filter(|a| {
                         filter.is_empty()

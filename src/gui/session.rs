@@ -76,6 +76,30 @@ pub fn start(file: &LoadedFile, mode: SessionMode, seed: u64) -> Result<ActiveSe
     })
 }
 
+/// Continue an unfinished session from its journal (solo sessions stay solo; team sessions open
+/// as a playtest, with the game master's console).
+pub fn resume(path: &std::path::Path) -> Result<ActiveSession, String> {
+    let j = misfortune_core::journal::Journal::read(path).map_err(|e| e.to_string())?;
+    let rec = Recorder::resume(&j).map_err(|e| e.to_string())?;
+    let mode = if j.header.mode == Mode::Solo {
+        SessionMode::Solo
+    } else {
+        SessionMode::Playtest
+    };
+    let mut s = ActiveSession {
+        rec,
+        mode,
+        trainee_form: TraineeForm::default(),
+        gm_form: GmForm::default(),
+        carry: 0.0,
+        error: None,
+    };
+    // Resume paused, so nobody loses time while getting settled.
+    s.apply(Actor::Gm, Command::Pause);
+    s.error = j.warning.clone();
+    Ok(s)
+}
+
 /// Where journals go: `MISFORTUNE_SESSIONS_DIR`, or the user's data folder.
 pub fn sessions_dir() -> Option<std::path::PathBuf> {
     std::env::var_os("MISFORTUNE_SESSIONS_DIR")

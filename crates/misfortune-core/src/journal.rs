@@ -237,6 +237,19 @@ impl Journal {
                 Record::Start(_) | Record::Event { .. } => {}
             }
         }
+        // The clock ran at least as far as the last thing the journal saw happen.
+        let last = self
+            .records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Command { at, .. } | Record::Event { at, .. } | Record::End { at, .. } => {
+                    Some(*at)
+                }
+                Record::Start(_) => None,
+            })
+            .max()
+            .unwrap_or(SimTime::ZERO);
+        s.advance_to(last);
         Ok(s)
     }
 
@@ -510,5 +523,38 @@ pub fn last_played(dir: &Path) -> std::collections::HashMap<String, u64> {
             *t = (*t).max(h.started_unix);
         }
     }
+    out
+}
+
+/// Journals in `dir` whose session never ended (a crash, a quit): path, header and how far the
+/// clock had run.
+pub fn unfinished(dir: &Path) -> Vec<(PathBuf, Header, SimTime)> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.extension().is_none_or(|x| x != "jsonl") {
+            continue;
+        }
+        let Ok(j) = Journal::read(&path) else {
+            continue;
+        };
+        if j.is_finished() {
+            continue;
+        }
+        let reached = j
+            .records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Command { at, .. } | Record::Event { at, .. } => Some(*at),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(SimTime::ZERO);
+        out.push((path, j.header.clone(), reached));
+    }
+    out.sort_by_key(|x| std::cmp::Reverse(x.1.started_unix));
     out
 }

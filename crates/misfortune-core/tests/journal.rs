@@ -200,3 +200,17 @@ fn last_played_reads_the_journal_headers() {
     assert_eq!(h.len(), 2);
     assert!(h["original-cert-expiry"] > 1_700_000_000);
 }
+
+#[test]
+fn unfinished_sessions_are_found_for_resuming() {
+    let dir = tmp("unfinished");
+    let mut open = start(&dir, "cloudflare-2019-waf-regex", 1);
+    open.advance_to(SimTime::from_mins(4)).unwrap();
+    open.command(Actor::Trainee, Command::Ack).unwrap();
+    let mut done = start(&dir, "original-cert-expiry", 2);
+    personas::play(&mut done, Persona::Idle).unwrap();
+    let found = journal::unfinished(&dir);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1.scenario_id, "cloudflare-2019-waf-regex");
+    assert_eq!(found[0].2, SimTime::from_mins(4));
+}
