@@ -11,6 +11,8 @@ use super::session::SessionMode;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LibraryFilter>()
+        .init_resource::<Watch>()
+        .add_systems(Update, watch_scenarios)
         .add_systems(Startup, load_library)
         .add_systems(
             EguiPrimaryContextPass,
@@ -29,6 +31,8 @@ pub struct Entry {
     pub minutes: u32,
     /// `file:line:col: message` of the first error, when the file does not validate.
     pub error: Option<String>,
+    /// The file on disk was edited and is broken; the last good version is kept and playable.
+    pub stale_error: Option<String>,
     pub file: String,
 }
 
@@ -50,6 +54,7 @@ impl Entry {
                 .find(|d| d.is_error())
                 .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message)),
             file: f.name.clone(),
+            stale_error: None,
         }
     }
 
@@ -212,6 +217,16 @@ pub fn library_panel(
     for p in &library.problems {
         ui.colored_label(egui::Color32::LIGHT_RED, p);
     }
+    for e in library.entries.iter().filter(|e| e.stale_error.is_some()) {
+        ui.colored_label(
+            egui::Color32::LIGHT_RED,
+            format!(
+                "{} has an error; the last good version is kept: {}",
+                e.file,
+                e.stale_error.as_deref().unwrap_or_default()
+            ),
+        );
+    }
     if !library.unfinished.is_empty() {
         ui.separator();
         ui.label(
@@ -259,6 +274,9 @@ pub fn library_panel(
                             ui.label(e.tags.join(", "));
                             ui.label(e.source.as_deref().unwrap_or("original"));
                             ui.label(e.minutes.to_string());
+                            if let Some(err) = &e.stale_error {
+                                ui.colored_label(egui::Color32::LIGHT_RED, "⚠").on_hover_text(format!("The file has an error; playing the last good version.\n{err}"));
+                            }
                             ui.label(ago(library.last_played.get(&e.id).copied()));
                             ui.horizontal(|ui| {
                                 if ui.button("Play solo").clicked() {
@@ -346,5 +364,130 @@ mod tests {
                 .contains(&LibraryIntent::Play(0, SessionMode::Playtest))
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_edit_updates_the_library_and_a_broken_edit_keeps_the_last_good_version() {
+        let dir = std::env::temp_dir().join(format!("misfortune-watch-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let good =
+            std::fs::read_to_string(root.join("scenarios/original-cert-expiry.ron")).unwrap();
+        let file = dir.join("a.ron");
+        std::fs::write(&file, &good).unwrap();
+        let mut library = read_library(&dir);
+        assert_eq!(library.entries[0].title, "Payments fail at midnight");
+        std::fs::write(
+            &file,
+            good.replace("Payments fail at midnight", "Payments fail at noon"),
+        )
+        .unwrap();
+        apply_change(&mut library, &file);
+        assert_eq!(library.entries[0].title, "Payments fail at noon");
+        std::fs::write(
+            &file,
+            good.replace("difficulty: 1,", "difficulty: \"easy\","),
+        )
+        .unwrap();
+        apply_change(&mut library, &file);
+        assert_eq!(
+            library.entries[0].title, "Payments fail at noon",
+            "the last good version stays"
+        );
+        assert!(library.files[0].valid().is_some());
+        assert!(
+            library.entries[0]
+                .stale_error
+                .as_deref()
+                .unwrap()
+                .contains("a.ron:"),
+            "{:?}",
+            library.entries[0].stale_error
+        );
+        let new = dir.join("b.ron");
+        std::fs::write(&new, good.replace("original-cert-expiry", "copy")).unwrap();
+        apply_change(&mut library, &new);
+        assert_eq!(library.entries.len(), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+/// Modification times of the scenario files, polled so that edits show up within a second.
+#[derive(Resource, Default)]
+struct Watch {
+    seen: std::collections::HashMap<std::path::PathBuf, std::time::SystemTime>,
+    since: f32,
+}
+
+const WATCH_EVERY: f32 = 0.5;
+
+fn watch_scenarios(
+    time: Res<Time>,
+    dir: Res<ScenarioDir>,
+    mut watch: ResMut<Watch>,
+    library: Option<ResMut<Library>>,
+) {
+    let Some(mut library) = library else { return };
+    watch.since += time.delta_secs();
+    if watch.since < WATCH_EVERY {
+        return;
+    }
+    watch.since = 0.0;
+    let (paths, _) = misfortune_core::load::collect(std::slice::from_ref(&dir.0));
+    let mut now = std::collections::HashMap::new();
+    for p in paths {
+        if let Ok(t) = std::fs::metadata(&p).and_then(|m| m.modified()) {
+            now.insert(p, t);
+        }
+    }
+    let first_look = watch.seen.is_empty();
+    let changed: Vec<std::path::PathBuf> = now
+        .iter()
+        .filter(|(p, t)| watch.seen.get(*p) != Some(t))
+        .map(|(p, _)| p.clone())
+        .collect();
+    let removed: Vec<std::path::PathBuf> = watch
+        .seen
+        .keys()
+        .filter(|p| !now.contains_key(*p))
+        .cloned()
+        .collect();
+    watch.seen = now;
+    if first_look {
+        return;
+    }
+    for p in changed {
+        apply_change(&mut library, &p);
+    }
+    for p in removed {
+        if let Some(i) = library.files.iter().position(|f| f.path == p) {
+            library.files.remove(i);
+            library.entries.remove(i);
+        }
+    }
+}
+
+/// Take an edited (or new) file into the library. A broken edit keeps the last good version,
+/// playable, with the new error shown beside it.
+pub fn apply_change(library: &mut Library, path: &std::path::Path) {
+    let loaded = misfortune_core::load_file(path);
+    let first_error = loaded
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .map(|d| format!("{}:{}:{}: {}", d.file, d.line, d.column, d.message));
+    match library.files.iter().position(|f| f.path == path) {
+        Some(i) if loaded.errors() > 0 && library.files[i].errors() == 0 => {
+            library.entries[i].stale_error = first_error;
+        }
+        Some(i) => {
+            library.entries[i] = Entry::from_file(&loaded);
+            library.files[i] = loaded;
+        }
+        None => {
+            library.entries.push(Entry::from_file(&loaded));
+            library.files.push(loaded);
+        }
     }
 }
