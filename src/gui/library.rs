@@ -269,14 +269,16 @@ pub fn library_panel(
                 {
                     match &e.error {
                         None => {
-                            ui.label(&e.title);
+                            ui.horizontal(|ui| {
+                                ui.label(&e.title);
+                                if let Some(err) = &e.stale_error {
+                                    ui.colored_label(egui::Color32::LIGHT_RED, "⚠").on_hover_text(format!("The file has an error; playing the last good version.\n{err}"));
+                                }
+                            });
                             ui.label("★".repeat(e.difficulty as usize));
                             ui.label(e.tags.join(", "));
                             ui.label(e.source.as_deref().unwrap_or("original"));
                             ui.label(e.minutes.to_string());
-                            if let Some(err) = &e.stale_error {
-                                ui.colored_label(egui::Color32::LIGHT_RED, "⚠").on_hover_text(format!("The file has an error; playing the last good version.\n{err}"));
-                            }
                             ui.label(ago(library.last_played.get(&e.id).copied()));
                             ui.horizontal(|ui| {
                                 if ui.button("Play solo").clicked() {
