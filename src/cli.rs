@@ -21,6 +21,9 @@ struct Cli {
     /// The scenario folder the game reads.
     #[arg(long, default_value = "scenarios", global = true)]
     scenarios: PathBuf,
+    /// Run the game's end-to-end check, saving screenshots into this folder, then exit.
+    #[arg(long, hide = true)]
+    e2e: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -163,7 +166,7 @@ pub fn main() -> ExitCode {
         }) => crate::session_cli::report(&journal, &format, output, force),
         #[cfg(feature = "gui")]
         None => {
-            if crate::gui::run(cli.scenarios).is_success() {
+            if crate::gui::run(cli.scenarios, cli.e2e).is_success() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
@@ -171,7 +174,7 @@ pub fn main() -> ExitCode {
         }
         #[cfg(not(feature = "gui"))]
         None => {
-            let _ = cli.scenarios;
+            let _ = (cli.scenarios, cli.e2e);
             eprintln!(
                 "misfortune: this build has no game window (built without the `gui` feature); try `misfortune --help`"
             );

@@ -7,6 +7,7 @@ use bevy::prelude::*;
 use bevy_egui::EguiPlugin;
 
 mod debrief;
+mod e2e;
 mod library;
 mod panels;
 mod screens;
@@ -17,32 +18,37 @@ mod wheel;
 #[derive(Resource, Debug, Clone)]
 pub struct ScenarioDir(pub PathBuf);
 
-pub fn run(scenarios: PathBuf) -> AppExit {
-    App::new()
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                title: "Misfortune".into(),
-                resolution: (1600, 960).into(),
-                ..default()
-            }),
+pub fn run(scenarios: PathBuf, e2e: Option<PathBuf>) -> AppExit {
+    let mut app = App::new();
+    if let Some(dir) = e2e {
+        let _ = std::fs::create_dir_all(&dir);
+        app.insert_resource(e2e::E2e::new(dir));
+    }
+    app.add_plugins(DefaultPlugins.set(WindowPlugin {
+        primary_window: Some(Window {
+            title: "Misfortune".into(),
+            resolution: (1600, 960).into(),
             ..default()
-        }))
-        .add_plugins(EguiPlugin::default())
-        .insert_resource(ScenarioDir(scenarios))
-        .add_plugins((
-            screens::plugin,
-            library::plugin,
-            session::plugin,
-            debrief::plugin,
-            wheel::plugin,
-        ))
-        .init_resource::<UiPrefs>()
-        .add_systems(Startup, |mut commands: Commands| {
-            commands.spawn(Camera2d);
-        })
-        .add_systems(Update, ui_prefs_keys)
-        .add_systems(bevy_egui::EguiPrimaryContextPass, apply_ui_prefs)
-        .run()
+        }),
+        ..default()
+    }))
+    .add_plugins(EguiPlugin::default())
+    .insert_resource(ScenarioDir(scenarios))
+    .add_plugins((
+        screens::plugin,
+        library::plugin,
+        session::plugin,
+        debrief::plugin,
+        wheel::plugin,
+        e2e::plugin,
+    ))
+    .init_resource::<UiPrefs>()
+    .add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    })
+    .add_systems(Update, ui_prefs_keys)
+    .add_systems(bevy_egui::EguiPrimaryContextPass, apply_ui_prefs)
+    .run()
 }
 
 /// A full-window root `Ui` for this frame (egui 0.36 panels are shown inside a `Ui`).

@@ -62,6 +62,11 @@ impl WheelState {
         TAU / self.slots.len().max(1) as f32
     }
 
+    /// Start a spin towards the core's pick (what the Spin button does).
+    pub fn start_spin(&mut self) {
+        self.spin();
+    }
+
     /// Start a spin towards the core's pick.
     fn spin(&mut self) {
         let Some(i) = wheel::pick(&self.slots, &self.options, &mut self.rng) else {

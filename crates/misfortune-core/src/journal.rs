@@ -346,6 +346,7 @@ impl JournalWriter {
 pub struct Recorder {
     pub session: Session,
     writer: Option<JournalWriter>,
+    path: Option<PathBuf>,
     feed_written: usize,
 }
 
@@ -364,14 +365,17 @@ impl Recorder {
         Recorder {
             session,
             writer: None,
+            path: None,
             feed_written: n,
         }
     }
 
     pub fn new(session: Session, writer: JournalWriter) -> Result<Recorder, JournalError> {
+        let path = Some(writer.path.clone());
         let mut r = Recorder {
             session,
             writer: Some(writer),
+            path,
             feed_written: 0,
         };
         r.flush_events()?;
@@ -383,15 +387,18 @@ impl Recorder {
         let session = journal.replay()?;
         let writer = JournalWriter::reopen(journal)?;
         let n = session.feed.len();
+        let path = Some(writer.path.clone());
         Ok(Recorder {
             session,
             writer: Some(writer),
+            path,
             feed_written: n,
         })
     }
 
+    /// The journal's path (kept after the session ends).
     pub fn path(&self) -> Option<&Path> {
-        self.writer.as_ref().map(|w| w.path.as_path())
+        self.path.as_deref()
     }
 
     fn flush_events(&mut self) -> Result<(), JournalError> {
