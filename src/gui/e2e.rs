@@ -103,12 +103,12 @@ fn drive(
             }
         }
         3 => {
-            if let Some(w) = wheel {
-                if let Some(i) = w.picked {
-                    e2e.log.push(format!("wheel picked entry {}", w.entries[i]));
-                    shot(&mut commands, &mut e2e, "02-wheel.png");
-                    advance(&mut e2e);
-                }
+            if let Some(w) = wheel
+                && let Some(i) = w.picked
+            {
+                e2e.log.push(format!("wheel picked entry {}", w.entries[i]));
+                shot(&mut commands, &mut e2e, "02-wheel.png");
+                advance(&mut e2e);
             }
         }
         4 if e2e.frames > 20 => {
