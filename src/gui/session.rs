@@ -43,6 +43,8 @@ pub struct ActiveSession {
     pub gm_form: GmForm,
     /// Simulated milliseconds not yet applied (the clock advances in whole milliseconds).
     carry: f64,
+    /// The views drawn last, rebuilt when something happens or a quarter second has passed.
+    views: Option<CachedViews>,
     pub error: Option<String>,
 }
 
@@ -66,14 +68,7 @@ pub fn start(file: &LoadedFile, mode: SessionMode, seed: u64) -> Result<ActiveSe
     let header = journal::header(&sc, &file.name, &file.source, seed, jmode, None);
     let writer = JournalWriter::create(&path, &header).map_err(|e| e.to_string())?;
     let rec = Recorder::new(Session::new(Arc::new(sc), seed), writer).map_err(|e| e.to_string())?;
-    Ok(ActiveSession {
-        rec,
-        mode,
-        trainee_form: TraineeForm::default(),
-        gm_form: GmForm::default(),
-        carry: 0.0,
-        error: None,
-    })
+    Ok(ActiveSession::new(rec, mode))
 }
 
 /// Continue an unfinished session from its journal (solo sessions stay solo; team sessions open
@@ -86,14 +81,7 @@ pub fn resume(path: &std::path::Path) -> Result<ActiveSession, String> {
     } else {
         SessionMode::Playtest
     };
-    let mut s = ActiveSession {
-        rec,
-        mode,
-        trainee_form: TraineeForm::default(),
-        gm_form: GmForm::default(),
-        carry: 0.0,
-        error: None,
-    };
+    let mut s = ActiveSession::new(rec, mode);
     // Resume paused, so nobody loses time while getting settled.
     s.apply(Actor::Gm, Command::Pause);
     s.error = j.warning.clone();
@@ -107,7 +95,54 @@ pub fn sessions_dir() -> Option<std::path::PathBuf> {
         .or_else(journal::default_sessions_dir)
 }
 
+/// Views are the expensive part of a frame (series and log tails), so they are reused between
+/// frames until something happens or a quarter of a second has passed.
+struct CachedViews {
+    built: std::time::Instant,
+    feed_len: usize,
+    trainee: TraineeView,
+    gm: Option<(GmView, misfortune_core::score::Score)>,
+}
+
+const VIEW_REFRESH: std::time::Duration = std::time::Duration::from_millis(250);
+
 impl ActiveSession {
+    fn new(rec: Recorder, mode: SessionMode) -> ActiveSession {
+        ActiveSession {
+            rec,
+            mode,
+            trainee_form: TraineeForm::default(),
+            gm_form: GmForm::default(),
+            carry: 0.0,
+            views: None,
+            error: None,
+        }
+    }
+
+    /// Rebuild the views if something happened or they are a quarter second old.
+    fn refresh_views(&mut self) {
+        let feed_len = self.rec.session.feed.len();
+        let stale = self
+            .views
+            .as_ref()
+            .is_none_or(|v| v.feed_len != feed_len || v.built.elapsed() >= VIEW_REFRESH);
+        if stale {
+            let trainee = TraineeView::of(&self.rec.session);
+            let gm = (self.mode == SessionMode::Playtest).then(|| {
+                (
+                    GmView::with_trainee(&self.rec.session, trainee.clone()),
+                    misfortune_core::score::score(&self.rec.session),
+                )
+            });
+            self.views = Some(CachedViews {
+                built: std::time::Instant::now(),
+                feed_len,
+                trainee,
+                gm,
+            });
+        }
+    }
+
     pub fn apply(&mut self, by: Actor, cmd: Command) {
         self.error = self.rec.command(by, cmd).err().map(|e| e.to_string());
     }
@@ -173,7 +208,11 @@ fn show_session(
     let Some(mut s) = session else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
     let mut root = super::root_ui(ctx);
-    let trainee_view = TraineeView::of(&s.rec.session);
+    s.refresh_views();
+    let Some(views) = s.views.take() else {
+        return Ok(());
+    };
+    let trainee_view = &views.trainee;
     let mut gm_intents = Vec::new();
     let mut trainee_intents = Vec::new();
     let mut back = false;
@@ -207,22 +246,21 @@ fn show_session(
             });
         }
     });
-    if s.mode == SessionMode::Playtest {
-        let gm_view = GmView::of(&s.rec.session);
-        let score = misfortune_core::score::score(&s.rec.session);
+    if let Some((gm_view, score)) = &views.gm {
         let form = &mut s.gm_form;
         egui::Panel::left("gm")
             .resizable(true)
             .default_size(380.0)
             .size_range(260.0..=640.0)
             .show(&mut root, |ui| {
-                gm_intents = panels::gm_panel(ui, &gm_view, &score, form);
+                gm_intents = panels::gm_panel(ui, gm_view, score, form);
             });
     }
     let form = &mut s.trainee_form;
     egui::CentralPanel::default().show(&mut root, |ui| {
-        trainee_intents = panels::trainee_panel(ui, &trainee_view, form);
+        trainee_intents = panels::trainee_panel(ui, trainee_view, form);
     });
+    s.views = Some(views);
     for GmIntent::Command(c) in gm_intents {
         s.apply(Actor::Gm, c);
     }
@@ -264,14 +302,7 @@ mod tests {
             JournalWriter::create(&path, &header).unwrap(),
         )
         .unwrap();
-        let session = ActiveSession {
-            rec,
-            mode: SessionMode::Solo,
-            trainee_form: TraineeForm::default(),
-            gm_form: GmForm::default(),
-            carry: 0.0,
-            error: None,
-        };
+        let session = ActiveSession::new(rec, SessionMode::Solo);
         let mut app = App::new();
         app.add_plugins((MinimalPlugins, StatesPlugin));
         app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(

@@ -894,6 +894,12 @@ impl Session {
 
     /// Log lines of a stream up to `t`, in time order.
     pub fn log_lines(&self, stream: &str, t: SimTime) -> Vec<LogEntry> {
+        self.log_tail(stream, t, usize::MAX).0
+    }
+
+    /// The last `max` lines of a stream up to `t`, in time order, and how many lines there are in
+    /// all. Only the lines returned are generated, so long streams stay cheap to show.
+    pub fn log_tail(&self, stream: &str, t: SimTime, max: usize) -> (Vec<LogEntry>, usize) {
         let Some((si, s)) = self
             .sc
             .logs
@@ -901,43 +907,54 @@ impl Session {
             .enumerate()
             .find(|(_, l)| l.id == stream)
         else {
-            return Vec::new();
+            return (Vec::new(), 0);
         };
         let mut out = Vec::new();
+        let mut total = 0usize;
         for (li, line) in s.lines.iter().enumerate() {
             match line.every {
-                None if line.at <= t => out.push(LogEntry {
-                    at: line.at,
-                    stream: stream.to_string(),
-                    level: line.level,
-                    text: self.fill(&line.text, si, li, 0),
-                }),
+                None if line.at <= t => {
+                    total += 1;
+                    out.push(LogEntry {
+                        at: line.at,
+                        stream: stream.to_string(),
+                        level: line.level,
+                        text: self.fill(&line.text, si, li, 0),
+                    });
+                }
                 None => {}
-                Some(every) => {
+                Some(every) if every.ms() > 0 => {
                     let until = line.until.unwrap_or(self.sc.duration).min(t);
-                    let mut at = line.at;
-                    let mut n = 0u64;
-                    while at <= until && every.ms() > 0 {
+                    if until < line.at {
+                        continue;
+                    }
+                    let count = ((until - line.at).ms() / every.ms() + 1) as usize;
+                    total += count;
+                    // Any line among the last `max` of the stream is among this repetition's last `max`.
+                    for n in count.saturating_sub(max)..count {
+                        let at = line.at + every * n as u64;
                         out.push(LogEntry {
                             at,
                             stream: stream.to_string(),
                             level: line.level,
-                            text: self.fill(&line.text, si, li, n),
+                            text: self.fill(&line.text, si, li, n as u64),
                         });
-                        n += 1;
-                        at += every;
                     }
                 }
+                Some(_) => {}
             }
         }
-        out.extend(
-            self.extra_logs
-                .iter()
-                .filter(|l| l.stream == stream && l.at <= t)
-                .cloned(),
-        );
+        for l in self
+            .extra_logs
+            .iter()
+            .filter(|l| l.stream == stream && l.at <= t)
+        {
+            total += 1;
+            out.push(l.clone());
+        }
         out.sort_by_key(|l| l.at);
-        out
+        let skip = out.len().saturating_sub(max);
+        (out.split_off(skip), total)
     }
 
     fn fill(&self, text: &str, stream: usize, line: usize, n: u64) -> String {

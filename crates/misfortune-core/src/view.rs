@@ -218,8 +218,8 @@ impl TraineeView {
                 }
                 Reveal::Logs(id) => {
                     if let Some(l) = sc.log_stream(id) {
-                        let all = s.log_lines(id, now);
-                        let earlier = all.len().saturating_sub(VIEW_LOG_LINES);
+                        let (all, total) = s.log_tail(id, now, VIEW_LOG_LINES);
+                        let earlier = total - all.len();
                         logs.push(LogView {
                             id: l.id.clone(),
                             name: l.name.clone(),
@@ -227,7 +227,6 @@ impl TraineeView {
                             earlier,
                             lines: all
                                 .into_iter()
-                                .skip(earlier)
                                 .map(|e| LogLineView {
                                     at: e.at,
                                     level: e.level,
@@ -412,9 +411,14 @@ pub struct UpcomingInject {
 
 impl GmView {
     pub fn of(s: &Session) -> GmView {
+        Self::with_trainee(s, TraineeView::of(s))
+    }
+
+    /// The game master's view around an already built trainee view of the same session.
+    pub fn with_trainee(s: &Session, trainee: TraineeView) -> GmView {
         let sc = s.scenario();
         GmView {
-            trainee: TraineeView::of(s),
+            trainee,
             root_cause: sc.root_cause.clone(),
             gm_notes: sc.gm_notes.clone(),
             upcoming: sc

@@ -439,3 +439,21 @@ fn hints_cost_points() {
     assert_eq!(with.hint_penalty, 5.0);
     assert!((without.total - with.total - 5.0).abs() < 1e-9);
 }
+
+#[test]
+fn the_log_tail_is_the_end_of_the_whole_log() {
+    let mut s = Session::new(scenario("aws-kinesis-2020-thread-limit"), 4);
+    s.advance_to(m(50));
+    for stream in ["fe-log", "os-log", "capacity-log"] {
+        let all = s.log_lines(stream, s.now());
+        for max in [0, 1, 7, 100, 5000] {
+            let (tail, total) = s.log_tail(stream, s.now(), max);
+            assert_eq!(total, all.len());
+            assert_eq!(
+                tail,
+                all[all.len().saturating_sub(max)..].to_vec(),
+                "{stream} {max}"
+            );
+        }
+    }
+}
