@@ -21,6 +21,10 @@ struct Cli {
     /// The scenario folder the game reads.
     #[arg(long, default_value = "scenarios", global = true)]
     scenarios: PathBuf,
+    /// Team mode: open the game master's console in a second window (the first is the trainee's
+    /// view, for the projector).
+    #[arg(long)]
+    gm_window: bool,
     /// Run the game's end-to-end check, saving screenshots into this folder, then exit.
     #[arg(long, hide = true)]
     e2e: Option<PathBuf>,
@@ -166,7 +170,7 @@ pub fn main() -> ExitCode {
         }) => crate::session_cli::report(&journal, &format, output, force),
         #[cfg(feature = "gui")]
         None => {
-            if crate::gui::run(cli.scenarios, cli.e2e).is_success() {
+            if crate::gui::run(cli.scenarios, cli.e2e, cli.gm_window).is_success() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
@@ -174,7 +178,7 @@ pub fn main() -> ExitCode {
         }
         #[cfg(not(feature = "gui"))]
         None => {
-            let _ = (cli.scenarios, cli.e2e);
+            let _ = (cli.scenarios, cli.e2e, cli.gm_window);
             eprintln!(
                 "misfortune: this build has no game window (built without the `gui` feature); try `misfortune --help`"
             );

@@ -145,6 +145,7 @@ fn show_library(
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
     mut error: Local<Option<String>>,
+    team: Option<Res<super::TeamMode>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut intent = None;
@@ -153,7 +154,7 @@ fn show_library(
         if let Some(e) = error.as_ref() {
             ui.colored_label(egui::Color32::LIGHT_RED, e);
         }
-        intent = library_panel(ui, &library, &mut filter.0);
+        intent = library_panel(ui, &library, &mut filter.0, team.is_some());
     });
     match intent {
         Some(LibraryIntent::Reload) => *library = read_library(&dir.0),
@@ -194,10 +195,13 @@ fn show_library(
 }
 
 /// The library panel: a plain egui function over read-only view data, returning the user's intent.
+/// The library panel: a plain egui function over read-only view data, returning the user's intent.
+/// `team`: the app runs with a game master window, so team sessions can start.
 pub fn library_panel(
     ui: &mut egui::Ui,
     library: &Library,
     filter: &mut String,
+    team: bool,
 ) -> Option<LibraryIntent> {
     let mut intent = None;
     ui.horizontal(|ui| {
@@ -291,6 +295,9 @@ pub fn library_panel(
                                 {
                                     intent = Some(LibraryIntent::Play(i, SessionMode::Playtest));
                                 }
+                                if team && ui.button("Team session").on_hover_text("The game master runs it from the other window").clicked() {
+                                    intent = Some(LibraryIntent::Play(i, SessionMode::Team));
+                                }
                             });
                         }
                         Some(err) => {
@@ -342,7 +349,7 @@ mod tests {
             .build_ui(|ui| {
                 intents
                     .borrow_mut()
-                    .extend(library_panel(ui, &library, &mut filter));
+                    .extend(library_panel(ui, &library, &mut filter, false));
             });
         harness.run();
         assert!(

@@ -18,8 +18,17 @@ mod wheel;
 #[derive(Resource, Debug, Clone)]
 pub struct ScenarioDir(pub PathBuf);
 
-pub fn run(scenarios: PathBuf, e2e: Option<PathBuf>) -> AppExit {
+/// Team mode: the game master's console opens in a second window.
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct TeamMode;
+
+pub fn run(scenarios: PathBuf, e2e: Option<PathBuf>, gm_window: bool) -> AppExit {
     let mut app = App::new();
+    if gm_window {
+        app.insert_resource(TeamMode)
+            .add_systems(Startup, session::open_gm_window)
+            .add_systems(session::GmWindowPass, session::show_gm_window);
+    }
     if let Some(dir) = e2e {
         let _ = std::fs::create_dir_all(&dir);
         app.insert_resource(e2e::E2e::new(dir));

@@ -33,6 +33,9 @@ pub enum SessionMode {
     Playtest,
     /// The engine plays game master.
     Solo,
+    /// A game master runs the session from a second window (`--gm-window`); this window is the
+    /// trainee's view, for the projector.
+    Team,
 }
 
 #[derive(Resource)]
@@ -128,7 +131,7 @@ impl ActiveSession {
             .is_none_or(|v| v.feed_len != feed_len || v.built.elapsed() >= VIEW_REFRESH);
         if stale {
             let trainee = TraineeView::of(&self.rec.session);
-            let gm = (self.mode == SessionMode::Playtest).then(|| {
+            let gm = (self.mode != SessionMode::Solo).then(|| {
                 (
                     GmView::with_trainee(&self.rec.session, trainee.clone()),
                     misfortune_core::score::score(&self.rec.session),
@@ -225,6 +228,7 @@ fn show_session(
             ui.label(match s.mode {
                 SessionMode::Playtest => "Playtest: game master (left) and trainee (right)",
                 SessionMode::Solo => "Solo: the engine is your game master",
+                SessionMode::Team => "Team session: the game master runs it from the other window",
             });
             if let Some(p) = s.rec.path() {
                 ui.weak(format!("journal: {}", p.display()));
@@ -246,7 +250,11 @@ fn show_session(
             });
         }
     });
-    if let Some((gm_view, score)) = &views.gm {
+    if let Some((gm_view, score)) = views
+        .gm
+        .as_ref()
+        .filter(|_| s.mode == SessionMode::Playtest)
+    {
         let form = &mut s.gm_form;
         egui::Panel::left("gm")
             .resizable(true)
@@ -397,5 +405,58 @@ mod tests {
         assert!(s.rec.session.is_taken("checkout-logs"));
         assert!(s.rec.session.now() >= SimTime::from_mins(2));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+/// The game master's own window in a team session.
+#[derive(bevy::ecs::schedule::ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct GmWindowPass;
+
+/// Open the game master's window (team mode).
+pub fn open_gm_window(mut commands: Commands) {
+    let window = commands
+        .spawn(Window {
+            title: "Misfortune: game master".into(),
+            resolution: (900, 960).into(),
+            ..default()
+        })
+        .id();
+    commands.spawn((
+        Camera2d,
+        Camera {
+            order: 1,
+            ..default()
+        },
+        bevy::camera::RenderTarget::Window(bevy::window::WindowRef::Entity(window)),
+        bevy_egui::EguiSchedule::new(GmWindowPass),
+    ));
+}
+
+/// The game master's console in its own window: the running team session, or how to start one.
+pub fn show_gm_window(
+    mut ctx: Single<&mut bevy_egui::EguiContext, Without<bevy_egui::PrimaryEguiContext>>,
+    session: Option<ResMut<ActiveSession>>,
+) {
+    let ctx = ctx.get_mut().clone();
+    let mut root = super::root_ui(&ctx);
+    let Some(mut s) = session.filter(|s| s.mode == SessionMode::Team) else {
+        egui::CentralPanel::default().show(&mut root, |ui| {
+            ui.heading("Game master");
+            ui.label("Start a team session from the library (or the wheel) in the main window: its console appears here, and the main window becomes the trainee's view for the projector.");
+        });
+        return;
+    };
+    s.refresh_views();
+    let Some(views) = s.views.take() else { return };
+    let mut intents = Vec::new();
+    if let Some((gm_view, score)) = &views.gm {
+        let form = &mut s.gm_form;
+        egui::CentralPanel::default().show(&mut root, |ui| {
+            intents = panels::gm_panel(ui, gm_view, score, form);
+        });
+    }
+    s.views = Some(views);
+    for GmIntent::Command(c) in intents {
+        s.apply(Actor::Gm, c);
     }
 }

@@ -276,6 +276,7 @@ fn wheel_ui(
     library: Res<Library>,
     mut next: ResMut<NextState<Screen>>,
     mut commands: Commands,
+    team: Option<Res<super::TeamMode>>,
 ) -> Result {
     let Some(mut state) = state else {
         return Ok(());
@@ -339,6 +340,9 @@ fn wheel_ui(
                     }
                     if ui.button("Playtest").clicked() {
                         intent = Some(WheelIntent::Play(SessionMode::Playtest));
+                    }
+                    if team.is_some() && ui.button("Team session").clicked() {
+                        intent = Some(WheelIntent::Play(SessionMode::Team));
                     }
                 });
             }
