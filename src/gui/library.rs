@@ -137,6 +137,7 @@ pub fn read_library(dir: &std::path::Path) -> Library {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system: each argument is a resource it uses
 fn show_library(
     mut contexts: EguiContexts,
     mut library: ResMut<Library>,
