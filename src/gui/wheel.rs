@@ -44,6 +44,66 @@ struct Spin {
     elapsed: f32,
 }
 
+/// The team roster: one volunteer a line, in the user's config folder (`roster.txt`), or in
+/// `MISFORTUNE_CONFIG_DIR`.
+pub fn roster_path() -> Option<std::path::PathBuf> {
+    std::env::var_os("MISFORTUNE_CONFIG_DIR")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "misfortune")
+                .map(|d| d.config_dir().to_path_buf())
+        })
+        .map(|d| d.join("roster.txt"))
+}
+
+pub fn load_roster() -> String {
+    roster_path()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_roster(text: &str) -> Result<(), String> {
+    let path = roster_path().ok_or("no config folder on this system")?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    misfortune_core::report::write_atomic(&path, text.as_bytes(), true).map_err(|e| e.to_string())
+}
+
+/// The names on the roster.
+pub fn roster_names(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// Pick the volunteer: the same seeded pick as the wheel, avoiding whoever went last.
+pub fn pick_volunteer(
+    names: &[String],
+    last: Option<&str>,
+    rng: &mut ChaCha8Rng,
+) -> Option<String> {
+    let slots: Vec<Slot> = names
+        .iter()
+        .map(|n| Slot {
+            id: n.clone(),
+            difficulty: 3,
+            recently_played: Some(n.as_str()) == last,
+        })
+        .collect();
+    wheel::pick(
+        &slots,
+        &PickOptions {
+            avoid_recent: true,
+            prefer_difficulty: None,
+        },
+        rng,
+    )
+    .map(|i| names[i].clone())
+}
+
 #[derive(Resource)]
 pub struct WheelState {
     /// Library entries on the wheel, in segment order.
@@ -55,6 +115,9 @@ pub struct WheelState {
     spin: Option<Spin>,
     pending: Option<usize>,
     pub picked: Option<usize>,
+    pub roster: String,
+    pub volunteer: Option<String>,
+    roster_error: Option<String>,
 }
 
 impl WheelState {
@@ -210,6 +273,9 @@ fn spawn_wheel(
         spin: None,
         picked: None,
         pending: None,
+        roster: load_roster(),
+        volunteer: None,
+        roster_error: None,
     });
 }
 
@@ -347,6 +413,42 @@ fn wheel_ui(
                 });
             }
             ui.separator();
+            ui.heading("Volunteer");
+            ui.label("The team roster, one name a line (kept in your config folder):");
+            if ui
+                .add(
+                    egui::TextEdit::multiline(&mut state.roster)
+                        .desired_rows(4)
+                        .hint_text("Alex\nSam\nPriya"),
+                )
+                .changed()
+            {
+                state.roster_error = save_roster(&state.roster).err();
+            }
+            let names = roster_names(&state.roster);
+            if ui
+                .add_enabled(!names.is_empty(), egui::Button::new("Pick a volunteer"))
+                .clicked()
+            {
+                let last = state.volunteer.clone();
+                let mut rng = state.rng.clone();
+                state.volunteer = pick_volunteer(&names, last.as_deref(), &mut rng);
+                state.rng = rng;
+            }
+            if let Some(v) = &state.volunteer {
+                ui.label(
+                    egui::RichText::new(format!("On call today: {v}"))
+                        .size(20.0)
+                        .strong(),
+                );
+            }
+            if let Some(e) = &state.roster_error {
+                ui.colored_label(
+                    egui::Color32::LIGHT_RED,
+                    format!("cannot save the roster: {e}"),
+                );
+            }
+            ui.separator();
             if ui.button("< Library").clicked() {
                 intent = Some(WheelIntent::Back);
             }
@@ -390,6 +492,9 @@ mod tests {
             spin: None,
             picked: None,
             pending: None,
+            roster: String::new(),
+            volunteer: None,
+            roster_error: None,
         }
     }
 
@@ -420,5 +525,44 @@ mod tests {
         assert_eq!(ease_out(1.0), 1.0);
         assert!(ease_out(0.5) > 0.8, "most of the turn happens early");
         assert!(ease_out(0.95) - ease_out(0.9) < ease_out(0.1) - ease_out(0.05));
+    }
+}
+
+#[cfg(test)]
+mod roster_tests {
+    use super::*;
+
+    #[test]
+    fn the_volunteer_pick_is_seeded_and_avoids_whoever_went_last() {
+        let names = roster_names("# the team\nAlex\n\nSam \nPriya\n");
+        assert_eq!(names, ["Alex", "Sam", "Priya"]);
+        let mut a = ChaCha8Rng::seed_from_u64(5);
+        let mut b = ChaCha8Rng::seed_from_u64(5);
+        assert_eq!(
+            pick_volunteer(&names, None, &mut a),
+            pick_volunteer(&names, None, &mut b)
+        );
+        let mut rng = ChaCha8Rng::seed_from_u64(6);
+        let again = (0..1000)
+            .filter(|_| pick_volunteer(&names, Some("Sam"), &mut rng).as_deref() == Some("Sam"))
+            .count();
+        assert!(
+            again < 100,
+            "Sam went last: picked again {again} times in 1000"
+        );
+        assert_eq!(pick_volunteer(&[], None, &mut rng), None);
+    }
+
+    #[test]
+    fn the_roster_is_kept_in_the_config_folder() {
+        let dir = std::env::temp_dir().join(format!("misfortune-roster-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        // SAFETY: only this test reads the variable, and it sets it before any other thread does.
+        unsafe { std::env::set_var("MISFORTUNE_CONFIG_DIR", &dir) };
+        save_roster("Alex\nSam\n").unwrap();
+        assert_eq!(load_roster(), "Alex\nSam\n");
+        save_roster("Priya\n").unwrap();
+        assert_eq!(roster_names(&load_roster()), ["Priya"]);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
