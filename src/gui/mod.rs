@@ -22,8 +22,20 @@ pub struct ScenarioDir(pub PathBuf);
 #[derive(Resource, Debug, Clone, Copy)]
 pub struct TeamMode;
 
-pub fn run(scenarios: PathBuf, e2e: Option<PathBuf>, gm_window: bool) -> AppExit {
+pub fn run(
+    scenarios: PathBuf,
+    e2e: Option<PathBuf>,
+    gm_window: bool,
+    frame_stats: Option<usize>,
+) -> AppExit {
     let mut app = App::new();
+    if let Some(n) = frame_stats {
+        app.insert_resource(session::FrameStats {
+            wanted: n.max(1),
+            samples: Vec::new(),
+        })
+        .add_systems(PostStartup, session::start_stress);
+    }
     if gm_window {
         app.insert_resource(TeamMode)
             .add_systems(Startup, session::open_gm_window)

@@ -313,22 +313,30 @@ pub fn trainee_panel(
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("trainee-center-scroll")
-            .show(ui, |ui| {
+            .show_viewport(ui, |ui, viewport| {
                 if v.dashboards.is_empty() {
                     ui.weak("No dashboard open yet: investigate to open one.");
                 }
+                // Charts outside the visible part of the scroll area are not drawn, only sized.
+                const CHART: f32 = 110.0;
+                let origin = ui.min_rect().top();
                 for d in &v.dashboards {
                     ui.heading(&d.title);
                     for s in &d.series {
                         let last = s.points.last().map_or(0.0, |p| p.1);
                         ui.label(format!("{}: {:.2} {}", s.name, last, s.unit));
+                        let y = ui.cursor().top() - origin;
+                        if y + CHART < viewport.min.y || y > viewport.max.y {
+                            ui.add_space(CHART + ui.spacing().item_spacing.y);
+                            continue;
+                        }
                         let pts: Vec<[f64; 2]> = s
                             .points
                             .iter()
                             .map(|(t, y)| [t.as_mins_f64(), *y])
                             .collect();
                         egui_plot::Plot::new(format!("{}-{}", d.id, s.metric))
-                            .height(110.0)
+                            .height(CHART)
                             .allow_scroll(false)
                             .allow_zoom(false)
                             .include_y(0.0)

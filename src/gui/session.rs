@@ -202,7 +202,47 @@ fn keyboard(
     }
 }
 
+/// CPU time spent building and laying out the session screen, frame by frame
+/// (`--frame-stats N`).
+#[derive(Resource, Debug, Default)]
+pub struct FrameStats {
+    pub wanted: usize,
+    pub samples: Vec<std::time::Duration>,
+}
+
 fn show_session(
+    contexts: EguiContexts,
+    session: Option<ResMut<ActiveSession>>,
+    next: ResMut<NextState<Screen>>,
+    commands: Commands,
+    stats: Option<ResMut<FrameStats>>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
+    let started = std::time::Instant::now();
+    let result = draw_session(contexts, session, next, commands);
+    if let Some(mut stats) = stats {
+        stats.samples.push(started.elapsed());
+        if stats.samples.len() >= stats.wanted + 30 {
+            // The first 30 frames warm up (fonts, first layouts).
+            let mut v: Vec<f64> = stats.samples[30..]
+                .iter()
+                .map(|d| d.as_secs_f64() * 1000.0)
+                .collect();
+            v.sort_by(f64::total_cmp);
+            let mean = v.iter().sum::<f64>() / v.len() as f64;
+            let p99 = v[((v.len() as f64 * 0.99) as usize).min(v.len() - 1)];
+            println!(
+                "frames: {}  mean {mean:.3} ms  p99 {p99:.3} ms  max {:.3} ms (session screen CPU time per frame)",
+                v.len(),
+                v[v.len() - 1]
+            );
+            exit.write(AppExit::Success);
+        }
+    }
+    result
+}
+
+fn draw_session(
     mut contexts: EguiContexts,
     session: Option<ResMut<ActiveSession>>,
     mut next: ResMut<NextState<Screen>>,
@@ -459,4 +499,33 @@ pub fn show_gm_window(
     for GmIntent::Command(c) in intents {
         s.apply(Actor::Gm, c);
     }
+}
+
+/// Open the generated stress scenario at its very end, everything revealed, paused, and measure
+/// the session screen (`--frame-stats N`).
+pub fn start_stress(
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+    stats: Option<Res<FrameStats>>,
+) {
+    if stats.is_none() {
+        return;
+    }
+    let file = misfortune_core::load_str("stress.ron", &misfortune_core::author::stress_scenario());
+    let Some(sc) = file.valid().cloned() else {
+        eprintln!("the stress scenario does not validate");
+        return;
+    };
+    let sc = Arc::new(sc);
+    let mut rec = Recorder::unjournaled(Session::new(sc.clone(), 1));
+    let _ = rec.command(
+        Actor::Trainee,
+        Command::Take {
+            action: "open-all".into(),
+        },
+    );
+    let _ = rec.advance_to(sc.duration - SimTime::from_secs(1));
+    let _ = rec.command(Actor::Gm, Command::Pause);
+    commands.insert_resource(ActiveSession::new(rec, SessionMode::Playtest));
+    next.set(Screen::Session);
 }

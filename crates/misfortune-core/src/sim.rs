@@ -205,7 +205,8 @@ pub struct ClockState {
 pub struct Session {
     sc: Arc<Scenario>,
     seed: u64,
-    rng: ChaCha8Rng,
+    /// Drawn once from the seeded ChaCha generator; all noise derives from it.
+    noise_key: u64,
     now: SimTime,
     pub clock: ClockState,
     queue: BTreeMap<(SimTime, u64), Pending>,
@@ -241,14 +242,14 @@ pub struct Session {
 }
 
 /// How often dashboards sample a metric by default.
-pub const SAMPLE_STEP: SimTime = SimTime::from_secs(10);
+pub const SAMPLE_STEP: SimTime = SimTime::from_secs(1);
 
 impl Session {
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Session {
         let sc = scenario;
         let mut s = Session {
             seed,
-            rng: ChaCha8Rng::seed_from_u64(seed),
+            noise_key: ChaCha8Rng::seed_from_u64(seed).next_u64(),
             now: SimTime::ZERO,
             clock: ClockState {
                 paused: false,
@@ -861,12 +862,17 @@ impl Session {
     }
 
     /// Uniform jitter in [-1, 1], a pure function of (seed, stream, index).
+    ///
+    /// The key comes from the session's seeded ChaCha generator; each sample mixes it with the
+    /// stream and index (SplitMix64), so any sample can be computed on its own, cheaply.
     fn jitter(&self, stream: u64, index: u64) -> f64 {
-        let mut rng = self.rng.clone();
-        rng.set_stream(stream);
-        rng.set_word_pos(u128::from(index) * 2);
-        let x = rng.next_u64();
-        (x >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
+        let mut z = self.noise_key
+            ^ stream.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64 * 2.0 - 1.0
     }
 
     /// Samples of a metric from `from` to `to`, at most `max_points` of them.

@@ -302,3 +302,39 @@ fn the_scaffold_has_every_section_and_validates_when_filled() {
         ..Default::default()
     });
 }
+
+#[test]
+fn the_stress_scenario_holds_what_the_performance_target_asks() {
+    let f = load_str("stress.ron", &author::stress_scenario());
+    assert_eq!(
+        f.errors(),
+        0,
+        "{}",
+        misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false)
+    );
+    let sc = std::sync::Arc::new(f.scenario.unwrap());
+    assert_eq!(sc.metrics.len(), 50);
+    let mut s = misfortune_core::Session::new(sc.clone(), 1);
+    s.apply_command(
+        misfortune_core::Actor::Trainee,
+        &misfortune_core::Command::Take {
+            action: "open-all".into(),
+        },
+    )
+    .unwrap();
+    s.advance_to(sc.duration);
+    let (_, total) = s.log_tail("log", sc.duration, 10);
+    assert_eq!(total, 100_000);
+    // 10,000 one-second samples per series, decimated for views.
+    assert!(s.series(0, SimTime::ZERO, sc.duration, 20_000).len() >= 10_000);
+    let view = misfortune_core::view::TraineeView::of(&s);
+    assert_eq!(
+        view.dashboards
+            .iter()
+            .map(|d| d.series.len())
+            .sum::<usize>(),
+        50
+    );
+    assert!(view.dashboards[0].series[0].points.len() <= misfortune_core::view::VIEW_POINTS + 1);
+    assert_eq!(view.logs[0].earlier + view.logs[0].lines.len(), 100_000);
+}
