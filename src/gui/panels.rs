@@ -55,17 +55,6 @@ fn health_color(h: Health) -> Color32 {
     }
 }
 
-const KINDS: [EventKind; 8] = [
-    EventKind::Trigger,
-    EventKind::Alert,
-    EventKind::Symptom,
-    EventKind::Investigation,
-    EventKind::Escalation,
-    EventKind::Mitigation,
-    EventKind::Resolution,
-    EventKind::Communication,
-];
-
 /// The trainee's whole screen.
 pub fn trainee_panel(
     ui: &mut egui::Ui,
@@ -208,7 +197,7 @@ pub fn trainee_panel(
                                 .map_or("kind".to_string(), |k| format!("{k:?}")),
                         )
                         .show_ui(ui, |ui| {
-                            for k in KINDS {
+                            for k in EventKind::ALL {
                                 ui.selectable_value(
                                     &mut form.timeline_kind,
                                     Some(k),

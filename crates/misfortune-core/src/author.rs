@@ -1478,17 +1478,11 @@ pub fn import_record(name: &str, json: &str) -> Result<Imported, ImportError> {
                 .and_then(|x| x.as_str())
                 .unwrap_or_default()
                 .to_string();
-            let kind = match e.get("kind").and_then(|x| x.as_str()).unwrap_or("") {
-                "trigger" => EventKind::Trigger,
-                "alert" => EventKind::Alert,
-                "symptom" => EventKind::Symptom,
-                "investigation" => EventKind::Investigation,
-                "escalation" => EventKind::Escalation,
-                "mitigation" => EventKind::Mitigation,
-                "resolution" => EventKind::Resolution,
-                "communication" => EventKind::Communication,
-                _ => guess_kind(&text, sk.timeline.is_empty()),
-            };
+            let kind = e
+                .get("kind")
+                .and_then(|x| x.as_str())
+                .and_then(|k| k.parse().ok())
+                .unwrap_or_else(|| guess_kind(&text, sk.timeline.is_empty()));
             // Events the record gives no time for are placed after the previous one; say so.
             let (t, text) = match e.get("t_min").and_then(|x| x.as_f64()) {
                 Some(t) => (t, text),

@@ -504,19 +504,24 @@ pub fn header(
     }
 }
 
+/// The journal files (`*.jsonl`) in a folder.
+fn journal_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect()
+}
+
 /// When each scenario was last played, from the journals in `dir` (only their first lines are
 /// read): scenario id to seconds since the Unix epoch.
 pub fn last_played(dir: &Path) -> std::collections::HashMap<String, u64> {
     use std::io::{BufRead, Read};
     let mut out = std::collections::HashMap::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        if path.extension().is_none_or(|x| x != "jsonl") {
-            continue;
-        }
+    for path in journal_files(dir) {
         let Ok(f) = File::open(&path) else { continue };
         let mut first = String::new();
         if std::io::BufReader::new(f.take(1 << 20))
@@ -537,14 +542,7 @@ pub fn last_played(dir: &Path) -> std::collections::HashMap<String, u64> {
 /// clock had run.
 pub fn unfinished(dir: &Path) -> Vec<(PathBuf, Header, SimTime)> {
     let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        if path.extension().is_none_or(|x| x != "jsonl") {
-            continue;
-        }
+    for path in journal_files(dir) {
         let Ok(j) = Journal::read(&path) else {
             continue;
         };

@@ -465,6 +465,47 @@ pub enum EventKind {
     Communication,
 }
 
+impl EventKind {
+    pub const ALL: [EventKind; 8] = [
+        EventKind::Trigger,
+        EventKind::Alert,
+        EventKind::Symptom,
+        EventKind::Investigation,
+        EventKind::Escalation,
+        EventKind::Mitigation,
+        EventKind::Resolution,
+        EventKind::Communication,
+    ];
+
+    /// The lower-case name used in scripts, records and timelines (`investigation`).
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Trigger => "trigger",
+            EventKind::Alert => "alert",
+            EventKind::Symptom => "symptom",
+            EventKind::Investigation => "investigation",
+            EventKind::Escalation => "escalation",
+            EventKind::Mitigation => "mitigation",
+            EventKind::Resolution => "resolution",
+            EventKind::Communication => "communication",
+        }
+    }
+}
+
+impl std::str::FromStr for EventKind {
+    type Err = String;
+    /// Case-insensitive: `Alert`, `alert`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        EventKind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                let names: Vec<&str> = EventKind::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown timeline kind `{s}`: use {}", names.join(", "))
+            })
+    }
+}
+
 /// A time from the record, or one the scenario had to assume because the record has none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RecordedTime {

@@ -147,21 +147,7 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
 }
 
 fn parse_kind(s: &str) -> Result<EventKind, String> {
-    Ok(match s.to_lowercase().as_str() {
-        "trigger" => EventKind::Trigger,
-        "alert" => EventKind::Alert,
-        "symptom" => EventKind::Symptom,
-        "investigation" => EventKind::Investigation,
-        "escalation" => EventKind::Escalation,
-        "mitigation" => EventKind::Mitigation,
-        "resolution" => EventKind::Resolution,
-        "communication" => EventKind::Communication,
-        other => {
-            return Err(format!(
-                "unknown timeline kind `{other}`: use trigger, alert, symptom, investigation, escalation, mitigation, resolution or communication"
-            ));
-        }
-    })
+    s.parse()
 }
 
 /// A problem in a script, with its place.

@@ -18,17 +18,7 @@ fn records_dir() -> PathBuf {
 }
 
 fn kind(s: &str) -> EventKind {
-    match s {
-        "trigger" => EventKind::Trigger,
-        "alert" => EventKind::Alert,
-        "symptom" => EventKind::Symptom,
-        "investigation" => EventKind::Investigation,
-        "escalation" => EventKind::Escalation,
-        "mitigation" => EventKind::Mitigation,
-        "resolution" => EventKind::Resolution,
-        "communication" => EventKind::Communication,
-        other => panic!("unknown kind {other}"),
-    }
+    s.parse().unwrap()
 }
 
 #[test]
