@@ -103,6 +103,7 @@ pub fn sessions_dir() -> Option<std::path::PathBuf> {
 struct CachedViews {
     built: std::time::Instant,
     feed_len: usize,
+    now: SimTime,
     trainee: TraineeView,
     gm: Option<(GmView, misfortune_core::score::Score)>,
 }
@@ -125,10 +126,11 @@ impl ActiveSession {
     /// Rebuild the views if something happened or they are a quarter second old.
     fn refresh_views(&mut self) {
         let feed_len = self.rec.session.feed.len();
-        let stale = self
-            .views
-            .as_ref()
-            .is_none_or(|v| v.feed_len != feed_len || v.built.elapsed() >= VIEW_REFRESH);
+        let now = self.rec.session.now();
+        // Rebuilt when something happened, or when the clock moved and a quarter second passed.
+        let stale = self.views.as_ref().is_none_or(|v| {
+            v.feed_len != feed_len || (v.now != now && v.built.elapsed() >= VIEW_REFRESH)
+        });
         if stale {
             let trainee = TraineeView::of(&self.rec.session);
             let gm = (self.mode != SessionMode::Solo).then(|| {
@@ -140,6 +142,7 @@ impl ActiveSession {
             self.views = Some(CachedViews {
                 built: std::time::Instant::now(),
                 feed_len,
+                now,
                 trainee,
                 gm,
             });
@@ -524,8 +527,9 @@ pub fn start_stress(
             action: "open-all".into(),
         },
     );
-    let _ = rec.advance_to(sc.duration - SimTime::from_secs(1));
-    let _ = rec.command(Actor::Gm, Command::Pause);
+    // Near the end, with the clock running: every series and the whole log are there, and the
+    // views are rebuilt four times a second as in a real session.
+    let _ = rec.advance_to(sc.duration - SimTime::from_mins(10));
     commands.insert_resource(ActiveSession::new(rec, SessionMode::Playtest));
     next.set(Screen::Session);
 }
