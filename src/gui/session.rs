@@ -48,6 +48,8 @@ pub struct ActiveSession {
     carry: f64,
     /// The views drawn last, rebuilt when something happens or a quarter second has passed.
     views: Option<CachedViews>,
+    /// A rebuild running on a worker thread.
+    building: Option<std::sync::Mutex<std::sync::mpsc::Receiver<CachedViews>>>,
     pub error: Option<String>,
 }
 
@@ -110,6 +112,23 @@ struct CachedViews {
 
 const VIEW_REFRESH: std::time::Duration = std::time::Duration::from_millis(250);
 
+fn build_views(s: &Session, mode: SessionMode) -> CachedViews {
+    let trainee = TraineeView::of(s);
+    let gm = (mode != SessionMode::Solo).then(|| {
+        (
+            GmView::with_trainee(s, trainee.clone()),
+            misfortune_core::score::score(s),
+        )
+    });
+    CachedViews {
+        built: std::time::Instant::now(),
+        feed_len: s.feed.len(),
+        now: s.now(),
+        trainee,
+        gm,
+    }
+}
+
 impl ActiveSession {
     fn new(rec: Recorder, mode: SessionMode) -> ActiveSession {
         ActiveSession {
@@ -119,33 +138,52 @@ impl ActiveSession {
             gm_form: GmForm::default(),
             carry: 0.0,
             views: None,
+            building: None,
             error: None,
         }
     }
 
-    /// Rebuild the views if something happened or they are a quarter second old.
+    /// Keep the views current. When something happened (a command, an inject) they are rebuilt
+    /// at once; when only the clock moved they are rebuilt at most four times a second, on a
+    /// worker thread from a copy of the session, so the frame never waits for them.
     fn refresh_views(&mut self) {
+        if let Some(rx) = &self.building {
+            let got = rx
+                .lock()
+                .map_or(Err(std::sync::mpsc::TryRecvError::Disconnected), |r| {
+                    r.try_recv()
+                });
+            match got {
+                Ok(v) => {
+                    // Only if nothing happened meanwhile (otherwise it is rebuilt below).
+                    if self
+                        .views
+                        .as_ref()
+                        .is_none_or(|old| old.feed_len <= v.feed_len)
+                    {
+                        self.views = Some(v);
+                    }
+                    self.building = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.building = None,
+            }
+        }
         let feed_len = self.rec.session.feed.len();
         let now = self.rec.session.now();
-        // Rebuilt when something happened, or when the clock moved and a quarter second passed.
-        let stale = self.views.as_ref().is_none_or(|v| {
-            v.feed_len != feed_len || (v.now != now && v.built.elapsed() >= VIEW_REFRESH)
-        });
-        if stale {
-            let trainee = TraineeView::of(&self.rec.session);
-            let gm = (self.mode != SessionMode::Solo).then(|| {
-                (
-                    GmView::with_trainee(&self.rec.session, trainee.clone()),
-                    misfortune_core::score::score(&self.rec.session),
-                )
-            });
-            self.views = Some(CachedViews {
-                built: std::time::Instant::now(),
-                feed_len,
-                now,
-                trainee,
-                gm,
-            });
+        match &self.views {
+            Some(v) if v.feed_len == feed_len => {
+                if v.now != now && v.built.elapsed() >= VIEW_REFRESH && self.building.is_none() {
+                    let session = self.rec.session.clone();
+                    let mode = self.mode;
+                    let (tx, rx) = std::sync::mpsc::channel();
+                    std::thread::spawn(move || {
+                        let _ = tx.send(build_views(&session, mode));
+                    });
+                    self.building = Some(std::sync::Mutex::new(rx));
+                }
+            }
+            _ => self.views = Some(build_views(&self.rec.session, self.mode)),
         }
     }
 
