@@ -147,12 +147,16 @@ fn show_library(
     mut next: ResMut<NextState<Screen>>,
     mut error: Local<Option<String>>,
     team: Option<Res<super::TeamMode>>,
+    (mut starts, start_error): (
+        MessageWriter<super::session::StartSession>,
+        Res<super::session::StartError>,
+    ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut intent = None;
     let mut root = super::root_ui(ctx);
     egui::CentralPanel::default().show(&mut root, |ui| {
-        if let Some(e) = error.as_ref() {
+        for e in error.iter().chain(start_error.0.iter()) {
             ui.colored_label(egui::Color32::LIGHT_RED, e);
         }
         intent = library_panel(ui, &library, &mut filter.0, team.is_some());
@@ -176,18 +180,13 @@ fn show_library(
             let seed = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(1, |d| d.as_nanos() as u64);
-            match library
-                .files
-                .get(i)
-                .map(|f| super::session::start(f, mode, seed))
-            {
-                Some(Ok(s)) => {
-                    commands.insert_resource(s);
-                    next.set(Screen::Session);
-                    *error = None;
-                }
-                Some(Err(e)) => *error = Some(format!("cannot start the session: {e}")),
-                None => {}
+            if let Some(file) = library.files.get(i) {
+                starts.write(super::session::StartSession {
+                    file: file.clone(),
+                    mode,
+                    seed,
+                    dir: None,
+                });
             }
         }
         None => {}

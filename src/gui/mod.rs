@@ -33,8 +33,10 @@ pub fn run(
         app.insert_resource(session::FrameStats {
             wanted: n.max(1),
             samples: Vec::new(),
+            frames: Vec::new(),
         })
-        .add_systems(PostStartup, session::start_stress);
+        .add_systems(PostStartup, session::start_stress)
+        .add_systems(Update, session::record_frame_time);
     }
     if gm_window {
         app.insert_resource(TeamMode)

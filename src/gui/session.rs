@@ -13,18 +13,104 @@ use misfortune_core::{Actor, Command, LoadedFile, Session, SimTime};
 use super::panels::{self, GmForm, GmIntent, TraineeForm, TraineeIntent};
 use super::screens::Screen;
 
+/// A command for the running session, from the trainee or the game master.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub struct SessionCommand {
+    pub by: Actor,
+    pub command: Command,
+}
+
+/// Start a session of a loaded scenario.
+#[derive(Message, Debug, Clone)]
+pub struct StartSession {
+    pub file: LoadedFile,
+    pub mode: SessionMode,
+    pub seed: u64,
+    /// Where the journal goes (default: [`sessions_dir`]).
+    pub dir: Option<std::path::PathBuf>,
+}
+
+/// Leave the ended session for its debrief.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenDebrief;
+
+/// Why the last session could not start.
+#[derive(Resource, Debug, Default, Clone, PartialEq)]
+pub struct StartError(pub Option<String>);
+
+/// The session's messages and the systems that turn them into core calls (no egui involved, so
+/// headless apps can drive whole sessions with them).
+pub(super) fn core_systems(app: &mut App) {
+    app.add_message::<SessionCommand>()
+        .add_message::<StartSession>()
+        .add_message::<OpenDebrief>()
+        .init_resource::<StartError>()
+        .add_systems(
+            Update,
+            (
+                start_sessions,
+                (apply_commands, tick_clock, open_debrief).run_if(in_state(Screen::Session)),
+            )
+                .chain(),
+        );
+}
+
+fn start_sessions(
+    mut starts: MessageReader<StartSession>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+    mut error: ResMut<StartError>,
+) {
+    for s in starts.read() {
+        match start_in(&s.file, s.mode, s.seed, s.dir.clone()) {
+            Ok(session) => {
+                commands.insert_resource(session);
+                next.set(Screen::Session);
+                error.0 = None;
+            }
+            Err(e) => error.0 = Some(format!("cannot start the session: {e}")),
+        }
+    }
+}
+
+fn apply_commands(
+    mut incoming: MessageReader<SessionCommand>,
+    session: Option<ResMut<ActiveSession>>,
+) {
+    let Some(mut s) = session else { return };
+    for c in incoming.read() {
+        s.apply(c.by, c.command.clone());
+    }
+}
+
+fn open_debrief(
+    mut asks: MessageReader<OpenDebrief>,
+    session: Option<Res<ActiveSession>>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    if asks.read().count() == 0 {
+        return;
+    }
+    let Some(s) = session else { return };
+    let report = misfortune_core::report::Report::of(&s.rec.session, None);
+    commands.insert_resource(super::debrief::Debrief::new(
+        report,
+        s.rec.path().map(std::path::Path::to_path_buf),
+    ));
+    next.set(Screen::Debrief);
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        Update,
-        (tick_clock, keyboard).run_if(in_state(Screen::Session)),
-    )
-    .add_systems(
-        EguiPrimaryContextPass,
-        show_session.run_if(in_state(Screen::Session)),
-    )
-    .add_systems(OnExit(Screen::Session), |mut commands: Commands| {
-        commands.remove_resource::<ActiveSession>()
-    });
+    core_systems(app);
+    app.add_systems(Update, keyboard.run_if(in_state(Screen::Session)))
+        .add_systems(
+            EguiPrimaryContextPass,
+            show_session.run_if(in_state(Screen::Session)),
+        )
+        .add_systems(OnExit(Screen::Session), |mut commands: Commands| {
+            commands.remove_resource::<ActiveSession>()
+        });
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,13 +142,22 @@ pub struct ActiveSession {
 /// Start a session of a loaded scenario, journaled in the user's data folder (or
 /// `MISFORTUNE_SESSIONS_DIR`).
 pub fn start(file: &LoadedFile, mode: SessionMode, seed: u64) -> Result<ActiveSession, String> {
+    start_in(file, mode, seed, None)
+}
+
+/// Start a session whose journal goes into `dir` (default: [`sessions_dir`]).
+pub fn start_in(
+    file: &LoadedFile,
+    mode: SessionMode,
+    seed: u64,
+    dir: Option<std::path::PathBuf>,
+) -> Result<ActiveSession, String> {
     let sc = file
         .valid()
         .ok_or("the scenario does not validate")?
         .clone();
-    let dir = std::env::var_os("MISFORTUNE_SESSIONS_DIR")
-        .map(Into::into)
-        .or_else(journal::default_sessions_dir)
+    let dir = dir
+        .or_else(sessions_dir)
         .ok_or("no data folder for journals")?;
     let path = journal::new_journal_path(&dir, &sc.id, seed);
     let jmode = if mode == SessionMode::Solo {
@@ -249,33 +344,63 @@ fn keyboard(
 pub struct FrameStats {
     pub wanted: usize,
     pub samples: Vec<std::time::Duration>,
+    /// Whole frames (frame to frame, rendering with the software Vulkan driver included).
+    pub frames: Vec<std::time::Duration>,
+}
+
+fn percentile_line(label: &str, samples: &[std::time::Duration]) -> String {
+    let mut v: Vec<f64> = samples.iter().map(|d| d.as_secs_f64() * 1000.0).collect();
+    v.sort_by(f64::total_cmp);
+    if v.is_empty() {
+        return format!("{label}: no samples");
+    }
+    let mean = v.iter().sum::<f64>() / v.len() as f64;
+    let p99 = v[((v.len() as f64 * 0.99) as usize).min(v.len() - 1)];
+    format!(
+        "{label}: {} frames, mean {mean:.3} ms, p99 {p99:.3} ms, max {:.3} ms",
+        v.len(),
+        v[v.len() - 1]
+    )
+}
+
+/// Record whole-frame times for `--frame-stats`.
+pub fn record_frame_time(
+    time: Res<Time>,
+    stats: Option<ResMut<FrameStats>>,
+    state: Res<State<Screen>>,
+) {
+    if let Some(mut stats) = stats
+        && *state.get() == Screen::Session
+    {
+        stats.frames.push(time.delta());
+    }
 }
 
 fn show_session(
     contexts: EguiContexts,
     session: Option<ResMut<ActiveSession>>,
     next: ResMut<NextState<Screen>>,
-    commands: Commands,
+    out: (MessageWriter<SessionCommand>, MessageWriter<OpenDebrief>),
     stats: Option<ResMut<FrameStats>>,
     mut exit: MessageWriter<AppExit>,
 ) -> Result {
     let started = std::time::Instant::now();
-    let result = draw_session(contexts, session, next, commands);
+    let result = draw_session(contexts, session, next, out);
     if let Some(mut stats) = stats {
         stats.samples.push(started.elapsed());
         if stats.samples.len() >= stats.wanted + 30 {
             // The first 30 frames warm up (fonts, first layouts).
-            let mut v: Vec<f64> = stats.samples[30..]
-                .iter()
-                .map(|d| d.as_secs_f64() * 1000.0)
-                .collect();
-            v.sort_by(f64::total_cmp);
-            let mean = v.iter().sum::<f64>() / v.len() as f64;
-            let p99 = v[((v.len() as f64 * 0.99) as usize).min(v.len() - 1)];
             println!(
-                "frames: {}  mean {mean:.3} ms  p99 {p99:.3} ms  max {:.3} ms (session screen CPU time per frame)",
-                v.len(),
-                v[v.len() - 1]
+                "{}",
+                percentile_line("session screen CPU time per frame", &stats.samples[30..])
+            );
+            let skip = stats.frames.len().saturating_sub(stats.wanted);
+            println!(
+                "{}",
+                percentile_line(
+                    "whole frame (software rendering included)",
+                    &stats.frames[skip..]
+                )
             );
             exit.write(AppExit::Success);
         }
@@ -287,7 +412,7 @@ fn draw_session(
     mut contexts: EguiContexts,
     session: Option<ResMut<ActiveSession>>,
     mut next: ResMut<NextState<Screen>>,
-    mut commands: Commands,
+    (mut to_session, mut to_debrief): (MessageWriter<SessionCommand>, MessageWriter<OpenDebrief>),
 ) -> Result {
     let Some(mut s) = session else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
@@ -350,22 +475,23 @@ fn draw_session(
         trainee_intents = panels::trainee_panel(ui, trainee_view, form);
     });
     s.views = Some(views);
-    for GmIntent::Command(c) in gm_intents {
-        s.apply(Actor::Gm, c);
+    for GmIntent::Command(command) in gm_intents {
+        to_session.write(SessionCommand {
+            by: Actor::Gm,
+            command,
+        });
     }
-    for TraineeIntent::Command(c) in trainee_intents {
-        s.apply(Actor::Trainee, c);
+    for TraineeIntent::Command(command) in trainee_intents {
+        to_session.write(SessionCommand {
+            by: Actor::Trainee,
+            command,
+        });
     }
     if back {
         next.set(Screen::Library);
     }
     if debrief {
-        let report = misfortune_core::report::Report::of(&s.rec.session, None);
-        commands.insert_resource(super::debrief::Debrief::new(
-            report,
-            s.rec.path().map(std::path::Path::to_path_buf),
-        ));
-        next.set(Screen::Debrief);
+        to_debrief.write(OpenDebrief);
     }
     Ok(())
 }
@@ -517,6 +643,7 @@ pub fn open_gm_window(mut commands: Commands) {
 pub fn show_gm_window(
     mut ctx: Single<&mut bevy_egui::EguiContext, Without<bevy_egui::PrimaryEguiContext>>,
     session: Option<ResMut<ActiveSession>>,
+    mut to_session: MessageWriter<SessionCommand>,
 ) {
     let ctx = ctx.get_mut().clone();
     let mut root = super::root_ui(&ctx);
@@ -537,8 +664,11 @@ pub fn show_gm_window(
         });
     }
     s.views = Some(views);
-    for GmIntent::Command(c) in intents {
-        s.apply(Actor::Gm, c);
+    for GmIntent::Command(command) in intents {
+        to_session.write(SessionCommand {
+            by: Actor::Gm,
+            command,
+        });
     }
 }
 
@@ -570,4 +700,107 @@ pub fn start_stress(
     let _ = rec.advance_to(sc.duration - SimTime::from_mins(10));
     commands.insert_resource(ActiveSession::new(rec, SessionMode::Playtest));
     next.set(Screen::Session);
+}
+
+#[cfg(test)]
+mod message_tests {
+    use bevy::state::app::StatesPlugin;
+
+    use super::*;
+
+    /// A whole session driven headless through messages: start, act, end, debrief.
+    #[test]
+    fn a_full_session_runs_headless_through_messages() {
+        let dir = std::env::temp_dir().join(format!("misfortune-msg-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let file = misfortune_core::load_file(&root.join("scenarios/original-cert-expiry.ron"));
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin));
+        app.init_state::<Screen>();
+        core_systems(&mut app);
+        app.update();
+        app.world_mut().write_message(StartSession {
+            file,
+            mode: SessionMode::Solo,
+            seed: 3,
+            dir: Some(dir.clone()),
+        });
+        app.update();
+        app.update();
+        assert_eq!(
+            *app.world().resource::<State<Screen>>().get(),
+            Screen::Session
+        );
+        let say = |app: &mut App, by: Actor, command: Command| {
+            app.world_mut()
+                .write_message(SessionCommand { by, command });
+            app.update();
+        };
+        say(
+            &mut app,
+            Actor::Gm,
+            Command::Jump {
+                by: SimTime::from_mins(2),
+            },
+        );
+        say(&mut app, Actor::Trainee, Command::Ack);
+        say(
+            &mut app,
+            Actor::Trainee,
+            Command::Take {
+                action: "checkout-logs".into(),
+            },
+        );
+        say(
+            &mut app,
+            Actor::Gm,
+            Command::Jump {
+                by: SimTime::from_mins(3),
+            },
+        );
+        say(
+            &mut app,
+            Actor::Trainee,
+            Command::Take {
+                action: "rotate-cert".into(),
+            },
+        );
+        say(
+            &mut app,
+            Actor::Trainee,
+            Command::Diagnose {
+                candidate: Some("cert-expired".into()),
+                text: None,
+            },
+        );
+        say(
+            &mut app,
+            Actor::Gm,
+            Command::Jump {
+                by: SimTime::from_mins(10),
+            },
+        );
+        say(&mut app, Actor::Gm, Command::End);
+        let s = &app.world().resource::<ActiveSession>().rec;
+        assert!(s.session.is_ended());
+        assert!(s.session.mitigated_at.is_some());
+        let journal = s.path().unwrap().to_path_buf();
+        app.world_mut().write_message(OpenDebrief);
+        app.update();
+        app.update();
+        assert_eq!(
+            *app.world().resource::<State<Screen>>().get(),
+            Screen::Debrief
+        );
+        let d = app.world().resource::<super::super::debrief::Debrief>();
+        assert!(d.report.score.total > 50.0, "{}", d.report.score.total);
+        // Everything went through the journal: it replays to the same score.
+        let j = misfortune_core::journal::Journal::read(&journal).unwrap();
+        assert_eq!(
+            misfortune_core::score::score(&j.replay().unwrap()).total,
+            d.report.score.total
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

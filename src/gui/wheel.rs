@@ -58,16 +58,26 @@ pub fn roster_path() -> Option<std::path::PathBuf> {
 
 pub fn load_roster() -> String {
     roster_path()
-        .and_then(|p| std::fs::read_to_string(p).ok())
+        .map(|p| load_roster_from(&p))
         .unwrap_or_default()
 }
 
+pub fn load_roster_from(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
 pub fn save_roster(text: &str) -> Result<(), String> {
-    let path = roster_path().ok_or("no config folder on this system")?;
+    save_roster_to(
+        &roster_path().ok_or("no config folder on this system")?,
+        text,
+    )
+}
+
+pub fn save_roster_to(path: &std::path::Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     }
-    misfortune_core::report::write_atomic(&path, text.as_bytes(), true).map_err(|e| e.to_string())
+    misfortune_core::report::write_atomic(path, text.as_bytes(), true).map_err(|e| e.to_string())
 }
 
 /// The names on the roster.
@@ -341,7 +351,7 @@ fn wheel_ui(
     state: Option<ResMut<WheelState>>,
     library: Res<Library>,
     mut next: ResMut<NextState<Screen>>,
-    mut commands: Commands,
+    mut starts: MessageWriter<super::session::StartSession>,
     team: Option<Res<super::TeamMode>>,
 ) -> Result {
     let Some(mut state) = state else {
@@ -461,10 +471,12 @@ fn wheel_ui(
                 let seed = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
                     .map_or(1, |d| d.as_nanos() as u64);
-                if let Ok(s) = super::session::start(&library.files[state.entries[i]], mode, seed) {
-                    commands.insert_resource(s);
-                    next.set(Screen::Session);
-                }
+                starts.write(super::session::StartSession {
+                    file: library.files[state.entries[i]].clone(),
+                    mode,
+                    seed,
+                    dir: None,
+                });
             }
         }
         None => {}
@@ -554,15 +566,15 @@ mod roster_tests {
     }
 
     #[test]
-    fn the_roster_is_kept_in_the_config_folder() {
+    fn the_roster_is_saved_and_read_back() {
         let dir = std::env::temp_dir().join(format!("misfortune-roster-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        // SAFETY: only this test reads the variable, and it sets it before any other thread does.
-        unsafe { std::env::set_var("MISFORTUNE_CONFIG_DIR", &dir) };
-        save_roster("Alex\nSam\n").unwrap();
-        assert_eq!(load_roster(), "Alex\nSam\n");
-        save_roster("Priya\n").unwrap();
-        assert_eq!(roster_names(&load_roster()), ["Priya"]);
+        let path = dir.join("config").join("roster.txt");
+        save_roster_to(&path, "Alex\nSam\n").unwrap();
+        assert_eq!(load_roster_from(&path), "Alex\nSam\n");
+        save_roster_to(&path, "Priya\n").unwrap();
+        assert_eq!(roster_names(&load_roster_from(&path)), ["Priya"]);
+        assert!(roster_path().is_some_and(|p| p.ends_with("roster.txt")));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
