@@ -11,8 +11,9 @@ use super::session::SessionMode;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LibraryFilter>()
-        .init_resource::<Watch>()
-        .add_systems(Update, watch_scenarios)
+        .init_asset::<ScenarioFile>()
+        .add_systems(Startup, watch_folder)
+        .add_systems(Update, follow_edits)
         .add_systems(Startup, load_library)
         .add_systems(
             EguiPrimaryContextPass,
@@ -422,65 +423,74 @@ mod tests {
     }
 }
 
-/// Modification times of the scenario files, polled so that edits show up within a second.
-#[derive(Resource, Default)]
-struct Watch {
-    seen: std::collections::HashMap<std::path::PathBuf, std::time::SystemTime>,
-    since: f32,
+/// A scenario file loaded through Bevy's asset server (watched for changes), with its problems.
+#[derive(Asset, TypePath, Debug)]
+pub struct ScenarioFile(pub LoadedFile);
+
+/// Reads scenario files from the `scenarios://` asset source.
+#[derive(TypePath)]
+pub struct ScenarioLoader {
+    /// The folder the asset source reads, so messages name real files.
+    pub dir: std::path::PathBuf,
 }
 
-const WATCH_EVERY: f32 = 0.5;
+impl bevy::asset::AssetLoader for ScenarioLoader {
+    type Asset = ScenarioFile;
+    type Settings = ();
+    type Error = std::io::Error;
 
-fn watch_scenarios(
-    time: Res<Time>,
-    dir: Res<ScenarioDir>,
-    mut watch: ResMut<Watch>,
+    async fn load(
+        &self,
+        reader: &mut dyn bevy::asset::io::Reader,
+        _settings: &(),
+        ctx: &mut bevy::asset::LoadContext<'_>,
+    ) -> Result<ScenarioFile, std::io::Error> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let path = self.dir.join(ctx.path().path());
+        let mut loaded = misfortune_core::load_bytes(&path.display().to_string(), &bytes);
+        loaded.path = path;
+        Ok(ScenarioFile(loaded))
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["ron"]
+    }
+}
+
+/// Keeps the folder handle alive so its files stay loaded and watched.
+#[derive(Resource)]
+struct ScenarioFolder(#[allow(dead_code)] Handle<bevy::asset::LoadedFolder>);
+
+fn watch_folder(mut commands: Commands, server: Res<AssetServer>) {
+    commands.insert_resource(ScenarioFolder(server.load_folder("scenarios://")));
+}
+
+/// Edits reach the library through the asset server's file watcher.
+fn follow_edits(
+    mut events: MessageReader<AssetEvent<ScenarioFile>>,
+    files: Res<Assets<ScenarioFile>>,
     library: Option<ResMut<Library>>,
 ) {
     let Some(mut library) = library else { return };
-    watch.since += time.delta_secs();
-    if watch.since < WATCH_EVERY {
-        return;
-    }
-    watch.since = 0.0;
-    let (paths, _) = misfortune_core::load::collect(std::slice::from_ref(&dir.0));
-    let mut now = std::collections::HashMap::new();
-    for p in paths {
-        if let Ok(t) = std::fs::metadata(&p).and_then(|m| m.modified()) {
-            now.insert(p, t);
-        }
-    }
-    let first_look = watch.seen.is_empty();
-    let changed: Vec<std::path::PathBuf> = now
-        .iter()
-        .filter(|(p, t)| watch.seen.get(*p) != Some(t))
-        .map(|(p, _)| p.clone())
-        .collect();
-    let removed: Vec<std::path::PathBuf> = watch
-        .seen
-        .keys()
-        .filter(|p| !now.contains_key(*p))
-        .cloned()
-        .collect();
-    watch.seen = now;
-    if first_look {
-        return;
-    }
-    for p in changed {
-        apply_change(&mut library, &p);
-    }
-    for p in removed {
-        if let Some(i) = library.files.iter().position(|f| f.path == p) {
-            library.files.remove(i);
-            library.entries.remove(i);
+    for e in events.read() {
+        if let AssetEvent::Modified { id } | AssetEvent::Added { id } = e
+            && let Some(f) = files.get(*id)
+        {
+            apply_loaded(&mut library, f.0.clone());
         }
     }
 }
 
 /// Take an edited (or new) file into the library. A broken edit keeps the last good version,
 /// playable, with the new error shown beside it.
+#[cfg(test)]
 pub fn apply_change(library: &mut Library, path: &std::path::Path) {
-    let loaded = misfortune_core::load_file(path);
+    apply_loaded(library, misfortune_core::load_file(path));
+}
+
+pub fn apply_loaded(library: &mut Library, loaded: LoadedFile) {
+    let path = loaded.path.clone();
     let first_error = loaded
         .diagnostics
         .iter()

@@ -47,14 +47,33 @@ pub fn run(
         let _ = std::fs::create_dir_all(&dir);
         app.insert_resource(e2e::E2e::new(dir));
     }
-    app.add_plugins(DefaultPlugins.set(WindowPlugin {
-        primary_window: Some(Window {
-            title: "Misfortune".into(),
-            resolution: (1600, 960).into(),
-            ..default()
-        }),
-        ..default()
-    }))
+    // Scenario files are assets of their own source, watched for changes.
+    let absolute = std::fs::canonicalize(&scenarios).unwrap_or_else(|_| scenarios.clone());
+    app.register_asset_source(
+        "scenarios",
+        bevy::asset::io::AssetSourceBuilder::platform_default(
+            &absolute.display().to_string(),
+            None,
+        ),
+    );
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "Misfortune".into(),
+                    resolution: (1600, 960).into(),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                watch_for_changes_override: Some(true),
+                ..default()
+            }),
+    )
+    .register_asset_loader(library::ScenarioLoader {
+        dir: scenarios.clone(),
+    })
     .add_plugins(EguiPlugin::default())
     .insert_resource(ScenarioDir(scenarios))
     .add_plugins((
