@@ -466,6 +466,18 @@ pub fn gm_panel(ui: &mut egui::Ui, v: &GmView, score: &Score, form: &mut GmForm)
                         });
                     }
                 });
+            egui::CollapsingHeader::new("Telemetry not yet shown")
+                .default_open(false)
+                .show(ui, |ui| {
+                    for (r, label) in &v.unrevealed_telemetry {
+                        ui.horizontal(|ui| {
+                            if ui.small_button("Reveal").clicked() {
+                                cmd(Command::Reveal { what: r.clone() });
+                            }
+                            ui.label(label);
+                        });
+                    }
+                });
             egui::CollapsingHeader::new("Coming up")
                 .default_open(true)
                 .show(ui, |ui| {

@@ -393,6 +393,8 @@ pub struct GmView {
     pub upcoming: Vec<UpcomingInject>,
     pub fired: Vec<(SimTime, String)>,
     pub unrevealed_clues: Vec<Clue>,
+    /// Dashboards, metrics and logs the trainee cannot see yet, with their titles.
+    pub unrevealed_telemetry: Vec<(Reveal, String)>,
     pub next_hint: Option<Hint>,
     pub mitigated_at: Option<SimTime>,
     pub impact_so_far: f64,
@@ -433,6 +435,27 @@ impl GmView {
                 })
                 .collect(),
             fired: s.fired.clone(),
+            unrevealed_telemetry: sc
+                .dashboards
+                .iter()
+                .map(|d| {
+                    (
+                        Reveal::Dashboard(d.id.clone()),
+                        format!("dashboard: {}", d.title),
+                    )
+                })
+                .chain(
+                    sc.logs
+                        .iter()
+                        .map(|l| (Reveal::Logs(l.id.clone()), format!("logs: {}", l.name))),
+                )
+                .chain(
+                    sc.metrics
+                        .iter()
+                        .map(|m| (Reveal::Metric(m.id.clone()), format!("metric: {}", m.name))),
+                )
+                .filter(|(r, _)| !s.is_revealed(r))
+                .collect(),
             unrevealed_clues: sc
                 .clues
                 .iter()
