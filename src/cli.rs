@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use misfortune_core::{Diagnostic, LoadedFile, diagnostic, load_all};
+use misfortune_core::{LoadedFile, diagnostic, load_all};
 
 use crate::session_cli::DriveArgs;
 
@@ -282,7 +282,6 @@ fn validate(paths: &[PathBuf], json: bool, deny_warnings: bool, explain: bool) -
             if ok { "" } else { " — validation failed" }
         );
     }
-    let _: &[Diagnostic] = &problems;
     if ok {
         ExitCode::SUCCESS
     } else {

@@ -134,6 +134,8 @@ pub struct ActiveSession {
     carry: f64,
     /// The views drawn last, rebuilt when something happens or a quarter second has passed.
     views: Option<CachedViews>,
+    /// The score once the session has ended (computed once, not every frame).
+    final_score: Option<f64>,
     /// A rebuild running on a worker thread.
     building: Option<std::sync::Mutex<std::sync::mpsc::Receiver<CachedViews>>>,
     pub error: Option<String>,
@@ -201,26 +203,48 @@ struct CachedViews {
     built: std::time::Instant,
     feed_len: usize,
     now: SimTime,
-    trainee: TraineeView,
-    gm: Option<(GmView, misfortune_core::score::Score)>,
+    /// The trainee's view, or the game master's view (which holds the trainee's) and the score.
+    view: Built,
+}
+
+enum Built {
+    Trainee(Box<TraineeView>),
+    Gm(Box<GmView>, misfortune_core::score::Score),
+}
+
+impl CachedViews {
+    fn trainee(&self) -> &TraineeView {
+        match &self.view {
+            Built::Trainee(t) => t,
+            Built::Gm(g, _) => &g.trainee,
+        }
+    }
+
+    fn gm(&self) -> Option<(&GmView, &misfortune_core::score::Score)> {
+        match &self.view {
+            Built::Trainee(_) => None,
+            Built::Gm(g, score) => Some((g, score)),
+        }
+    }
 }
 
 const VIEW_REFRESH: std::time::Duration = std::time::Duration::from_millis(250);
 
 fn build_views(s: &Session, mode: SessionMode) -> CachedViews {
     let trainee = TraineeView::of(s);
-    let gm = (mode != SessionMode::Solo).then(|| {
-        (
-            GmView::with_trainee(s, trainee.clone()),
+    let view = if mode == SessionMode::Solo {
+        Built::Trainee(Box::new(trainee))
+    } else {
+        Built::Gm(
+            Box::new(GmView::with_trainee(s, trainee)),
             misfortune_core::score::score(s),
         )
-    });
+    };
     CachedViews {
         built: std::time::Instant::now(),
         feed_len: s.feed.len(),
         now: s.now(),
-        trainee,
-        gm,
+        view,
     }
 }
 
@@ -233,6 +257,7 @@ impl ActiveSession {
             gm_form: GmForm::default(),
             carry: 0.0,
             views: None,
+            final_score: None,
             building: None,
             error: None,
         }
@@ -280,6 +305,14 @@ impl ActiveSession {
             }
             _ => self.views = Some(build_views(&self.rec.session, self.mode)),
         }
+    }
+
+    /// The final score, once the session has ended.
+    fn final_score(&mut self) -> Option<f64> {
+        if self.final_score.is_none() && self.rec.session.is_ended() {
+            self.final_score = Some(misfortune_core::score::score(&self.rec.session).total);
+        }
+        self.final_score
     }
 
     pub fn apply(&mut self, by: Actor, cmd: Command) {
@@ -421,11 +454,12 @@ fn draw_session(
     let Some(views) = s.views.take() else {
         return Ok(());
     };
-    let trainee_view = &views.trainee;
+    let trainee_view = views.trainee();
     let mut gm_intents = Vec::new();
     let mut trainee_intents = Vec::new();
     let mut back = false;
     let mut debrief = false;
+    let ended_score = s.final_score();
     egui::Panel::top("session-bar").show(&mut root, |ui| {
         ui.horizontal(|ui| {
             if ui.button("< Library").clicked() {
@@ -443,12 +477,10 @@ fn draw_session(
                 ui.colored_label(egui::Color32::LIGHT_RED, e);
             }
         });
-        if s.rec.session.is_ended() {
-            let score = misfortune_core::score::score(&s.rec.session);
+        if let Some(total) = ended_score {
             ui.horizontal(|ui| {
                 ui.label(
-                    egui::RichText::new(format!("Session ended. Score {:.1}/100", score.total))
-                        .strong(),
+                    egui::RichText::new(format!("Session ended. Score {total:.1}/100")).strong(),
                 );
                 if ui.button("Open the debrief").clicked() {
                     debrief = true;
@@ -456,11 +488,7 @@ fn draw_session(
             });
         }
     });
-    if let Some((gm_view, score)) = views
-        .gm
-        .as_ref()
-        .filter(|_| s.mode == SessionMode::Playtest)
-    {
+    if let Some((gm_view, score)) = views.gm().filter(|_| s.mode == SessionMode::Playtest) {
         let form = &mut s.gm_form;
         egui::Panel::left("gm")
             .resizable(true)
@@ -657,7 +685,7 @@ pub fn show_gm_window(
     s.refresh_views();
     let Some(views) = s.views.take() else { return };
     let mut intents = Vec::new();
-    if let Some((gm_view, score)) = &views.gm {
+    if let Some((gm_view, score)) = views.gm() {
         let form = &mut s.gm_form;
         egui::CentralPanel::default().show(&mut root, |ui| {
             intents = panels::gm_panel(ui, gm_view, score, form);

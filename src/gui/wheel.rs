@@ -135,13 +135,13 @@ impl WheelState {
         TAU / self.slots.len().max(1) as f32
     }
 
-    /// Start a spin towards the core's pick (what the Spin button does).
-    pub fn start_spin(&mut self) {
-        self.spin();
+    /// The pick is shown only once the wheel stops.
+    fn finish(&mut self) {
+        self.picked = self.pending.take();
     }
 
-    /// Start a spin towards the core's pick.
-    fn spin(&mut self) {
+    /// Start a spin towards the core's pick (what the Spin button does).
+    pub fn start_spin(&mut self) {
         let Some(i) = wheel::pick(&self.slots, &self.options, &mut self.rng) else {
             return;
         };
@@ -159,13 +159,6 @@ impl WheelState {
         });
         self.picked = None;
         self.pending = Some(i);
-    }
-}
-
-// The pick is shown only once the wheel stops.
-impl WheelState {
-    fn finish(&mut self) {
-        self.picked = self.pending.take();
     }
 }
 
@@ -464,7 +457,7 @@ fn wheel_ui(
             }
         });
     match intent {
-        Some(WheelIntent::Spin) => state.spin(),
+        Some(WheelIntent::Spin) => state.start_spin(),
         Some(WheelIntent::Back) => next.set(Screen::Library),
         Some(WheelIntent::Play(mode)) => {
             if let Some(i) = state.picked {
@@ -514,7 +507,7 @@ mod tests {
     fn a_spin_ends_with_the_picked_segment_under_the_pointer() {
         let mut s = state(12);
         for _ in 0..10 {
-            s.spin();
+            s.start_spin();
             let spin = s.spin.unwrap();
             assert!(spin.to < spin.from - 2.0 * TAU, "at least two full turns");
             let i = s.pending.unwrap();

@@ -390,7 +390,7 @@ impl Session {
                     let ph = self.sc.phases[i].clone();
                     self.phases_passed.push(i);
                     self.feed(
-                        FeedItem::phase_kind(),
+                        FeedKind::Phase,
                         format!("Time passes ({} to {}): {}", ph.from, ph.to, ph.summary),
                         true,
                     );
@@ -1016,12 +1016,6 @@ impl Session {
             .iter()
             .find(|(_, r)| matches!(r, Reveal::Clue(c) if c == clue))
             .map(|x| x.0)
-    }
-}
-
-impl FeedItem {
-    fn phase_kind() -> FeedKind {
-        FeedKind::Phase
     }
 }
 
