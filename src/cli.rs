@@ -25,10 +25,13 @@ struct Cli {
     /// view, for the projector).
     #[arg(long)]
     gm_window: bool,
-    /// Measure the session screen on the generated stress scenario for N frames, print the CPU
-    /// time per frame (mean, p99), then exit.
+    /// Measure the session screen for N frames on the scenario named by `--frame-stats-scenario`
+    /// (the generated stress scenario: `cargo run -p misfortune-core --example stress_scenario --
+    /// stress.ron`), print the CPU time per frame (mean, p99), then exit.
     #[arg(long, hide = true)]
     frame_stats: Option<usize>,
+    #[arg(long, hide = true, default_value = "stress.ron")]
+    frame_stats_scenario: PathBuf,
     /// Run the game's end-to-end check, saving screenshots into this folder, then exit.
     #[arg(long, hide = true)]
     e2e: Option<PathBuf>,
@@ -107,13 +110,6 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write the generated stress scenario (50 metrics of 10,000 samples, 100,000 log lines).
-    StressScenario {
-        #[arg(short, long, default_value = "stress.ron")]
-        output: PathBuf,
-        #[arg(long)]
-        force: bool,
-    },
     /// Write the debrief: a postmortem draft of a session.
     Report {
         journal: PathBuf,
@@ -172,22 +168,6 @@ pub fn main() -> ExitCode {
             output,
             force,
         }) => crate::author_cli::import(&file, output, force),
-        Some(Command::StressScenario { output, force }) => {
-            match misfortune_core::report::write_atomic(
-                &output,
-                misfortune_core::author::stress_scenario().as_bytes(),
-                force,
-            ) {
-                Ok(()) => {
-                    println!("wrote {}", output.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("error: {}: {e}", output.display());
-                    ExitCode::FAILURE
-                }
-            }
-        }
         Some(Command::Score { journal, json }) => crate::session_cli::score(&journal, json),
         Some(Command::Report {
             journal,
@@ -197,8 +177,8 @@ pub fn main() -> ExitCode {
         }) => crate::session_cli::report(&journal, &format, output, force),
         #[cfg(feature = "gui")]
         None => {
-            if crate::gui::run(cli.scenarios, cli.e2e, cli.gm_window, cli.frame_stats).is_success()
-            {
+            let frame_stats = cli.frame_stats.map(|n| (n, cli.frame_stats_scenario));
+            if crate::gui::run(cli.scenarios, cli.e2e, cli.gm_window, frame_stats).is_success() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
@@ -206,7 +186,13 @@ pub fn main() -> ExitCode {
         }
         #[cfg(not(feature = "gui"))]
         None => {
-            let _ = (cli.scenarios, cli.e2e, cli.gm_window, cli.frame_stats);
+            let _ = (
+                cli.scenarios,
+                cli.e2e,
+                cli.gm_window,
+                cli.frame_stats,
+                cli.frame_stats_scenario,
+            );
             eprintln!(
                 "misfortune: this build has no game window (built without the `gui` feature); try `misfortune --help`"
             );

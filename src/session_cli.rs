@@ -62,7 +62,7 @@ impl Driver {
     fn run(self, rec: &mut Recorder) -> Result<(), String> {
         match self {
             Driver::Script(cmds) => {
-                let now = rec.session.now();
+                let now = rec.session().now();
                 let rest: Vec<_> = cmds.into_iter().filter(|(t, _)| *t >= now).collect();
                 personas::play_script(rec, &rest).map_err(|e| e.to_string())
             }
@@ -105,11 +105,7 @@ pub fn play(args: PlayArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return fail(e),
     };
-    let seed = args.seed.unwrap_or_else(|| {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(1, |d| d.as_nanos() as u64)
-    });
+    let seed = args.seed.unwrap_or_else(misfortune_core::clock_seed);
     let dir = match sessions_dir(args.sessions_dir) {
         Ok(d) => d,
         Err(e) => return fail(e),
@@ -145,15 +141,15 @@ pub fn play(args: PlayArgs) -> ExitCode {
 }
 
 fn finish(rec: &Recorder, path: &Path, json: bool) -> ExitCode {
-    if !rec.session.is_ended() {
+    if !rec.session().is_ended() {
         println!(
             "Session paused at {}. Continue it with: misfortune resume {}",
-            rec.session.now().clock(),
+            rec.session().now().clock(),
             path.display()
         );
         return ExitCode::SUCCESS;
     }
-    let score = misfortune_core::score::score(&rec.session);
+    let score = misfortune_core::score::score(&rec.session());
     print_score(&score, json, Some(path));
     ExitCode::SUCCESS
 }
@@ -213,7 +209,7 @@ pub fn resume(journal_path: &Path, drive: DriveArgs) -> ExitCode {
     };
     eprintln!(
         "resumed at {} on the simulated clock",
-        rec.session.now().clock()
+        rec.session().now().clock()
     );
     if let Err(e) = driver.run(&mut rec) {
         return fail(e);
@@ -338,7 +334,7 @@ const HELP_EXTRA: &[(&str, &str)] = &[
 ];
 
 fn interactive(rec: &mut Recorder, speed: u32) -> Result<(), String> {
-    let sc = rec.session.scenario_arc().clone();
+    let sc = rec.session().scenario_arc().clone();
     if speed != 1 {
         rec.command(Actor::Gm, Command::Speed { factor: speed })
             .map_err(|e| e.to_string())?;
@@ -383,7 +379,7 @@ fn interactive(rec: &mut Recorder, speed: u32) -> Result<(), String> {
         let _ = writeln!(
             o,
             "Type `help` for commands; Tab completes commands and ids. The clock runs x{} while you think.",
-            rec.session.clock.speed
+            rec.session().clock().speed
         );
     }
     let mut last = Instant::now();
@@ -391,21 +387,21 @@ fn interactive(rec: &mut Recorder, speed: u32) -> Result<(), String> {
         // Let the clock run for the wall time that passed, at the session's speed.
         let elapsed = last.elapsed();
         last = Instant::now();
-        if !rec.session.clock.paused {
+        if !rec.session().clock().paused {
             let sim = SimTime::from_ms(
-                (elapsed.as_millis() as u64).saturating_mul(u64::from(rec.session.clock.speed)),
+                (elapsed.as_millis() as u64).saturating_mul(u64::from(rec.session().clock().speed)),
             );
-            let to = rec.session.now() + sim;
+            let to = rec.session().now() + sim;
             rec.advance_to(to).map_err(|e| e.to_string())?;
         }
-        shown = print_feed(&rec.session, shown);
-        if rec.session.is_ended() {
+        shown = print_feed(&rec.session(), shown);
+        if rec.session().is_ended() {
             return Ok(());
         }
         let prompt = format!(
             "[{}{}] > ",
-            rec.session.now().clock(),
-            if rec.session.clock.paused {
+            rec.session().now().clock(),
+            if rec.session().clock().paused {
                 " paused"
             } else {
                 ""
@@ -423,7 +419,7 @@ fn interactive(rec: &mut Recorder, speed: u32) -> Result<(), String> {
             continue;
         }
         let _ = editor.add_history_entry(line);
-        let view = TraineeView::of(&rec.session);
+        let view = TraineeView::of(&rec.session());
         let mut o = out.lock();
         let (word, rest) = line
             .split_once(char::is_whitespace)
@@ -541,7 +537,7 @@ fn interactive(rec: &mut Recorder, speed: u32) -> Result<(), String> {
 }
 
 fn print_feed(s: &Session, shown: usize) -> usize {
-    let items: Vec<_> = s.feed.iter().filter(|f| f.trainee).collect();
+    let items: Vec<_> = s.feed().iter().filter(|f| f.trainee).collect();
     for f in items.iter().skip(shown) {
         println!("  [{}] {}", f.at.clock(), f.text);
     }

@@ -284,7 +284,7 @@ fn show_debrief(
 ) -> Result {
     let Some(mut d) = debrief else { return Ok(()) };
     let ctx = contexts.ctx_mut()?;
-    let mut root = super::root_ui(ctx);
+    let mut root = super::ui::root_ui(ctx);
     let report = d.report.clone();
     let mut intent = None;
     egui::CentralPanel::default().show(&mut root, |ui| {
@@ -321,7 +321,7 @@ mod tests {
         let sc = Arc::new(load_file(&path).valid().unwrap().clone());
         let mut rec = Recorder::unjournaled(Session::new(sc, 5));
         personas::play(&mut rec, Persona::Expert).unwrap();
-        Report::of(&rec.session, None)
+        Report::of(&rec.session(), None)
     }
 
     #[test]

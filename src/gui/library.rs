@@ -5,9 +5,9 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use misfortune_core::LoadedFile;
 
-use super::ScenarioDir;
 use super::screens::Screen;
 use super::session::SessionMode;
+use super::ui::ScenarioDir;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LibraryFilter>()
@@ -138,26 +138,21 @@ pub fn read_library(dir: &std::path::Path) -> Library {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // a Bevy system: each argument is a resource it uses
 fn show_library(
     mut contexts: EguiContexts,
     mut library: ResMut<Library>,
     mut filter: ResMut<LibraryFilter>,
     dir: Res<ScenarioDir>,
-    mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
-    mut error: Local<Option<String>>,
-    team: Option<Res<super::TeamMode>>,
-    (mut starts, start_error): (
-        MessageWriter<super::session::StartSession>,
-        Res<super::session::StartError>,
-    ),
+    team: Option<Res<super::ui::TeamMode>>,
+    mut starts: MessageWriter<super::session::StartSession>,
+    start_error: Res<super::session::StartError>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut intent = None;
-    let mut root = super::root_ui(ctx);
+    let mut root = super::ui::root_ui(ctx);
     egui::CentralPanel::default().show(&mut root, |ui| {
-        for e in error.iter().chain(start_error.0.iter()) {
+        if let Some(e) = &start_error.0 {
             ui.colored_label(egui::Color32::LIGHT_RED, e);
         }
         intent = library_panel(ui, &library, &mut filter.0, team.is_some());
@@ -167,27 +162,12 @@ fn show_library(
         Some(LibraryIntent::Wheel) => next.set(Screen::Wheel),
         Some(LibraryIntent::Resume(i)) => {
             if let Some((path, _, _)) = library.unfinished.get(i) {
-                match super::session::resume(path) {
-                    Ok(s) => {
-                        commands.insert_resource(s);
-                        next.set(Screen::Session);
-                        *error = None;
-                    }
-                    Err(e) => *error = Some(format!("cannot resume: {e}")),
-                }
+                starts.write(super::session::StartSession::Resume(path.clone()));
             }
         }
         Some(LibraryIntent::Play(i, mode)) => {
-            let seed = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64);
             if let Some(file) = library.files.get(i) {
-                starts.write(super::session::StartSession {
-                    file: file.clone(),
-                    mode,
-                    seed,
-                    dir: None,
-                });
+                starts.write(super::session::StartSession::new(file.clone(), mode));
             }
         }
         None => {}

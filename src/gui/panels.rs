@@ -4,7 +4,6 @@
 
 use bevy_egui::egui::{self, Color32, RichText};
 use misfortune_core::model::{EventKind, Reveal, Severity, Trigger};
-use misfortune_core::score::Score;
 use misfortune_core::view::{GmView, Health, KindView, TraineeView};
 use misfortune_core::{Command, SimTime};
 
@@ -379,7 +378,8 @@ fn trigger_text(t: &Trigger) -> String {
 }
 
 /// The game master's console.
-pub fn gm_panel(ui: &mut egui::Ui, v: &GmView, score: &Score, form: &mut GmForm) -> Vec<GmIntent> {
+pub fn gm_panel(ui: &mut egui::Ui, v: &GmView, form: &mut GmForm) -> Vec<GmIntent> {
+    let score = &v.score;
     let mut out = Vec::new();
     let mut cmd = |c: Command| out.push(GmIntent::Command(c));
     let t = &v.trainee;
@@ -618,15 +618,12 @@ mod tests {
             .unwrap();
         let s = Session::new(sc.clone(), 1);
         let view = GmView::of(&s);
-        let score = misfortune_core::score::score(&s);
         let intents = std::cell::RefCell::new(Vec::new());
         let mut form = GmForm::default();
         let mut harness = Harness::builder()
             .with_size(egui::vec2(700.0, 3000.0))
             .build_ui(|ui| {
-                intents
-                    .borrow_mut()
-                    .extend(gm_panel(ui, &view, &score, &mut form));
+                intents.borrow_mut().extend(gm_panel(ui, &view, &mut form));
             });
         harness.run();
         harness.get_all_by_label("Play now").last().unwrap().click();

@@ -345,13 +345,13 @@ fn wheel_ui(
     library: Res<Library>,
     mut next: ResMut<NextState<Screen>>,
     mut starts: MessageWriter<super::session::StartSession>,
-    team: Option<Res<super::TeamMode>>,
+    team: Option<Res<super::ui::TeamMode>>,
 ) -> Result {
     let Some(mut state) = state else {
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
-    let mut root = super::root_ui(ctx);
+    let mut root = super::ui::root_ui(ctx);
     let mut intent = None;
     egui::Panel::right("wheel-panel")
         .exact_size(420.0)
@@ -461,15 +461,8 @@ fn wheel_ui(
         Some(WheelIntent::Back) => next.set(Screen::Library),
         Some(WheelIntent::Play(mode)) => {
             if let Some(i) = state.picked {
-                let seed = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(1, |d| d.as_nanos() as u64);
-                starts.write(super::session::StartSession {
-                    file: library.files[state.entries[i]].clone(),
-                    mode,
-                    seed,
-                    dir: None,
-                });
+                let file = library.files[state.entries[i]].clone();
+                starts.write(super::session::StartSession::new(file, mode));
             }
         }
         None => {}

@@ -26,7 +26,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let mut rec = Recorder::unjournaled(Session::new(sc.clone(), 1));
                 personas::play(&mut rec, Persona::Expert).unwrap();
-                black_box(rec.session.now())
+                black_box(rec.session().now())
             })
         });
         c.bench_function(
@@ -35,7 +35,7 @@ fn bench(c: &mut Criterion) {
                 b.iter(|| {
                     let mut rec = Recorder::unjournaled(Session::new(sc.clone(), 1));
                     personas::play(&mut rec, Persona::Idle).unwrap();
-                    black_box(rec.session.now())
+                    black_box(rec.session().now())
                 })
             },
         );

@@ -344,7 +344,9 @@ impl JournalWriter {
 /// A session whose every command is journaled before it is acknowledged.
 #[derive(Debug)]
 pub struct Recorder {
-    pub session: Session,
+    /// Private: every change goes through [`Recorder::command`] or [`Recorder::advance_to`], so
+    /// nothing changes the session without the change being journaled.
+    session: Session,
     writer: Option<JournalWriter>,
     path: Option<PathBuf>,
     feed_written: usize,
@@ -361,7 +363,7 @@ pub enum PlayError {
 impl Recorder {
     /// A session with no journal (tests, benchmarks, the solver's playthroughs).
     pub fn unjournaled(session: Session) -> Recorder {
-        let n = session.feed.len();
+        let n = session.feed().len();
         Recorder {
             session,
             writer: None,
@@ -386,7 +388,7 @@ impl Recorder {
     pub fn resume(journal: &Journal) -> Result<Recorder, JournalError> {
         let session = journal.replay()?;
         let writer = JournalWriter::reopen(journal)?;
-        let n = session.feed.len();
+        let n = session.feed().len();
         let path = Some(writer.path.clone());
         Ok(Recorder {
             session,
@@ -396,6 +398,11 @@ impl Recorder {
         })
     }
 
+    /// The session, read-only.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
     /// The journal's path (kept after the session ends).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -403,7 +410,7 @@ impl Recorder {
 
     fn flush_events(&mut self) -> Result<(), JournalError> {
         if let Some(w) = &mut self.writer {
-            for f in &self.session.feed[self.feed_written..] {
+            for f in &self.session.feed()[self.feed_written..] {
                 w.append(&Record::Event {
                     at: f.at,
                     kind: f.kind,
@@ -412,7 +419,7 @@ impl Recorder {
                 })?;
             }
         }
-        self.feed_written = self.session.feed.len();
+        self.feed_written = self.session.feed().len();
         Ok(())
     }
 
@@ -448,7 +455,7 @@ impl Recorder {
         if let Some(mut w) = self.writer.take() {
             let score = crate::score::score(&self.session).total;
             w.append(&Record::End {
-                at: self.session.ended.unwrap_or(self.session.now()),
+                at: self.session.ended().unwrap_or(self.session.now()),
                 score,
             })?;
         }

@@ -26,3 +26,11 @@ pub use model::Scenario;
 pub use sim::{Actor, Command, Session};
 pub use solver::{Solution, solve};
 pub use time::SimTime;
+
+/// A seed from the system clock, for sessions and spins that should differ run to run. The core
+/// itself never reads the clock: callers pass this (or a fixed seed) in, and it is journaled.
+pub fn clock_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64)
+}

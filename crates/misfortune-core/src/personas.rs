@@ -171,7 +171,7 @@ impl Plan {
                 || self.persona == Persona::Expert
                 || matches!(kind, EventKind::Alert | EventKind::Mitigation))
         {
-            let at = rec.session.now();
+            let at = rec.session().now();
             rec.command(
                 Actor::Trainee,
                 Command::TimelineEntry {
@@ -185,21 +185,21 @@ impl Plan {
     }
 
     fn act(&mut self, rec: &mut Recorder) -> Result<(), PlayError> {
-        if self.persona == Persona::Idle || rec.session.is_ended() {
+        if self.persona == Persona::Idle || rec.session().is_ended() {
             return Ok(());
         }
-        let sc = rec.session.scenario_arc().clone();
-        let now = rec.session.now();
-        let paged = rec.session.first_page.is_some();
+        let sc = rec.session().scenario_arc().clone();
+        let now = rec.session().now();
+        let paged = rec.session().first_page().is_some();
         let unacked = rec
-            .session
-            .alerts
+            .session()
+            .alerts()
             .iter()
             .zip(&sc.alerts)
             .any(|(st, a)| st.firing && st.acked.is_none() && a.pages);
         if unacked {
             rec.command(Actor::Trainee, Command::Ack)?;
-            if rec.session.acked == Some(now) {
+            if rec.session().acked() == Some(now) {
                 self.note(rec, EventKind::Alert, "Paged; acknowledged", true)?;
             }
         }
@@ -220,13 +220,13 @@ impl Plan {
             && !self.escalated
             && let Some(e) = self.escalate.clone()
         {
-            if rec.session.is_taken(&e) {
+            if rec.session().is_taken(&e) {
                 self.escalated = true;
             } else if rec
-                .session
+                .session()
                 .scenario()
                 .action(&e)
-                .is_some_and(|a| rec.session.available(a))
+                .is_some_and(|a| rec.session().available(a))
             {
                 self.escalated = true;
                 rec.command(Actor::Trainee, Command::Take { action: e })?;
@@ -244,10 +244,10 @@ impl Plan {
         while i < self.queue.len() {
             let next = self.queue[i].clone();
             match sc.action(&next) {
-                Some(_) if rec.session.is_taken(&next) => {
+                Some(_) if rec.session().is_taken(&next) => {
                     self.queue.remove(i);
                 }
-                Some(a) if rec.session.available(a) => {
+                Some(a) if rec.session().available(a) => {
                     rec.command(Actor::Trainee, Command::Take { action: next })?;
                     self.queue.remove(i);
                 }
@@ -257,14 +257,14 @@ impl Plan {
                 }
             }
         }
-        let mitigated = rec.session.mitigated_at.is_some_and(|m| m <= now);
+        let mitigated = rec.session().mitigated_at().is_some_and(|m| m <= now);
         if let (Some(st), Some(last)) = (self.status.clone(), self.last_status) {
             let every = if self.persona == Persona::Expert {
                 sc.communication.status_cadence
             } else {
                 sc.communication.status_cadence * 2
             };
-            if !mitigated && now >= last + every && rec.session.busy_until() <= now {
+            if !mitigated && now >= last + every && rec.session().busy_until() <= now {
                 self.last_status = Some(now);
                 rec.command(Actor::Trainee, Command::Take { action: st })?;
             }
@@ -273,7 +273,7 @@ impl Plan {
             Persona::Guesser
                 if paged
                     && !self.guessed
-                    && now >= rec.session.first_page.unwrap_or(now) + SimTime::from_mins(1) =>
+                    && now >= rec.session().first_page().unwrap_or(now) + SimTime::from_mins(1) =>
             {
                 self.guessed = true;
                 if let Some(wrong) = sc
@@ -297,7 +297,7 @@ impl Plan {
                         .root_cause
                         .clues
                         .iter()
-                        .all(|c| rec.session.is_revealed(&Reveal::Clue(c.clone()))) =>
+                        .all(|c| rec.session().is_revealed(&Reveal::Clue(c.clone()))) =>
             {
                 self.diagnosed = true;
                 rec.command(
@@ -317,7 +317,7 @@ impl Plan {
             _ => {}
         }
         // Close once the impact is over, the diagnosis given and nothing is left in progress.
-        let idle = rec.session.busy_until() <= now;
+        let idle = rec.session().busy_until() <= now;
         if mitigated && !self.closed && self.persona != Persona::Guesser && self.diagnosed && idle {
             self.closed = true;
             rec.command(Actor::Trainee, Command::DeclareMitigated)?;
@@ -341,18 +341,18 @@ pub fn play_observed(
     persona: Persona,
     mut observe: impl FnMut(&crate::sim::Session),
 ) -> Result<(), PlayError> {
-    let sc = rec.session.scenario_arc().clone();
+    let sc = rec.session().scenario_arc().clone();
     let mut plan = Plan::new(&sc, persona);
-    while !rec.session.is_ended() {
+    while !rec.session().is_ended() {
         plan.act(rec)?;
-        observe(&rec.session);
-        if rec.session.is_ended() {
+        observe(&rec.session());
+        if rec.session().is_ended() {
             break;
         }
-        let next = rec.session.now() + STEP;
+        let next = rec.session().now() + STEP;
         rec.advance_to(next)?;
     }
-    observe(&rec.session);
+    observe(&rec.session());
     Ok(())
 }
 
@@ -360,7 +360,7 @@ pub fn play_observed(
 pub fn play_script(rec: &mut Recorder, script: &[(SimTime, Command)]) -> Result<(), PlayError> {
     for (at, cmd) in script {
         rec.advance_to(*at)?;
-        if rec.session.is_ended() {
+        if rec.session().is_ended() {
             break;
         }
         let by = if cmd.is_gm_only() {
@@ -370,7 +370,7 @@ pub fn play_script(rec: &mut Recorder, script: &[(SimTime, Command)]) -> Result<
         };
         rec.command(by, cmd.clone())?;
     }
-    let end = rec.session.scenario().duration;
+    let end = rec.session().scenario().duration;
     rec.advance_to(end)?;
     Ok(())
 }

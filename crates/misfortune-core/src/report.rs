@@ -82,7 +82,7 @@ impl Report {
         let sc = s.scenario();
         let score = score(s);
         let mut timeline: Vec<TimelineRow> = s
-            .own_timeline
+            .own_timeline()
             .iter()
             .map(|e| TimelineRow {
                 at: e.at,
@@ -98,7 +98,7 @@ impl Report {
             text: e.text.clone(),
         }));
         timeline.sort_by(|a, b| a.at.cmp(&b.at).then(b.side.cmp(a.side)));
-        let last = s.diagnoses.last();
+        let last = s.diagnoses().last();
         let trainee_diag = last.map(|d| {
             let cand = d
                 .candidate
@@ -113,8 +113,8 @@ impl Report {
             }
         });
         let d = &sc.debrief;
-        let end = s.ended.unwrap_or(s.now());
-        let mitigated = s.mitigated_at.filter(|m| *m <= end);
+        let end = s.ended().unwrap_or(s.now());
+        let mitigated = s.mitigated_at().filter(|m| *m <= end);
         let summary = format!(
             "Training session on \"{}\"{}. The session ran to {} on the simulated clock; {}. Score: {:.1}/100.",
             sc.title,

@@ -126,11 +126,11 @@ pub fn diagnosis_quality(
 pub fn score(s: &Session) -> Score {
     let sc = s.scenario();
     let w = &sc.scoring;
-    let end = s.ended.unwrap_or(s.now());
+    let end = s.ended().unwrap_or(s.now());
     let mut parts: Vec<(String, u32, f64, String)> = Vec::new();
 
     // Diagnosis: the last one given counts; the first right one sets the time.
-    let last = s.diagnoses.last();
+    let last = s.diagnoses().last();
     let (dq, dwhy) = match last {
         Some(d) => {
             let (q, why) = diagnosis_quality(sc, d.candidate.as_deref(), d.text.as_deref());
@@ -152,7 +152,7 @@ pub fn score(s: &Session) -> Score {
     ));
 
     // Acknowledge.
-    let (aq, awhy) = match (s.first_page, s.acked) {
+    let (aq, awhy) = match (s.first_page(), s.acked()) {
         (Some(p), Some(a)) => {
             let d = a - p;
             let q = if d <= SimTime::from_mins(2) {
@@ -175,7 +175,7 @@ pub fn score(s: &Session) -> Score {
 
     // Time to a correct diagnosis.
     let first_right = s
-        .diagnoses
+        .diagnoses()
         .iter()
         .find(|d| diagnosis_quality(sc, d.candidate.as_deref(), d.text.as_deref()).0 >= 0.6)
         .map(|d| d.at);
@@ -198,7 +198,7 @@ pub fn score(s: &Session) -> Score {
     let impact = s.impact_total(end);
     let unit = sc.impact.unit.clone();
     let real_mit = sc.recorded.time_to_mitigate.value();
-    let (mq, mwhy) = match (s.mitigated_at.filter(|m| *m <= end), real_mit) {
+    let (mq, mwhy) = match (s.mitigated_at().filter(|m| *m <= end), real_mit) {
         (Some(m), Some(r)) => (
             against(m, r),
             format!(
@@ -219,12 +219,12 @@ pub fn score(s: &Session) -> Score {
 
     // Harm.
     let harmful: Vec<&str> = s
-        .taken
+        .taken()
         .iter()
         .filter(|t| sc.action(&t.action).is_some_and(|a| a.harmful))
         .map(|t| t.action.as_str())
         .collect();
-    let (hq, hwhy) = if s.taken.is_empty() {
+    let (hq, hwhy) = if s.taken().is_empty() {
         (
             0.0,
             "you took no action, so there is no care to credit".to_string(),
@@ -241,7 +241,7 @@ pub fn score(s: &Session) -> Score {
 
     // Focus: useful investigation against red herrings.
     let inv: Vec<&Action> = s
-        .taken
+        .taken()
         .iter()
         .filter_map(|t| sc.action(&t.action))
         .filter(|a| matches!(a.kind, ActionKind::Investigate | ActionKind::Mitigate))
@@ -272,8 +272,8 @@ pub fn score(s: &Session) -> Score {
     let mut cq = 0.0;
     let mut cwhy = Vec::new();
     let slots = if c.escalate_to.is_some() { 3.0 } else { 2.0 };
-    let page = s.first_page.unwrap_or(SimTime::ZERO);
-    match s.declared {
+    let page = s.first_page().unwrap_or(SimTime::ZERO);
+    match s.declared() {
         Some(d) if d - page <= c.declare_within || d <= page => {
             cq += 1.0;
             cwhy.push(format!(
@@ -292,8 +292,8 @@ pub fn score(s: &Session) -> Score {
         }
         None => cwhy.push("you never declared an incident".into()),
     }
-    let window_end = s.mitigated_at.unwrap_or(end).min(end);
-    let from = s.declared.unwrap_or(page);
+    let window_end = s.mitigated_at().unwrap_or(end).min(end);
+    let from = s.declared().unwrap_or(page);
     // Time the clock jumped across (phases) is not playable, so it asks for no updates.
     let jumped: u64 = sc
         .phases
@@ -303,7 +303,7 @@ pub fn score(s: &Session) -> Score {
     let playable = window_end.saturating_sub(from).ms().saturating_sub(jumped);
     let needed = (playable / c.status_cadence.ms().max(1)).max(1) as usize;
     let given = s
-        .status_updates
+        .status_updates()
         .iter()
         .filter(|t| **t <= window_end + c.status_cadence)
         .count();
@@ -317,7 +317,7 @@ pub fn score(s: &Session) -> Score {
         let name = sc
             .persona(owner)
             .map_or(owner.as_str(), |p| p.name.as_str());
-        if let Some((t, _)) = s.escalations.iter().find(|(_, p)| p == owner) {
+        if let Some((t, _)) = s.escalations().iter().find(|(_, p)| p == owner) {
             cq += 1.0;
             cwhy.push(format!("you pulled in {name} at {}", t.clock()));
         } else {
@@ -332,7 +332,7 @@ pub fn score(s: &Session) -> Score {
     ));
 
     // Timeline.
-    let (lq, lwhy) = timeline_match(sc, &s.own_timeline);
+    let (lq, lwhy) = timeline_match(sc, s.own_timeline());
     parts.push(("timeline".into(), w.timeline, lq, lwhy));
 
     let total_weight = w.total().max(1) as f64;
@@ -351,7 +351,7 @@ pub fn score(s: &Session) -> Score {
         })
         .collect();
     let hint_penalty: f64 = s
-        .hints_given
+        .hints_given()
         .iter()
         .filter_map(|(_, i)| sc.hints.get(*i))
         .map(|h| h.cost as f64)
@@ -361,7 +361,7 @@ pub fn score(s: &Session) -> Score {
         total: round1(raw.clamp(0.0, 100.0)),
         parts,
         hint_penalty,
-        hints_used: s.hints_given.len(),
+        hints_used: s.hints_given().len(),
         impact: impact.round(),
         impact_unit: unit,
     }

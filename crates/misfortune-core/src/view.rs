@@ -196,7 +196,7 @@ impl TraineeView {
         let mut dashboards = Vec::new();
         let mut logs = Vec::new();
         let mut findings = Vec::new();
-        for (at, r) in &s.revealed {
+        for (at, r) in s.revealed() {
             match r {
                 Reveal::Dashboard(id) => {
                     if let Some(d) = sc.dashboard(id) {
@@ -249,7 +249,7 @@ impl TraineeView {
         let alerts: Vec<AlertView> = sc
             .alerts
             .iter()
-            .zip(&s.alerts)
+            .zip(s.alerts())
             .filter(|(_, st)| st.since.is_some())
             .map(|(a, st)| AlertView {
                 id: a.id.clone(),
@@ -286,7 +286,7 @@ impl TraineeView {
             briefing: sc.briefing.clone(),
             now,
             ended: s.is_ended(),
-            clock: s.clock,
+            clock: s.clock(),
             busy_until: s.busy_until(),
             personas: sc
                 .personas
@@ -313,7 +313,7 @@ impl TraineeView {
             dashboards,
             logs,
             messages: s
-                .messages
+                .messages()
                 .iter()
                 .map(|m| {
                     let (from, role) = persona_name(&m.from);
@@ -337,7 +337,7 @@ impl TraineeView {
                 })
                 .collect(),
             taken: s
-                .taken
+                .taken()
                 .iter()
                 .filter_map(|t| {
                     let a = sc.action(&t.action)?;
@@ -362,15 +362,15 @@ impl TraineeView {
                 })
                 .collect(),
             hints: s
-                .hints_given
+                .hints_given()
                 .iter()
                 .filter_map(|(_, i)| sc.hints.get(*i).map(|h| h.text.clone()))
                 .collect(),
-            hints_left: sc.hints.len() - s.hints_given.len(),
-            notes: s.notes.clone(),
-            own_timeline: s.own_timeline.clone(),
+            hints_left: sc.hints.len() - s.hints_given().len(),
+            notes: s.notes().to_vec(),
+            own_timeline: s.own_timeline().to_vec(),
             diagnoses: s
-                .diagnoses
+                .diagnoses()
                 .iter()
                 .map(|d| DiagnosisView {
                     at: d.at,
@@ -378,7 +378,7 @@ impl TraineeView {
                     text: d.text.clone(),
                 })
                 .collect(),
-            feed: s.feed.iter().filter(|f| f.trainee).cloned().collect(),
+            feed: s.feed().iter().filter(|f| f.trainee).cloned().collect(),
         }
     }
 }
@@ -401,6 +401,8 @@ pub struct GmView {
     pub impact_unit: String,
     pub recorded: Recorded,
     pub feed: Vec<FeedItem>,
+    /// The live score, as it would stand if the session ended now.
+    pub score: crate::score::Score,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -434,7 +436,7 @@ impl GmView {
                     summary: summarise(&i.effects),
                 })
                 .collect(),
-            fired: s.fired.clone(),
+            fired: s.fired().to_vec(),
             unrevealed_telemetry: sc
                 .dashboards
                 .iter()
@@ -462,12 +464,13 @@ impl GmView {
                 .filter(|c| !s.is_revealed(&Reveal::Clue(c.id.clone())))
                 .cloned()
                 .collect(),
-            next_hint: sc.hints.get(s.hints_given.len()).cloned(),
-            mitigated_at: s.mitigated_at,
+            next_hint: sc.hints.get(s.hints_given().len()).cloned(),
+            mitigated_at: s.mitigated_at(),
             impact_so_far: s.impact_total(s.now()),
             impact_unit: sc.impact.unit.clone(),
             recorded: sc.recorded.clone(),
-            feed: s.feed.clone(),
+            feed: s.feed().to_vec(),
+            score: crate::score::score(s),
         }
     }
 }

@@ -8,6 +8,10 @@ use misfortune_core::author::{self, Imported};
 use misfortune_core::model::{ActionItemKind, EventKind};
 use misfortune_core::{SimTime, load_str};
 
+mod support {
+    pub mod stress;
+}
+
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -305,7 +309,7 @@ fn the_scaffold_has_every_section_and_validates_when_filled() {
 
 #[test]
 fn the_stress_scenario_holds_what_the_performance_target_asks() {
-    let f = load_str("stress.ron", &author::stress_scenario());
+    let f = load_str("stress.ron", &support::stress::stress_scenario());
     assert_eq!(
         f.errors(),
         0,

@@ -51,11 +51,11 @@ fn a_played_journal_replays_to_the_same_session_and_score() {
     let j = Journal::read(&path).unwrap();
     assert!(j.is_finished());
     let replayed = j.replay().unwrap();
-    assert_eq!(score::score(&replayed), score::score(&rec.session));
-    assert_eq!(j.recorded_score(), Some(score::score(&rec.session).total));
+    assert_eq!(score::score(&replayed), score::score(&rec.session()));
+    assert_eq!(j.recorded_score(), Some(score::score(&rec.session()).total));
     assert_eq!(
         serde_json::to_string(&misfortune_core::view::GmView::of(&replayed)).unwrap(),
-        serde_json::to_string(&misfortune_core::view::GmView::of(&rec.session)).unwrap()
+        serde_json::to_string(&misfortune_core::view::GmView::of(&rec.session())).unwrap()
     );
 }
 
@@ -85,8 +85,8 @@ fn a_journal_cut_mid_line_resumes_from_its_last_whole_record() {
         j.warning
     );
     let mut rec = Recorder::resume(&j).unwrap();
-    assert_eq!(rec.session.now(), SimTime::from_mins(3));
-    assert!(rec.session.is_taken("open-proxy-health"));
+    assert_eq!(rec.session().now(), SimTime::from_mins(3));
+    assert!(rec.session().is_taken("open-proxy-health"));
     rec.advance_to(SimTime::from_mins(5)).unwrap();
     rec.command(
         Actor::Trainee,
@@ -173,7 +173,7 @@ fn reports_are_written_atomically_and_never_replace_a_file_without_force() {
     let dir = tmp("report");
     let mut rec = start(&dir, "cloudflare-2019-waf-regex", 4);
     personas::play(&mut rec, Persona::Expert).unwrap();
-    let md = Report::of(&rec.session, Some("Sam".into())).to_markdown();
+    let md = Report::of(&rec.session(), Some("Sam".into())).to_markdown();
     let out = dir.join("debrief.md");
     write_atomic(&out, md.as_bytes(), false).unwrap();
     assert_eq!(std::fs::read_to_string(&out).unwrap(), md);

@@ -20,8 +20,8 @@ fn shipped() -> Vec<misfortune_core::Scenario> {
 fn play(sc: &Arc<misfortune_core::Scenario>, p: Persona, seed: u64) -> score::Score {
     let mut rec = Recorder::unjournaled(Session::new(sc.clone(), seed));
     personas::play(&mut rec, p).unwrap();
-    assert!(rec.session.is_ended());
-    score::score(&rec.session)
+    assert!(rec.session().is_ended());
+    score::score(&rec.session())
 }
 
 #[test]

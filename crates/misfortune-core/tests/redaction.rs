@@ -42,7 +42,7 @@ fn hidden(s: &Session) -> Vec<String> {
     h.extend(
         sc.actions
             .iter()
-            .filter(|a| !s.taken.iter().any(|t| t.action == a.id && t.done))
+            .filter(|a| !s.taken().iter().any(|t| t.action == a.id && t.done))
             .filter_map(|a| a.result.clone()),
     );
     for inj in sc.injects.iter().filter(|i| !s.has_fired(&i.id)) {
@@ -56,14 +56,14 @@ fn hidden(s: &Session) -> Vec<String> {
     h.extend(
         sc.hints
             .iter()
-            .skip(s.hints_given.len())
+            .skip(s.hints_given().len())
             .map(|x| x.text.clone()),
     );
     h.extend(
         sc.phases
             .iter()
             .enumerate()
-            .filter(|(i, _)| !s.phases_passed.contains(i))
+            .filter(|(i, _)| !s.phases_passed().contains(i))
             .map(|(_, p)| p.summary.clone()),
     );
     // Short strings could collide with ordinary words; every hidden text we ship is longer.
@@ -96,8 +96,8 @@ fn no_hidden_text_reaches_the_trainee_view() {
                 step += 1;
                 // At every step where something new happened, every five simulated minutes, and
                 // at the end.
-                let news = s.feed.len() != seen_feed;
-                seen_feed = s.feed.len();
+                let news = s.feed().len() != seen_feed;
+                seen_feed = s.feed().len();
                 if !news && !step.is_multiple_of(300) && !s.is_ended() {
                     return;
                 }

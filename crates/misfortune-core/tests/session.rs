@@ -39,10 +39,10 @@ fn take(s: &mut Session, a: &str) {
 fn timed_injects_fire_at_their_time_and_not_before() {
     let mut s = Session::new(scenario("cloudflare-2019-waf-regex"), 1);
     s.advance_to(SimTime::from_secs(179));
-    assert!(s.first_page.is_none());
+    assert!(s.first_page().is_none());
     assert!(TraineeView::of(&s).alerts.is_empty());
     s.advance_to(m(3));
-    assert_eq!(s.first_page, Some(m(3)));
+    assert_eq!(s.first_page(), Some(m(3)));
     let v = TraineeView::of(&s);
     assert_eq!(v.alerts.iter().filter(|a| a.firing).count(), 2);
     assert!(
@@ -57,11 +57,11 @@ fn after_inject_chains_and_held_injects() {
     let mut s = Session::new(scenario("minimal"), 1);
     s.advance_to(m(5));
     assert!(
-        s.messages.is_empty(),
+        s.messages().is_empty(),
         "dba-says waits 2m after the page at 4m"
     );
     s.advance_to(m(6));
-    assert_eq!(s.messages.len(), 1);
+    assert_eq!(s.messages().len(), 1);
     s.advance_to(m(29));
     assert!(!s.has_fired("held"), "held injects never fire on their own");
     s.apply_command(
@@ -72,7 +72,7 @@ fn after_inject_chains_and_held_injects() {
     )
     .unwrap();
     assert!(s.has_fired("held"));
-    assert_eq!(s.messages.last().unwrap().text, "I am here.");
+    assert_eq!(s.messages().last().unwrap().text, "I am here.");
     assert_eq!(
         s.apply_command(
             Actor::Gm,
@@ -103,7 +103,7 @@ fn if_not_mitigated_fires_only_when_the_impact_lasts() {
         take(&mut fast, a);
     }
     fast.advance_to(m(31));
-    assert!(fast.mitigated_at.unwrap() < m(30));
+    assert!(fast.mitigated_at().unwrap() < m(30));
     assert!(!fast.has_fired("cto-pressure"));
 }
 
@@ -121,7 +121,7 @@ fn actions_take_their_time_queue_and_reveal_on_completion() {
         Err(CommandError::NotAvailable("logs".into()))
     );
     take(&mut s, "page-dba");
-    assert_eq!(s.taken[1].start, m(1), "queued behind the first action");
+    assert_eq!(s.taken()[1].start, m(1), "queued behind the first action");
     assert!(!s.is_revealed(&Reveal::Clue("disk-full".into())));
     s.advance_to(SimTime::from_secs(59));
     assert!(!s.is_revealed(&Reveal::Clue("disk-full".into())));
@@ -150,7 +150,7 @@ fn actions_take_their_time_queue_and_reveal_on_completion() {
         Err(CommandError::UnknownAction("nope".into()))
     );
     s.advance_to(m(2));
-    assert_eq!(s.escalations, vec![(m(2), "dba".to_string())]);
+    assert_eq!(s.escalations(), vec![(m(2), "dba".to_string())]);
 }
 
 #[test]
@@ -174,7 +174,7 @@ fn mitigation_ends_the_impact_after_its_delay_and_metrics_recover() {
     }
     let done = s.busy_until();
     s.advance_to(done);
-    assert_eq!(s.mitigated_at, Some(done + m(1)));
+    assert_eq!(s.mitigated_at(), Some(done + m(1)));
     assert!(s.metric_value(cpu, done, false) > 99.0);
     s.advance_to(done + m(5));
     assert!(
@@ -188,7 +188,7 @@ fn mitigation_ends_the_impact_after_its_delay_and_metrics_recover() {
         total,
         "no impact accrues after mitigation"
     );
-    assert!(s.alerts.iter().all(|a| !a.firing));
+    assert!(s.alerts().iter().all(|a| !a.firing));
 }
 
 #[test]
@@ -213,7 +213,7 @@ fn commands_check_their_arguments() {
     );
     s.advance_to(m(4));
     s.apply_command(Actor::Trainee, &Command::Ack).unwrap();
-    assert_eq!(s.acked, Some(m(4)));
+    assert_eq!(s.acked(), Some(m(4)));
     assert_eq!(
         s.apply_command(
             Actor::Trainee,
@@ -300,14 +300,14 @@ fn commands_check_their_arguments() {
     )
     .unwrap();
     assert_eq!(
-        s.own_timeline[0].at,
+        s.own_timeline()[0].at,
         m(1),
         "own timeline stays in time order"
     );
     s.apply_command(Actor::Gm, &Command::Pause).unwrap();
     s.apply_command(Actor::Gm, &Command::Speed { factor: 30 })
         .unwrap();
-    assert!(s.clock.paused && s.clock.speed == 30);
+    assert!(s.clock().paused && s.clock().speed == 30);
     assert_eq!(
         s.apply_command(Actor::Gm, &Command::Speed { factor: 0 }),
         Err(CommandError::BadSpeed)
@@ -353,7 +353,7 @@ fn sessions_are_deterministic_and_seeds_matter() {
     let run = |seed| {
         let mut rec = Recorder::unjournaled(Session::new(sc.clone(), seed));
         personas::play(&mut rec, Persona::Methodical).unwrap();
-        serde_json::to_string(&GmView::of(&rec.session)).unwrap()
+        serde_json::to_string(&GmView::of(&rec.session())).unwrap()
     };
     assert_eq!(run(42), run(42));
     assert_ne!(run(42), run(43), "noise differs between seeds");
@@ -391,7 +391,7 @@ fn score_parts_explain_themselves_with_numbers() {
     let sc = scenario("cloudflare-2019-waf-regex");
     let mut rec = Recorder::unjournaled(Session::new(sc.clone(), 1));
     personas::play(&mut rec, Persona::Expert).unwrap();
-    let sc_ = score::score(&rec.session);
+    let sc_ = score::score(&rec.session());
     let mit = sc_.part("time_to_mitigate").unwrap();
     assert!(mit.why.contains("the real team took 27 min"), "{}", mit.why);
     assert_eq!(mit.earned, 1.0);
@@ -401,7 +401,7 @@ fn score_parts_explain_themselves_with_numbers() {
 
     let mut idle = Recorder::unjournaled(Session::new(sc.clone(), 1));
     personas::play(&mut idle, Persona::Idle).unwrap();
-    let s = score::score(&idle.session);
+    let s = score::score(&idle.session());
     assert_eq!(s.total, 0.0);
     assert!(
         s.part("acknowledge")

@@ -1,0 +1,240 @@
+//! Importing a Markdown postmortem: its sections, timeline and action items.
+
+use regex::Regex;
+
+use super::sections::{Part, Section, bullet, items, prose, split_sections, table_cells};
+use super::timeline::parse_timeline;
+use super::{ImportError, Imported, Skeleton, slug};
+use crate::model::{ActionItemKind, EventKind};
+
+pub(super) fn action_item(
+    text: &str,
+    header: Option<&[String]>,
+    cells: Option<&[String]>,
+) -> (String, ActionItemKind, Option<String>) {
+    let mut action = text.to_string();
+    let mut owner = None;
+    let mut kind_hint = None;
+    if let (Some(h), Some(c)) = (header, cells) {
+        for (name, value) in h.iter().zip(c) {
+            let n = name.to_lowercase();
+            if n.contains("owner") || n.contains("assignee") || n.contains("who") {
+                owner = Some(value.clone())
+                    .filter(|v| !v.is_empty() && v != "-" && !v.eq_ignore_ascii_case("tbd"));
+            } else if n.contains("type") || n.contains("kind") || n.contains("category") {
+                kind_hint = Some(value.to_lowercase());
+            } else if n.contains("action")
+                || n.contains("item")
+                || n.contains("task")
+                || n.contains("description")
+            {
+                action = value.clone();
+            }
+        }
+    } else {
+        let owner_re = Regex::new(
+            r"(?i)[\(\[]\s*owner:?\s*([^\)\]]+)[\)\]]|\bowner:\s*([\w .@-]+)$|(?:^|\s)@([\w.-]+)",
+        )
+        .expect("static regex");
+        if let Some(c) = owner_re.captures(text) {
+            owner = c
+                .get(1)
+                .or(c.get(2))
+                .or(c.get(3))
+                .map(|m| m.as_str().trim().to_string());
+            action = owner_re
+                .replace(text, "")
+                .trim()
+                .trim_end_matches([',', ';', '-', '—'])
+                .trim()
+                .to_string();
+        }
+        let type_re = Regex::new(r"(?i)^\[?(prevent|prevention|detect|detection|mitigate|mitigation|repair|process)\]?:?\s+").expect("static regex");
+        if let Some(c) = type_re.captures(&action.clone()) {
+            kind_hint = Some(c[1].to_lowercase());
+            action = type_re.replace(&action, "").to_string();
+        }
+    }
+    let guess = kind_hint.unwrap_or_else(|| action.to_lowercase());
+    let has = |ws: &[&str]| ws.iter().any(|w| guess.contains(w));
+    let kind = if has(&["prevent"]) {
+        ActionItemKind::Prevent
+    } else if has(&["detect", "alert", "monitor", "dashboard", "observab"]) {
+        ActionItemKind::Detect
+    } else if has(&[
+        "mitigat",
+        "kill switch",
+        "rollback",
+        "roll back",
+        "failover",
+    ]) {
+        ActionItemKind::Mitigate
+    } else if has(&["repair", "fix the", "patch", "restore"]) {
+        ActionItemKind::Repair
+    } else if has(&[
+        "process",
+        "runbook",
+        "drill",
+        "train",
+        "document",
+        "policy",
+        "review",
+        "procedure",
+        "automate",
+    ]) {
+        ActionItemKind::Process
+    } else if has(&["test", "validat", "guard", "limit", "stage", "canary"]) {
+        ActionItemKind::Prevent
+    } else {
+        ActionItemKind::Other
+    };
+    (action, kind, owner)
+}
+
+fn parse_action_items(lines: &[String]) -> Vec<(String, ActionItemKind, Option<String>)> {
+    let mut out = Vec::new();
+    let mut header: Option<Vec<String>> = None;
+    for l in lines {
+        if let Some(cells) = table_cells(l) {
+            if cells.is_empty() {
+                continue;
+            }
+            if header.is_none() {
+                header = Some(cells);
+                continue;
+            }
+            let text = cells.first().cloned().unwrap_or_default();
+            out.push(action_item(&text, header.as_deref(), Some(&cells)));
+        } else if let Some(b) = bullet(l)
+            && !b.is_empty()
+        {
+            out.push(action_item(&b, None, None));
+        }
+    }
+    out
+}
+
+/// Turn a Markdown postmortem into a scenario skeleton.
+pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
+    let (title, sections) = split_sections(md);
+    if sections
+        .iter()
+        .all(|s| s.part == Part::Other || !s.explicit)
+        && title.is_none()
+    {
+        return Err(ImportError::Unreadable(format!(
+            "{name}: found no postmortem sections; expected Markdown headings such as `## Summary`, `## Impact`, `## Root Cause`, `## Timeline`, `## Action Items`"
+        )));
+    }
+    let year = Regex::new(r"\b(19|20)\d{2}\b")
+        .expect("static regex")
+        .find(md)
+        .and_then(|m| m.as_str().parse::<i64>().ok());
+    let mut sk = Skeleton {
+        title: title.clone(),
+        ..Default::default()
+    };
+    let found = read_sections(&mut sk, &sections, year);
+    let first = |k: EventKind| sk.timeline.iter().find(|e| e.1 == k).map(|e| e.0);
+    sk.time_to_detect = first(EventKind::Alert);
+    sk.time_to_mitigate = first(EventKind::Mitigation);
+    sk.time_to_resolve = first(EventKind::Resolution);
+    if sk.trigger.is_none() {
+        sk.trigger = sk
+            .timeline
+            .first()
+            .filter(|e| e.1 == EventKind::Trigger)
+            .map(|e| e.2.clone());
+    }
+    if let Some(y) = Regex::new(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+        .expect("static regex")
+        .find(md)
+    {
+        sk.date = Some(y.as_str().to_string());
+    }
+    sk.id = slug(title.as_deref().unwrap_or(name));
+    sk.tags = vec!["imported".into()];
+    let all = [
+        "title",
+        "summary",
+        "impact",
+        "root cause",
+        "trigger",
+        "timeline",
+        "detection",
+        "resolution",
+        "action items",
+        "what went well",
+        "what went wrong",
+        "where we got lucky",
+    ];
+    let missing: Vec<String> = all
+        .iter()
+        .filter(|w| !found.iter().any(|f| f == *w))
+        .map(|s| s.to_string())
+        .collect();
+    if sk.timeline.is_empty() && sk.root_cause.is_none() && sk.summary.is_none() {
+        return Err(ImportError::Unreadable(format!(
+            "{name}: found {} but no summary, root cause or timeline: not enough to build a scenario from",
+            if found.is_empty() {
+                "nothing usable".to_string()
+            } else {
+                found.join(", ")
+            }
+        )));
+    }
+    Ok(Imported {
+        skeleton: sk,
+        found,
+        missing,
+    })
+}
+
+/// Fill the skeleton from the classified sections; returns what was found, by name.
+fn read_sections(sk: &mut Skeleton, sections: &[Section], year: Option<i64>) -> Vec<String> {
+    let mut found = Vec::new();
+    let get = |p: Part| sections.iter().filter(move |s| s.part == p);
+    let mut note = |what: &str, ok: bool| {
+        if ok {
+            found.push(what.to_string());
+        }
+        ok
+    };
+    note("title", sk.title.is_some());
+    sk.summary = get(Part::Summary).find_map(|s| prose(&s.lines));
+    note("summary", sk.summary.is_some());
+    sk.impact = get(Part::Impact).find_map(|s| prose(&s.lines));
+    note("impact", sk.impact.is_some());
+    sk.root_cause = get(Part::RootCause).find_map(|s| prose(&s.lines));
+    note("root cause", sk.root_cause.is_some());
+    sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));
+    note("trigger", sk.trigger.is_some());
+    sk.contributing = get(Part::Contributing)
+        .flat_map(|s| items(&s.lines))
+        .collect();
+    note("contributing factors", !sk.contributing.is_empty());
+    sk.resolution = get(Part::Resolution).find_map(|s| prose(&s.lines));
+    note("resolution", sk.resolution.is_some());
+    sk.detection = get(Part::Detection).find_map(|s| prose(&s.lines));
+    note("detection", sk.detection.is_some());
+    sk.went_right = get(Part::WentWell).flat_map(|s| items(&s.lines)).collect();
+    note("what went well", !sk.went_right.is_empty());
+    sk.went_wrong = get(Part::WentWrong).flat_map(|s| items(&s.lines)).collect();
+    note("what went wrong", !sk.went_wrong.is_empty());
+    sk.lucky = get(Part::Lucky).flat_map(|s| items(&s.lines)).collect();
+    note("where we got lucky", !sk.lucky.is_empty());
+    sk.unlucky = get(Part::Unlucky).flat_map(|s| items(&s.lines)).collect();
+    note("where we were unlucky", !sk.unlucky.is_empty());
+    sk.prevention = get(Part::Lessons).flat_map(|s| items(&s.lines)).collect();
+    note("lessons learned", !sk.prevention.is_empty());
+    sk.action_items = get(Part::ActionItems)
+        .flat_map(|s| parse_action_items(&s.lines))
+        .collect();
+    note("action items", !sk.action_items.is_empty());
+    let tl: Vec<String> = get(Part::Timeline)
+        .flat_map(|s| s.lines.iter().cloned())
+        .collect();
+    sk.timeline = parse_timeline(&tl, year);
+    note("timeline", !sk.timeline.is_empty());
+    found
+}

@@ -1,0 +1,281 @@
+//! Markdown postmortems as sections (by heading, classified), and the text helpers that read
+//! their bullets, tables and prose.
+
+use regex::Regex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    Summary,
+    Impact,
+    RootCause,
+    Trigger,
+    Contributing,
+    Resolution,
+    Detection,
+    ActionItems,
+    Lessons,
+    WentWell,
+    WentWrong,
+    Lucky,
+    Unlucky,
+    Timeline,
+    Other,
+}
+
+pub(super) fn classify(title: &str) -> Part {
+    let t = title.to_lowercase();
+    let has = |w: &str| t.contains(w);
+    if has("timeline") || has("chronology") || has("sequence of events") {
+        Part::Timeline
+    } else if has("unlucky")
+        || has("luck was against")
+        || has("where we were unlucky")
+        || has("bad luck")
+    {
+        Part::Unlucky
+    } else if has("lucky") || has("luck") {
+        Part::Lucky
+    } else if has("went well")
+        || has("went right")
+        || has("what worked")
+        || has("things that went well")
+    {
+        Part::WentWell
+    } else if has("went wrong")
+        || has("went poorly")
+        || has("didn't go well")
+        || has("did not go well")
+        || has("could have gone better")
+        || has("went badly")
+    {
+        Part::WentWrong
+    } else if has("action item")
+        || has("follow-up")
+        || has("follow up")
+        || has("followup")
+        || has("corrective action")
+        || has("next steps")
+        || has("remediation items")
+        || has("todo")
+    {
+        Part::ActionItems
+    } else if has("contributing") {
+        Part::Contributing
+    } else if has("root cause") || t.trim() == "cause" || t.trim() == "causes" {
+        Part::RootCause
+    } else if has("trigger") {
+        Part::Trigger
+    } else if has("lesson") {
+        Part::Lessons
+    } else if has("impact") {
+        Part::Impact
+    } else if has("detection") || has("how we found out") {
+        Part::Detection
+    } else if has("resolution")
+        || has("mitigation")
+        || has("recovery")
+        || has("remediation")
+        || has("how we fixed")
+    {
+        Part::Resolution
+    } else if has("summary")
+        || has("overview")
+        || has("tl;dr")
+        || has("description")
+        || has("what happened")
+    {
+        Part::Summary
+    } else {
+        Part::Other
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct Section {
+    pub(super) part: Part,
+    /// Under a heading of its own (not the text before the first heading).
+    pub(super) explicit: bool,
+    pub(super) lines: Vec<String>,
+}
+
+pub(super) fn heading(line: &str) -> Option<(usize, String)> {
+    let t = line.trim_end();
+    if t.starts_with('#') {
+        let level = t.chars().take_while(|&c| c == '#').count();
+        if level <= 6 && t[level..].starts_with(' ') {
+            return Some((
+                level,
+                t[level..].trim().trim_end_matches('#').trim().to_string(),
+            ));
+        }
+    }
+    // `**Summary**` or `**Summary:**` alone on a line.
+    let s = t.trim();
+    if s.len() > 4 && s.starts_with("**") && s.ends_with("**") && !s[2..s.len() - 2].contains("**")
+    {
+        let inner = s[2..s.len() - 2].trim().trim_end_matches(':').to_string();
+        if classify(&inner) != Part::Other {
+            return Some((4, inner));
+        }
+    }
+    // `Summary:` alone on a line, naming a known section.
+    if let Some(inner) = s.strip_suffix(':')
+        && inner.len() < 40
+        && !inner.contains(':')
+        && classify(inner) != Part::Other
+        && !inner.starts_with(['-', '*', '|'])
+    {
+        return Some((5, inner.to_string()));
+    }
+    None
+}
+
+pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
+    let lines: Vec<&str> = md.lines().collect();
+    let mut title = None;
+    let mut sections: Vec<Section> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let next = lines.get(i + 1).map(|l| l.trim());
+        let setext = next
+            .filter(|n| {
+                !n.is_empty()
+                    && (n.chars().all(|c| c == '=')
+                        || (n.len() >= 3 && n.chars().all(|c| c == '-')))
+            })
+            .is_some()
+            && !line.trim().is_empty()
+            && !line.trim_start().starts_with(['-', '*', '|', '#']);
+        let h = if setext {
+            let level = if next.unwrap_or("").starts_with('=') {
+                1
+            } else {
+                2
+            };
+            i += 1;
+            Some((level, line.trim().to_string()))
+        } else {
+            heading(line)
+        };
+        match h {
+            Some((1, text)) if title.is_none() && sections.is_empty() => {
+                title = Some(clean_inline(&text))
+            }
+            Some((_, text)) => sections.push(Section {
+                part: classify(&text),
+                explicit: true,
+                lines: Vec::new(),
+            }),
+            None => {
+                if let Some(s) = sections.last_mut() {
+                    s.lines.push(line.to_string());
+                } else if !line.trim().is_empty() {
+                    // Text before any section: treat as the summary.
+                    sections.push(Section {
+                        part: Part::Summary,
+                        explicit: false,
+                        lines: vec![line.to_string()],
+                    });
+                }
+            }
+        }
+        i += 1;
+    }
+    (title, sections)
+}
+
+pub(super) fn clean_inline(s: &str) -> String {
+    let s = s.replace("**", "").replace("__", "").replace('`', "");
+    let link = Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("static regex");
+    link.replace_all(&s, "$1").trim().to_string()
+}
+
+pub(super) fn bullet(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    let rest = if let Some(r) = t
+        .strip_prefix("- ")
+        .or_else(|| t.strip_prefix("* "))
+        .or_else(|| t.strip_prefix("+ "))
+    {
+        r
+    } else {
+        let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")) {
+            &t[digits + 2..]
+        } else {
+            return None;
+        }
+    };
+    let rest = rest
+        .trim_start_matches("[ ] ")
+        .trim_start_matches("[x] ")
+        .trim_start_matches("[X] ");
+    Some(clean_inline(rest))
+}
+
+pub(super) fn table_cells(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    if !t.starts_with('|') {
+        return None;
+    }
+    let cells: Vec<String> = t
+        .trim_matches('|')
+        .split('|')
+        .map(|c| clean_inline(c.trim()))
+        .collect();
+    if cells
+        .iter()
+        .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    {
+        return Some(Vec::new()); // separator row
+    }
+    Some(cells)
+}
+
+/// Bullets (or table rows, or paragraphs) of a section, as items.
+pub(super) fn items(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut para = String::new();
+    let mut any_bullet = false;
+    for l in lines {
+        if let Some(b) = bullet(l) {
+            any_bullet = true;
+            if !b.is_empty() {
+                out.push(b);
+            }
+        } else if let Some(cells) = table_cells(l) {
+            if !cells.is_empty() {
+                out.push(
+                    cells
+                        .into_iter()
+                        .filter(|c| !c.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" — "),
+                );
+            }
+        } else if l.trim().is_empty() {
+            if !para.is_empty() {
+                out.push(std::mem::take(&mut para));
+            }
+        } else if any_bullet && l.starts_with([' ', '\t']) && !out.is_empty() {
+            let last = out.last_mut().expect("non-empty");
+            last.push(' ');
+            last.push_str(&clean_inline(l.trim()));
+        } else {
+            if !para.is_empty() {
+                para.push(' ');
+            }
+            para.push_str(&clean_inline(l.trim()));
+        }
+    }
+    if !para.is_empty() {
+        out.push(para);
+    }
+    out
+}
+
+pub(super) fn prose(lines: &[String]) -> Option<String> {
+    let v = items(lines);
+    (!v.is_empty()).then(|| v.join(" "))
+}

@@ -1,0 +1,358 @@
+//! Timeline lines: timestamps in their many styles (ISO, 12-hour clocks, named dates, `T+`
+//! offsets, tables), turned into offsets from the first event, and a guess at each event's kind.
+
+use regex::Regex;
+
+use super::sections::{bullet, clean_inline, table_cells};
+use crate::model::EventKind;
+use crate::time::SimTime;
+
+/// Days since 1970-01-01 of a civil date.
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// A timestamp found at the start of a timeline line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Stamp {
+    day: Option<i64>,
+    secs: i64,
+    /// `T+12m`: already an offset from the start.
+    relative: bool,
+}
+
+struct TimeParser {
+    iso: Regex,
+    named: Regex,
+    clock: Regex,
+    relative: Regex,
+}
+
+impl TimeParser {
+    fn new() -> Self {
+        TimeParser {
+            iso: Regex::new(r"(?i)\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})").expect("static regex"),
+            named: Regex::new(r"(?i)\b(?:(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)").expect("static regex"),
+            clock: Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm|a\.m\.|p\.m\.)?").expect("static regex"),
+            relative: Regex::new(r"(?i)\bT\s*\+\s*(\d+)(?::(\d{2}))?\s*(h|hr|hours?|m|min|mins|minutes?)?").expect("static regex"),
+        }
+    }
+
+    fn month(name: &str) -> Option<u32> {
+        const FULL: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let n = name.to_lowercase();
+        if n.len() < 3 {
+            return None;
+        }
+        FULL.iter()
+            .position(|m| m.starts_with(&n))
+            .map(|i| i as u32 + 1)
+    }
+
+    fn date(&self, s: &str, default_year: Option<i64>) -> Option<(i64, usize, usize)> {
+        if let Some(c) = self.iso.captures(s) {
+            let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                let whole = c.get(0)?;
+                return Some((days_from_civil(y, m, d), whole.start(), whole.end()));
+            }
+        }
+        let c = self.named.captures(s)?;
+        let whole = c.get(0)?;
+        let (d, m, y) = if let Some(d) = c.get(1) {
+            (
+                d.as_str().parse().ok()?,
+                Self::month(&c[2])?,
+                c[3].parse().ok()?,
+            )
+        } else if let Some(m) = c.get(4) {
+            (
+                c[5].parse().ok()?,
+                Self::month(m.as_str())?,
+                c[6].parse().ok()?,
+            )
+        } else {
+            (c[8].parse().ok()?, Self::month(&c[7])?, default_year?)
+        };
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        Some((days_from_civil(y, m, d), whole.start(), whole.end()))
+    }
+
+    /// A stamp near the start of `s`, and where it ends.
+    fn stamp(&self, s: &str, default_year: Option<i64>) -> Option<(Stamp, usize)> {
+        let head_limit = 48.min(s.len());
+        if let Some(c) = self.relative.captures(s) {
+            let whole = c.get(0)?;
+            if whole.start() < head_limit {
+                let n: i64 = c[1].parse().ok()?;
+                let secs = match (c.get(2), c.get(3).map(|u| u.as_str().to_lowercase())) {
+                    (Some(mm), _) => n * 3600 + mm.as_str().parse::<i64>().ok()? * 60,
+                    (None, Some(u)) if u.starts_with('h') => n * 3600,
+                    _ => n * 60,
+                };
+                return Some((
+                    Stamp {
+                        day: None,
+                        secs,
+                        relative: true,
+                    },
+                    whole.end(),
+                ));
+            }
+        }
+        let date = self.date(s, default_year).filter(|d| d.1 < head_limit);
+        let clock = self
+            .clock
+            .captures(s)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() < head_limit + 16))?;
+        let mut h: i64 = clock[1].parse().ok()?;
+        let m: i64 = clock[2].parse().ok()?;
+        let sec: i64 = clock.get(3).map_or(Some(0), |x| x.as_str().parse().ok())?;
+        if h > 23 || m > 59 || sec > 59 {
+            return None;
+        }
+        if let Some(ap) = clock.get(4) {
+            let pm = ap.as_str().to_lowercase().starts_with('p');
+            if h == 12 {
+                h = 0;
+            }
+            if pm {
+                h += 12;
+            }
+        }
+        let end = clock.get(0)?.end().max(date.map_or(0, |d| d.2));
+        Some((
+            Stamp {
+                day: date.map(|d| d.0),
+                secs: h * 3600 + m * 60 + sec,
+                relative: false,
+            },
+            end,
+        ))
+    }
+}
+
+/// The text of a timeline line once its timestamp and separators are taken off.
+fn event_text(s: &str, stamp_end: usize) -> String {
+    let rest = &s[stamp_end..];
+    let tz = Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{2,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex");
+    let rest = tz.replace(rest, "");
+    let t = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',')
+    });
+    clean_inline(t.trim_end_matches('|').trim())
+}
+
+/// A guess at what kind of event a line describes.
+pub fn guess_kind(text: &str, first: bool) -> EventKind {
+    let t = text.to_lowercase();
+    let any = |ws: &[&str]| ws.iter().any(|w| t.contains(w));
+    let alert = [
+        "alert",
+        "paged",
+        "pages the",
+        "page fired",
+        "pagerduty",
+        "alarm",
+        "monitoring detect",
+        "monitoring identif",
+        "monitor",
+    ];
+    if first {
+        // A timeline opens with what set the incident off, unless it opens with the page.
+        return if any(&alert) {
+            EventKind::Alert
+        } else {
+            EventKind::Trigger
+        };
+    }
+    if any(&[
+        "resolved",
+        "all clear",
+        "incident closed",
+        "closed the incident",
+        "back to normal",
+        "operating normally",
+        "permanent fix",
+    ]) {
+        EventKind::Resolution
+    } else if any(&[
+        "status page",
+        "statuspage",
+        "tweet",
+        "customers notified",
+        "notified customers",
+        "announce",
+        "public update",
+        "status post",
+        "communicat",
+        "blog post",
+    ]) {
+        EventKind::Communication
+    } else if any(&[
+        "rolled back",
+        "roll back",
+        "rollback",
+        "revert",
+        "disabled",
+        "disable",
+        "mitigat",
+        "restor",
+        "failover",
+        "failed over",
+        "recover",
+        "kill switch",
+        "workaround",
+        "restart",
+        "begin to recover",
+        "began to recover",
+    ]) {
+        EventKind::Mitigation
+    } else if any(&[
+        "escalat",
+        "declared",
+        "incident declared",
+        "paged in",
+        "called in",
+        "woke",
+        "joined",
+        "engaged",
+        "war room",
+        "incident commander",
+    ]) {
+        EventKind::Escalation
+    } else if any(&alert) {
+        EventKind::Alert
+    } else if any(&[
+        "identif",
+        "investigat",
+        "root cause",
+        "suspect",
+        "found",
+        "discovered",
+        "diagnos",
+        "determined",
+        "noticed",
+        "realised",
+        "realized",
+        "traced",
+    ]) {
+        EventKind::Investigation
+    } else {
+        EventKind::Symptom
+    }
+}
+
+pub(super) fn parse_timeline(
+    lines: &[String],
+    default_year: Option<i64>,
+) -> Vec<(SimTime, EventKind, String)> {
+    let tp = TimeParser::new();
+    let mut raw: Vec<(i64, String)> = Vec::new();
+    let mut current_day: Option<i64> = None;
+    let mut first_day: Option<i64> = None;
+    let mut last_abs: Option<i64> = None;
+    let mut day_offset = 0i64;
+    let mut header_row = true;
+    for l in lines {
+        let mut text_line = l.trim().to_string();
+        if let Some(cells) = table_cells(l) {
+            if cells.is_empty() {
+                continue;
+            }
+            // Skip a header row of a table ("Time | Event").
+            if header_row
+                && cells.iter().any(|c| {
+                    c.eq_ignore_ascii_case("time")
+                        || c.eq_ignore_ascii_case("when")
+                        || c.to_lowercase().contains("time (")
+                })
+            {
+                header_row = false;
+                continue;
+            }
+            text_line = cells.join(" | ");
+        }
+        header_row = false;
+        let body = bullet(&text_line)
+            .unwrap_or_else(|| text_line.trim_start_matches('#').trim().to_string());
+        if body.is_empty() {
+            continue;
+        }
+        let Some((stamp, end)) = tp.stamp(&body, default_year) else {
+            // A date alone (a day heading) sets the day for the lines below it.
+            if let Some((d, _, _)) = tp.date(&body, default_year) {
+                current_day = Some(d);
+            } else if let Some(last) = raw.last_mut()
+                && l.starts_with([' ', '\t'])
+            {
+                last.1.push(' ');
+                last.1.push_str(&clean_inline(body.trim()));
+            }
+            continue;
+        };
+        let text = event_text(&body, end);
+        if text.is_empty() {
+            continue;
+        }
+        let abs = if stamp.relative {
+            stamp.secs
+        } else {
+            if stamp.day.is_some() {
+                current_day = stamp.day;
+            }
+            let mut abs = match current_day {
+                Some(d) => (d - *first_day.get_or_insert(d)) * 86_400 + stamp.secs,
+                None => stamp.secs + day_offset,
+            };
+            // A clock time with no date of its own that goes backwards crossed midnight.
+            if stamp.day.is_none() && last_abs.is_some_and(|prev| abs + 3600 < prev) {
+                abs += 86_400;
+                match current_day.as_mut() {
+                    Some(d) => *d += 1,
+                    None => day_offset += 86_400,
+                }
+            }
+            abs
+        };
+        last_abs = Some(abs);
+        raw.push((abs, text));
+    }
+    let Some(start) = raw.iter().map(|r| r.0).min() else {
+        return Vec::new();
+    };
+    let mut out: Vec<(SimTime, EventKind, String)> = raw
+        .into_iter()
+        .enumerate()
+        .map(|(i, (abs, text))| {
+            (
+                SimTime::from_secs((abs - start).max(0) as u64),
+                guess_kind(&text, i == 0),
+                text,
+            )
+        })
+        .collect();
+    out.sort_by_key(|e| e.0);
+    out
+}

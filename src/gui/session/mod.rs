@@ -1,0 +1,154 @@
+//! The session screen: a running scenario on the simulated clock. In a playtest the game master's
+//! console and the trainee view are side by side; in solo play the engine is game master and only
+//! the trainee view is shown; in a team session the game master's console is in its own window.
+//! Every command goes through the core's journaled recorder.
+//!
+//! - `messages`: starting sessions, commands, the debrief (no egui; headless apps use them)
+//! - `clock`: the simulated clock and its keys
+//! - `views`: the views drawn, kept between frames and rebuilt in the background
+//! - `screen`: the session screen itself
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use misfortune_core::journal::{self, JournalWriter, Mode, Recorder};
+use misfortune_core::{Actor, Command, LoadedFile, Session};
+
+use super::panels::{GmForm, TraineeForm};
+use super::screens::Screen;
+
+mod clock;
+mod messages;
+mod screen;
+mod views;
+
+pub use messages::{OpenDebrief, SessionCommand, StartError, StartSession};
+pub use screen::SessionScreenPass;
+pub use views::Views;
+
+/// The session's messages and the systems that turn them into core calls (no egui involved).
+pub(super) fn core_systems(app: &mut App) {
+    messages::plugin(app);
+}
+
+pub(super) fn plugin(app: &mut App) {
+    core_systems(app);
+    app.add_systems(Update, clock::keyboard.run_if(in_state(Screen::Session)))
+        .add_plugins(screen::plugin)
+        .add_systems(OnExit(Screen::Session), |mut commands: Commands| {
+            commands.remove_resource::<ActiveSession>()
+        });
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionMode {
+    /// Game master and trainee side by side, for authors and rehearsals.
+    Playtest,
+    /// The engine plays game master.
+    Solo,
+    /// A game master runs the session from a second window (`--gm-window`); this window is the
+    /// trainee's view, for the projector.
+    Team,
+}
+
+#[derive(Resource)]
+pub struct ActiveSession {
+    pub rec: Recorder,
+    pub mode: SessionMode,
+    pub trainee_form: TraineeForm,
+    pub gm_form: GmForm,
+    /// Simulated milliseconds not yet applied (the clock advances in whole milliseconds).
+    carry: f64,
+    /// The views drawn, rebuilt when something happens or a quarter second has passed.
+    pub views: Views,
+    /// The score once the session has ended (computed once, not every frame).
+    final_score: Option<f64>,
+    pub error: Option<String>,
+}
+
+/// Start a session whose journal goes into `dir` (default: [`sessions_dir`]).
+fn start_in(
+    file: &LoadedFile,
+    mode: SessionMode,
+    seed: u64,
+    dir: Option<PathBuf>,
+) -> Result<ActiveSession, String> {
+    let sc = file
+        .valid()
+        .ok_or("the scenario does not validate")?
+        .clone();
+    let dir = dir
+        .or_else(sessions_dir)
+        .ok_or("no data folder for journals")?;
+    let path = journal::new_journal_path(&dir, &sc.id, seed);
+    let jmode = if mode == SessionMode::Solo {
+        Mode::Solo
+    } else {
+        Mode::Team
+    };
+    let header = journal::header(&sc, &file.name, &file.source, seed, jmode, None);
+    let writer = JournalWriter::create(&path, &header).map_err(|e| e.to_string())?;
+    let rec = Recorder::new(Session::new(Arc::new(sc), seed), writer).map_err(|e| e.to_string())?;
+    Ok(ActiveSession::new(rec, mode))
+}
+
+/// Continue an unfinished session from its journal. Solo sessions stay solo; team sessions go on
+/// as team sessions when the game master's window is open, and as a playtest (with the game
+/// master's console beside the trainee's view) when it is not.
+fn resume(path: &Path, gm_window: bool) -> Result<ActiveSession, String> {
+    let j = journal::Journal::read(path).map_err(|e| e.to_string())?;
+    let rec = Recorder::resume(&j).map_err(|e| e.to_string())?;
+    let mode = match j.header.mode {
+        Mode::Solo => SessionMode::Solo,
+        _ if gm_window => SessionMode::Team,
+        _ => SessionMode::Playtest,
+    };
+    let mut s = ActiveSession::new(rec, mode);
+    // Resume paused, so nobody loses time while getting settled.
+    s.apply(Actor::Gm, Command::Pause);
+    s.error = j.warning.clone();
+    Ok(s)
+}
+
+/// Where journals go: `MISFORTUNE_SESSIONS_DIR`, or the user's data folder.
+pub fn sessions_dir() -> Option<PathBuf> {
+    std::env::var_os("MISFORTUNE_SESSIONS_DIR")
+        .map(Into::into)
+        .or_else(journal::default_sessions_dir)
+}
+
+impl ActiveSession {
+    pub fn new(rec: Recorder, mode: SessionMode) -> ActiveSession {
+        ActiveSession {
+            rec,
+            mode,
+            trainee_form: TraineeForm::default(),
+            gm_form: GmForm::default(),
+            carry: 0.0,
+            views: Views::default(),
+            final_score: None,
+            error: None,
+        }
+    }
+
+    /// Bring the views up to date with the session.
+    pub fn refresh_views(&mut self) {
+        self.views.refresh(self.rec.session(), self.mode);
+    }
+
+    /// The final score, once the session has ended.
+    fn final_score(&mut self) -> Option<f64> {
+        if self.final_score.is_none() && self.rec.session().is_ended() {
+            self.final_score = Some(misfortune_core::score::score(self.rec.session()).total);
+        }
+        self.final_score
+    }
+
+    pub fn apply(&mut self, by: Actor, cmd: Command) {
+        self.error = self.rec.command(by, cmd).err().map(|e| e.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests;

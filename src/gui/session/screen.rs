@@ -1,0 +1,121 @@
+//! The session screen in the main window: the top bar, the game master's console in a playtest,
+//! and the trainee's view. Panels return intents; they become [`SessionCommand`] messages here.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use misfortune_core::Actor;
+
+use super::messages::{OpenDebrief, SessionCommand};
+use super::{ActiveSession, SessionMode};
+use crate::gui::panels::{self, GmIntent, TraineeIntent};
+use crate::gui::screens::Screen;
+
+/// The system set that draws the session screen (dev tools time it).
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SessionScreenPass;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        draw_session
+            .in_set(SessionScreenPass)
+            .run_if(in_state(Screen::Session)),
+    );
+}
+
+/// What the user did on the session screen this frame.
+#[derive(Default)]
+struct Asked {
+    gm: Vec<GmIntent>,
+    trainee: Vec<TraineeIntent>,
+    back: bool,
+    debrief: bool,
+}
+
+fn draw_session(
+    mut contexts: EguiContexts,
+    session: Option<ResMut<ActiveSession>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut to_session: MessageWriter<SessionCommand>,
+    mut to_debrief: MessageWriter<OpenDebrief>,
+) -> Result {
+    let Some(mut s) = session else { return Ok(()) };
+    let ctx = contexts.ctx_mut()?;
+    let mut root = crate::gui::ui::root_ui(ctx);
+    s.refresh_views();
+    let ended_score = s.final_score();
+    let s = &mut *s;
+    let Some(views) = s.views.get() else {
+        return Ok(());
+    };
+    let mut asked = Asked::default();
+    egui::Panel::top("session-bar").show(&mut root, |ui| {
+        top_bar(ui, s, ended_score, &mut asked);
+    });
+    if let Some(gm_view) = views.gm().filter(|_| s.mode == SessionMode::Playtest) {
+        let form = &mut s.gm_form;
+        egui::Panel::left("gm")
+            .resizable(true)
+            .default_size(380.0)
+            .size_range(260.0..=640.0)
+            .show(&mut root, |ui| {
+                asked.gm = panels::gm_panel(ui, gm_view, form);
+            });
+    }
+    let form = &mut s.trainee_form;
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        asked.trainee = panels::trainee_panel(ui, views.trainee(), form);
+    });
+    for GmIntent::Command(command) in asked.gm {
+        to_session.write(SessionCommand {
+            by: Actor::Gm,
+            command,
+        });
+    }
+    for TraineeIntent::Command(command) in asked.trainee {
+        to_session.write(SessionCommand {
+            by: Actor::Trainee,
+            command,
+        });
+    }
+    if asked.back {
+        next.set(Screen::Library);
+    }
+    if asked.debrief {
+        to_debrief.write(OpenDebrief);
+    }
+    Ok(())
+}
+
+fn top_bar(ui: &mut egui::Ui, s: &ActiveSession, ended_score: Option<f64>, asked: &mut Asked) {
+    ui.horizontal(|ui| {
+        if ui.button("< Library").clicked() {
+            asked.back = true;
+        }
+        // Where the journal is, for whoever needs the file; not on screen for the room.
+        ui.menu_button("Session", |ui| match s.rec.path() {
+            Some(p) => {
+                ui.label(format!("Journal: {}", p.display()));
+            }
+            None => {
+                ui.label("This session is not journaled.");
+            }
+        });
+        ui.label(match s.mode {
+            SessionMode::Playtest => "Playtest: game master (left) and trainee (right)",
+            SessionMode::Solo => "Solo: the engine is your game master",
+            SessionMode::Team => "Team session: the game master runs it from the other window",
+        });
+        if let Some(e) = &s.error {
+            ui.colored_label(egui::Color32::LIGHT_RED, e);
+        }
+    });
+    if let Some(total) = ended_score {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(format!("Session ended. Score {total:.1}/100")).strong());
+            if ui.button("Open the debrief").clicked() {
+                asked.debrief = true;
+            }
+        });
+    }
+}
