@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod personas;
 pub mod report;
+mod ron_error;
 pub mod score;
 pub mod script;
 pub mod sim;

@@ -188,9 +188,24 @@ impl Plan {
         if self.persona == Persona::Idle || rec.session().is_ended() {
             return Ok(());
         }
-        let sc = rec.session().scenario_arc().clone();
         let now = rec.session().now();
         let paged = rec.session().first_page().is_some();
+        self.answer_the_page(rec, now, paged)?;
+        self.take_queued(rec)?;
+        let mitigated = rec.session().mitigated_at().is_some_and(|m| m <= now);
+        self.keep_status(rec, now, mitigated)?;
+        self.diagnose(rec, now, paged)?;
+        self.close(rec, now, mitigated)
+    }
+
+    /// Acknowledge, declare (with a first status update) and escalate once paged.
+    fn answer_the_page(
+        &mut self,
+        rec: &mut Recorder,
+        now: SimTime,
+        paged: bool,
+    ) -> Result<(), PlayError> {
+        let sc = rec.session().scenario_arc().clone();
         let unacked = rec
             .session()
             .alerts()
@@ -238,8 +253,13 @@ impl Plan {
                 )?;
             }
         }
-        // Take queued actions as they become available, in order; one that is not available yet
-        // does not hold back the others.
+        Ok(())
+    }
+
+    /// Take queued actions as they become available, in order; one that is not available yet
+    /// does not hold back the others.
+    fn take_queued(&mut self, rec: &mut Recorder) -> Result<(), PlayError> {
+        let sc = rec.session().scenario_arc().clone();
         let mut i = 0;
         while i < self.queue.len() {
             let next = self.queue[i].clone();
@@ -257,7 +277,18 @@ impl Plan {
                 }
             }
         }
-        let mitigated = rec.session().mitigated_at().is_some_and(|m| m <= now);
+        Ok(())
+    }
+
+    /// Status updates at the scenario's cadence (twice as slow for all but the expert) until the
+    /// impact ends.
+    fn keep_status(
+        &mut self,
+        rec: &mut Recorder,
+        now: SimTime,
+        mitigated: bool,
+    ) -> Result<(), PlayError> {
+        let sc = rec.session().scenario_arc().clone();
         if let (Some(st), Some(last)) = (self.status.clone(), self.last_status) {
             let every = if self.persona == Persona::Expert {
                 sc.communication.status_cadence
@@ -269,6 +300,13 @@ impl Plan {
                 rec.command(Actor::Trainee, Command::Take { action: st })?;
             }
         }
+        Ok(())
+    }
+
+    /// The guesser guesses wrong after a minute; the others diagnose once every root-cause clue
+    /// is revealed.
+    fn diagnose(&mut self, rec: &mut Recorder, now: SimTime, paged: bool) -> Result<(), PlayError> {
+        let sc = rec.session().scenario_arc().clone();
         match self.persona {
             Persona::Guesser
                 if paged
@@ -316,7 +354,16 @@ impl Plan {
             }
             _ => {}
         }
-        // Close once the impact is over, the diagnosis given and nothing is left in progress.
+        Ok(())
+    }
+
+    /// Close once the impact is over, the diagnosis given and nothing is left in progress.
+    fn close(
+        &mut self,
+        rec: &mut Recorder,
+        now: SimTime,
+        mitigated: bool,
+    ) -> Result<(), PlayError> {
         let idle = rec.session().busy_until() <= now;
         if mitigated && !self.closed && self.persona != Persona::Guesser && self.diagnosed && idle {
             self.closed = true;

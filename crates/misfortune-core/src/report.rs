@@ -77,27 +77,39 @@ pub const QUESTIONS: [&str; 5] = [
     "What could have prevented it?",
 ];
 
+/// The trainee's own timeline and the real team's on one axis, the trainee's first at a tie.
+fn both_timelines(s: &Session) -> Vec<TimelineRow> {
+    let sc = s.scenario();
+    let mut timeline: Vec<TimelineRow> = s
+        .own_timeline()
+        .iter()
+        .map(|e| TimelineRow {
+            at: e.at,
+            side: "trainee",
+            kind: e.kind,
+            text: e.text.clone(),
+        })
+        .collect();
+    timeline.extend(sc.recorded.timeline.iter().map(|e| TimelineRow {
+        at: e.at,
+        side: "recorded",
+        kind: e.kind,
+        text: e.text.clone(),
+    }));
+    timeline.sort_by(|a, b| a.at.cmp(&b.at).then(b.side.cmp(a.side)));
+    timeline
+}
+
+/// Text for a Markdown table cell.
+fn esc(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
 impl Report {
     pub fn of(s: &Session, trainee: Option<String>) -> Report {
         let sc = s.scenario();
         let score = score(s);
-        let mut timeline: Vec<TimelineRow> = s
-            .own_timeline()
-            .iter()
-            .map(|e| TimelineRow {
-                at: e.at,
-                side: "trainee",
-                kind: e.kind,
-                text: e.text.clone(),
-            })
-            .collect();
-        timeline.extend(sc.recorded.timeline.iter().map(|e| TimelineRow {
-            at: e.at,
-            side: "recorded",
-            kind: e.kind,
-            text: e.text.clone(),
-        }));
-        timeline.sort_by(|a, b| a.at.cmp(&b.at).then(b.side.cmp(a.side)));
+        let timeline = both_timelines(s);
         let last = s.diagnoses().last();
         let trainee_diag = last.map(|d| {
             let cand = d
@@ -151,33 +163,21 @@ impl Report {
                 trigger: sc.root_cause.trigger.clone(),
                 contributing_factors: sc.root_cause.contributing_factors.clone(),
             },
-            questions: vec![
-                Question {
-                    question: QUESTIONS[0],
-                    recorded: d.went_wrong.clone(),
+            questions: QUESTIONS
+                .iter()
+                .zip([
+                    &d.went_wrong,
+                    &d.went_right,
+                    &d.lucky,
+                    &d.unlucky,
+                    &d.prevention,
+                ])
+                .map(|(question, recorded)| Question {
+                    question,
+                    recorded: recorded.clone(),
                     team: Vec::new(),
-                },
-                Question {
-                    question: QUESTIONS[1],
-                    recorded: d.went_right.clone(),
-                    team: Vec::new(),
-                },
-                Question {
-                    question: QUESTIONS[2],
-                    recorded: d.lucky.clone(),
-                    team: Vec::new(),
-                },
-                Question {
-                    question: QUESTIONS[3],
-                    recorded: d.unlucky.clone(),
-                    team: Vec::new(),
-                },
-                Question {
-                    question: QUESTIONS[4],
-                    recorded: d.prevention.clone(),
-                    team: Vec::new(),
-                },
-            ],
+                })
+                .collect(),
             action_items: d
                 .action_items
                 .iter()
@@ -194,7 +194,18 @@ impl Report {
 
     pub fn to_markdown(&self) -> String {
         let mut o = String::new();
-        let esc = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+        self.md_header(&mut o);
+        self.md_summary_and_impact(&mut o);
+        self.md_timeline(&mut o);
+        self.md_diagnosis(&mut o);
+        self.md_debrief(&mut o);
+        self.md_action_items(&mut o);
+        self.md_score(&mut o);
+        o
+    }
+
+    /// Title, source, trainee and seed.
+    fn md_header(&self, o: &mut String) {
         o.push_str(&format!("# Postmortem draft: {}\n\n", self.title));
         if let Some(b) = &self.based_on {
             o.push_str(&format!(
@@ -209,6 +220,10 @@ impl Report {
             "Scenario: `{}`, seed {}\n\n",
             self.scenario_id, self.seed
         ));
+    }
+
+    /// The summary and the impact.
+    fn md_summary_and_impact(&self, o: &mut String) {
         o.push_str("## Summary\n\n");
         o.push_str(&self.summary);
         o.push_str("\n\n## Impact\n\n");
@@ -230,6 +245,10 @@ impl Report {
         if let Some(r) = self.impact.recorded_time_to_mitigate {
             o.push_str(&format!("- The real team mitigated at {}\n", r.clock()));
         }
+    }
+
+    /// Both timelines, side by side.
+    fn md_timeline(&self, o: &mut String) {
         o.push_str("\n## Timeline\n\n| time | trainee | real team |\n|---|---|---|\n");
         for r in &self.timeline {
             let cell = format!("{:?}: {}", r.kind, esc(&r.text));
@@ -239,6 +258,10 @@ impl Report {
                 o.push_str(&format!("| {} | | {cell} |\n", r.at.clock()));
             }
         }
+    }
+
+    /// The trainee's diagnosis and the real root cause.
+    fn md_diagnosis(&self, o: &mut String) {
         o.push_str("\n## Diagnosis\n\n");
         match (&self.diagnosis.trainee, self.diagnosis.at) {
             (Some(t), Some(at)) => o.push_str(&format!(
@@ -256,6 +279,10 @@ impl Report {
                 o.push_str(&format!("  - {f}\n"));
             }
         }
+    }
+
+    /// The five questions: the real incident's answers, and room for the team's.
+    fn md_debrief(&self, o: &mut String) {
         o.push_str("\n## Debrief\n\n");
         for q in &self.questions {
             o.push_str(&format!("### {}\n\nIn the real incident:\n\n", q.question));
@@ -274,6 +301,10 @@ impl Report {
             }
             o.push('\n');
         }
+    }
+
+    /// The action items with owners and due dates.
+    fn md_action_items(&self, o: &mut String) {
         o.push_str("## Action items\n\n| action | type | owner | due |\n|---|---|---|---|\n");
         for a in &self.action_items {
             o.push_str(&format!(
@@ -284,6 +315,10 @@ impl Report {
                 a.due.as_deref().map(esc).unwrap_or_default()
             ));
         }
+    }
+
+    /// The score, part by part.
+    fn md_score(&self, o: &mut String) {
         o.push_str(&format!(
             "\n## Score: {:.1}/100\n\n| part | points | why |\n|---|---|---|\n",
             self.score.total
@@ -303,7 +338,6 @@ impl Report {
                 self.score.hint_penalty, self.score.hints_used
             ));
         }
-        o
     }
 }
 

@@ -123,13 +123,66 @@ pub fn diagnosis_quality(
     )
 }
 
+/// The score of a session as it stands (or ended): one part per scoring weight, each earned
+/// 0 to 1 with the reason in words, less the hints' cost.
 pub fn score(s: &Session) -> Score {
     let sc = s.scenario();
     let w = &sc.scoring;
     let end = s.ended().unwrap_or(s.now());
-    let mut parts: Vec<(String, u32, f64, String)> = Vec::new();
+    let impact = s.impact_total(end);
+    let parts: [(&str, u32, (f64, String)); 8] = [
+        ("diagnosis", w.diagnosis, diagnosis_part(s)),
+        ("acknowledge", w.acknowledge, acknowledge_part(s)),
+        (
+            "time_to_diagnose",
+            w.time_to_diagnose,
+            time_to_diagnose_part(s),
+        ),
+        (
+            "time_to_mitigate",
+            w.time_to_mitigate,
+            time_to_mitigate_part(s, end, impact),
+        ),
+        ("harm", w.harm, harm_part(s)),
+        ("focus", w.focus, focus_part(s)),
+        ("communication", w.communication, communication_part(s, end)),
+        ("timeline", w.timeline, timeline_match(sc, s.own_timeline())),
+    ];
+    let total_weight = w.total().max(1) as f64;
+    let parts: Vec<ScorePart> = parts
+        .into_iter()
+        .map(|(name, weight, (earned, why))| {
+            let max_points = 100.0 * weight as f64 / total_weight;
+            ScorePart {
+                name: name.to_string(),
+                earned,
+                weight,
+                points: round1(max_points * earned),
+                max_points: round1(max_points),
+                why,
+            }
+        })
+        .collect();
+    let hint_penalty: f64 = s
+        .hints_given()
+        .iter()
+        .filter_map(|(_, i)| sc.hints.get(*i))
+        .map(|h| h.cost as f64)
+        .sum();
+    let raw: f64 = parts.iter().map(|p| p.points).sum::<f64>() - hint_penalty;
+    Score {
+        total: round1(raw.clamp(0.0, 100.0)),
+        parts,
+        hint_penalty,
+        hints_used: s.hints_given().len(),
+        impact: impact.round(),
+        impact_unit: sc.impact.unit.clone(),
+    }
+}
 
-    // Diagnosis: the last one given counts; the first right one sets the time.
+/// The last diagnosis given counts.
+fn diagnosis_part(s: &Session) -> (f64, String) {
+    let sc = s.scenario();
     let last = s.diagnoses().last();
     let (dq, dwhy) = match last {
         Some(d) => {
@@ -144,15 +197,11 @@ pub fn score(s: &Session) -> Score {
         .iter()
         .find(|c| c.id == sc.root_cause.answer)
         .map_or("", |c| c.text.as_str());
-    parts.push((
-        "diagnosis".into(),
-        w.diagnosis,
-        dq,
-        format!("{dwhy}; the root cause: {right}"),
-    ));
+    (dq, format!("{dwhy}; the root cause: {right}"))
+}
 
-    // Acknowledge.
-    let (aq, awhy) = match (s.first_page(), s.acked()) {
+fn acknowledge_part(s: &Session) -> (f64, String) {
+    match (s.first_page(), s.acked()) {
         (Some(p), Some(a)) => {
             let d = a - p;
             let q = if d <= SimTime::from_mins(2) {
@@ -170,17 +219,19 @@ pub fn score(s: &Session) -> Score {
         }
         (Some(_), None) => (0.0, "you never acknowledged the page".into()),
         (None, _) => (1.0, "nothing paged".into()),
-    };
-    parts.push(("acknowledge".into(), w.acknowledge, aq, awhy));
+    }
+}
 
-    // Time to a correct diagnosis.
+/// The first right diagnosis sets the time.
+fn time_to_diagnose_part(s: &Session) -> (f64, String) {
+    let sc = s.scenario();
     let first_right = s
         .diagnoses()
         .iter()
         .find(|d| diagnosis_quality(sc, d.candidate.as_deref(), d.text.as_deref()).0 >= 0.6)
         .map(|d| d.at);
     let real_diag = recorded_diagnosis_time(sc);
-    let (tq, twhy) = match (first_right, real_diag) {
+    match (first_right, real_diag) {
         (Some(t), Some(r)) => (
             against(t, r),
             format!(
@@ -191,12 +242,12 @@ pub fn score(s: &Session) -> Score {
         ),
         (Some(t), None) => (1.0, format!("you had the right diagnosis at {}", mins(t))),
         (None, _) => (0.0, "you never reached the right diagnosis".into()),
-    };
-    parts.push(("time_to_diagnose".into(), w.time_to_diagnose, tq, twhy));
+    }
+}
 
-    // Time to mitigate.
-    let impact = s.impact_total(end);
-    let unit = sc.impact.unit.clone();
+fn time_to_mitigate_part(s: &Session, end: SimTime, impact: f64) -> (f64, String) {
+    let sc = s.scenario();
+    let unit = &sc.impact.unit;
     let real_mit = sc.recorded.time_to_mitigate.value();
     let (mq, mwhy) = match (s.mitigated_at().filter(|m| *m <= end), real_mit) {
         (Some(m), Some(r)) => (
@@ -210,21 +261,21 @@ pub fn score(s: &Session) -> Score {
         (Some(m), None) => (1.0, format!("you mitigated at {}", mins(m))),
         (None, _) => (0.0, "the impact never ended while you played".into()),
     };
-    parts.push((
-        "time_to_mitigate".into(),
-        w.time_to_mitigate,
+    (
         mq,
         format!("{mwhy}; impact: {} {unit}-minutes", thousands(impact)),
-    ));
+    )
+}
 
-    // Harm.
+fn harm_part(s: &Session) -> (f64, String) {
+    let sc = s.scenario();
     let harmful: Vec<&str> = s
         .taken()
         .iter()
         .filter(|t| sc.action(&t.action).is_some_and(|a| a.harmful))
         .map(|t| t.action.as_str())
         .collect();
-    let (hq, hwhy) = if s.taken().is_empty() {
+    if s.taken().is_empty() {
         (
             0.0,
             "you took no action, so there is no care to credit".to_string(),
@@ -236,10 +287,12 @@ pub fn score(s: &Session) -> Score {
             (1.0 - 0.5 * harmful.len() as f64).max(0.0),
             format!("harmful actions made things worse: {}", harmful.join(", ")),
         )
-    };
-    parts.push(("harm".into(), w.harm, hq, hwhy));
+    }
+}
 
-    // Focus: useful investigation against red herrings.
+/// Useful investigation against red herrings.
+fn focus_part(s: &Session) -> (f64, String) {
+    let sc = s.scenario();
     let inv: Vec<&Action> = s
         .taken()
         .iter()
@@ -252,7 +305,7 @@ pub fn score(s: &Session) -> Score {
         .map(|a| a.id.as_str())
         .collect();
     let useful = inv.iter().filter(|a| !a.red_herring && !a.harmful).count();
-    let (fq, fwhy) = if inv.is_empty() {
+    if inv.is_empty() {
         (0.0, "you did not investigate".to_string())
     } else {
         let q = useful as f64 / inv.len() as f64;
@@ -264,10 +317,12 @@ pub fn score(s: &Session) -> Score {
             why.push_str(&format!("; red herrings: {}", herrings.join(", ")));
         }
         (q, why)
-    };
-    parts.push(("focus".into(), w.focus, fq, fwhy));
+    }
+}
 
-    // Communication.
+/// Declaring, status updates at the scenario's cadence, and escalating where it asks for it.
+fn communication_part(s: &Session, end: SimTime) -> (f64, String) {
+    let sc = s.scenario();
     let c = &sc.communication;
     let mut cq = 0.0;
     let mut cwhy = Vec::new();
@@ -324,47 +379,7 @@ pub fn score(s: &Session) -> Score {
             cwhy.push(format!("you did not escalate to {name}"));
         }
     }
-    parts.push((
-        "communication".into(),
-        w.communication,
-        cq / slots,
-        cwhy.join("; "),
-    ));
-
-    // Timeline.
-    let (lq, lwhy) = timeline_match(sc, s.own_timeline());
-    parts.push(("timeline".into(), w.timeline, lq, lwhy));
-
-    let total_weight = w.total().max(1) as f64;
-    let parts: Vec<ScorePart> = parts
-        .into_iter()
-        .map(|(name, weight, earned, why)| {
-            let max_points = 100.0 * weight as f64 / total_weight;
-            ScorePart {
-                name,
-                earned,
-                weight,
-                points: round1(max_points * earned),
-                max_points: round1(max_points),
-                why,
-            }
-        })
-        .collect();
-    let hint_penalty: f64 = s
-        .hints_given()
-        .iter()
-        .filter_map(|(_, i)| sc.hints.get(*i))
-        .map(|h| h.cost as f64)
-        .sum();
-    let raw: f64 = parts.iter().map(|p| p.points).sum::<f64>() - hint_penalty;
-    Score {
-        total: round1(raw.clamp(0.0, 100.0)),
-        parts,
-        hint_penalty,
-        hints_used: s.hints_given().len(),
-        impact: impact.round(),
-        impact_unit: unit,
-    }
+    (cq / slots, cwhy.join("; "))
 }
 
 /// A whole number with thousands separators: `11,000,000`.

@@ -63,36 +63,8 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
         "note" => Command::Note {
             text: need("some text")?.to_string(),
         },
-        "timeline" => {
-            let mut parts = need("a time, a kind and text")?.splitn(3, char::is_whitespace);
-            let at: SimTime = parts
-                .next()
-                .unwrap_or("")
-                .parse()
-                .map_err(|e: crate::time::TimeParseError| e.to_string())?;
-            let kind = parse_kind(parts.next().unwrap_or(""))?;
-            let text = parts.next().unwrap_or("").trim();
-            if text.is_empty() {
-                return Err("`timeline` needs text after the kind".into());
-            }
-            Command::TimelineEntry {
-                at,
-                kind,
-                text: text.to_string(),
-            }
-        }
-        "diagnose" => {
-            let r = need("a candidate id, or `-` and free text")?;
-            let (c, text) = match r.split_once(char::is_whitespace) {
-                Some((c, t)) => (c, Some(t.trim().to_string())),
-                None => (r, None),
-            };
-            let candidate = if c == "-" { None } else { Some(c.to_string()) };
-            if candidate.is_none() && text.is_none() {
-                return Err("`diagnose -` needs free text".into());
-            }
-            Command::Diagnose { candidate, text }
-        }
+        "timeline" => timeline_entry(need("a time, a kind and text")?)?,
+        "diagnose" => diagnosis(need("a candidate id, or `-` and free text")?)?,
         "mitigated" => Command::DeclareMitigated,
         "resolved" => Command::DeclareResolved,
         "hint" => Command::GiveHint,
@@ -109,25 +81,7 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
                 .parse()
                 .map_err(|_| format!("`speed` needs a whole number, found `{rest}`"))?,
         },
-        "reveal" => {
-            let (kind, id) = need("what and an id")?
-                .split_once(char::is_whitespace)
-                .ok_or("`reveal` needs a kind (dashboard, metric, logs, clue) and an id")?;
-            let id = id.trim().to_string();
-            Command::Reveal {
-                what: match kind {
-                    "dashboard" => Reveal::Dashboard(id),
-                    "metric" => Reveal::Metric(id),
-                    "logs" => Reveal::Logs(id),
-                    "clue" => Reveal::Clue(id),
-                    other => {
-                        return Err(format!(
-                            "cannot reveal a `{other}`: use dashboard, metric, logs or clue"
-                        ));
-                    }
-                },
-            }
-        }
+        "reveal" => reveal(need("what and an id")?)?,
         "inject" => Command::PlayInject {
             inject: one("inject id")?,
         },
@@ -143,6 +97,61 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
         "end" => Command::End,
         "" => return Err("empty command".into()),
         other => return Err(format!("unknown command `{other}` (try `help`)")),
+    })
+}
+
+/// `timeline TIME KIND TEXT`
+fn timeline_entry(rest: &str) -> Result<Command, String> {
+    let mut parts = rest.splitn(3, char::is_whitespace);
+    let at: SimTime = parts
+        .next()
+        .unwrap_or("")
+        .parse()
+        .map_err(|e: crate::time::TimeParseError| e.to_string())?;
+    let kind = parse_kind(parts.next().unwrap_or(""))?;
+    let text = parts.next().unwrap_or("").trim();
+    if text.is_empty() {
+        return Err("`timeline` needs text after the kind".into());
+    }
+    Ok(Command::TimelineEntry {
+        at,
+        kind,
+        text: text.to_string(),
+    })
+}
+
+/// `diagnose CANDIDATE [TEXT]` or `diagnose - TEXT`
+fn diagnosis(rest: &str) -> Result<Command, String> {
+    let r = rest;
+    let (c, text) = match r.split_once(char::is_whitespace) {
+        Some((c, t)) => (c, Some(t.trim().to_string())),
+        None => (r, None),
+    };
+    let candidate = if c == "-" { None } else { Some(c.to_string()) };
+    if candidate.is_none() && text.is_none() {
+        return Err("`diagnose -` needs free text".into());
+    }
+    Ok(Command::Diagnose { candidate, text })
+}
+
+/// `reveal dashboard|metric|logs|clue ID`
+fn reveal(rest: &str) -> Result<Command, String> {
+    let (kind, id) = rest
+        .split_once(char::is_whitespace)
+        .ok_or("`reveal` needs a kind (dashboard, metric, logs, clue) and an id")?;
+    let id = id.trim().to_string();
+    Ok(Command::Reveal {
+        what: match kind {
+            "dashboard" => Reveal::Dashboard(id),
+            "metric" => Reveal::Metric(id),
+            "logs" => Reveal::Logs(id),
+            "clue" => Reveal::Clue(id),
+            other => {
+                return Err(format!(
+                    "cannot reveal a `{other}`: use dashboard, metric, logs or clue"
+                ));
+            }
+        },
     })
 }
 

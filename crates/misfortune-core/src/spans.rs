@@ -213,18 +213,7 @@ impl Parser<'_> {
             {
                 self.atom(start)
             }
-            b'\'' => {
-                self.i += 1;
-                while let Some(c) = self.peek() {
-                    self.i += 1;
-                    if c == b'\\' {
-                        self.i += 1;
-                    } else if c == b'\'' {
-                        break;
-                    }
-                }
-                self.atom(start)
-            }
+            b'\'' => self.char_literal(start),
             b'[' => {
                 self.i += 1;
                 let items = self.items(b']');
@@ -235,44 +224,7 @@ impl Parser<'_> {
                     kind: Kind::Seq(items),
                 }
             }
-            b'{' => {
-                // Maps: kept as a sequence of their values (keys are not addressed).
-                self.i += 1;
-                let mut items = Vec::new();
-                loop {
-                    self.skip_ws();
-                    match self.peek() {
-                        None => break,
-                        Some(b'}') => {
-                            self.i += 1;
-                            break;
-                        }
-                        _ => {}
-                    }
-                    let before = self.i;
-                    self.value();
-                    self.skip_ws();
-                    if self.peek() == Some(b':') {
-                        self.i += 1;
-                    }
-                    if let Some(v) = self.value() {
-                        items.push(v);
-                    }
-                    self.skip_ws();
-                    if self.peek() == Some(b',') {
-                        self.i += 1;
-                    }
-                    if self.i == before {
-                        break;
-                    }
-                }
-                Node {
-                    start,
-                    end: self.i,
-                    name: None,
-                    kind: Kind::Seq(items),
-                }
-            }
+            b'{' => self.map(start),
             b'(' => self.parens(start, None),
             c if c.is_ascii_alphabetic() || c == b'_' => {
                 let name = self.ident()?;
@@ -301,6 +253,59 @@ impl Parser<'_> {
         };
         self.depth -= 1;
         Some(node)
+    }
+
+    /// A map `{ k: v, ... }`, kept as a sequence of its values (keys are not addressed).
+    fn map(&mut self, start: usize) -> Node {
+        self.i += 1;
+        let mut items = Vec::new();
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                None => break,
+                Some(b'}') => {
+                    self.i += 1;
+                    break;
+                }
+                _ => {}
+            }
+            let before = self.i;
+            self.value();
+            self.skip_ws();
+            if self.peek() == Some(b':') {
+                self.i += 1;
+            }
+            if let Some(v) = self.value() {
+                items.push(v);
+            }
+            self.skip_ws();
+            if self.peek() == Some(b',') {
+                self.i += 1;
+            }
+            if self.i == before {
+                break;
+            }
+        }
+        Node {
+            start,
+            end: self.i,
+            name: None,
+            kind: Kind::Seq(items),
+        }
+    }
+
+    /// A character literal `'x'`.
+    fn char_literal(&mut self, start: usize) -> Node {
+        self.i += 1;
+        while let Some(c) = self.peek() {
+            self.i += 1;
+            if c == b'\\' {
+                self.i += 1;
+            } else if c == b'\'' {
+                break;
+            }
+        }
+        self.atom(start)
     }
 
     fn atom(&self, start: usize) -> Node {

@@ -183,103 +183,8 @@ impl TraineeView {
     pub fn of(s: &Session) -> TraineeView {
         let sc = s.scenario();
         let now = s.now();
-        let series = |metric: &str| {
-            let i = sc.metrics.iter().position(|m| m.id == metric)?;
-            let m = &sc.metrics[i];
-            Some(SeriesView {
-                metric: m.id.clone(),
-                name: m.name.clone(),
-                unit: m.unit.clone(),
-                points: s.series(i, SimTime::ZERO, now, VIEW_POINTS),
-            })
-        };
-        let mut dashboards = Vec::new();
-        let mut logs = Vec::new();
-        let mut findings = Vec::new();
-        for (at, r) in s.revealed() {
-            match r {
-                Reveal::Dashboard(id) => {
-                    if let Some(d) = sc.dashboard(id) {
-                        dashboards.push(DashboardView {
-                            id: d.id.clone(),
-                            title: d.title.clone(),
-                            series: d.metrics.iter().filter_map(|m| series(m)).collect(),
-                        });
-                    }
-                }
-                Reveal::Metric(id) => {
-                    if let Some(sv) = series(id) {
-                        dashboards.push(DashboardView {
-                            id: format!("metric:{id}"),
-                            title: sv.name.clone(),
-                            series: vec![sv],
-                        });
-                    }
-                }
-                Reveal::Logs(id) => {
-                    if let Some(l) = sc.log_stream(id) {
-                        let (all, total) = s.log_tail(id, now, VIEW_LOG_LINES);
-                        let earlier = total - all.len();
-                        logs.push(LogView {
-                            id: l.id.clone(),
-                            name: l.name.clone(),
-                            service: l.service.clone(),
-                            earlier,
-                            lines: all
-                                .into_iter()
-                                .map(|e| LogLineView {
-                                    at: e.at,
-                                    level: e.level,
-                                    text: e.text,
-                                })
-                                .collect(),
-                        });
-                    }
-                }
-                Reveal::Clue(id) => {
-                    if let Some(c) = sc.clue(id) {
-                        findings.push(FindingView {
-                            at: *at,
-                            text: c.text.clone(),
-                        });
-                    }
-                }
-            }
-        }
-        let alerts: Vec<AlertView> = sc
-            .alerts
-            .iter()
-            .zip(s.alerts())
-            .filter(|(_, st)| st.since.is_some())
-            .map(|(a, st)| AlertView {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                severity: a.severity,
-                service: a.service.clone(),
-                summary: a.summary.clone(),
-                firing: st.firing,
-                since: st.since,
-                acked: st.acked.is_some(),
-                pages: a.pages,
-            })
-            .collect();
-        let health = |svc: &str| {
-            let worst = alerts
-                .iter()
-                .filter(|a| a.firing && a.service == svc)
-                .map(|a| a.severity)
-                .max();
-            match worst {
-                Some(Severity::Critical) => Health::Down,
-                Some(Severity::Warning) => Health::Degraded,
-                _ => Health::Healthy,
-            }
-        };
-        let persona_name = |id: &str| {
-            sc.persona(id)
-                .map(|p| (p.name.clone(), p.role.clone()))
-                .unwrap_or_else(|| (id.to_string(), String::new()))
-        };
+        let (dashboards, logs, findings) = revealed(s);
+        let alerts = alert_views(s);
         TraineeView {
             scenario_id: sc.id.clone(),
             title: sc.title.clone(),
@@ -297,34 +202,11 @@ impl TraineeView {
                     role: p.role.clone(),
                 })
                 .collect(),
-            services: sc
-                .services
-                .iter()
-                .map(|sv| ServiceView {
-                    id: sv.id.clone(),
-                    name: sv.name.clone(),
-                    description: sv.description.clone(),
-                    depends_on: sv.depends_on.clone(),
-                    owner: sv.owner.clone(),
-                    health: health(&sv.id),
-                })
-                .collect(),
+            services: service_views(sc, &alerts),
             alerts,
             dashboards,
             logs,
-            messages: s
-                .messages()
-                .iter()
-                .map(|m| {
-                    let (from, role) = persona_name(&m.from);
-                    MessageView {
-                        at: m.at,
-                        from,
-                        role,
-                        text: m.text.clone(),
-                    }
-                })
-                .collect(),
+            messages: message_views(s),
             actions: sc
                 .actions
                 .iter()
@@ -336,21 +218,7 @@ impl TraineeView {
                     cost: a.cost,
                 })
                 .collect(),
-            taken: s
-                .taken()
-                .iter()
-                .filter_map(|t| {
-                    let a = sc.action(&t.action)?;
-                    Some(TakenView {
-                        id: a.id.clone(),
-                        label: a.label.clone(),
-                        start: t.start,
-                        end: t.end,
-                        done: t.done,
-                        result: if t.done { a.result.clone() } else { None },
-                    })
-                })
-                .collect(),
+            taken: taken_views(s),
             findings,
             candidates: sc
                 .root_cause
@@ -381,6 +249,163 @@ impl TraineeView {
             feed: s.feed().iter().filter(|f| f.trainee).cloned().collect(),
         }
     }
+}
+
+/// The dashboards, metrics, logs and findings revealed so far, in the order they were.
+fn revealed(s: &Session) -> (Vec<DashboardView>, Vec<LogView>, Vec<FindingView>) {
+    let sc = s.scenario();
+    let now = s.now();
+    let series = |metric: &str| {
+        let i = sc.metrics.iter().position(|m| m.id == metric)?;
+        let m = &sc.metrics[i];
+        Some(SeriesView {
+            metric: m.id.clone(),
+            name: m.name.clone(),
+            unit: m.unit.clone(),
+            points: s.series(i, SimTime::ZERO, now, VIEW_POINTS),
+        })
+    };
+    let mut dashboards = Vec::new();
+    let mut logs = Vec::new();
+    let mut findings = Vec::new();
+    for (at, r) in s.revealed() {
+        match r {
+            Reveal::Dashboard(id) => {
+                if let Some(d) = sc.dashboard(id) {
+                    dashboards.push(DashboardView {
+                        id: d.id.clone(),
+                        title: d.title.clone(),
+                        series: d.metrics.iter().filter_map(|m| series(m)).collect(),
+                    });
+                }
+            }
+            Reveal::Metric(id) => {
+                if let Some(sv) = series(id) {
+                    dashboards.push(DashboardView {
+                        id: format!("metric:{id}"),
+                        title: sv.name.clone(),
+                        series: vec![sv],
+                    });
+                }
+            }
+            Reveal::Logs(id) => {
+                if let Some(l) = sc.log_stream(id) {
+                    let (all, total) = s.log_tail(id, now, VIEW_LOG_LINES);
+                    let earlier = total - all.len();
+                    logs.push(LogView {
+                        id: l.id.clone(),
+                        name: l.name.clone(),
+                        service: l.service.clone(),
+                        earlier,
+                        lines: all
+                            .into_iter()
+                            .map(|e| LogLineView {
+                                at: e.at,
+                                level: e.level,
+                                text: e.text,
+                            })
+                            .collect(),
+                    });
+                }
+            }
+            Reveal::Clue(id) => {
+                if let Some(c) = sc.clue(id) {
+                    findings.push(FindingView {
+                        at: *at,
+                        text: c.text.clone(),
+                    });
+                }
+            }
+        }
+    }
+    (dashboards, logs, findings)
+}
+
+/// The alerts that have fired at least once.
+fn alert_views(s: &Session) -> Vec<AlertView> {
+    let sc = s.scenario();
+    sc.alerts
+        .iter()
+        .zip(s.alerts())
+        .filter(|(_, st)| st.since.is_some())
+        .map(|(a, st)| AlertView {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            severity: a.severity,
+            service: a.service.clone(),
+            summary: a.summary.clone(),
+            firing: st.firing,
+            since: st.since,
+            acked: st.acked.is_some(),
+            pages: a.pages,
+        })
+        .collect()
+}
+
+/// The services, each coloured by the worst alert firing on it.
+fn service_views(sc: &Scenario, alerts: &[AlertView]) -> Vec<ServiceView> {
+    let health = |svc: &str| {
+        let worst = alerts
+            .iter()
+            .filter(|a| a.firing && a.service == svc)
+            .map(|a| a.severity)
+            .max();
+        match worst {
+            Some(Severity::Critical) => Health::Down,
+            Some(Severity::Warning) => Health::Degraded,
+            _ => Health::Healthy,
+        }
+    };
+    sc.services
+        .iter()
+        .map(|sv| ServiceView {
+            id: sv.id.clone(),
+            name: sv.name.clone(),
+            description: sv.description.clone(),
+            depends_on: sv.depends_on.clone(),
+            owner: sv.owner.clone(),
+            health: health(&sv.id),
+        })
+        .collect()
+}
+
+fn message_views(s: &Session) -> Vec<MessageView> {
+    let sc = s.scenario();
+    let persona_name = |id: &str| {
+        sc.persona(id)
+            .map(|p| (p.name.clone(), p.role.clone()))
+            .unwrap_or_else(|| (id.to_string(), String::new()))
+    };
+    s.messages()
+        .iter()
+        .map(|m| {
+            let (from, role) = persona_name(&m.from);
+            MessageView {
+                at: m.at,
+                from,
+                role,
+                text: m.text.clone(),
+            }
+        })
+        .collect()
+}
+
+fn taken_views(s: &Session) -> Vec<TakenView> {
+    let sc = s.scenario();
+    s.taken()
+        .iter()
+        .filter_map(|t| {
+            let a = sc.action(&t.action)?;
+            Some(TakenView {
+                id: a.id.clone(),
+                label: a.label.clone(),
+                start: t.start,
+                end: t.end,
+                done: t.done,
+                result: if t.done { a.result.clone() } else { None },
+            })
+        })
+        .collect()
 }
 
 /// What the game master sees besides the trainee view: the whole truth and what is coming.
