@@ -7,6 +7,7 @@ mod author_cli;
 mod cli;
 #[cfg(feature = "gui")]
 mod gui;
+mod line_mode;
 mod session_cli;
 
 fn main() -> std::process::ExitCode {

@@ -2,19 +2,16 @@
 //! Scripts and personas run to the end; with neither, an interactive line-mode session runs in
 //! the terminal with the engine as game master.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Instant;
 
 use misfortune_core::journal::{self, Journal, JournalWriter, Mode, Recorder};
 use misfortune_core::personas::{self, Persona};
 use misfortune_core::report::{Report, write_atomic};
 use misfortune_core::score::Score;
 use misfortune_core::script;
-use misfortune_core::view::TraineeView;
-use misfortune_core::{Actor, Command, Session, SimTime, diagnostic, load_file};
+use misfortune_core::{Command, Session, SimTime, diagnostic, load_file};
 
 pub struct PlayArgs {
     pub scenario: PathBuf,
@@ -67,7 +64,7 @@ impl Driver {
                 personas::play_script(rec, &rest).map_err(|e| e.to_string())
             }
             Driver::Persona(p) => personas::play(rec, p).map_err(|e| e.to_string()),
-            Driver::Interactive(speed) => interactive(rec, speed),
+            Driver::Interactive(speed) => crate::line_mode::interactive(rec, speed),
         }
     }
 }
@@ -149,7 +146,7 @@ fn finish(rec: &Recorder, path: &Path, json: bool) -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
-    let score = misfortune_core::score::score(&rec.session());
+    let score = misfortune_core::score::score(rec.session());
     print_score(&score, json, Some(path));
     ExitCode::SUCCESS
 }
@@ -279,267 +276,3 @@ pub fn report(journal_path: &Path, format: &str, out: Option<PathBuf>, force: bo
 }
 
 // ---- interactive line mode ----
-
-struct LineHelper {
-    words: Vec<String>,
-    ids: Vec<String>,
-}
-
-impl rustyline::completion::Completer for LineHelper {
-    type Candidate = String;
-    fn complete(
-        &self,
-        line: &str,
-        pos: usize,
-        _ctx: &rustyline::Context<'_>,
-    ) -> rustyline::Result<(usize, Vec<String>)> {
-        let before = &line[..pos];
-        let start = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        let prefix = &before[start..];
-        let pool = if start == 0 { &self.words } else { &self.ids };
-        Ok((
-            start,
-            pool.iter()
-                .filter(|w| w.starts_with(prefix))
-                .cloned()
-                .collect(),
-        ))
-    }
-}
-impl rustyline::hint::Hinter for LineHelper {
-    type Hint = String;
-}
-impl rustyline::highlight::Highlighter for LineHelper {}
-impl rustyline::validate::Validator for LineHelper {}
-impl rustyline::Helper for LineHelper {}
-
-const HELP_EXTRA: &[(&str, &str)] = &[
-    ("status", "the clock, alerts and what you are doing"),
-    (
-        "actions",
-        "what you can do now, with each action's time cost",
-    ),
-    ("candidates", "the possible root causes for `diagnose`"),
-    (
-        "dashboards",
-        "the latest values on the dashboards you have opened",
-    ),
-    (
-        "logs ID [N]",
-        "the last N lines (default 15) of a log you have opened",
-    ),
-    ("findings", "what you have found out"),
-    ("briefing", "read the briefing again"),
-    ("quit", "leave; the session can be resumed later"),
-];
-
-fn interactive(rec: &mut Recorder, speed: u32) -> Result<(), String> {
-    let sc = rec.session().scenario_arc().clone();
-    if speed != 1 {
-        rec.command(Actor::Gm, Command::Speed { factor: speed })
-            .map_err(|e| e.to_string())?;
-    }
-    let mut words: Vec<String> = script::WORDS
-        .iter()
-        .map(|(w, _)| w.split_whitespace().next().unwrap_or("").to_string())
-        .collect();
-    words.extend(
-        HELP_EXTRA
-            .iter()
-            .map(|(w, _)| w.split_whitespace().next().unwrap_or("").to_string()),
-    );
-    words.extend(["help", "wait", "jump"].map(String::from));
-    words.sort();
-    words.dedup();
-    let mut ids: Vec<String> = sc.actions.iter().map(|a| a.id.clone()).collect();
-    ids.extend(sc.root_cause.candidates.iter().map(|c| c.id.clone()));
-    ids.extend(sc.logs.iter().map(|l| l.id.clone()));
-    ids.extend(
-        [
-            "alert",
-            "investigation",
-            "escalation",
-            "mitigation",
-            "resolution",
-            "communication",
-            "symptom",
-            "trigger",
-        ]
-        .map(String::from),
-    );
-    let mut editor = rustyline::Editor::<LineHelper, rustyline::history::DefaultHistory>::new()
-        .map_err(|e| e.to_string())?;
-    editor.set_helper(Some(LineHelper { words, ids }));
-
-    let out = std::io::stdout();
-    let mut shown = 0usize;
-    {
-        let mut o = out.lock();
-        let _ = writeln!(o, "== {} ==\n{}\n", sc.title, sc.briefing);
-        let _ = writeln!(
-            o,
-            "Type `help` for commands; Tab completes commands and ids. The clock runs x{} while you think.",
-            rec.session().clock().speed
-        );
-    }
-    let mut last = Instant::now();
-    loop {
-        // Let the clock run for the wall time that passed, at the session's speed.
-        let elapsed = last.elapsed();
-        last = Instant::now();
-        if !rec.session().clock().paused {
-            let sim = SimTime::from_ms(
-                (elapsed.as_millis() as u64).saturating_mul(u64::from(rec.session().clock().speed)),
-            );
-            let to = rec.session().now() + sim;
-            rec.advance_to(to).map_err(|e| e.to_string())?;
-        }
-        shown = print_feed(&rec.session(), shown);
-        if rec.session().is_ended() {
-            return Ok(());
-        }
-        let prompt = format!(
-            "[{}{}] > ",
-            rec.session().now().clock(),
-            if rec.session().clock().paused {
-                " paused"
-            } else {
-                ""
-            }
-        );
-        let line = match editor.readline(&prompt) {
-            Ok(l) => l,
-            Err(
-                rustyline::error::ReadlineError::Interrupted | rustyline::error::ReadlineError::Eof,
-            ) => return Ok(()),
-            Err(e) => return Err(e.to_string()),
-        };
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let _ = editor.add_history_entry(line);
-        let view = TraineeView::of(&rec.session());
-        let mut o = out.lock();
-        let (word, rest) = line
-            .split_once(char::is_whitespace)
-            .map_or((line, ""), |(w, r)| (w, r.trim()));
-        match word {
-            "help" | "?" => {
-                for (w, d) in script::WORDS.iter().chain(HELP_EXTRA) {
-                    let _ = writeln!(o, "  {w:<38} {d}");
-                }
-            }
-            "quit" | "exit" => return Ok(()),
-            "briefing" => {
-                let _ = writeln!(o, "{}", view.briefing);
-            }
-            "status" => {
-                let _ = writeln!(
-                    o,
-                    "clock {} (x{}{}), busy until {}",
-                    view.now.clock(),
-                    view.clock.speed,
-                    if view.clock.paused { ", paused" } else { "" },
-                    view.busy_until.clock()
-                );
-                for a in view.alerts.iter().filter(|a| a.firing) {
-                    let _ = writeln!(
-                        o,
-                        "  FIRING [{:?}] {} on {}{}",
-                        a.severity,
-                        a.name,
-                        a.service,
-                        if a.acked { " (acked)" } else { "" }
-                    );
-                }
-                for t in view.taken.iter().filter(|t| !t.done) {
-                    let _ = writeln!(o, "  in progress: {} (done at {})", t.label, t.end.clock());
-                }
-            }
-            "actions" => {
-                for a in &view.actions {
-                    let _ = writeln!(
-                        o,
-                        "  {:<28} {:>6}  {:?}: {}",
-                        a.id,
-                        a.cost.to_string(),
-                        a.kind,
-                        a.label
-                    );
-                }
-            }
-            "candidates" => {
-                for c in &view.candidates {
-                    let _ = writeln!(o, "  {:<20} {}", c.id, c.text);
-                }
-            }
-            "findings" => {
-                for f in &view.findings {
-                    let _ = writeln!(o, "  [{}] {}", f.at.clock(), f.text);
-                }
-            }
-            "dashboards" => {
-                if view.dashboards.is_empty() {
-                    let _ = writeln!(o, "  no dashboard open yet");
-                }
-                for d in &view.dashboards {
-                    let _ = writeln!(o, "  {}", d.title);
-                    for s in &d.series {
-                        let last = s.points.last().map_or(0.0, |p| p.1);
-                        let first = s.points.first().map_or(0.0, |p| p.1);
-                        let _ = writeln!(
-                            o,
-                            "    {:<36} {:>10.2} {} (was {:.2} at 00:00)",
-                            s.name, last, s.unit, first
-                        );
-                    }
-                }
-            }
-            "logs" => {
-                let mut parts = rest.split_whitespace();
-                let id = parts.next().unwrap_or("");
-                let n: usize = parts.next().and_then(|x| x.parse().ok()).unwrap_or(15);
-                match view.logs.iter().find(|l| l.id == id) {
-                    Some(l) => {
-                        for line in l.lines.iter().rev().take(n).rev() {
-                            let _ =
-                                writeln!(o, "  {} {:?} {}", line.at.clock(), line.level, line.text);
-                        }
-                    }
-                    None => {
-                        let open: Vec<&str> = view.logs.iter().map(|l| l.id.as_str()).collect();
-                        let _ = writeln!(
-                            o,
-                            "  no open log `{id}`; open logs: {}",
-                            if open.is_empty() {
-                                "none yet".into()
-                            } else {
-                                open.join(", ")
-                            }
-                        );
-                    }
-                }
-            }
-            _ => match script::parse_command(line) {
-                Ok(cmd) => {
-                    drop(o);
-                    if let Err(e) = rec.command(Actor::Trainee, cmd) {
-                        println!("  cannot: {e}");
-                    }
-                }
-                Err(e) => {
-                    let _ = writeln!(o, "  {e}");
-                }
-            },
-        }
-    }
-}
-
-fn print_feed(s: &Session, shown: usize) -> usize {
-    let items: Vec<_> = s.feed().iter().filter(|f| f.trainee).collect();
-    for f in items.iter().skip(shown) {
-        println!("  [{}] {}", f.at.clock(), f.text);
-    }
-    items.len()
-}

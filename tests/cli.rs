@@ -113,11 +113,11 @@ fn missing_files_are_an_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no such file or folder"));
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("misfortune-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("misfortune-cli-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn only_journal(dir: &Path) -> PathBuf {
@@ -132,7 +132,8 @@ fn only_journal(dir: &Path) -> PathBuf {
 
 #[test]
 fn a_persona_plays_to_the_end_and_the_journal_scores_the_same() {
-    let dir = temp_dir("persona");
+    let tmp_dir = temp_dir("persona");
+    let dir = tmp_dir.path();
     let d = dir.display().to_string();
     let out = misfortune(&[
         "play",
@@ -153,7 +154,7 @@ fn a_persona_plays_to_the_end_and_the_journal_scores_the_same() {
     );
     let played: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(played["total"].as_f64().unwrap() >= 85.0);
-    let journal = only_journal(&dir);
+    let journal = only_journal(dir);
     assert_eq!(played["journal"], journal.display().to_string());
     let j = journal.display().to_string();
     let scored: serde_json::Value =
@@ -185,7 +186,8 @@ fn a_persona_plays_to_the_end_and_the_journal_scores_the_same() {
 
 #[test]
 fn a_script_drives_a_session() {
-    let dir = temp_dir("script");
+    let tmp_dir = temp_dir("script");
+    let dir = tmp_dir.path();
     let script = dir.join("play.txt");
     std::fs::write(&script, "# a short run\n3m ack\n3m take open-proxy-health\n4m take read-waf-logs\n6m diagnose regex\n6m end\n").unwrap();
     let d = dir.display().to_string();
@@ -232,7 +234,8 @@ fn a_script_drives_a_session() {
 #[test]
 fn a_killed_session_resumes_from_its_journal() {
     use std::io::Write;
-    let dir = temp_dir("kill");
+    let tmp_dir = temp_dir("kill");
+    let dir = tmp_dir.path();
     let mut child = Command::new(env!("CARGO_BIN_EXE_misfortune"))
         .args([
             "play",
@@ -257,7 +260,7 @@ fn a_killed_session_resumes_from_its_journal() {
     // Wait until the last command is on disk, then kill the session without warning.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     let journal = loop {
-        let found = std::fs::read_dir(&dir)
+        let found = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())
             .find(|p| {
@@ -302,7 +305,8 @@ fn a_killed_session_resumes_from_its_journal() {
 
 #[test]
 fn foreign_files_are_refused_by_score_and_report() {
-    let dir = temp_dir("foreign");
+    let tmp_dir = temp_dir("foreign");
+    let dir = tmp_dir.path();
     let f = dir.join("x.jsonl");
     std::fs::write(&f, "not a journal\n").unwrap();
     let p = f.display().to_string();
@@ -318,7 +322,8 @@ fn foreign_files_are_refused_by_score_and_report() {
 
 #[test]
 fn new_and_import_write_skeletons_that_validate_names_todos() {
-    let dir = temp_dir("author");
+    let tmp_dir = temp_dir("author");
+    let dir = tmp_dir.path();
     let out = dir.join("pm.ron");
     let o = out.display().to_string();
     let md = fixture("postmortems/atlassian-style.md");

@@ -147,134 +147,153 @@ pub fn debrief_panel(
     egui::ScrollArea::vertical()
         .id_salt("debrief")
         .show(ui, |ui| {
-            ui.heading(format!("Score: {:.1}/100", r.score.total));
-            egui::Grid::new("score")
-                .striped(true)
-                .num_columns(3)
-                .show(ui, |ui| {
-                    for p in &r.score.parts {
-                        ui.label(p.name.replace('_', " "));
-                        ui.label(format!("{:.1} / {:.1}", p.points, p.max_points));
-                        ui.label(&p.why);
-                        ui.end_row();
-                    }
-                    if r.score.hints_used > 0 {
-                        ui.label("hints");
-                        ui.label(format!("-{:.1}", r.score.hint_penalty));
-                        ui.label(format!("{} hint(s) used", r.score.hints_used));
-                        ui.end_row();
-                    }
-                });
+            score(ui, r);
             ui.separator();
-            ui.heading("Timelines");
-            let pts = |side: &str| -> Vec<[f64; 2]> {
-                r.timeline
-                    .iter()
-                    .filter(|e| e.side == side)
-                    .map(|e| [e.at.as_mins_f64(), kind_row(e.kind)])
-                    .collect()
-            };
-            egui_plot::Plot::new("timelines")
-                .height(220.0)
-                .legend(egui_plot::Legend::default())
-                .x_axis_label("minutes")
-                .y_axis_formatter(|m, _| {
-                    [
-                        "trigger",
-                        "symptom",
-                        "alert",
-                        "investigation",
-                        "escalation",
-                        "communication",
-                        "mitigation",
-                        "resolution",
-                    ]
-                    .get(m.value.round() as usize)
-                    .filter(|_| (m.value - m.value.round()).abs() < 0.01)
-                    .map(|s| s.to_string())
-                    .unwrap_or_default()
-                })
-                .show(ui, |p| {
-                    p.points(egui_plot::Points::new("trainee", pts("trainee")).radius(6.0));
-                    p.points(egui_plot::Points::new("real team", pts("recorded")).radius(4.0));
-                });
-            egui::Grid::new("timeline-table")
-                .striped(true)
-                .num_columns(3)
-                .show(ui, |ui| {
-                    ui.strong("time");
-                    ui.strong("trainee");
-                    ui.strong("real team");
-                    ui.end_row();
-                    for e in &r.timeline {
-                        ui.label(e.at.clock());
-                        let cell = format!("{:?}: {}", e.kind, e.text);
-                        if e.side == "trainee" {
-                            ui.label(cell);
-                            ui.label("");
-                        } else {
-                            ui.label("");
-                            ui.label(cell);
-                        }
-                        ui.end_row();
-                    }
-                });
+            timelines(ui, r);
             ui.separator();
-            ui.heading("Diagnosis");
-            ui.label(format!(
-                "Trainee: {}",
-                r.diagnosis.trainee.as_deref().unwrap_or("no diagnosis")
-            ));
-            ui.label(format!("Root cause: {}", r.diagnosis.root_cause));
+            questions(ui, r, form);
             ui.separator();
-            for (i, q) in r.questions.iter().enumerate() {
-                ui.heading(q.question);
-                ui.weak("In the real incident:");
-                for a in &q.recorded {
-                    ui.label(format!("• {a}"));
-                }
-                if let Some(text) = form.answers.get_mut(i) {
-                    ui.add(
-                        egui::TextEdit::multiline(text)
-                            .hint_text("the team's answers, one a line")
-                            .desired_rows(2)
-                            .desired_width(f32::INFINITY),
-                    );
-                }
-            }
-            ui.separator();
-            ui.heading("Action items");
-            egui::Grid::new("actions")
-                .striped(true)
-                .num_columns(4)
-                .show(ui, |ui| {
-                    ui.strong("action");
-                    ui.strong("type");
-                    ui.strong("owner");
-                    ui.strong("due");
-                    ui.end_row();
-                    for (i, a) in r.action_items.iter().enumerate() {
-                        ui.label(&a.action);
-                        ui.label(format!("{:?}", a.kind));
-                        if let Some(o) = form.owners.get_mut(i) {
-                            ui.add(
-                                egui::TextEdit::singleline(o)
-                                    .hint_text("owner")
-                                    .desired_width(140.0),
-                            );
-                        }
-                        if let Some(d) = form.dues.get_mut(i) {
-                            ui.add(
-                                egui::TextEdit::singleline(d)
-                                    .hint_text("YYYY-MM-DD")
-                                    .desired_width(110.0),
-                            );
-                        }
-                        ui.end_row();
-                    }
-                });
+            action_items(ui, r, form);
         });
     intent
+}
+
+/// Every part of the score with its explanation.
+fn score(ui: &mut egui::Ui, r: &Report) {
+    ui.heading(format!("Score: {:.1}/100", r.score.total));
+    egui::Grid::new("score")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            for p in &r.score.parts {
+                ui.label(p.name.replace('_', " "));
+                ui.label(format!("{:.1} / {:.1}", p.points, p.max_points));
+                ui.label(&p.why);
+                ui.end_row();
+            }
+            if r.score.hints_used > 0 {
+                ui.label("hints");
+                ui.label(format!("-{:.1}", r.score.hint_penalty));
+                ui.label(format!("{} hint(s) used", r.score.hints_used));
+                ui.end_row();
+            }
+        });
+}
+
+/// Both timelines on one time axis, and as a table.
+fn timelines(ui: &mut egui::Ui, r: &Report) {
+    ui.heading("Timelines");
+    let pts = |side: &str| -> Vec<[f64; 2]> {
+        r.timeline
+            .iter()
+            .filter(|e| e.side == side)
+            .map(|e| [e.at.as_mins_f64(), kind_row(e.kind)])
+            .collect()
+    };
+    egui_plot::Plot::new("timelines")
+        .height(220.0)
+        .legend(egui_plot::Legend::default())
+        .x_axis_label("minutes")
+        .y_axis_formatter(|m, _| {
+            [
+                "trigger",
+                "symptom",
+                "alert",
+                "investigation",
+                "escalation",
+                "communication",
+                "mitigation",
+                "resolution",
+            ]
+            .get(m.value.round() as usize)
+            .filter(|_| (m.value - m.value.round()).abs() < 0.01)
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+        })
+        .show(ui, |p| {
+            p.points(egui_plot::Points::new("trainee", pts("trainee")).radius(6.0));
+            p.points(egui_plot::Points::new("real team", pts("recorded")).radius(4.0));
+        });
+    egui::Grid::new("timeline-table")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.strong("time");
+            ui.strong("trainee");
+            ui.strong("real team");
+            ui.end_row();
+            for e in &r.timeline {
+                ui.label(e.at.clock());
+                let cell = format!("{:?}: {}", e.kind, e.text);
+                if e.side == "trainee" {
+                    ui.label(cell);
+                    ui.label("");
+                } else {
+                    ui.label("");
+                    ui.label(cell);
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The diagnosis, and the five questions with the real incident's answers and room for the team's.
+fn questions(ui: &mut egui::Ui, r: &Report, form: &mut DebriefForm) {
+    ui.heading("Diagnosis");
+    ui.label(format!(
+        "Trainee: {}",
+        r.diagnosis.trainee.as_deref().unwrap_or("no diagnosis")
+    ));
+    ui.label(format!("Root cause: {}", r.diagnosis.root_cause));
+    ui.separator();
+    for (i, q) in r.questions.iter().enumerate() {
+        ui.heading(q.question);
+        ui.weak("In the real incident:");
+        for a in &q.recorded {
+            ui.label(format!("• {a}"));
+        }
+        if let Some(text) = form.answers.get_mut(i) {
+            ui.add(
+                egui::TextEdit::multiline(text)
+                    .hint_text("the team's answers, one a line")
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            );
+        }
+    }
+}
+
+fn action_items(ui: &mut egui::Ui, r: &Report, form: &mut DebriefForm) {
+    ui.heading("Action items");
+    egui::Grid::new("actions")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            ui.strong("action");
+            ui.strong("type");
+            ui.strong("owner");
+            ui.strong("due");
+            ui.end_row();
+            for (i, a) in r.action_items.iter().enumerate() {
+                ui.label(&a.action);
+                ui.label(format!("{:?}", a.kind));
+                if let Some(o) = form.owners.get_mut(i) {
+                    ui.add(
+                        egui::TextEdit::singleline(o)
+                            .hint_text("owner")
+                            .desired_width(140.0),
+                    );
+                }
+                if let Some(d) = form.dues.get_mut(i) {
+                    ui.add(
+                        egui::TextEdit::singleline(d)
+                            .hint_text("YYYY-MM-DD")
+                            .desired_width(110.0),
+                    );
+                }
+                ui.end_row();
+            }
+        });
 }
 
 fn show_debrief(
@@ -321,14 +340,14 @@ mod tests {
         let sc = Arc::new(load_file(&path).valid().unwrap().clone());
         let mut rec = Recorder::unjournaled(Session::new(sc, 5));
         personas::play(&mut rec, Persona::Expert).unwrap();
-        Report::of(&rec.session(), None)
+        Report::of(rec.session(), None)
     }
 
     #[test]
     fn the_debrief_shows_the_score_and_exports_the_teams_answers() {
         let r = report();
-        let dir = std::env::temp_dir().join(format!("misfortune-debrief-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let tmp_dir = tempfile::tempdir().unwrap();
+        let dir = tmp_dir.path().to_path_buf();
         std::fs::create_dir_all(&dir).unwrap();
         let mut d = Debrief::new(r.clone(), Some(dir.join("session.jsonl")));
         let intents = std::cell::RefCell::new(Vec::new());
@@ -367,6 +386,5 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("| Move the gateway certificate to automated issuance and renewal | Prevent | Omar |"), "{md}");
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use misfortune_core::model::Reveal;
@@ -180,182 +181,221 @@ fn play_gm(e2e: &mut E2e, s: &ActiveSession, say: &mut MessageWriter<SessionComm
     }
 }
 
-#[allow(clippy::too_many_arguments)] // a Bevy system: each argument is a resource it uses
-fn drive(
-    mut commands: Commands,
-    mut e2e: ResMut<E2e>,
-    state: Res<State<Screen>>,
-    mut next: ResMut<NextState<Screen>>,
-    (library, wheel, session, debrief): (
-        Option<Res<Library>>,
-        Option<ResMut<WheelState>>,
-        Option<Res<ActiveSession>>,
-        Option<Res<super::debrief::Debrief>>,
-    ),
-    (mut start, mut say, mut open_debrief): (
-        MessageWriter<StartSession>,
-        MessageWriter<SessionCommand>,
-        MessageWriter<OpenDebrief>,
-    ),
-    gm_window: Query<Entity, With<GmWindow>>,
-    mut exit: MessageWriter<AppExit>,
-) {
+/// What the end-to-end driver reads and sends each frame.
+#[derive(SystemParam)]
+struct Driven<'w, 's> {
+    commands: Commands<'w, 's>,
+    state: Res<'w, State<Screen>>,
+    next: ResMut<'w, NextState<Screen>>,
+    library: Option<Res<'w, Library>>,
+    wheel: Option<ResMut<'w, WheelState>>,
+    session: Option<Res<'w, ActiveSession>>,
+    debrief: Option<Res<'w, super::debrief::Debrief>>,
+    start: MessageWriter<'w, StartSession>,
+    say: MessageWriter<'w, SessionCommand>,
+    open_debrief: MessageWriter<'w, OpenDebrief>,
+    gm_window: Query<'w, 's, Entity, With<GmWindow>>,
+    exit: MessageWriter<'w, AppExit>,
+}
+
+/// What a step did: stay on it, or go on to the next.
+enum Step {
+    Wait,
+    Next,
+}
+
+fn drive(mut e2e: ResMut<E2e>, mut app: Driven) {
     e2e.frames += 1;
     if e2e.frames > STEP_LIMIT {
         let msg = format!(
             "e2e: step {} timed out on screen {:?}",
             e2e.step,
-            state.get()
+            app.state.get()
         );
-        fail(&e2e, msg, &mut exit);
+        fail(&e2e, msg, &mut app.exit);
         return;
     }
-    let advance = |e2e: &mut E2e| {
-        e2e.step += 1;
-        e2e.frames = 0;
-    };
-    let gm = gm_window.iter().next();
+    let gm = app.gm_window.iter().next();
     if e2e.team && gm.is_none() {
-        fail(&e2e, "e2e: no game master window".into(), &mut exit);
+        fail(&e2e, "e2e: no game master window".into(), &mut app.exit);
         return;
     }
-    match e2e.step {
-        // The library is up: every shipped scenario is listed.
-        0 if e2e.frames > 60 => {
-            let n = library.as_ref().map_or(0, |l| l.entries.len());
-            if n == 0 {
-                e2e.frames = STEP_LIMIT;
-                return;
-            }
-            e2e.log.push(format!("library: {n} scenarios"));
-            shot(&mut commands, &mut e2e, "01-library.png", None);
-            if e2e.team {
-                shot(&mut commands, &mut e2e, "01-gm.png", gm);
-            }
-            advance(&mut e2e);
-        }
+    let step = match e2e.step {
+        0 if e2e.frames > 60 => library_up(&mut e2e, &mut app, gm),
         1 if e2e.frames > 20 => {
-            next.set(Screen::Wheel);
-            advance(&mut e2e);
+            app.next.set(Screen::Wheel);
+            Step::Next
         }
-        2 if e2e.frames > 20 => {
-            if let Some(mut w) = wheel {
+        2 if e2e.frames > 20 => match app.wheel.as_mut() {
+            Some(w) => {
                 w.start_spin();
-                advance(&mut e2e);
+                Step::Next
             }
-        }
-        3 => {
-            if let Some(w) = wheel
-                && let Some(i) = w.picked
-            {
-                e2e.log.push(format!("wheel picked entry {}", w.entries[i]));
-                shot(&mut commands, &mut e2e, "02-wheel.png", None);
-                advance(&mut e2e);
-            }
-        }
-        // Start the picked scenario the way the wheel's button does.
-        4 if e2e.frames > 20 => {
-            let (Some(library), Some(w)) = (library, wheel) else {
-                return;
-            };
-            let Some(i) = w.picked else { return };
-            let mode = e2e.mode();
-            start.write(StartSession::New {
-                file: library.files[w.entries[i]].clone(),
-                mode,
-                seed: 42,
-                dir: None,
-            });
-            e2e.log.push(format!("started a {mode:?} session"));
-            advance(&mut e2e);
-        }
-        // Play as a trainee: faster clock, and the first actions offered; in team mode the game
-        // master plays their part too.
-        5 if e2e.frames > 10 => {
-            let Some(s) = session else { return };
-            e2e.log.push(format!("session journal {:?}", s.rec.path()));
-            say.write(SessionCommand {
-                by: Actor::Gm,
-                command: Command::Speed { factor: 60 },
-            });
-            let view = misfortune_core::view::TraineeView::of(s.rec.session());
-            for a in view.actions.iter().take(3) {
-                e2e.log.push(format!("took {}", a.id));
-                say.write(SessionCommand {
-                    by: Actor::Trainee,
-                    command: Command::Take {
-                        action: a.id.clone(),
-                    },
-                });
-            }
-            if e2e.team {
-                play_gm(&mut e2e, &s, &mut say);
-            }
-            advance(&mut e2e);
-        }
-        6 => {
-            let Some(s) = session else { return };
-            let rs = s.rec.session();
-            if rs.first_page().is_some() && rs.acked().is_none() && e2e.frames % 30 == 0 {
-                say.write(SessionCommand {
-                    by: Actor::Trainee,
-                    command: Command::Ack,
-                });
-                e2e.log.push("acknowledged the page".into());
-            }
-            if e2e.frames > 180 {
-                shot(&mut commands, &mut e2e, "03-session.png", None);
-                if e2e.team {
-                    shot(&mut commands, &mut e2e, "03-gm.png", gm);
-                }
-                advance(&mut e2e);
-            }
-        }
-        7 if e2e.frames > 30 => {
-            let Some(s) = session else { return };
-            if s.rec.session().is_ended() {
-                e2e.log.push(format!(
-                    "ended at {}, score {:.1}",
-                    s.rec.session().now(),
-                    misfortune_core::score::score(s.rec.session()).total
-                ));
-                open_debrief.write(OpenDebrief);
-                advance(&mut e2e);
-            } else if e2e.frames == 31 {
-                say.write(SessionCommand {
-                    by: Actor::Gm,
-                    command: Command::End,
-                });
-            }
-        }
-        8 if e2e.frames > 60 => {
-            let Some(d) = debrief else { return };
-            match d.export() {
-                Ok(p) => e2e.log.push(format!("exported {}", p.display())),
-                Err(err) => {
-                    e2e.log.push(format!("export failed: {err}"));
-                    e2e.frames = STEP_LIMIT;
-                    return;
-                }
-            }
-            shot(&mut commands, &mut e2e, "04-debrief.png", None);
-            if e2e.team {
-                shot(&mut commands, &mut e2e, "04-gm.png", gm);
-            }
-            advance(&mut e2e);
-        }
+            None => Step::Wait,
+        },
+        3 => wheel_landed(&mut e2e, &mut app),
+        4 if e2e.frames > 20 => start_picked(&mut e2e, &mut app),
+        5 if e2e.frames > 10 => play(&mut e2e, &mut app),
+        6 => session_shots(&mut e2e, &mut app, gm),
+        7 if e2e.frames > 30 => end_session(&mut e2e, &mut app),
+        8 if e2e.frames > 60 => export_debrief(&mut e2e, &mut app, gm),
         // Give the last screenshots time to be written and measured, then check them and leave.
         9 if e2e.frames > 60 => match check_shots(&e2e) {
             Ok(lines) => {
                 e2e.log.extend(lines);
                 let _ = std::fs::write(e2e.dir.join("e2e-ok.txt"), e2e.log.join("\n") + "\n");
-                exit.write(AppExit::Success);
-                advance(&mut e2e);
+                app.exit.write(AppExit::Success);
+                Step::Next
             }
-            Err(why) => fail(&e2e, format!("e2e: {why}"), &mut exit),
+            Err(why) => {
+                fail(&e2e, format!("e2e: {why}"), &mut app.exit);
+                Step::Wait
+            }
         },
-        _ => {}
+        _ => Step::Wait,
+    };
+    if let Step::Next = step {
+        e2e.step += 1;
+        e2e.frames = 0;
     }
+}
+
+/// The library is up: every shipped scenario is listed.
+fn library_up(e2e: &mut E2e, app: &mut Driven, gm: Option<Entity>) -> Step {
+    let n = app.library.as_ref().map_or(0, |l| l.entries.len());
+    if n == 0 {
+        e2e.frames = STEP_LIMIT;
+        return Step::Wait;
+    }
+    e2e.log.push(format!("library: {n} scenarios"));
+    shot(&mut app.commands, e2e, "01-library.png", None);
+    if e2e.team {
+        shot(&mut app.commands, e2e, "01-gm.png", gm);
+    }
+    Step::Next
+}
+
+fn wheel_landed(e2e: &mut E2e, app: &mut Driven) -> Step {
+    let Some(w) = app.wheel.as_ref() else {
+        return Step::Wait;
+    };
+    let Some(i) = w.picked else {
+        return Step::Wait;
+    };
+    e2e.log.push(format!("wheel picked entry {}", w.entries[i]));
+    shot(&mut app.commands, e2e, "02-wheel.png", None);
+    Step::Next
+}
+
+/// Start the picked scenario the way the wheel's button does.
+fn start_picked(e2e: &mut E2e, app: &mut Driven) -> Step {
+    let (Some(library), Some(w)) = (app.library.as_ref(), app.wheel.as_ref()) else {
+        return Step::Wait;
+    };
+    let Some(i) = w.picked else {
+        return Step::Wait;
+    };
+    let mode = e2e.mode();
+    app.start.write(StartSession::New {
+        file: Box::new(library.files[w.entries[i]].clone()),
+        mode,
+        seed: 42,
+        dir: None,
+    });
+    e2e.log.push(format!("started a {mode:?} session"));
+    Step::Next
+}
+
+/// Play as a trainee: faster clock, and the first actions offered; in team mode the game master
+/// plays their part too.
+fn play(e2e: &mut E2e, app: &mut Driven) -> Step {
+    let Some(s) = app.session.as_ref() else {
+        return Step::Wait;
+    };
+    e2e.log.push(format!("session journal {:?}", s.rec.path()));
+    app.say.write(SessionCommand {
+        by: Actor::Gm,
+        command: Command::Speed { factor: 60 },
+    });
+    let view = misfortune_core::view::TraineeView::of(s.rec.session());
+    for a in view.actions.iter().take(3) {
+        e2e.log.push(format!("took {}", a.id));
+        app.say.write(SessionCommand {
+            by: Actor::Trainee,
+            command: Command::Take {
+                action: a.id.clone(),
+            },
+        });
+    }
+    if e2e.team {
+        play_gm(e2e, s, &mut app.say);
+    }
+    Step::Next
+}
+
+/// Acknowledge the page when it comes, then screenshot the session (and the game master's).
+fn session_shots(e2e: &mut E2e, app: &mut Driven, gm: Option<Entity>) -> Step {
+    let Some(s) = app.session.as_ref() else {
+        return Step::Wait;
+    };
+    let rs = s.rec.session();
+    if rs.first_page().is_some() && rs.acked().is_none() && e2e.frames.is_multiple_of(30) {
+        app.say.write(SessionCommand {
+            by: Actor::Trainee,
+            command: Command::Ack,
+        });
+        e2e.log.push("acknowledged the page".into());
+    }
+    if e2e.frames <= 180 {
+        return Step::Wait;
+    }
+    shot(&mut app.commands, e2e, "03-session.png", None);
+    if e2e.team {
+        shot(&mut app.commands, e2e, "03-gm.png", gm);
+    }
+    Step::Next
+}
+
+/// End the session as the game master does, then open the debrief.
+fn end_session(e2e: &mut E2e, app: &mut Driven) -> Step {
+    let Some(s) = app.session.as_ref() else {
+        return Step::Wait;
+    };
+    if !s.rec.session().is_ended() {
+        if e2e.frames == 31 {
+            app.say.write(SessionCommand {
+                by: Actor::Gm,
+                command: Command::End,
+            });
+        }
+        return Step::Wait;
+    }
+    e2e.log.push(format!(
+        "ended at {}, score {:.1}",
+        s.rec.session().now(),
+        misfortune_core::score::score(s.rec.session()).total
+    ));
+    app.open_debrief.write(OpenDebrief);
+    Step::Next
+}
+
+fn export_debrief(e2e: &mut E2e, app: &mut Driven, gm: Option<Entity>) -> Step {
+    let Some(d) = app.debrief.as_ref() else {
+        return Step::Wait;
+    };
+    match d.export() {
+        Ok(p) => e2e.log.push(format!("exported {}", p.display())),
+        Err(err) => {
+            e2e.log.push(format!("export failed: {err}"));
+            e2e.frames = STEP_LIMIT;
+            return Step::Wait;
+        }
+    }
+    shot(&mut app.commands, e2e, "04-debrief.png", None);
+    if e2e.team {
+        shot(&mut app.commands, e2e, "04-gm.png", gm);
+    }
+    Step::Next
 }
 
 fn fail(e2e: &E2e, msg: String, exit: &mut MessageWriter<AppExit>) {

@@ -145,8 +145,10 @@ fn show_library(
     dir: Res<ScenarioDir>,
     mut next: ResMut<NextState<Screen>>,
     team: Option<Res<super::ui::TeamMode>>,
-    mut starts: MessageWriter<super::session::StartSession>,
-    start_error: Res<super::session::StartError>,
+    (mut starts, start_error): (
+        MessageWriter<super::session::StartSession>,
+        Res<super::session::StartError>,
+    ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut intent = None;
@@ -175,30 +177,9 @@ fn show_library(
     Ok(())
 }
 
-/// The library panel: a plain egui function over read-only view data, returning the user's intent.
-/// The library panel: a plain egui function over read-only view data, returning the user's intent.
-/// `team`: the app runs with a game master window, so team sessions can start.
-pub fn library_panel(
-    ui: &mut egui::Ui,
-    library: &Library,
-    filter: &mut String,
-    team: bool,
-) -> Option<LibraryIntent> {
+/// Files that do not load, edits that broke a file, and sessions left unfinished.
+fn problems_and_unfinished(ui: &mut egui::Ui, library: &Library) -> Option<LibraryIntent> {
     let mut intent = None;
-    ui.horizontal(|ui| {
-        ui.heading("Misfortune — scenario library");
-        if ui.button("Reload").clicked() {
-            intent = Some(LibraryIntent::Reload);
-        }
-        if ui.button("Spin the wheel").clicked() {
-            intent = Some(LibraryIntent::Wheel);
-        }
-        ui.weak("Ctrl +/- zoom, Ctrl T theme");
-    });
-    ui.horizontal(|ui| {
-        ui.label("Search:");
-        ui.text_edit_singleline(filter);
-    });
     for p in &library.problems {
         ui.colored_label(egui::Color32::LIGHT_RED, p);
     }
@@ -227,6 +208,96 @@ pub fn library_panel(
             });
         }
     }
+    intent
+}
+
+/// One scenario's row: its details and how to play it, or why it cannot be played.
+fn entry_row(
+    ui: &mut egui::Ui,
+    library: &Library,
+    i: usize,
+    e: &Entry,
+    team: bool,
+) -> Option<LibraryIntent> {
+    let mut intent = None;
+    match &e.error {
+        None => {
+            ui.horizontal(|ui| {
+                ui.label(&e.title);
+                if let Some(err) = &e.stale_error {
+                    ui.colored_label(egui::Color32::LIGHT_RED, "⚠")
+                        .on_hover_text(format!(
+                            "The file has an error; playing the last good version.\n{err}"
+                        ));
+                }
+            });
+            ui.label("★".repeat(e.difficulty as usize));
+            ui.label(e.tags.join(", "));
+            ui.label(e.source.as_deref().unwrap_or("original"));
+            ui.label(e.minutes.to_string());
+            ui.label(ago(library.last_played.get(&e.id).copied()));
+            ui.horizontal(|ui| {
+                if ui.button("Play solo").clicked() {
+                    intent = Some(LibraryIntent::Play(i, SessionMode::Solo));
+                }
+                if ui
+                    .button("Playtest")
+                    .on_hover_text("Game master and trainee views side by side")
+                    .clicked()
+                {
+                    intent = Some(LibraryIntent::Play(i, SessionMode::Playtest));
+                }
+                if team
+                    && ui
+                        .button("Team session")
+                        .on_hover_text("The game master runs it from the other window")
+                        .clicked()
+                {
+                    intent = Some(LibraryIntent::Play(i, SessionMode::Team));
+                }
+            });
+        }
+        Some(err) => {
+            ui.colored_label(egui::Color32::LIGHT_RED, format!("⚠ {}", e.title));
+            for _ in 0..2 {
+                ui.label("");
+            }
+            ui.colored_label(egui::Color32::LIGHT_RED, err);
+            for _ in 0..3 {
+                ui.label("");
+            }
+        }
+    }
+    intent
+}
+
+/// The library panel: a plain egui function over read-only view data, returning the user's intent.
+/// The library panel: a plain egui function over read-only view data, returning the user's intent.
+/// `team`: the app runs with a game master window, so team sessions can start.
+pub fn library_panel(
+    ui: &mut egui::Ui,
+    library: &Library,
+    filter: &mut String,
+    team: bool,
+) -> Option<LibraryIntent> {
+    let mut intent = None;
+    ui.horizontal(|ui| {
+        ui.heading("Misfortune — scenario library");
+        if ui.button("Reload").clicked() {
+            intent = Some(LibraryIntent::Reload);
+        }
+        if ui.button("Spin the wheel").clicked() {
+            intent = Some(LibraryIntent::Wheel);
+        }
+        ui.weak("Ctrl +/- zoom, Ctrl T theme");
+    });
+    ui.horizontal(|ui| {
+        ui.label("Search:");
+        ui.text_edit_singleline(filter);
+    });
+    if let Some(i) = problems_and_unfinished(ui, library) {
+        intent = Some(i);
+    }
     ui.separator();
     egui::ScrollArea::vertical().show(ui, |ui| {
         egui::Grid::new("library")
@@ -252,45 +323,8 @@ pub fn library_panel(
                     .enumerate()
                     .filter(|(_, e)| e.matches(filter))
                 {
-                    match &e.error {
-                        None => {
-                            ui.horizontal(|ui| {
-                                ui.label(&e.title);
-                                if let Some(err) = &e.stale_error {
-                                    ui.colored_label(egui::Color32::LIGHT_RED, "⚠").on_hover_text(format!("The file has an error; playing the last good version.\n{err}"));
-                                }
-                            });
-                            ui.label("★".repeat(e.difficulty as usize));
-                            ui.label(e.tags.join(", "));
-                            ui.label(e.source.as_deref().unwrap_or("original"));
-                            ui.label(e.minutes.to_string());
-                            ui.label(ago(library.last_played.get(&e.id).copied()));
-                            ui.horizontal(|ui| {
-                                if ui.button("Play solo").clicked() {
-                                    intent = Some(LibraryIntent::Play(i, SessionMode::Solo));
-                                }
-                                if ui
-                                    .button("Playtest")
-                                    .on_hover_text("Game master and trainee views side by side")
-                                    .clicked()
-                                {
-                                    intent = Some(LibraryIntent::Play(i, SessionMode::Playtest));
-                                }
-                                if team && ui.button("Team session").on_hover_text("The game master runs it from the other window").clicked() {
-                                    intent = Some(LibraryIntent::Play(i, SessionMode::Team));
-                                }
-                            });
-                        }
-                        Some(err) => {
-                            ui.colored_label(egui::Color32::LIGHT_RED, format!("⚠ {}", e.title));
-                            for _ in 0..2 {
-                                ui.label("");
-                            }
-                            ui.colored_label(egui::Color32::LIGHT_RED, err);
-                            for _ in 0..3 {
-                                ui.label("");
-                            }
-                        }
+                    if let Some(i) = entry_row(ui, library, i, e, team) {
+                        intent = Some(i);
                     }
                     ui.end_row();
                 }
@@ -308,8 +342,8 @@ mod tests {
 
     #[test]
     fn the_library_lists_scenarios_and_broken_files_and_starts_a_playtest() {
-        let dir = std::env::temp_dir().join(format!("misfortune-lib-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let tmp_dir = tempfile::tempdir().unwrap();
+        let dir = tmp_dir.path().to_path_buf();
         std::fs::create_dir_all(&dir).unwrap();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         std::fs::copy(
@@ -326,7 +360,7 @@ mod tests {
         let mut filter = String::new();
         let intents = std::cell::RefCell::new(Vec::new());
         let mut harness = Harness::builder()
-            .with_size(bevy_egui::egui::vec2(1400.0, 600.0))
+            .with_size(egui::vec2(1400.0, 600.0))
             .build_ui(|ui| {
                 intents
                     .borrow_mut()
@@ -353,13 +387,12 @@ mod tests {
                 .into_inner()
                 .contains(&LibraryIntent::Play(0, SessionMode::Playtest))
         );
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn an_edit_updates_the_library_and_a_broken_edit_keeps_the_last_good_version() {
-        let dir = std::env::temp_dir().join(format!("misfortune-watch-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let tmp_dir = tempfile::tempdir().unwrap();
+        let dir = tmp_dir.path().to_path_buf();
         std::fs::create_dir_all(&dir).unwrap();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let good =
@@ -399,7 +432,6 @@ mod tests {
         std::fs::write(&new, good.replace("original-cert-expiry", "copy")).unwrap();
         apply_change(&mut library, &new);
         assert_eq!(library.entries.len(), 2);
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
 

@@ -174,13 +174,41 @@ fn difficulty_color(d: u8, odd: bool) -> Color {
     Color::srgb(r * k, g * k, b * k)
 }
 
-fn spawn_wheel(
-    mut commands: Commands,
-    library: Res<Library>,
-    filter: Res<LibraryFilter>,
-    mut meshes: ResMut<Assets<Mesh>>,
-    mut materials: ResMut<Assets<ColorMaterial>>,
-) {
+/// The characters a slice's label line holds before it wraps.
+const LABEL_LINE: usize = 18;
+
+/// A title on at most two lines of `width` characters, broken between words; whatever does not
+/// fit ends in an ellipsis.
+fn wrap_label(title: &str, width: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in title.split_whitespace() {
+        let line = lines.last_mut().expect("one line at least");
+        if line.is_empty() || line.chars().count() + 1 + word.chars().count() <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    let cut = lines.len() > 2;
+    lines.truncate(2);
+    for line in &mut lines {
+        if line.chars().count() > width {
+            *line = line.chars().take(width - 1).collect::<String>() + "…";
+        }
+    }
+    if cut && let Some(last) = lines.last_mut() {
+        let keep: String = last.chars().take(width - 1).collect();
+        *last = keep + "…";
+    }
+    lines.join("\n")
+}
+
+/// The library entries on the wheel (those that load and match the library's filter), and a
+/// slot for each with what the core's pick needs.
+fn wheel_slots(library: &Library, filter: &str) -> (Vec<usize>, Vec<Slot>) {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -188,7 +216,7 @@ fn spawn_wheel(
         .entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.error.is_none() && e.matches(&filter.0))
+        .filter(|(_, e)| e.error.is_none() && e.matches(filter))
         .map(|(i, _)| i)
         .collect();
     let slots: Vec<Slot> = entries
@@ -206,6 +234,41 @@ fn spawn_wheel(
             }
         })
         .collect();
+    (entries, slots)
+}
+
+/// The hub in the middle and the pointer at the top.
+fn spawn_hub_and_pointer(
+    commands: &mut Commands,
+    meshes: &mut Assets<Mesh>,
+    materials: &mut Assets<ColorMaterial>,
+) {
+    commands.spawn((
+        WheelPart,
+        Mesh2d(meshes.add(Circle::new(28.0))),
+        MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.12, 0.14)))),
+        Transform::from_xyz(-180.0, 0.0, 2.0),
+    ));
+    commands.spawn((
+        WheelPart,
+        Mesh2d(meshes.add(Triangle2d::new(
+            Vec2::new(-18.0, 26.0),
+            Vec2::new(18.0, 26.0),
+            Vec2::new(0.0, -14.0),
+        ))),
+        MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::srgb(0.95, 0.95, 0.95)))),
+        Transform::from_xyz(-180.0, RADIUS + 6.0, 3.0),
+    ));
+}
+
+fn spawn_wheel(
+    mut commands: Commands,
+    library: Res<Library>,
+    filter: Res<LibraryFilter>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+) {
+    let (entries, slots) = wheel_slots(&library, &filter.0);
     let n = slots.len().max(1);
     let seg = TAU / n as f32;
     let root = commands
@@ -223,7 +286,7 @@ fn spawn_wheel(
             slot.difficulty,
             k % 2 == 1,
         )));
-        let title: String = library.entries[entries[k]].title.chars().take(26).collect();
+        let title = wrap_label(&library.entries[entries[k]].title, LABEL_LINE);
         let dir = Vec2::new(-theta.sin(), theta.cos());
         commands.entity(root).with_children(|p| {
             p.spawn((
@@ -244,26 +307,8 @@ fn spawn_wheel(
             ));
         });
     }
-    // Hub and pointer.
-    commands.spawn((
-        WheelPart,
-        Mesh2d(meshes.add(Circle::new(28.0))),
-        MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.12, 0.14)))),
-        Transform::from_xyz(-180.0, 0.0, 2.0),
-    ));
-    commands.spawn((
-        WheelPart,
-        Mesh2d(meshes.add(Triangle2d::new(
-            Vec2::new(-18.0, 26.0),
-            Vec2::new(18.0, 26.0),
-            Vec2::new(0.0, -14.0),
-        ))),
-        MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::srgb(0.95, 0.95, 0.95)))),
-        Transform::from_xyz(-180.0, RADIUS + 6.0, 3.0),
-    ));
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(7, |d| d.as_nanos() as u64);
+    spawn_hub_and_pointer(&mut commands, &mut meshes, &mut materials);
+    let seed = misfortune_core::clock_seed();
     commands.insert_resource(WheelState {
         entries,
         slots,
@@ -337,6 +382,9 @@ pub enum WheelIntent {
     Spin,
     Play(SessionMode),
     Back,
+    /// The roster text was edited: save it.
+    RosterEdited,
+    PickVolunteer,
 }
 
 fn wheel_ui(
@@ -356,101 +404,8 @@ fn wheel_ui(
     egui::Panel::right("wheel-panel")
         .exact_size(420.0)
         .show(&mut root, |ui| {
-            ui.heading("Wheel of Misfortune");
-            ui.label(format!(
-                "{} scenarios on the wheel (the library's current filter).",
-                state.slots.len()
-            ));
-            ui.checkbox(
-                &mut state.options.avoid_recent,
-                format!("Avoid scenarios played in the last {RECENT_DAYS} days"),
-            );
-            let mut d = state.options.prefer_difficulty;
-            egui::ComboBox::from_label("Lean towards difficulty")
-                .selected_text(d.map_or("any".into(), |x| "★".repeat(x as usize)))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut d, None, "any");
-                    for x in 1..=5u8 {
-                        ui.selectable_value(&mut d, Some(x), "★".repeat(x as usize));
-                    }
-                });
-            state.options.prefer_difficulty = d;
-            ui.separator();
-            let spinning = state.spin.is_some();
-            if ui
-                .add_enabled(
-                    !spinning && !state.slots.is_empty(),
-                    egui::Button::new(egui::RichText::new("Spin").size(22.0)),
-                )
-                .clicked()
-            {
-                intent = Some(WheelIntent::Spin);
-            }
-            if spinning {
-                ui.label("Spinning...");
-            }
-            if let Some(i) = state.picked {
-                let e = &library.entries[state.entries[i]];
-                ui.separator();
-                ui.label(
-                    egui::RichText::new(format!("The wheel picked: {}", e.title))
-                        .size(20.0)
-                        .strong(),
-                );
-                ui.label(format!(
-                    "{}  ·  {}  ·  about {} minutes",
-                    "★".repeat(e.difficulty as usize),
-                    e.source.as_deref().unwrap_or("original"),
-                    e.minutes
-                ));
-                ui.horizontal(|ui| {
-                    if ui.button("Play solo").clicked() {
-                        intent = Some(WheelIntent::Play(SessionMode::Solo));
-                    }
-                    if ui.button("Playtest").clicked() {
-                        intent = Some(WheelIntent::Play(SessionMode::Playtest));
-                    }
-                    if team.is_some() && ui.button("Team session").clicked() {
-                        intent = Some(WheelIntent::Play(SessionMode::Team));
-                    }
-                });
-            }
-            ui.separator();
-            ui.heading("Volunteer");
-            ui.label("The team roster, one name a line (kept in your config folder):");
-            if ui
-                .add(
-                    egui::TextEdit::multiline(&mut state.roster)
-                        .desired_rows(4)
-                        .hint_text("Alex\nSam\nPriya"),
-                )
-                .changed()
-            {
-                state.roster_error = save_roster(&state.roster).err();
-            }
-            let names = roster_names(&state.roster);
-            if ui
-                .add_enabled(!names.is_empty(), egui::Button::new("Pick a volunteer"))
-                .clicked()
-            {
-                let last = state.volunteer.clone();
-                let mut rng = state.rng.clone();
-                state.volunteer = pick_volunteer(&names, last.as_deref(), &mut rng);
-                state.rng = rng;
-            }
-            if let Some(v) = &state.volunteer {
-                ui.label(
-                    egui::RichText::new(format!("On call today: {v}"))
-                        .size(20.0)
-                        .strong(),
-                );
-            }
-            if let Some(e) = &state.roster_error {
-                ui.colored_label(
-                    egui::Color32::LIGHT_RED,
-                    format!("cannot save the roster: {e}"),
-                );
-            }
+            intent = spin_section(ui, &mut state, &library, team.is_some())
+                .or(volunteer_section(ui, &mut state));
             ui.separator();
             if ui.button("< Library").clicked() {
                 intent = Some(WheelIntent::Back);
@@ -465,9 +420,123 @@ fn wheel_ui(
                 starts.write(super::session::StartSession::new(file, mode));
             }
         }
+        Some(WheelIntent::RosterEdited) => state.roster_error = save_roster(&state.roster).err(),
+        Some(WheelIntent::PickVolunteer) => {
+            let names = roster_names(&state.roster);
+            let last = state.volunteer.clone();
+            let mut rng = state.rng.clone();
+            state.volunteer = pick_volunteer(&names, last.as_deref(), &mut rng);
+            state.rng = rng;
+        }
         None => {}
     }
     Ok(())
+}
+
+/// The spin options, the Spin button, and what the wheel picked with how to play it.
+fn spin_section(
+    ui: &mut egui::Ui,
+    state: &mut WheelState,
+    library: &Library,
+    team: bool,
+) -> Option<WheelIntent> {
+    let mut intent = None;
+    ui.heading("Wheel of Misfortune");
+    ui.label(format!(
+        "{} scenarios on the wheel (the library's current filter).",
+        state.slots.len()
+    ));
+    ui.checkbox(
+        &mut state.options.avoid_recent,
+        format!("Avoid scenarios played in the last {RECENT_DAYS} days"),
+    );
+    let mut d = state.options.prefer_difficulty;
+    egui::ComboBox::from_label("Lean towards difficulty")
+        .selected_text(d.map_or("any".into(), |x| "★".repeat(x as usize)))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut d, None, "any");
+            for x in 1..=5u8 {
+                ui.selectable_value(&mut d, Some(x), "★".repeat(x as usize));
+            }
+        });
+    state.options.prefer_difficulty = d;
+    ui.separator();
+    let spinning = state.spin.is_some();
+    let spin = egui::Button::new(egui::RichText::new("Spin").size(22.0));
+    if ui
+        .add_enabled(!spinning && !state.slots.is_empty(), spin)
+        .clicked()
+    {
+        intent = Some(WheelIntent::Spin);
+    }
+    if spinning {
+        ui.label("Spinning...");
+    }
+    if let Some(i) = state.picked {
+        let e = &library.entries[state.entries[i]];
+        ui.separator();
+        ui.label(
+            egui::RichText::new(format!("The wheel picked: {}", e.title))
+                .size(20.0)
+                .strong(),
+        );
+        ui.label(format!(
+            "{}  ·  {}  ·  about {} minutes",
+            "★".repeat(e.difficulty as usize),
+            e.source.as_deref().unwrap_or("original"),
+            e.minutes
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Play solo").clicked() {
+                intent = Some(WheelIntent::Play(SessionMode::Solo));
+            }
+            if ui.button("Playtest").clicked() {
+                intent = Some(WheelIntent::Play(SessionMode::Playtest));
+            }
+            if team && ui.button("Team session").clicked() {
+                intent = Some(WheelIntent::Play(SessionMode::Team));
+            }
+        });
+    }
+    intent
+}
+
+/// The team roster and the volunteer picker.
+fn volunteer_section(ui: &mut egui::Ui, state: &mut WheelState) -> Option<WheelIntent> {
+    let mut intent = None;
+    ui.separator();
+    ui.heading("Volunteer");
+    ui.label("The team roster, one name a line (kept in your config folder):");
+    let roster = egui::TextEdit::multiline(&mut state.roster)
+        .desired_rows(4)
+        .hint_text("one name a line");
+    if ui.add(roster).changed() {
+        intent = Some(WheelIntent::RosterEdited);
+    }
+    let names = roster_names(&state.roster);
+    if names.is_empty() {
+        ui.weak("Add the team's names above to draw today's on-call.");
+    }
+    if ui
+        .add_enabled(!names.is_empty(), egui::Button::new("Pick a volunteer"))
+        .clicked()
+    {
+        intent = Some(WheelIntent::PickVolunteer);
+    }
+    if let Some(v) = &state.volunteer {
+        ui.label(
+            egui::RichText::new(format!("On call today: {v}"))
+                .size(20.0)
+                .strong(),
+        );
+    }
+    if let Some(e) = &state.roster_error {
+        ui.colored_label(
+            egui::Color32::LIGHT_RED,
+            format!("cannot save the roster: {e}"),
+        );
+    }
+    intent
 }
 
 #[cfg(test)]
@@ -531,6 +600,23 @@ mod roster_tests {
     use super::*;
 
     #[test]
+    fn slice_labels_wrap_between_words_and_fit() {
+        assert_eq!(
+            wrap_label("Payments fail at midnight", 18),
+            "Payments fail at\nmidnight"
+        );
+        assert_eq!(
+            wrap_label("The disk that filled itself", 18),
+            "The disk that\nfilled itself"
+        );
+        let long = wrap_label("Forty-three seconds, twenty-four hours of trouble", 18);
+        assert!(long.lines().count() <= 2);
+        assert!(long.lines().all(|l| l.chars().count() <= 18), "{long}");
+        assert!(long.ends_with('…'));
+        assert_eq!(wrap_label("Short", 18), "Short");
+    }
+
+    #[test]
     fn the_volunteer_pick_is_seeded_and_avoids_whoever_went_last() {
         let names = roster_names("# the team\nAlex\n\nSam \nPriya\n");
         assert_eq!(names, ["Alex", "Sam", "Priya"]);
@@ -553,14 +639,13 @@ mod roster_tests {
 
     #[test]
     fn the_roster_is_saved_and_read_back() {
-        let dir = std::env::temp_dir().join(format!("misfortune-roster-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let tmp_dir = tempfile::tempdir().unwrap();
+        let dir = tmp_dir.path().to_path_buf();
         let path = dir.join("config").join("roster.txt");
         save_roster_to(&path, "Alex\nSam\n").unwrap();
         assert_eq!(load_roster_from(&path), "Alex\nSam\n");
         save_roster_to(&path, "Priya\n").unwrap();
         assert_eq!(roster_names(&load_roster_from(&path)), ["Priya"]);
         assert!(roster_path().is_some_and(|p| p.ends_with("roster.txt")));
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

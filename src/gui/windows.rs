@@ -80,7 +80,7 @@ mod tests {
         let mut app = App::new();
         app.add_plugins((
             MinimalPlugins,
-            bevy::window::WindowPlugin {
+            WindowPlugin {
                 exit_condition: bevy::window::ExitCondition::DontExit,
                 ..default()
             },

@@ -40,11 +40,8 @@ fn bench(c: &mut Criterion) {
             },
         );
         // A journal on disk, replayed and scored.
-        let tmp = std::env::temp_dir().join(format!(
-            "misfortune-bench-{}-{id}.jsonl",
-            std::process::id()
-        ));
-        let _ = std::fs::remove_file(&tmp);
+        let tmp_dir = tempfile::tempdir().unwrap();
+        let tmp = tmp_dir.path().join(format!("{id}.jsonl"));
         let header = journal::header(&sc, &f.name, &f.source, 1, Mode::Solo, None);
         let mut rec = Recorder::new(
             Session::new(sc.clone(), 1),
@@ -58,7 +55,6 @@ fn bench(c: &mut Criterion) {
                 black_box(score::score(&j.replay().unwrap()).total)
             })
         });
-        let _ = std::fs::remove_file(&tmp);
     }
 }
 

@@ -392,14 +392,14 @@ pub fn play_observed(
     let mut plan = Plan::new(&sc, persona);
     while !rec.session().is_ended() {
         plan.act(rec)?;
-        observe(&rec.session());
+        observe(rec.session());
         if rec.session().is_ended() {
             break;
         }
         let next = rec.session().now() + STEP;
         rec.advance_to(next)?;
     }
-    observe(&rec.session());
+    observe(rec.session());
     Ok(())
 }
 

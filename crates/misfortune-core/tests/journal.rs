@@ -1,6 +1,6 @@
 //! The journal: durable records, replay, crash recovery, clear errors for foreign files.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use misfortune_core::journal::{self, Journal, JournalError, JournalWriter, Mode, Recorder};
@@ -8,11 +8,11 @@ use misfortune_core::personas::{self, Persona};
 use misfortune_core::report::{Report, write_atomic};
 use misfortune_core::{Actor, Command, Session, SimTime, load_file, score};
 
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("misfortune-journal-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn tmp(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("misfortune-journal-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn start(dir: &Path, scenario: &str, seed: u64) -> Recorder {
@@ -36,12 +36,13 @@ fn start(dir: &Path, scenario: &str, seed: u64) -> Recorder {
 
 #[test]
 fn a_played_journal_replays_to_the_same_session_and_score() {
-    let dir = tmp("replay");
-    let mut rec = start(&dir, "fastly-2021-latent-config-bug", 9);
+    let tmp_dir = tmp("replay");
+    let dir = tmp_dir.path();
+    let mut rec = start(dir, "fastly-2021-latent-config-bug", 9);
     personas::play(&mut rec, Persona::Methodical).unwrap();
     let path = rec.path().map(Path::to_path_buf);
     let path = path.unwrap_or_else(|| {
-        std::fs::read_dir(&dir)
+        std::fs::read_dir(dir)
             .unwrap()
             .next()
             .unwrap()
@@ -51,18 +52,19 @@ fn a_played_journal_replays_to_the_same_session_and_score() {
     let j = Journal::read(&path).unwrap();
     assert!(j.is_finished());
     let replayed = j.replay().unwrap();
-    assert_eq!(score::score(&replayed), score::score(&rec.session()));
-    assert_eq!(j.recorded_score(), Some(score::score(&rec.session()).total));
+    assert_eq!(score::score(&replayed), score::score(rec.session()));
+    assert_eq!(j.recorded_score(), Some(score::score(rec.session()).total));
     assert_eq!(
         serde_json::to_string(&misfortune_core::view::GmView::of(&replayed)).unwrap(),
-        serde_json::to_string(&misfortune_core::view::GmView::of(&rec.session())).unwrap()
+        serde_json::to_string(&misfortune_core::view::GmView::of(rec.session())).unwrap()
     );
 }
 
 #[test]
 fn a_journal_cut_mid_line_resumes_from_its_last_whole_record() {
-    let dir = tmp("cut");
-    let mut rec = start(&dir, "cloudflare-2019-waf-regex", 4);
+    let tmp_dir = tmp("cut");
+    let dir = tmp_dir.path();
+    let mut rec = start(dir, "cloudflare-2019-waf-regex", 4);
     rec.advance_to(SimTime::from_mins(3)).unwrap();
     rec.command(Actor::Trainee, Command::Ack).unwrap();
     rec.command(
@@ -106,7 +108,8 @@ fn a_journal_cut_mid_line_resumes_from_its_last_whole_record() {
 
 #[test]
 fn corrupt_and_foreign_files_get_clear_errors() {
-    let dir = tmp("bad");
+    let tmp_dir = tmp("bad");
+    let dir = tmp_dir.path();
     let foreign = dir.join("notes.jsonl");
     std::fs::write(&foreign, "hello\nworld\n").unwrap();
     assert!(matches!(
@@ -134,7 +137,7 @@ fn corrupt_and_foreign_files_get_clear_errors() {
         Err(JournalError::Io { .. })
     ));
 
-    let mut rec = start(&dir, "cloudflare-2019-waf-regex", 4);
+    let mut rec = start(dir, "cloudflare-2019-waf-regex", 4);
     rec.command(
         Actor::Trainee,
         Command::Take {
@@ -158,8 +161,9 @@ fn corrupt_and_foreign_files_get_clear_errors() {
 
 #[test]
 fn journals_are_never_overwritten() {
-    let dir = tmp("exists");
-    let rec = start(&dir, "cloudflare-2019-waf-regex", 4);
+    let tmp_dir = tmp("exists");
+    let dir = tmp_dir.path();
+    let rec = start(dir, "cloudflare-2019-waf-regex", 4);
     let path = rec.path().unwrap().to_path_buf();
     let j = Journal::read(&path).unwrap();
     assert!(matches!(
@@ -170,10 +174,11 @@ fn journals_are_never_overwritten() {
 
 #[test]
 fn reports_are_written_atomically_and_never_replace_a_file_without_force() {
-    let dir = tmp("report");
-    let mut rec = start(&dir, "cloudflare-2019-waf-regex", 4);
+    let tmp_dir = tmp("report");
+    let dir = tmp_dir.path();
+    let mut rec = start(dir, "cloudflare-2019-waf-regex", 4);
     personas::play(&mut rec, Persona::Expert).unwrap();
-    let md = Report::of(&rec.session(), Some("Sam".into())).to_markdown();
+    let md = Report::of(rec.session(), Some("Sam".into())).to_markdown();
     let out = dir.join("debrief.md");
     write_atomic(&out, md.as_bytes(), false).unwrap();
     assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
@@ -182,7 +187,7 @@ fn reports_are_written_atomically_and_never_replace_a_file_without_force() {
     assert_eq!(std::fs::read_to_string(&out).unwrap(), md, "untouched");
     write_atomic(&out, b"other", true).unwrap();
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "other");
-    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
@@ -192,24 +197,26 @@ fn reports_are_written_atomically_and_never_replace_a_file_without_force() {
 
 #[test]
 fn last_played_reads_the_journal_headers() {
-    let dir = tmp("history");
-    let _a = start(&dir, "cloudflare-2019-waf-regex", 1);
-    let _b = start(&dir, "original-cert-expiry", 2);
+    let tmp_dir = tmp("history");
+    let dir = tmp_dir.path();
+    let _a = start(dir, "cloudflare-2019-waf-regex", 1);
+    let _b = start(dir, "original-cert-expiry", 2);
     std::fs::write(dir.join("junk.jsonl"), "not json\n").unwrap();
-    let h = journal::last_played(&dir);
+    let h = journal::last_played(dir);
     assert_eq!(h.len(), 2);
     assert!(h["original-cert-expiry"] > 1_700_000_000);
 }
 
 #[test]
 fn unfinished_sessions_are_found_for_resuming() {
-    let dir = tmp("unfinished");
-    let mut open = start(&dir, "cloudflare-2019-waf-regex", 1);
+    let tmp_dir = tmp("unfinished");
+    let dir = tmp_dir.path();
+    let mut open = start(dir, "cloudflare-2019-waf-regex", 1);
     open.advance_to(SimTime::from_mins(4)).unwrap();
     open.command(Actor::Trainee, Command::Ack).unwrap();
-    let mut done = start(&dir, "original-cert-expiry", 2);
+    let mut done = start(dir, "original-cert-expiry", 2);
     personas::play(&mut done, Persona::Idle).unwrap();
-    let found = journal::unfinished(&dir);
+    let found = journal::unfinished(dir);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].1.scenario_id, "cloudflare-2019-waf-regex");
     assert_eq!(found[0].2, SimTime::from_mins(4));

@@ -21,7 +21,7 @@ fn play(sc: &Arc<misfortune_core::Scenario>, p: Persona, seed: u64) -> score::Sc
     let mut rec = Recorder::unjournaled(Session::new(sc.clone(), seed));
     personas::play(&mut rec, p).unwrap();
     assert!(rec.session().is_ended());
-    score::score(&rec.session())
+    score::score(rec.session())
 }
 
 #[test]

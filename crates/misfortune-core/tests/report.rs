@@ -15,7 +15,7 @@ fn played(scenario: &str, persona: Persona) -> Report {
     let sc = Arc::new(load_file(&path).valid().unwrap().clone());
     let mut rec = Recorder::unjournaled(Session::new(sc, 2024));
     personas::play(&mut rec, persona).unwrap();
-    Report::of(&rec.session(), Some("Alex (trainee)".into()))
+    Report::of(rec.session(), Some("Alex (trainee)".into()))
 }
 
 #[test]

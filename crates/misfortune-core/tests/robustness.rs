@@ -58,7 +58,8 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
 
 #[test]
 fn a_hundred_megabyte_file_is_refused_unread() {
-    let dir = std::env::temp_dir().join(format!("misfortune-100mb-{}", std::process::id()));
+    let tmp_dir = tempfile::tempdir().unwrap();
+    let dir = tmp_dir.path().to_path_buf();
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("huge.ron");
     let file = std::fs::File::create(&path).unwrap();
@@ -66,5 +67,4 @@ fn a_hundred_megabyte_file_is_refused_unread() {
     let f = load_file(&path);
     assert_eq!(f.diagnostics[0].code, "too-large");
     assert!(f.diagnostics[0].message.contains("104857600 bytes"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -274,6 +274,12 @@ fn commands_check_their_arguments() {
         )
         .is_err()
     );
+}
+
+#[test]
+fn notes_timeline_clock_and_end_commands() {
+    let mut s = Session::new(scenario("minimal"), 1);
+    s.advance_to(m(4));
     s.apply_command(
         Actor::Trainee,
         &Command::Note {
@@ -353,7 +359,7 @@ fn sessions_are_deterministic_and_seeds_matter() {
     let run = |seed| {
         let mut rec = Recorder::unjournaled(Session::new(sc.clone(), seed));
         personas::play(&mut rec, Persona::Methodical).unwrap();
-        serde_json::to_string(&GmView::of(&rec.session())).unwrap()
+        serde_json::to_string(&GmView::of(rec.session())).unwrap()
     };
     assert_eq!(run(42), run(42));
     assert_ne!(run(42), run(43), "noise differs between seeds");
@@ -391,7 +397,7 @@ fn score_parts_explain_themselves_with_numbers() {
     let sc = scenario("cloudflare-2019-waf-regex");
     let mut rec = Recorder::unjournaled(Session::new(sc.clone(), 1));
     personas::play(&mut rec, Persona::Expert).unwrap();
-    let sc_ = score::score(&rec.session());
+    let sc_ = score::score(rec.session());
     let mit = sc_.part("time_to_mitigate").unwrap();
     assert!(mit.why.contains("the real team took 27 min"), "{}", mit.why);
     assert_eq!(mit.earned, 1.0);
@@ -401,7 +407,7 @@ fn score_parts_explain_themselves_with_numbers() {
 
     let mut idle = Recorder::unjournaled(Session::new(sc.clone(), 1));
     personas::play(&mut idle, Persona::Idle).unwrap();
-    let s = score::score(&idle.session());
+    let s = score::score(idle.session());
     assert_eq!(s.total, 0.0);
     assert!(
         s.part("acknowledge")

@@ -163,12 +163,12 @@ fn empty_binary_non_utf8_and_oversized_inputs_are_refused_cleanly() {
         load_bytes("big.ron", &huge).diagnostics[0].code,
         "too-large"
     );
-    let dir = std::env::temp_dir().join(format!("misfortune-big-{}", std::process::id()));
+    let tmp_dir = tempfile::tempdir().unwrap();
+    let dir = tmp_dir.path().to_path_buf();
     std::fs::create_dir_all(&dir).unwrap();
     let big = dir.join("big.ron");
     std::fs::write(&big, &huge).unwrap();
     assert_eq!(load_file(&big).diagnostics[0].code, "too-large");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -190,7 +190,8 @@ fn every_prefix_of_a_valid_file_fails_cleanly() {
 
 #[test]
 fn duplicate_scenario_ids_across_files_are_reported() {
-    let dir = std::env::temp_dir().join(format!("misfortune-dup-{}", std::process::id()));
+    let tmp_dir = tempfile::tempdir().unwrap();
+    let dir = tmp_dir.path().to_path_buf();
     std::fs::create_dir_all(&dir).unwrap();
     let src = std::fs::read_to_string(fixtures().join("minimal.ron")).unwrap();
     std::fs::write(dir.join("a.ron"), &src).unwrap();
@@ -207,7 +208,6 @@ fn duplicate_scenario_ids_across_files_are_reported() {
         .expect("duplicate reported");
     assert_eq!((d.line, d.column), (3, 9));
     assert!(d.message.contains("a.ron"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -22,7 +22,7 @@ pub struct SessionCommand {
 #[derive(Message, Debug, Clone)]
 pub enum StartSession {
     New {
-        file: LoadedFile,
+        file: Box<LoadedFile>,
         mode: SessionMode,
         seed: u64,
         /// Where the journal goes (default: [`super::sessions_dir`]).
@@ -36,7 +36,7 @@ impl StartSession {
     /// is journaled, so each one replays exactly).
     pub fn new(file: LoadedFile, mode: SessionMode) -> StartSession {
         StartSession::New {
-            file,
+            file: Box::new(file),
             mode,
             seed: misfortune_core::clock_seed(),
             dir: None,

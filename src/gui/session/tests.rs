@@ -10,8 +10,8 @@ use misfortune_core::SimTime;
 
 use super::*;
 
-fn app_with_session(dir: &std::path::Path) -> App {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+fn app_with_session(dir: &Path) -> App {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let file = misfortune_core::load_file(&root.join("scenarios/original-cert-expiry.ron"));
     let writer_dir = dir.to_path_buf();
     let sc = file.valid().unwrap().clone();
@@ -36,8 +36,8 @@ fn app_with_session(dir: &std::path::Path) -> App {
 
 #[test]
 fn the_clock_runs_only_on_the_session_screen_at_the_session_speed() {
-    let dir = std::env::temp_dir().join(format!("misfortune-app-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let tmp_dir = tempfile::tempdir().unwrap();
+    let dir = tmp_dir.path().to_path_buf();
     std::fs::create_dir_all(&dir).unwrap();
     let mut app = app_with_session(&dir);
     for _ in 0..5 {
@@ -78,13 +78,12 @@ fn the_clock_runs_only_on_the_session_screen_at_the_session_speed() {
         app.world().resource::<ActiveSession>().rec.session().now(),
         now
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn an_unfinished_session_resumes_paused_where_it_stopped() {
-    let dir = std::env::temp_dir().join(format!("misfortune-resume-app-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
+    let tmp_dir = tempfile::tempdir().unwrap();
+    let dir = tmp_dir.path().to_path_buf();
     std::fs::create_dir_all(&dir).unwrap();
     let path = {
         let mut app = app_with_session(&dir);
@@ -115,15 +114,14 @@ fn an_unfinished_session_resumes_paused_where_it_stopped() {
     assert!(s.rec.session().clock().paused);
     assert!(s.rec.session().is_taken("checkout-logs"));
     assert!(s.rec.session().now() >= SimTime::from_mins(2));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// A whole session driven headless through messages: start, act, end, debrief.
 #[test]
 fn a_full_session_runs_headless_through_messages() {
-    let dir = std::env::temp_dir().join(format!("misfortune-msg-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp_dir = tempfile::tempdir().unwrap();
+    let dir = tmp_dir.path().to_path_buf();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let file = misfortune_core::load_file(&root.join("scenarios/original-cert-expiry.ron"));
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
@@ -131,7 +129,7 @@ fn a_full_session_runs_headless_through_messages() {
     core_systems(&mut app);
     app.update();
     app.world_mut().write_message(StartSession::New {
-        file,
+        file: Box::new(file),
         mode: SessionMode::Solo,
         seed: 3,
         dir: Some(dir.clone()),
@@ -206,10 +204,9 @@ fn a_full_session_runs_headless_through_messages() {
     let d = app.world().resource::<crate::gui::debrief::Debrief>();
     assert!(d.report.score.total > 50.0, "{}", d.report.score.total);
     // Everything went through the journal: it replays to the same score.
-    let j = misfortune_core::journal::Journal::read(&journal).unwrap();
+    let j = journal::Journal::read(&journal).unwrap();
     assert_eq!(
         misfortune_core::score::score(&j.replay().unwrap()).total,
         d.report.score.total
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

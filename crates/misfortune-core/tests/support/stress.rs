@@ -32,32 +32,7 @@ pub fn stress_scenario() -> String {
         o,
         "    services: [Service(id: \"svc\", name: \"Service\")],"
     );
-    let _ = writeln!(o, "    metrics: [");
-    for i in 0..METRICS {
-        let shape = match i % 4 {
-            0 => "Ramp(to: 90.0, over: \"30m\")",
-            1 => "Spike(peak: 400.0, decay: \"10m\")",
-            2 => "Saturate(ceiling: 100.0, over: \"20m\")",
-            _ => "Step(to: 5.0)",
-        };
-        let _ = writeln!(
-            o,
-            "        Metric(id: \"m{i}\", service: \"svc\", name: \"Metric {i}\", unit: \"u\", baseline: {}.0, noise: 2.0, shape: [ShapeChange(at: \"{}m\", change: {shape})]),",
-            10 + i,
-            1 + i % 30
-        );
-    }
-    let _ = writeln!(o, "    ],");
-    let _ = writeln!(o, "    dashboards: [");
-    for d in 0..METRICS / 10 {
-        let ids: Vec<String> = (d * 10..d * 10 + 10).map(|i| format!("\"m{i}\"")).collect();
-        let _ = writeln!(
-            o,
-            "        Dashboard(id: \"d{d}\", title: \"Dashboard {d}\", metrics: [{}]),",
-            ids.join(", ")
-        );
-    }
-    let _ = writeln!(o, "    ],");
+    metrics_and_dashboards(&mut o);
     let _ = writeln!(
         o,
         "    logs: [LogStream(id: \"log\", service: \"svc\", name: \"busy log\", lines: ["
@@ -111,4 +86,36 @@ pub fn stress_scenario() -> String {
     let _ = writeln!(o, "    debrief: Debrief(),");
     let _ = writeln!(o, ")");
     o
+}
+
+/// 50 metrics of four shapes, ten to a dashboard.
+fn metrics_and_dashboards(o: &mut String) {
+    use std::fmt::Write as _;
+    const METRICS: usize = 50;
+    let _ = writeln!(o, "    metrics: [");
+    for i in 0..METRICS {
+        let shape = match i % 4 {
+            0 => "Ramp(to: 90.0, over: \"30m\")",
+            1 => "Spike(peak: 400.0, decay: \"10m\")",
+            2 => "Saturate(ceiling: 100.0, over: \"20m\")",
+            _ => "Step(to: 5.0)",
+        };
+        let _ = writeln!(
+            o,
+            "        Metric(id: \"m{i}\", service: \"svc\", name: \"Metric {i}\", unit: \"u\", baseline: {}.0, noise: 2.0, shape: [ShapeChange(at: \"{}m\", change: {shape})]),",
+            10 + i,
+            1 + i % 30
+        );
+    }
+    let _ = writeln!(o, "    ],");
+    let _ = writeln!(o, "    dashboards: [");
+    for d in 0..METRICS / 10 {
+        let ids: Vec<String> = (d * 10..d * 10 + 10).map(|i| format!("\"m{i}\"")).collect();
+        let _ = writeln!(
+            o,
+            "        Dashboard(id: \"d{d}\", title: \"Dashboard {d}\", metrics: [{}]),",
+            ids.join(", ")
+        );
+    }
+    let _ = writeln!(o, "    ],");
 }

@@ -1,0 +1,156 @@
+//! Panel tests with egui_kittest: intents from clicks, and no hidden text drawn.
+
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use misfortune_core::view::{GmView, TraineeView};
+use misfortune_core::{Actor, Session, load_all};
+
+use bevy_egui::egui;
+use misfortune_core::SimTime;
+
+use super::*;
+
+fn scenarios() -> Vec<Arc<misfortune_core::Scenario>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    load_all(&[dir])
+        .0
+        .into_iter()
+        .map(|f| Arc::new(f.scenario.unwrap()))
+        .collect()
+}
+
+fn run_trainee(
+    view: &TraineeView,
+    form: &mut TraineeForm,
+    click: Option<&str>,
+) -> Vec<TraineeIntent> {
+    let intents = std::cell::RefCell::new(Vec::new());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui(|ui| {
+            intents.borrow_mut().extend(trainee_panel(ui, view, form));
+        });
+    harness.run();
+    if let Some(label) = click {
+        harness.get_by_label_contains(label).click();
+        harness.run();
+    }
+    drop(harness);
+    intents.into_inner()
+}
+
+#[test]
+fn the_trainee_acknowledges_the_page_and_takes_an_action() {
+    let sc = scenarios()
+        .into_iter()
+        .find(|s| s.id == "cloudflare-2019-waf-regex")
+        .unwrap();
+    let mut s = Session::new(sc, 1);
+    s.advance_to(SimTime::from_mins(3));
+    let view = TraineeView::of(&s);
+    let mut form = TraineeForm::default();
+    let got = run_trainee(&view, &mut form, Some("Acknowledge page"));
+    assert!(
+        got.contains(&TraineeIntent::Command(Command::Ack)),
+        "{got:?}"
+    );
+    let got = run_trainee(&view, &mut form, Some("Open the proxy health dashboard"));
+    assert!(
+        got.contains(&TraineeIntent::Command(Command::Take {
+            action: "open-proxy-health".into()
+        })),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_game_master_can_play_a_held_inject() {
+    let sc = scenarios()
+        .into_iter()
+        .find(|s| s.id == "cloudflare-2019-waf-regex")
+        .unwrap();
+    let s = Session::new(sc.clone(), 1);
+    let view = GmView::of(&s);
+    let intents = std::cell::RefCell::new(Vec::new());
+    let mut form = GmForm::default();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(700.0, 3000.0))
+        .build_ui(|ui| {
+            intents.borrow_mut().extend(gm_panel(ui, &view, &mut form));
+        });
+    harness.run();
+    harness.get_all_by_label("Play now").last().unwrap().click();
+    harness.run();
+    drop(harness);
+    let got = intents.into_inner();
+    assert!(got.iter().any(|i| matches!(i, GmIntent::Command(Command::PlayInject { inject }) if inject == "credentials-expired")), "{got:?}");
+}
+
+/// Every trainee panel, for every shipped scenario, at several points of an expert play:
+/// no hidden text of the scenario appears anywhere in what is drawn.
+#[test]
+fn trainee_panels_never_show_hidden_text() {
+    for sc in scenarios() {
+        let mut rec = misfortune_core::journal::Recorder::unjournaled(Session::new(sc.clone(), 3));
+        let checkpoints = [
+            SimTime::from_mins(1),
+            SimTime::from_mins(4),
+            SimTime::from_mins(8),
+            SimTime::from_mins(15),
+            sc.duration,
+        ];
+        let mut snapshots = Vec::new();
+        let mut next = 0;
+        misfortune_core::personas::play_observed(
+            &mut rec,
+            misfortune_core::personas::Persona::Expert,
+            |s| {
+                if next < checkpoints.len() && (s.now() >= checkpoints[next] || s.is_ended()) {
+                    snapshots.push(TraineeView::of(s));
+                    next += 1;
+                }
+            },
+        )
+        .unwrap();
+        let mut hidden: Vec<String> = vec![
+            sc.root_cause.statement.clone(),
+            sc.root_cause.trigger.clone(),
+        ];
+        hidden.extend(sc.gm_notes.iter().cloned());
+        hidden.extend(sc.recorded.timeline.iter().map(|e| e.text.clone()));
+        hidden.extend(sc.debrief.went_wrong.iter().cloned());
+        hidden.extend(sc.injects.iter().filter_map(|i| i.gm_note.clone()));
+        hidden.extend(sc.actions.iter().filter_map(|a| a.gm_note.clone()));
+        for view in &snapshots {
+            let mut form = TraineeForm::default();
+            let mut harness = Harness::builder()
+                .with_size(egui::vec2(1600.0, 4000.0))
+                .build_ui(|ui| {
+                    trainee_panel(ui, view, &mut form);
+                });
+            harness.run();
+            for text in hidden.iter().filter(|t| t.len() >= 16) {
+                assert!(
+                    harness.query_all_by_label_contains(text).next().is_none(),
+                    "{} at {}: hidden text drawn: {text}",
+                    sc.id,
+                    view.now
+                );
+            }
+            // And the drawn panel does show what was revealed.
+            if let Some(f) = view.findings.first() {
+                assert!(
+                    harness
+                        .query_all_by_label_contains(&f.text)
+                        .next()
+                        .is_some(),
+                    "{}: finding not drawn",
+                    sc.id
+                );
+            }
+        }
+        let _ = Actor::Trainee;
+    }
+}

@@ -1,0 +1,345 @@
+//! The trainee's screen: the clock across the top; actions, diagnosis, notes and their own
+//! timeline on the right; briefing, alerts, services, messages and findings on the left; the
+//! dashboards, logs and what happened in the middle. It reads only the redacted view.
+
+use bevy_egui::egui::{self, Color32, RichText};
+use misfortune_core::model::EventKind;
+use misfortune_core::view::{KindView, TraineeView};
+use misfortune_core::{Command, SimTime};
+
+use super::{TraineeForm, TraineeIntent, health_color, severity_color};
+
+/// The trainee's whole screen.
+pub fn trainee_panel(
+    ui: &mut egui::Ui,
+    v: &TraineeView,
+    form: &mut TraineeForm,
+) -> Vec<TraineeIntent> {
+    let mut out = Vec::new();
+    clock_bar(ui, v);
+    ui.separator();
+    egui::Panel::right("trainee-right")
+        .resizable(true)
+        .default_size(300.0)
+        .size_range(220.0..=520.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("trainee-right-scroll")
+                .show(ui, |ui| {
+                    actions(ui, v, form, &mut out);
+                    ui.separator();
+                    diagnosis(ui, v, form, &mut out);
+                    ui.separator();
+                    declarations(ui, v, &mut out);
+                    ui.separator();
+                    notes(ui, v, form, &mut out);
+                    ui.separator();
+                    own_timeline(ui, v, form, &mut out);
+                });
+        });
+    egui::Panel::left("trainee-left")
+        .resizable(true)
+        .default_size(270.0)
+        .size_range(200.0..=520.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("trainee-left-scroll")
+                .show(ui, |ui| {
+                    egui::CollapsingHeader::new("Briefing")
+                        .default_open(v.now < SimTime::from_mins(3))
+                        .show(ui, |ui| {
+                            ui.label(&v.briefing);
+                        });
+                    alerts(ui, v, &mut out);
+                    services_and_messages(ui, v);
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("trainee-center-scroll")
+            .show_viewport(ui, |ui, viewport| {
+                dashboards(ui, v, viewport);
+                logs(ui, v, form);
+                ui.heading("What happened");
+                for item in v.feed.iter().rev().take(30) {
+                    ui.label(format!("{}  {}", item.at.clock(), item.text));
+                }
+            });
+    });
+    out.into_iter().map(TraineeIntent::Command).collect()
+}
+
+fn clock_bar(ui: &mut egui::Ui, v: &TraineeView) {
+    ui.horizontal(|ui| {
+        ui.heading(&v.title);
+        ui.separator();
+        ui.label(RichText::new(v.now.clock()).monospace().size(28.0).strong());
+        if v.clock.paused {
+            ui.label(RichText::new("paused").color(Color32::YELLOW));
+        } else if v.clock.speed != 1 {
+            ui.label(format!("x{}", v.clock.speed));
+        }
+        if v.busy_until > v.now {
+            ui.label(format!("busy until {}", v.busy_until.clock()));
+        }
+        if v.ended {
+            ui.label(RichText::new("session ended").color(Color32::LIGHT_RED));
+        }
+    });
+}
+
+/// The action search and the actions it matches.
+fn actions(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut Vec<Command>) {
+    ui.heading("Actions");
+    let search =
+        ui.add(egui::TextEdit::singleline(&mut form.action_filter).hint_text("search actions (/)"));
+    // "/" jumps to the action search when nothing else has the keyboard.
+    if ui.input(|i| i.key_pressed(egui::Key::Slash)) && ui.ctx().memory(|m| m.focused().is_none()) {
+        search.request_focus();
+    }
+    let filter = form.action_filter.to_lowercase();
+    for a in v.actions.iter().filter(|a| {
+        filter.is_empty() || a.label.to_lowercase().contains(&filter) || a.id.contains(&filter)
+    }) {
+        let kind = match a.kind {
+            KindView::Investigate => "investigate",
+            KindView::Mitigate => "mitigate",
+            KindView::Communicate => "communicate",
+            KindView::Escalate => "escalate",
+        };
+        let button = egui::Button::new(format!("{}  ({}, {})", a.label, a.cost, kind));
+        if ui.add_enabled(!v.ended, button).clicked() {
+            out.push(Command::Take {
+                action: a.id.clone(),
+            });
+        }
+    }
+}
+
+fn diagnosis(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut Vec<Command>) {
+    ui.heading("Diagnosis");
+    for c in &v.candidates {
+        ui.radio_value(&mut form.candidate, Some(c.id.clone()), &c.text);
+    }
+    ui.add(
+        egui::TextEdit::multiline(&mut form.diagnosis_text)
+            .hint_text("in your own words (optional)")
+            .desired_rows(2),
+    );
+    let ready = form.candidate.is_some() || !form.diagnosis_text.trim().is_empty();
+    if ui
+        .add_enabled(ready && !v.ended, egui::Button::new("Submit diagnosis"))
+        .clicked()
+    {
+        let text = Some(form.diagnosis_text.trim().to_string()).filter(|t| !t.is_empty());
+        out.push(Command::Diagnose {
+            candidate: form.candidate.clone(),
+            text,
+        });
+    }
+    for d in &v.diagnoses {
+        ui.label(format!(
+            "{}  {}",
+            d.at.clock(),
+            d.candidate.clone().or(d.text.clone()).unwrap_or_default()
+        ));
+    }
+}
+
+/// Declaring the incident mitigated or resolved, and asking for a hint.
+fn declarations(ui: &mut egui::Ui, v: &TraineeView, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!v.ended, egui::Button::new("Declare mitigated"))
+            .clicked()
+        {
+            out.push(Command::DeclareMitigated);
+        }
+        if ui
+            .add_enabled(!v.ended, egui::Button::new("Declare resolved"))
+            .clicked()
+        {
+            out.push(Command::DeclareResolved);
+        }
+    });
+    let hint = egui::Button::new(format!("Ask for a hint ({} left)", v.hints_left));
+    if ui.add_enabled(v.hints_left > 0 && !v.ended, hint).clicked() {
+        out.push(Command::GiveHint);
+    }
+}
+
+fn notes(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut Vec<Command>) {
+    ui.heading("Notes");
+    ui.horizontal(|ui| {
+        ui.text_edit_singleline(&mut form.note);
+        if ui.button("Add note").clicked() && !form.note.trim().is_empty() {
+            out.push(Command::Note {
+                text: std::mem::take(&mut form.note),
+            });
+        }
+    });
+    for (at, n) in &v.notes {
+        ui.label(format!("{}  {n}", at.clock()));
+    }
+}
+
+fn own_timeline(
+    ui: &mut egui::Ui,
+    v: &TraineeView,
+    form: &mut TraineeForm,
+    out: &mut Vec<Command>,
+) {
+    ui.heading("My timeline");
+    egui::ComboBox::from_id_salt("timeline-kind")
+        .selected_text(
+            form.timeline_kind
+                .map_or("kind".to_string(), |k| format!("{k:?}")),
+        )
+        .show_ui(ui, |ui| {
+            for k in EventKind::ALL {
+                ui.selectable_value(&mut form.timeline_kind, Some(k), format!("{k:?}"));
+            }
+        });
+    ui.horizontal(|ui| {
+        ui.text_edit_singleline(&mut form.timeline_text);
+        if ui.button("Add entry").clicked()
+            && let Some(kind) = form.timeline_kind
+            && !form.timeline_text.trim().is_empty()
+        {
+            out.push(Command::TimelineEntry {
+                at: v.now,
+                kind,
+                text: std::mem::take(&mut form.timeline_text),
+            });
+        }
+    });
+    for e in &v.own_timeline {
+        ui.label(format!("{}  {:?}: {}", e.at.clock(), e.kind, e.text));
+    }
+}
+
+/// The alerts that fired, and the acknowledge button while a page is unanswered.
+fn alerts(ui: &mut egui::Ui, v: &TraineeView, out: &mut Vec<Command>) {
+    ui.heading("Alerts");
+    let unacked = v.alerts.iter().any(|a| a.firing && a.pages && !a.acked);
+    if unacked
+        && ui
+            .add(
+                egui::Button::new(RichText::new("Acknowledge page").strong())
+                    .fill(Color32::from_rgb(120, 30, 30)),
+            )
+            .clicked()
+    {
+        out.push(Command::Ack);
+    }
+    if v.alerts.is_empty() {
+        ui.weak("nothing firing");
+    }
+    for a in &v.alerts {
+        let text = format!(
+            "{} [{:?}] {} — {}",
+            if a.firing { "FIRING" } else { "resolved" },
+            a.severity,
+            a.name,
+            a.summary
+        );
+        let color = if a.firing {
+            severity_color(a.severity)
+        } else {
+            Color32::GRAY
+        };
+        ui.colored_label(color, text);
+    }
+}
+
+fn services_and_messages(ui: &mut egui::Ui, v: &TraineeView) {
+    ui.heading("Services");
+    for s in &v.services {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter()
+                .circle_filled(rect.center(), 5.0, health_color(s.health));
+            ui.label(&s.name);
+            if !s.depends_on.is_empty() {
+                ui.weak(format!("-> {}", s.depends_on.join(", ")));
+            }
+        });
+    }
+    ui.heading("Messages");
+    for m in v.messages.iter().rev() {
+        ui.label(RichText::new(format!("{} {} ({})", m.at.clock(), m.from, m.role)).strong());
+        ui.label(&m.text);
+    }
+    ui.heading("Findings");
+    for f in &v.findings {
+        ui.label(format!("{}  {}", f.at.clock(), f.text));
+    }
+    if !v.hints.is_empty() {
+        ui.heading("Hints");
+        for h in &v.hints {
+            ui.label(h);
+        }
+    }
+}
+
+/// The open dashboards. Charts outside the visible part of the scroll area are not drawn, only
+/// sized.
+fn dashboards(ui: &mut egui::Ui, v: &TraineeView, viewport: egui::Rect) {
+    const CHART: f32 = 110.0;
+    if v.dashboards.is_empty() {
+        ui.weak("No dashboard open yet: investigate to open one.");
+    }
+    let origin = ui.min_rect().top();
+    for d in &v.dashboards {
+        ui.heading(&d.title);
+        for s in &d.series {
+            let last = s.points.last().map_or(0.0, |p| p.1);
+            ui.label(format!("{}: {:.2} {}", s.name, last, s.unit));
+            let y = ui.cursor().top() - origin;
+            if y + CHART < viewport.min.y || y > viewport.max.y {
+                ui.add_space(CHART + ui.spacing().item_spacing.y);
+                continue;
+            }
+            let pts: Vec<[f64; 2]> = s
+                .points
+                .iter()
+                .map(|(t, y)| [t.as_mins_f64(), *y])
+                .collect();
+            egui_plot::Plot::new(format!("{}-{}", d.id, s.metric))
+                .height(CHART)
+                .allow_scroll(false)
+                .allow_zoom(false)
+                .include_y(0.0)
+                .show(ui, |p| p.line(egui_plot::Line::new(s.name.clone(), pts)));
+        }
+    }
+}
+
+/// The open logs, filtered, with only the visible rows laid out.
+fn logs(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm) {
+    for l in &v.logs {
+        ui.heading(format!("Log: {}", l.name));
+        ui.add(egui::TextEdit::singleline(&mut form.log_filter).hint_text("filter lines"));
+        let f = form.log_filter.to_lowercase();
+        let lines: Vec<_> = l
+            .lines
+            .iter()
+            .filter(|x| f.is_empty() || x.text.to_lowercase().contains(&f))
+            .collect();
+        let row = ui.text_style_height(&egui::TextStyle::Monospace);
+        egui::ScrollArea::vertical()
+            .id_salt(format!("log-{}", l.id))
+            .max_height(160.0)
+            .stick_to_bottom(true)
+            .show_rows(ui, row, lines.len(), |ui, range| {
+                for line in &lines[range] {
+                    ui.monospace(format!(
+                        "{} {:?} {}",
+                        line.at.clock(),
+                        line.level,
+                        line.text
+                    ));
+                }
+            });
+    }
+}
