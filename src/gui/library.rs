@@ -12,9 +12,9 @@ use super::ui::ScenarioDir;
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<LibraryFilter>()
         .init_asset::<ScenarioFile>()
-        .add_systems(Startup, watch_folder)
+        .add_systems(Startup, (load_library, watch_folder))
         .add_systems(Update, follow_edits)
-        .add_systems(Startup, load_library)
+        .add_systems(OnEnter(Screen::Library), refresh_journals)
         .add_systems(
             EguiPrimaryContextPass,
             show_library.run_if(in_state(Screen::Library)),
@@ -98,8 +98,25 @@ pub enum LibraryIntent {
     Resume(usize),
 }
 
+/// The library starts with what the journals say; the scenario files arrive once each, through
+/// the asset server that also watches them (see [`follow_edits`]).
 fn load_library(mut commands: Commands, dir: Res<ScenarioDir>) {
-    commands.insert_resource(read_library(&dir.0));
+    let mut library = Library::default();
+    if !dir.0.is_dir() {
+        library
+            .problems
+            .push(format!("{}: no such scenario folder", dir.0.display()));
+    }
+    library.read_journals();
+    commands.insert_resource(library);
+}
+
+/// Back on the library (after a session, say): "last played" and unfinished sessions are
+/// read again from the journals.
+fn refresh_journals(library: Option<ResMut<Library>>) {
+    if let Some(mut library) = library {
+        library.read_journals();
+    }
 }
 
 /// "never", "today", "3 days ago".
@@ -115,26 +132,34 @@ fn ago(t: Option<u64>) -> String {
     }
 }
 
+/// Read the whole library at once (the Reload button, and tests).
 pub fn read_library(dir: &std::path::Path) -> Library {
     let (files, problems) = misfortune_core::load_all(&[dir.to_path_buf()]);
-    let sessions = super::session::sessions_dir();
-    let last_played = sessions
-        .as_deref()
-        .map(misfortune_core::journal::last_played)
-        .unwrap_or_default();
-    let unfinished = sessions
-        .as_deref()
-        .map(misfortune_core::journal::unfinished)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(p, h, t)| (p, h.scenario_id, t))
-        .collect();
-    Library {
+    let mut library = Library {
         entries: files.iter().map(Entry::from_file).collect(),
         problems: problems.iter().map(ToString::to_string).collect(),
         files,
-        last_played,
-        unfinished,
+        ..Default::default()
+    };
+    library.read_journals();
+    library
+}
+
+impl Library {
+    /// When each scenario was last played, and the sessions left unfinished, from the journals.
+    pub fn read_journals(&mut self) {
+        let sessions = super::session::sessions_dir();
+        self.last_played = sessions
+            .as_deref()
+            .map(misfortune_core::journal::last_played)
+            .unwrap_or_default();
+        self.unfinished = sessions
+            .as_deref()
+            .map(misfortune_core::journal::unfinished)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(p, h, t)| (p, h.scenario_id, t))
+            .collect();
     }
 }
 
@@ -517,8 +542,10 @@ pub fn apply_loaded(library: &mut Library, loaded: LoadedFile) {
             library.files[i] = loaded;
         }
         None => {
-            library.entries.push(Entry::from_file(&loaded));
-            library.files.push(loaded);
+            // Files arrive in any order; the library lists them by file name.
+            let at = library.files.partition_point(|f| f.path < path);
+            library.entries.insert(at, Entry::from_file(&loaded));
+            library.files.insert(at, loaded);
         }
     }
 }
