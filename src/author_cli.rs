@@ -13,15 +13,51 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// What kind of source a file is.
-fn import_any(path: &Path) -> Result<Vec<Imported>, String> {
+/// Postmortems larger than this are refused unread: the longest public postmortems are a few
+/// hundred KiB, and a scenario made from one must fit the scenario limit.
+pub const MAX_IMPORT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Read a source to import: a regular file, within the limit, text without NUL bytes.
+fn read_source(path: &Path) -> Result<String, String> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
+    let meta = std::fs::metadata(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "{name}: not a regular file; import reads a Markdown postmortem or a JSON file"
+        ));
+    }
+    if meta.len() > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "{name}: {} bytes; postmortems to import are limited to {MAX_IMPORT_BYTES} bytes",
+            meta.len()
+        ));
+    }
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{name}: cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "{name}: grew past {MAX_IMPORT_BYTES} bytes while being read"
+        ));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!(
+            "{name}: a NUL byte at offset {at}; this is a binary file, not a text postmortem"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| {
         format!(
             "{name}: not a UTF-8 text file; expected a Markdown postmortem or a JSON incident list"
         )
-    })?;
+    })
+}
+
+/// What kind of source a file is.
+fn import_any(path: &Path) -> Result<Vec<Imported>, String> {
+    let name = path.display().to_string();
+    let text = read_source(path)?;
     let trimmed = text.trim_start();
     let r = if trimmed.starts_with('[') {
         author::import_wheel(&name, &text)

@@ -78,12 +78,18 @@ enum Command {
         journal: PathBuf,
         #[command(flatten)]
         drive: DriveArgs,
+        /// Resume a journal that was modified after it was written.
+        #[arg(long)]
+        allow_unverified: bool,
     },
     /// Recompute a session's score from its journal.
     Score {
         journal: PathBuf,
         #[arg(long)]
         json: bool,
+        /// Score a journal that was modified after it was written (the output says so).
+        #[arg(long)]
+        allow_unverified: bool,
     },
     /// Start a scenario: a skeleton with every section present and commented.
     New {
@@ -122,6 +128,9 @@ enum Command {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// Report on a journal that was modified after it was written (the report says so).
+        #[arg(long)]
+        allow_unverified: bool,
     },
 }
 
@@ -156,7 +165,11 @@ pub fn main() -> ExitCode {
                 drive,
             })
         }
-        Some(Command::Resume { journal, drive }) => crate::session_cli::resume(&journal, drive),
+        Some(Command::Resume {
+            journal,
+            drive,
+            allow_unverified,
+        }) => crate::session_cli::resume(&journal, drive, trust(allow_unverified)),
         Some(Command::New {
             id,
             from_postmortem,
@@ -168,13 +181,18 @@ pub fn main() -> ExitCode {
             output,
             force,
         }) => crate::author_cli::import(&file, output, force),
-        Some(Command::Score { journal, json }) => crate::session_cli::score(&journal, json),
+        Some(Command::Score {
+            journal,
+            json,
+            allow_unverified,
+        }) => crate::session_cli::score(&journal, json, trust(allow_unverified)),
         Some(Command::Report {
             journal,
             format,
             output,
             force,
-        }) => crate::session_cli::report(&journal, &format, output, force),
+            allow_unverified,
+        }) => crate::session_cli::report(&journal, &format, output, force, trust(allow_unverified)),
         #[cfg(feature = "gui")]
         None => {
             let frame_stats = cli.frame_stats.map(|n| (n, cli.frame_stats_scenario));
@@ -272,5 +290,13 @@ fn validate(paths: &[PathBuf], json: bool, deny_warnings: bool, explain: bool) -
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+fn trust(allow_unverified: bool) -> misfortune_core::journal::Trust {
+    if allow_unverified {
+        misfortune_core::journal::Trust::AllowUnverified
+    } else {
+        misfortune_core::journal::Trust::Verified
     }
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use misfortune_core::journal::{self, Journal, JournalWriter, Mode, Recorder};
+use misfortune_core::journal::{
+    self, Integrity, Journal, JournalError, JournalKey, JournalWriter, Mode, Recorder, Trust,
+};
 use misfortune_core::personas::{self, Persona};
 use misfortune_core::report::{Report, write_atomic};
 use misfortune_core::score::Score;
@@ -55,14 +57,15 @@ impl DriveArgs {
 }
 
 impl Driver {
-    /// Play the session from where it is (script lines before now were played already).
-    fn run(self, rec: &mut Recorder) -> Result<(), String> {
+    /// Play the session from where it is. `applied`: how many of the script's lines the journal
+    /// already holds (they are skipped by position, never replayed by time).
+    fn run(self, rec: &mut Recorder, applied: usize) -> Result<(), String> {
         match self {
             Driver::Script(cmds) => {
-                let now = rec.session().now();
-                let rest: Vec<_> = cmds.into_iter().filter(|(t, _)| *t >= now).collect();
+                let rest: Vec<_> = cmds.into_iter().skip(applied).collect();
                 personas::play_script(rec, &rest).map_err(|e| e.to_string())
             }
+            // A persona picks up its plan from what the session shows it already did.
             Driver::Persona(p) => personas::play(rec, p).map_err(|e| e.to_string()),
             Driver::Interactive(speed) => crate::line_mode::interactive(rec, speed),
         }
@@ -74,10 +77,35 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// Exit code for a journal that does not verify.
+const MODIFIED: u8 = 3;
+
+/// A journal error: exit 3 when the journal was modified after it was written.
+fn journal_fail(e: JournalError) -> ExitCode {
+    let modified = matches!(e, JournalError::Modified { .. });
+    eprintln!("error: {e}");
+    if modified {
+        ExitCode::from(MODIFIED)
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// This installation's journal key (made on first use).
+fn journal_key() -> Result<JournalKey, String> {
+    let path = JournalKey::default_path().ok_or_else(|| {
+        "no config folder for the journal key on this system; set MISFORTUNE_KEY_FILE".to_string()
+    })?;
+    JournalKey::load_or_create(&path).map_err(|e| e.to_string())
+}
+
+/// `--sessions-dir`, then `MISFORTUNE_SESSIONS_DIR`, then the user's data folder.
 fn sessions_dir(arg: Option<PathBuf>) -> Result<PathBuf, String> {
-    arg.or_else(journal::default_sessions_dir).ok_or_else(|| {
-        "no data folder for journals on this system; pass --sessions-dir".to_string()
-    })
+    arg.or_else(|| std::env::var_os("MISFORTUNE_SESSIONS_DIR").map(PathBuf::from))
+        .or_else(journal::default_sessions_dir)
+        .ok_or_else(|| {
+            "no data folder for journals on this system; pass --sessions-dir".to_string()
+        })
 }
 
 fn read_script(path: &Path) -> Result<Vec<(SimTime, Command)>, String> {
@@ -107,7 +135,10 @@ pub fn play(args: PlayArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return fail(e),
     };
-    let path = journal::new_journal_path(&dir, &sc.id, seed);
+    let key = match journal_key() {
+        Ok(k) => k,
+        Err(e) => return fail(e),
+    };
     let header = journal::header(
         &sc,
         &loaded.name,
@@ -116,17 +147,18 @@ pub fn play(args: PlayArgs) -> ExitCode {
         Mode::Solo,
         args.trainee.clone(),
     );
-    let writer = match JournalWriter::create(&path, &header) {
+    let writer = match JournalWriter::create_in(&dir, &header, &key) {
         Ok(w) => w,
         Err(e) => return fail(e),
     };
+    let path = writer.path.clone();
     let session = Session::new(Arc::new(sc), seed);
     let mut rec = match Recorder::new(session, writer) {
         Ok(r) => r,
         Err(e) => return fail(e),
     };
     eprintln!("journal: {}", path.display());
-    let result = driver.run(&mut rec);
+    let result = driver.run(&mut rec, 0);
     if let Err(e) = result {
         eprintln!(
             "the journal keeps everything up to here: {}",
@@ -134,10 +166,10 @@ pub fn play(args: PlayArgs) -> ExitCode {
         );
         return fail(e);
     }
-    finish(&rec, &path, args.drive.json)
+    finish(&rec, &path, args.drive.json, Integrity::Verified)
 }
 
-fn finish(rec: &Recorder, path: &Path, json: bool) -> ExitCode {
+fn finish(rec: &Recorder, path: &Path, json: bool, integrity: Integrity) -> ExitCode {
     if !rec.session().is_ended() {
         println!(
             "Session paused at {}. Continue it with: misfortune resume {}",
@@ -147,21 +179,66 @@ fn finish(rec: &Recorder, path: &Path, json: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let score = misfortune_core::score::score(rec.session());
-    print_score(&score, json, Some(path));
+    print_score(&score, json, Some(path), Standing::of(true, integrity));
     ExitCode::SUCCESS
 }
 
-fn print_score(score: &Score, json: bool, journal: Option<&Path>) {
+/// Whether a score can be trusted: the session ended, and its journal verifies.
+#[derive(Debug, Clone, Copy)]
+struct Standing {
+    finished: bool,
+    integrity: Integrity,
+}
+
+impl Standing {
+    fn of(finished: bool, integrity: Integrity) -> Standing {
+        Standing {
+            finished,
+            integrity,
+        }
+    }
+
+    fn integrity_word(self) -> &'static str {
+        match self.integrity {
+            Integrity::Verified => "verified",
+            Integrity::Unsigned => "unverified (an unsigned journal from an older version)",
+            Integrity::Modified { .. } => {
+                "UNVERIFIED: the journal was modified after it was written"
+            }
+        }
+    }
+
+    /// Lines that say what the score is not.
+    fn warnings(self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.finished {
+            out.push("UNFINISHED: the session has not ended; this is the score so far".into());
+        }
+        if !self.integrity.is_trusted() {
+            out.push(self.integrity_word().to_string());
+        }
+        out
+    }
+}
+
+fn print_score(score: &Score, json: bool, journal: Option<&Path>, standing: Standing) {
     if json {
         let mut v = serde_json::to_value(score).unwrap_or_default();
-        if let (Some(obj), Some(j)) = (v.as_object_mut(), journal) {
-            obj.insert(
-                "journal".into(),
-                serde_json::Value::String(j.display().to_string()),
-            );
+        if let Some(obj) = v.as_object_mut() {
+            if let Some(j) = journal {
+                obj.insert(
+                    "journal".into(),
+                    serde_json::Value::String(j.display().to_string()),
+                );
+            }
+            obj.insert("finished".into(), standing.finished.into());
+            obj.insert("verified".into(), standing.integrity.is_trusted().into());
         }
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         return;
+    }
+    for w in standing.warnings() {
+        println!("{w}");
     }
     println!("Score: {:.1}/100", score.total);
     for p in &score.parts {
@@ -185,79 +262,101 @@ fn print_score(score: &Score, json: bool, journal: Option<&Path>) {
     );
 }
 
-pub fn resume(journal_path: &Path, drive: DriveArgs) -> ExitCode {
+pub fn resume(journal_path: &Path, drive: DriveArgs, trust: Trust) -> ExitCode {
     let driver = match drive.driver() {
         Ok(d) => d,
         Err(e) => return fail(e),
     };
-    let j = match read_journal(journal_path) {
-        Ok(j) => j,
+    let key = match journal_key() {
+        Ok(k) => k,
         Err(e) => return fail(e),
     };
+    let (mut rec, j) = match Recorder::resume(journal_path, &key, trust) {
+        Ok(x) => x,
+        Err(e) => return journal_fail(e),
+    };
+    if let Some(w) = &j.warning {
+        eprintln!("warning: {w}");
+    }
     if j.is_finished() {
         return fail(format!(
             "{}: this session has already ended; see `misfortune score` or `misfortune report`",
             journal_path.display()
         ));
     }
-    let mut rec = match Recorder::resume(&j) {
-        Ok(r) => r,
-        Err(e) => return fail(e),
-    };
+    let integrity = j.integrity(&key);
     eprintln!(
         "resumed at {} on the simulated clock",
         rec.session().now().clock()
     );
-    if let Err(e) = driver.run(&mut rec) {
+    let applied = j
+        .records
+        .iter()
+        .filter(|r| matches!(r, journal::Record::Command { .. }))
+        .count();
+    if let Err(e) = driver.run(&mut rec, applied) {
         return fail(e);
     }
-    finish(&rec, journal_path, drive.json)
+    finish(&rec, journal_path, drive.json, integrity)
 }
 
-/// Read a journal (saying so when its tail was cut off) and replay it.
-fn replayed(journal_path: &Path) -> Result<(Journal, Session), String> {
-    let j = read_journal(journal_path)?;
-    let s = j.replay().map_err(|e| e.to_string())?;
-    Ok((j, s))
-}
-
-fn read_journal(journal_path: &Path) -> Result<Journal, String> {
-    let j = Journal::read(journal_path).map_err(|e| e.to_string())?;
+/// Read a journal, check it (refusing one modified after it was written unless `trust` allows
+/// it; saying so when its tail was cut off) and replay it.
+fn replayed(journal_path: &Path, trust: Trust) -> Result<(Journal, Session, Standing), ExitCode> {
+    let key = journal_key().map_err(fail)?;
+    let (j, integrity) = Journal::read_checked(journal_path, &key, trust).map_err(journal_fail)?;
     if let Some(w) = &j.warning {
         eprintln!("warning: {w}");
     }
-    Ok(j)
+    let s = j.replay().map_err(journal_fail)?;
+    let standing = Standing::of(j.is_finished(), integrity);
+    Ok((j, s, standing))
 }
 
-pub fn score(journal_path: &Path, json: bool) -> ExitCode {
-    let (j, s) = match replayed(journal_path) {
+pub fn score(journal_path: &Path, json: bool, trust: Trust) -> ExitCode {
+    let (j, s, standing) = match replayed(journal_path, trust) {
         Ok(x) => x,
-        Err(e) => return fail(e),
+        Err(code) => return code,
     };
     let score = misfortune_core::score::score(&s);
-    if let Some(recorded) = j.recorded_score() {
-        if (recorded - score.total).abs() > 1e-9 {
-            eprintln!(
-                "warning: the journal recorded a score of {recorded}, this version computes {}",
-                score.total
-            );
-        }
-    } else {
-        eprintln!("note: the session has not ended; this is the score so far");
+    if let Some(recorded) = j.recorded_score()
+        && (recorded - score.total).abs() > 1e-9
+    {
+        eprintln!(
+            "warning: the journal recorded a score of {recorded}, this version computes {}",
+            score.total
+        );
     }
-    print_score(&score, json, None);
+    print_score(&score, json, None, standing);
     ExitCode::SUCCESS
 }
 
-pub fn report(journal_path: &Path, format: &str, out: Option<PathBuf>, force: bool) -> ExitCode {
-    let (j, s) = match replayed(journal_path) {
+pub fn report(
+    journal_path: &Path,
+    format: &str,
+    out: Option<PathBuf>,
+    force: bool,
+    trust: Trust,
+) -> ExitCode {
+    let (j, s, standing) = match replayed(journal_path, trust) {
         Ok(x) => x,
-        Err(e) => return fail(e),
+        Err(code) => return code,
     };
     let r = Report::of(&s, j.header.trainee.clone());
+    let warnings = standing.warnings();
     let text = match format {
-        "md" | "markdown" => r.to_markdown(),
-        "json" => serde_json::to_string_pretty(&r).unwrap_or_default() + "\n",
+        "md" | "markdown" => {
+            let marks: String = warnings.iter().map(|w| format!("> **{w}**\n\n")).collect();
+            marks + &r.to_markdown()
+        }
+        "json" => {
+            let mut v = serde_json::to_value(&r).unwrap_or_default();
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("finished".into(), standing.finished.into());
+                obj.insert("verified".into(), standing.integrity.is_trusted().into());
+            }
+            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+        }
         other => return fail(format!("unknown report format `{other}`: use md or json")),
     };
     match out {

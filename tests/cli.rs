@@ -7,12 +7,22 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The program, with its journal key, sessions and config in a folder of this test run (never
+/// the user's own).
+fn program() -> Command {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let home = HOME.get_or_init(|| tempfile::tempdir().unwrap()).path();
+    let mut c = Command::new(env!("CARGO_BIN_EXE_misfortune"));
+    c.current_dir(root())
+        .env("MISFORTUNE_KEY_FILE", home.join("journal.key"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("MISFORTUNE_SESSIONS_DIR");
+    c
+}
+
 fn misfortune(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_misfortune"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
+    program().args(args).output().unwrap()
 }
 
 fn fixture(name: &str) -> String {
@@ -236,7 +246,7 @@ fn a_killed_session_resumes_from_its_journal() {
     use std::io::Write;
     let tmp_dir = temp_dir("kill");
     let dir = tmp_dir.path();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_misfortune"))
+    let mut child = program()
         .args([
             "play",
             "--headless",

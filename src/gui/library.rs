@@ -122,9 +122,7 @@ fn refresh_journals(library: Option<ResMut<Library>>) {
 /// "never", "today", "3 days ago".
 fn ago(t: Option<u64>) -> String {
     let Some(t) = t else { return "never".into() };
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let now = misfortune_core::unix_now();
     match now.saturating_sub(t) / 86_400 {
         0 => "today".into(),
         1 => "yesterday".into(),

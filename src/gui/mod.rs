@@ -48,6 +48,12 @@ pub fn run(
     if gm_window {
         app.insert_resource(ui::TeamMode);
     }
+    match session::Keyring::load() {
+        Ok(k) => {
+            app.insert_resource(k);
+        }
+        Err(e) => eprintln!("error: sessions cannot be journaled: {e}"),
+    }
     if let Some(dir) = e2e {
         let _ = std::fs::create_dir_all(&dir);
         app.insert_resource(e2e::E2e::new(dir, gm_window));

@@ -209,9 +209,7 @@ fn wrap_label(title: &str, width: usize) -> String {
 /// The library entries on the wheel (those that load and match the library's filter), and a
 /// slot for each with what the core's pick needs.
 fn wheel_slots(library: &Library, filter: &str) -> (Vec<usize>, Vec<Slot>) {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let now = misfortune_core::unix_now();
     let entries: Vec<usize> = library
         .entries
         .iter()

@@ -98,6 +98,20 @@ mod tests {
         app
     }
 
+    /// Exactly the main camera holds the primary context.
+    fn assert_primary_is_main(app: &mut App) {
+        let world = app.world_mut();
+        let primary: Vec<Entity> = world
+            .query_filtered::<Entity, With<PrimaryEguiContext>>()
+            .iter(world)
+            .collect();
+        let main: Vec<Entity> = world
+            .query_filtered::<Entity, With<MainCamera>>()
+            .iter(world)
+            .collect();
+        assert_eq!(primary, main, "exactly the main camera is primary");
+    }
+
     /// Every start, the main window's camera holds the one primary context and the game
     /// master's camera holds its own (the race that left the projector blank).
     #[test]
@@ -107,16 +121,8 @@ mod tests {
             for _ in 0..3 {
                 app.update();
             }
+            assert_primary_is_main(&mut app);
             let world = app.world_mut();
-            let primary: Vec<Entity> = world
-                .query_filtered::<Entity, With<PrimaryEguiContext>>()
-                .iter(world)
-                .collect();
-            let main: Vec<Entity> = world
-                .query_filtered::<Entity, With<MainCamera>>()
-                .iter(world)
-                .collect();
-            assert_eq!(primary, main, "exactly the main camera is primary");
             let contexts = world
                 .query_filtered::<Entity, With<EguiContext>>()
                 .iter(world)
@@ -153,16 +159,7 @@ mod tests {
         });
         app.update();
         app.update();
-        let world = app.world_mut();
-        let primary: Vec<Entity> = world
-            .query_filtered::<Entity, With<PrimaryEguiContext>>()
-            .iter(world)
-            .collect();
-        let main: Vec<Entity> = world
-            .query_filtered::<Entity, With<MainCamera>>()
-            .iter(world)
-            .collect();
-        assert_eq!(primary, main);
+        assert_primary_is_main(&mut app);
     }
 
     #[test]

@@ -45,7 +45,8 @@ fn bench(c: &mut Criterion) {
         let header = journal::header(&sc, &f.name, &f.source, 1, Mode::Solo, None);
         let mut rec = Recorder::new(
             Session::new(sc.clone(), 1),
-            JournalWriter::create(&tmp, &header).unwrap(),
+            JournalWriter::create(&tmp, &header, &journal::JournalKey::from_bytes([1; 32]))
+                .unwrap(),
         )
         .unwrap();
         personas::play(&mut rec, Persona::Methodical).unwrap();

@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod journal;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod personas;
 pub mod report;
 mod ron_error;
@@ -34,4 +35,11 @@ pub fn clock_seed() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64)
+}
+
+/// Seconds since the Unix epoch, for journal names, start times and "last played".
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }

@@ -181,6 +181,8 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> LoadedFile {
             "this is a binary file (it contains a NUL byte), not a scenario",
         );
     }
+    // A byte-order mark some editors write is not part of the scenario.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(src) => load_str(name, src),
         Err(e) => refuse(
@@ -191,56 +193,75 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> LoadedFile {
     }
 }
 
-/// Expand files and folders (recursively, `*.ron` only, sorted) into scenario files.
+/// Folders deeper than this below a given folder are not searched (and say so).
+pub const MAX_FOLDER_DEPTH: usize = 16;
+
+fn problem(name: &str, code: &'static str, message: String) -> Vec<Diagnostic> {
+    let mut rep = Reporter::new(name, "");
+    rep.at_span(Level::Error, code, (0, 0), message, said());
+    rep.out
+}
+
+/// Expand files and folders (recursively, `*.ron` only, sorted) into scenario files. A folder
+/// with no scenario in it, a tree deeper than [`MAX_FOLDER_DEPTH`], a path that does not exist
+/// and a symbolic-link loop are errors, never silently skipped.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found, &mut problems, 0);
-            found.sort();
-            files.extend(found);
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            let name = p.display().to_string();
-            let mut rep = Reporter::new(&name, "");
-            rep.at_span(
-                Level::Error,
-                "not-found",
-                (0, 0),
-                "no such file or folder",
-                said(),
-            );
-            problems.extend(rep.out);
+        let name = p.display().to_string();
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                walk(p, &mut found, &mut problems, 0);
+                if found.is_empty() {
+                    problems.extend(problem(
+                        &name,
+                        "no-scenarios",
+                        "no scenario files (`*.ron`) in this folder".into(),
+                    ));
+                }
+                found.sort();
+                files.extend(found);
+            }
+            Ok(_) => files.push(p.clone()),
+            Err(e) if std::fs::symlink_metadata(p).is_ok() => problems.extend(problem(
+                &name,
+                "unreadable",
+                format!("a symbolic link that leads nowhere readable: {e}"),
+            )),
+            Err(_) => problems.extend(problem(&name, "not-found", "no such file or folder".into())),
         }
     }
     (files, problems)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>, depth: usize) {
-    if depth > 16 {
+    let name = dir.display().to_string();
+    if depth > MAX_FOLDER_DEPTH {
+        problems.extend(problem(
+            &name,
+            "too-deep",
+            format!(
+                "more than {MAX_FOLDER_DEPTH} folders deep; scenarios below here are not searched"
+            ),
+        ));
         return;
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            let name = dir.display().to_string();
-            let mut rep = Reporter::new(&name, "");
-            rep.at_span(
-                Level::Error,
+            problems.extend(problem(
+                &name,
                 "unreadable",
-                (0, 0),
                 format!("cannot read the folder: {e}"),
-                said(),
-            );
-            problems.extend(rep.out);
+            ));
             return;
         }
     };
     for entry in entries.flatten() {
         let path = entry.path();
+        // Links to folders are not followed (no loops); links to files are read.
         let Ok(ft) = entry.file_type() else { continue };
         if ft.is_dir() {
             walk(&path, out, problems, depth + 1);

@@ -159,6 +159,21 @@ impl Plan {
         }
     }
 
+    /// Pick up the plan from a session already under way (a resumed journal): what was taken
+    /// leaves the queue, and what was declared, escalated, diagnosed or closed is not done again.
+    fn catch_up(&mut self, s: &crate::sim::Session) {
+        self.queue.retain(|a| !s.is_taken(a));
+        self.declared |= self.declare.as_ref().is_some_and(|d| s.is_taken(d));
+        self.escalated |= self.escalate.as_ref().is_some_and(|e| s.is_taken(e));
+        if let Some(t) = s.status_updates().last() {
+            self.last_status = Some(*t);
+        }
+        let diagnosed = !s.diagnoses().is_empty();
+        self.diagnosed |= diagnosed && self.persona != Persona::Guesser;
+        self.guessed |= diagnosed && self.persona == Persona::Guesser;
+        self.closed |= s.declared_resolved().is_some();
+    }
+
     fn note(
         &self,
         rec: &mut Recorder,
@@ -172,7 +187,8 @@ impl Plan {
                 || matches!(kind, EventKind::Alert | EventKind::Mitigation))
         {
             let at = rec.session().now();
-            rec.command(
+            attempt(
+                rec,
                 Actor::Trainee,
                 Command::TimelineEntry {
                     at,
@@ -213,7 +229,7 @@ impl Plan {
             .zip(&sc.alerts)
             .any(|(st, a)| st.firing && st.acked.is_none() && a.pages);
         if unacked {
-            rec.command(Actor::Trainee, Command::Ack)?;
+            attempt(rec, Actor::Trainee, Command::Ack)?;
             if rec.session().acked() == Some(now) {
                 self.note(rec, EventKind::Alert, "Paged; acknowledged", true)?;
             }
@@ -223,11 +239,11 @@ impl Plan {
             && let Some(d) = self.declare.clone()
         {
             self.declared = true;
-            rec.command(Actor::Trainee, Command::Take { action: d })?;
+            attempt(rec, Actor::Trainee, Command::Take { action: d })?;
             self.last_status = Some(now);
             if let Some(st) = self.status.clone() {
                 // A first status update right after declaring.
-                rec.command(Actor::Trainee, Command::Take { action: st })?;
+                attempt(rec, Actor::Trainee, Command::Take { action: st })?;
             }
             self.note(rec, EventKind::Communication, "Incident declared", false)?;
         }
@@ -244,7 +260,7 @@ impl Plan {
                 .is_some_and(|a| rec.session().available(a))
             {
                 self.escalated = true;
-                rec.command(Actor::Trainee, Command::Take { action: e })?;
+                attempt(rec, Actor::Trainee, Command::Take { action: e })?;
                 self.note(
                     rec,
                     EventKind::Escalation,
@@ -268,7 +284,7 @@ impl Plan {
                     self.queue.remove(i);
                 }
                 Some(a) if rec.session().available(a) => {
-                    rec.command(Actor::Trainee, Command::Take { action: next })?;
+                    attempt(rec, Actor::Trainee, Command::Take { action: next })?;
                     self.queue.remove(i);
                 }
                 Some(_) => i += 1,
@@ -297,7 +313,7 @@ impl Plan {
             };
             if !mitigated && now >= last + every && rec.session().busy_until() <= now {
                 self.last_status = Some(now);
-                rec.command(Actor::Trainee, Command::Take { action: st })?;
+                attempt(rec, Actor::Trainee, Command::Take { action: st })?;
             }
         }
         Ok(())
@@ -320,7 +336,8 @@ impl Plan {
                     .iter()
                     .find(|c| c.id != sc.root_cause.answer)
                 {
-                    rec.command(
+                    attempt(
+                        rec,
                         Actor::Trainee,
                         Command::Diagnose {
                             candidate: Some(wrong.id.clone()),
@@ -338,7 +355,8 @@ impl Plan {
                         .all(|c| rec.session().is_revealed(&Reveal::Clue(c.clone()))) =>
             {
                 self.diagnosed = true;
-                rec.command(
+                attempt(
+                    rec,
                     Actor::Trainee,
                     Command::Diagnose {
                         candidate: Some(sc.root_cause.answer.clone()),
@@ -367,13 +385,23 @@ impl Plan {
         let idle = rec.session().busy_until() <= now;
         if mitigated && !self.closed && self.persona != Persona::Guesser && self.diagnosed && idle {
             self.closed = true;
-            rec.command(Actor::Trainee, Command::DeclareMitigated)?;
+            attempt(rec, Actor::Trainee, Command::DeclareMitigated)?;
             self.note(rec, EventKind::Mitigation, "Impact ended", true)?;
-            rec.command(Actor::Trainee, Command::DeclareResolved)?;
+            attempt(rec, Actor::Trainee, Command::DeclareResolved)?;
             self.note(rec, EventKind::Resolution, "Resolved", false)?;
-            rec.command(Actor::Trainee, Command::End)?;
+            attempt(rec, Actor::Trainee, Command::End)?;
         }
         Ok(())
+    }
+}
+
+/// A persona's move: a move the session refuses (not available, already taken, nothing
+/// paging) is skipped, never the end of the play; only a journal that cannot be written is.
+fn attempt(rec: &mut Recorder, by: Actor, cmd: Command) -> Result<bool, PlayError> {
+    match rec.command(by, cmd) {
+        Ok(()) => Ok(true),
+        Err(PlayError::Command(_)) => Ok(false),
+        Err(e) => Err(e),
     }
 }
 
@@ -390,6 +418,8 @@ pub fn play_observed(
 ) -> Result<(), PlayError> {
     let sc = rec.session().scenario_arc().clone();
     let mut plan = Plan::new(&sc, persona);
+    // A resumed session: the plan goes on from what was already done.
+    plan.catch_up(rec.session());
     while !rec.session().is_ended() {
         plan.act(rec)?;
         observe(rec.session());

@@ -1,7 +1,5 @@
 //! The debrief report: a postmortem draft of a played session, in Markdown or JSON.
 
-use std::path::Path;
-
 use serde::Serialize;
 
 use crate::model::*;
@@ -341,45 +339,4 @@ impl Report {
     }
 }
 
-/// Write a file atomically (temporary file, then rename). Refuses to replace an existing file
-/// unless `force`.
-pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> std::io::Result<()> {
-    use std::io::Write;
-    if path.exists() && !force {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            format!(
-                "{} already exists (use --force to replace it)",
-                path.display()
-            ),
-        ));
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        if force {
-            std::fs::rename(&tmp, path)
-        } else {
-            // Linking fails if the target appeared meanwhile, so nothing is ever overwritten.
-            std::fs::hard_link(&tmp, path).or_else(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    Err(e)
-                } else {
-                    std::fs::rename(&tmp, path)
-                }
-            })
-        }
-    })();
-    let _ = std::fs::remove_file(&tmp);
-    result
-}
+pub use crate::output::write_atomic;

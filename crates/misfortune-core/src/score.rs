@@ -146,7 +146,11 @@ pub fn score(s: &Session) -> Score {
         ("harm", w.harm, harm_part(s)),
         ("focus", w.focus, focus_part(s)),
         ("communication", w.communication, communication_part(s, end)),
-        ("timeline", w.timeline, timeline_match(sc, s.own_timeline())),
+        (
+            "timeline",
+            w.timeline,
+            timeline_match(sc, &s.own_timeline()),
+        ),
     ];
     let total_weight = w.total().max(1) as f64;
     let parts: Vec<ScorePart> = parts

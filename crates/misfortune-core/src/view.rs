@@ -236,7 +236,7 @@ impl TraineeView {
                 .collect(),
             hints_left: sc.hints.len() - s.hints_given().len(),
             notes: s.notes().to_vec(),
-            own_timeline: s.own_timeline().to_vec(),
+            own_timeline: s.own_timeline(),
             diagnoses: s
                 .diagnoses()
                 .iter()

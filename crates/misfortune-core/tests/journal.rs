@@ -3,7 +3,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use misfortune_core::journal::{self, Journal, JournalError, JournalWriter, Mode, Recorder};
+use misfortune_core::journal::{
+    self, Journal, JournalError, JournalKey, JournalWriter, Mode, Recorder, Trust,
+};
 use misfortune_core::personas::{self, Persona};
 use misfortune_core::report::{Report, write_atomic};
 use misfortune_core::{Actor, Command, Session, SimTime, load_file, score};
@@ -13,6 +15,10 @@ fn tmp(name: &str) -> tempfile::TempDir {
         .prefix(&format!("misfortune-journal-{name}-"))
         .tempdir()
         .unwrap()
+}
+
+fn key() -> JournalKey {
+    JournalKey::from_bytes([42; 32])
 }
 
 fn start(dir: &Path, scenario: &str, seed: u64) -> Recorder {
@@ -29,8 +35,7 @@ fn start(dir: &Path, scenario: &str, seed: u64) -> Recorder {
         Mode::Solo,
         Some("Sam".into()),
     );
-    let jp = journal::new_journal_path(dir, &sc.id, seed);
-    let w = JournalWriter::create(&jp, &header).unwrap();
+    let w = JournalWriter::create_in(dir, &header, &key()).unwrap();
     Recorder::new(Session::new(Arc::new(sc), seed), w).unwrap()
 }
 
@@ -86,7 +91,7 @@ fn a_journal_cut_mid_line_resumes_from_its_last_whole_record() {
         "{:?}",
         j.warning
     );
-    let mut rec = Recorder::resume(&j).unwrap();
+    let (mut rec, _) = Recorder::resume(&path, &key(), Trust::Verified).unwrap();
     assert_eq!(rec.session().now(), SimTime::from_mins(3));
     assert!(rec.session().is_taken("open-proxy-health"));
     rec.advance_to(SimTime::from_mins(5)).unwrap();
@@ -167,7 +172,7 @@ fn journals_are_never_overwritten() {
     let path = rec.path().unwrap().to_path_buf();
     let j = Journal::read(&path).unwrap();
     assert!(matches!(
-        JournalWriter::create(&path, &j.header),
+        JournalWriter::create(&path, &j.header, &key()),
         Err(JournalError::Exists { .. })
     ));
 }

@@ -74,19 +74,23 @@ fn start_sessions(
     mut next: ResMut<NextState<Screen>>,
     mut error: ResMut<StartError>,
     team: Option<Res<TeamMode>>,
+    key: Option<Res<super::Keyring>>,
 ) {
     for s in starts.read() {
+        let Some(key) = key.as_ref() else {
+            error.0 = Some("cannot start a session: no journal key (see the log)".into());
+            continue;
+        };
         let started = match s {
             StartSession::New {
                 file,
                 mode,
                 seed,
                 dir,
-            } => super::start_in(file, *mode, *seed, dir.clone())
+            } => super::start_in(file, *mode, *seed, dir.clone(), &key.0)
                 .map_err(|e| format!("cannot start the session: {e}")),
-            StartSession::Resume(path) => {
-                super::resume(path, team.is_some()).map_err(|e| format!("cannot resume: {e}"))
-            }
+            StartSession::Resume(path) => super::resume(path, team.is_some(), &key.0)
+                .map_err(|e| format!("cannot resume: {e}")),
         };
         match started {
             Ok(session) => {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bevy::prelude::*;
-use misfortune_core::journal::{self, JournalWriter, Mode, Recorder};
+use misfortune_core::journal::{self, JournalKey, JournalWriter, Mode, Recorder, Trust};
 use misfortune_core::{Actor, Command, LoadedFile, Session};
 
 use super::panels::{GmForm, TraineeForm};
@@ -39,6 +39,20 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnExit(Screen::Session), |mut commands: Commands| {
             commands.remove_resource::<ActiveSession>()
         });
+}
+
+/// This installation's journal key, which signs every journal the app writes.
+#[derive(Resource, Debug, Clone)]
+pub struct Keyring(pub JournalKey);
+
+impl Keyring {
+    /// The key from the user's config folder (made on first use).
+    pub fn load() -> Result<Keyring, String> {
+        let path = JournalKey::default_path().ok_or("no config folder for the journal key")?;
+        JournalKey::load_or_create(&path)
+            .map(Keyring)
+            .map_err(|e| e.to_string())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +87,7 @@ fn start_in(
     mode: SessionMode,
     seed: u64,
     dir: Option<PathBuf>,
+    key: &JournalKey,
 ) -> Result<ActiveSession, String> {
     let sc = file
         .valid()
@@ -81,14 +96,13 @@ fn start_in(
     let dir = dir
         .or_else(sessions_dir)
         .ok_or("no data folder for journals")?;
-    let path = journal::new_journal_path(&dir, &sc.id, seed);
     let jmode = if mode == SessionMode::Solo {
         Mode::Solo
     } else {
         Mode::Team
     };
     let header = journal::header(&sc, &file.name, &file.source, seed, jmode, None);
-    let writer = JournalWriter::create(&path, &header).map_err(|e| e.to_string())?;
+    let writer = JournalWriter::create_in(&dir, &header, key).map_err(|e| e.to_string())?;
     let rec = Recorder::new(Session::new(Arc::new(sc), seed), writer).map_err(|e| e.to_string())?;
     Ok(ActiveSession::new(rec, mode))
 }
@@ -96,9 +110,9 @@ fn start_in(
 /// Continue an unfinished session from its journal. Solo sessions stay solo; team sessions go on
 /// as team sessions when the game master's window is open, and as a playtest (with the game
 /// master's console beside the trainee's view) when it is not.
-fn resume(path: &Path, gm_window: bool) -> Result<ActiveSession, String> {
-    let j = journal::Journal::read(path).map_err(|e| e.to_string())?;
-    let rec = Recorder::resume(&j).map_err(|e| e.to_string())?;
+fn resume(path: &Path, gm_window: bool, key: &JournalKey) -> Result<ActiveSession, String> {
+    // A journal modified after it was written is not resumed in the app.
+    let (rec, j) = Recorder::resume(path, key, Trust::Verified).map_err(|e| e.to_string())?;
     let mode = match j.header.mode {
         Mode::Solo => SessionMode::Solo,
         _ if gm_window => SessionMode::Team,

@@ -10,16 +10,19 @@ use misfortune_core::SimTime;
 
 use super::*;
 
+fn test_key() -> JournalKey {
+    JournalKey::from_bytes([3; 32])
+}
+
 fn app_with_session(dir: &Path) -> App {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let file = misfortune_core::load_file(&root.join("scenarios/original-cert-expiry.ron"));
     let writer_dir = dir.to_path_buf();
     let sc = file.valid().unwrap().clone();
     let header = journal::header(&sc, &file.name, &file.source, 9, Mode::Solo, None);
-    let path = journal::new_journal_path(&writer_dir, &sc.id, 9);
     let rec = Recorder::new(
         Session::new(Arc::new(sc), 9),
-        JournalWriter::create(&path, &header).unwrap(),
+        JournalWriter::create_in(&writer_dir, &header, &test_key()).unwrap(),
     )
     .unwrap();
     let session = ActiveSession::new(rec, SessionMode::Solo);
@@ -110,7 +113,7 @@ fn an_unfinished_session_resumes_paused_where_it_stopped() {
             .to_path_buf()
         // The app is dropped here, as if it crashed.
     };
-    let s = resume(&path, false).unwrap();
+    let s = resume(&path, false, &test_key()).unwrap();
     assert!(s.rec.session().clock().paused);
     assert!(s.rec.session().is_taken("checkout-logs"));
     assert!(s.rec.session().now() >= SimTime::from_mins(2));
@@ -127,6 +130,7 @@ fn a_full_session_runs_headless_through_messages() {
     app.add_plugins((MinimalPlugins, StatesPlugin));
     app.init_state::<Screen>();
     core_systems(&mut app);
+    app.insert_resource(Keyring(test_key()));
     app.update();
     app.world_mut().write_message(StartSession::New {
         file: Box::new(file),

@@ -223,8 +223,8 @@ impl Session {
             kind,
             text: text.to_string(),
         };
-        let pos = self.own_timeline.partition_point(|e| e.at <= at);
-        self.own_timeline.insert(pos, ev);
+        self.seq += 1;
+        self.own_timeline.insert((at, self.seq), ev);
         self.push_feed(
             FeedKind::Note,
             format!("Timeline {}: {:?}: {text}", at.clock(), kind),

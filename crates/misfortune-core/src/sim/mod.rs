@@ -59,7 +59,9 @@ pub struct Session {
     impact_factors: Vec<(SimTime, f64)>,
     diagnoses: Vec<DiagnosisItem>,
     notes: Vec<(SimTime, String)>,
-    own_timeline: Vec<TimelineEvent>,
+    /// The trainee's own timeline, in time order (then in the order entered). A map, so an
+    /// entry for an earlier time goes in without moving the ones after it.
+    own_timeline: BTreeMap<(SimTime, u64), TimelineEvent>,
     hints_given: Vec<(SimTime, usize)>,
     first_page: Option<SimTime>,
     acked: Option<SimTime>,
@@ -130,7 +132,7 @@ impl Session {
             impact_factors: vec![(SimTime::ZERO, 1.0)],
             diagnoses: Vec::new(),
             notes: Vec::new(),
-            own_timeline: Vec::new(),
+            own_timeline: BTreeMap::new(),
             hints_given: Vec::new(),
             first_page: None,
             acked: None,

@@ -60,8 +60,8 @@ impl Session {
     }
 
     /// The trainee's own incident timeline, in time order.
-    pub fn own_timeline(&self) -> &[TimelineEvent] {
-        &self.own_timeline
+    pub fn own_timeline(&self) -> Vec<TimelineEvent> {
+        self.own_timeline.values().cloned().collect()
     }
 
     /// Hints given: when, and which.
