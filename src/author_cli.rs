@@ -138,3 +138,55 @@ pub fn import(file: &Path, output: Option<PathBuf>, force: bool) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+/// `misfortune match SCENARIO TEXT`: what a typed line matches, with the same matcher as play.
+pub fn match_line(scenario: &Path, text: &str, json: bool) -> ExitCode {
+    use misfortune_core::matcher::{ActionMatch, match_action};
+    let loaded = misfortune_core::load_file(scenario);
+    let Some(sc) = loaded.scenario.as_ref() else {
+        eprint!(
+            "{}",
+            misfortune_core::diagnostic::render(&loaded.diagnostics, &loaded.source, false)
+        );
+        return fail(format!(
+            "{}: the scenario does not load",
+            scenario.display()
+        ));
+    };
+    let m = match_action(text, &sc.actions);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&m).unwrap_or_default());
+        return ExitCode::SUCCESS;
+    }
+    let label = |id: &str| {
+        sc.action(id)
+            .map_or(id.to_string(), |a| format!("{id} ({})", a.label))
+    };
+    match &m {
+        ActionMatch::Matched {
+            action,
+            score,
+            words,
+            runner_up,
+        } => {
+            println!("matched: {} with {score:.2}", label(action));
+            println!("  decided by: {}", words.join(", "));
+            if let Some((r, s)) = runner_up {
+                println!("  runner-up: {} with {s:.2}", label(r));
+            }
+        }
+        ActionMatch::Ambiguous { candidates } => {
+            println!("ambiguous: the trainee is asked to be more specific");
+            for (c, s) in candidates {
+                println!("  {} with {s:.2}", label(c));
+            }
+        }
+        ActionMatch::Unmatched { best } => {
+            println!("no match: the trainee is told nothing like that exists here");
+            if let Some((b, s)) = best {
+                println!("  closest: {} with {s:.2}", label(b));
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

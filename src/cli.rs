@@ -39,6 +39,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Which action a line a trainee might type matches (or none, or "ambiguous"), the runner-up
+    /// and the words that decided: the matcher play uses, for checking an action's phrases.
+    Match {
+        scenario: PathBuf,
+        /// What a trainee might type, such as "roll back the waf rule".
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check scenario files (or folders of them): format, references, times, and that each can be solved.
     Validate {
         /// Scenario files or folders (searched for `*.ron`).
@@ -143,6 +152,11 @@ pub fn main() -> ExitCode {
             deny_warnings,
             explain,
         }) => validate(&paths, json, deny_warnings, explain),
+        Some(Command::Match {
+            scenario,
+            text,
+            json,
+        }) => crate::author_cli::match_line(&scenario, &text, json),
         Some(Command::Play {
             scenario,
             headless,

@@ -124,7 +124,17 @@ pub fn interactive(rec: &mut Recorder, speed: u32) -> Result<(), String> {
             _ => {
                 let view = TraineeView::of(rec.session());
                 if !view_command(word, rest, &view, &mut out.lock()) {
-                    match script::parse_command(line) {
+                    // A line that is not a command is what the trainee does, in their words.
+                    let parsed = script::parse_command(line).or_else(|e| {
+                        if e.starts_with("unknown command") {
+                            Ok(Command::Do {
+                                text: line.to_string(),
+                            })
+                        } else {
+                            Err(e)
+                        }
+                    });
+                    match parsed {
                         Ok(cmd) => {
                             if let Err(e) = rec.command(Actor::Trainee, cmd) {
                                 println!("  cannot: {e}");

@@ -38,6 +38,9 @@ pub struct DriveArgs {
     /// How fast the simulated clock runs in an interactive session.
     #[arg(long, default_value_t = 1)]
     pub speed: u32,
+    /// Let the script play the game master's part (reveal, inject, say); refused without it.
+    #[arg(long, requires = "script")]
+    pub as_gm: bool,
 }
 
 enum Driver {
@@ -49,7 +52,20 @@ enum Driver {
 impl DriveArgs {
     fn driver(&self) -> Result<Driver, String> {
         Ok(match (&self.script, &self.persona) {
-            (Some(path), _) => Driver::Script(read_script(path)?),
+            (Some(path), _) => {
+                let script = read_script(path)?;
+                if !self.as_gm
+                    && let Some(n) = script.iter().position(|(_, c)| c.is_gm_only())
+                {
+                    return Err(format!(
+                        "{}: command {} is the game master's (`{}`); run the script with --as-gm to play that part",
+                        path.display(),
+                        n + 1,
+                        script::format_command(&script[n].1)
+                    ));
+                }
+                Driver::Script(script)
+            }
             (None, Some(p)) => Driver::Persona(p.parse()?),
             (None, None) => Driver::Interactive(self.speed),
         })

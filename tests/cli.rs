@@ -218,8 +218,9 @@ fn a_script_drives_a_session() {
         "{stdout}{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // Right, but diagnosed with one of the two key findings in hand: not full credit.
     assert!(
-        stdout.contains("you chose the right root cause (at 06:00)"),
+        stdout.contains("you chose the right root cause, but with 1 of the 2 key findings"),
         "{stdout}"
     );
 
@@ -389,4 +390,66 @@ fn new_and_import_write_skeletons_that_validate_names_todos() {
     ]);
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("found no postmortem sections"));
+}
+
+#[test]
+fn match_says_what_a_typed_line_matches() {
+    let out = misfortune(&[
+        "match",
+        "scenarios/original-cert-expiry.ron",
+        "read the checkout logs",
+    ]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("matched: checkout-logs"), "{stdout}");
+    assert!(stdout.contains("decided by:"), "{stdout}");
+    let out = misfortune(&[
+        "match",
+        "scenarios/original-cert-expiry.ron",
+        "open the dashboard",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verdict"], "ambiguous");
+    let out = misfortune(&["match", "scenarios/original-cert-expiry.ron", "order pizza"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("no match"));
+}
+
+#[test]
+fn scripts_play_the_game_master_only_with_as_gm() {
+    let tmp_dir = temp_dir("as-gm");
+    let dir = tmp_dir.path();
+    let script = dir.join("gm.txt");
+    std::fs::write(
+        &script,
+        "1m ack\n2m reveal clue x509-expired\n3m do read the checkout logs\n",
+    )
+    .unwrap();
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "play".to_string(),
+            "--headless".into(),
+            "scenarios/original-cert-expiry.ron".into(),
+            "--script".into(),
+            script.display().to_string(),
+            "--sessions-dir".into(),
+            dir.display().to_string(),
+        ];
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let refused = program().args(args(&[])).output().unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("--as-gm"), "{err}");
+    let played = program().args(args(&["--as-gm"])).output().unwrap();
+    assert!(
+        played.status.success(),
+        "{}",
+        String::from_utf8_lossy(&played.stderr)
+    );
+    let journal = only_journal(dir);
+    let text = std::fs::read_to_string(journal).unwrap();
+    assert!(text.contains("\"cmd\":\"do\",\"text\":\"read the checkout logs\""));
+    assert!(text.contains("matched `checkout-logs`"));
 }

@@ -59,5 +59,26 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Matching a typed line against the actions of the scenario with the most actions (target:
+/// well under 1 ms).
+fn matching(c: &mut Criterion) {
+    let largest = shipped()
+        .into_iter()
+        .filter_map(|(name, src)| misfortune_core::load_str(&name, &src).scenario)
+        .max_by_key(|sc| sc.actions.len())
+        .expect("scenarios ship");
+    c.bench_function(
+        &format!("match a typed line ({} actions)", largest.actions.len()),
+        |b| {
+            b.iter(|| {
+                misfortune_core::matcher::match_action(
+                    black_box("roll back the last deploy and restart the proxies"),
+                    &largest.actions,
+                )
+            })
+        },
+    );
+}
+
+criterion_group!(benches, bench, matching);
 criterion_main!(benches);

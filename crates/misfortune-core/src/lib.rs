@@ -7,6 +7,7 @@ pub mod author;
 pub mod diagnostic;
 pub mod journal;
 pub mod load;
+pub mod matcher;
 pub mod model;
 pub mod output;
 pub mod personas;

@@ -89,16 +89,16 @@ pub fn diagnosis_quality(
     if candidate == Some(rc.answer.as_str()) {
         return (1.0, "you chose the right root cause".into());
     }
-    let words: Vec<&String> = text
-        .map(|t| {
-            let t = t.to_lowercase();
-            rc.keywords
-                .iter()
-                .filter(|k| t.contains(&k.to_lowercase()))
-                .collect()
-        })
+    let words = text
+        .map(|t| crate::matcher::diagnosis_words(t, rc))
         .unwrap_or_default();
-    if !words.is_empty() && candidate.is_none() {
+    // One generic word ("disk", "primary") is not a diagnosis: it takes two of the root cause's
+    // key facts, or one that is a phrase of its own ("valid config").
+    let specific = words.len() >= 2
+        || words
+            .iter()
+            .any(|w| crate::matcher::Words::of(w.split('|').next().unwrap_or(w)).len() >= 2);
+    if specific && candidate.is_none() {
         let q = (0.6 + 0.2 * words.len() as f64).min(0.9);
         let named: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
         return (
@@ -185,13 +185,43 @@ pub fn score(s: &Session) -> Score {
 }
 
 /// The last diagnosis given counts.
+/// How much of the evidence for the root cause (its clues) the trainee had found by `at`, 0 to
+/// 1, and the reason in words. A right diagnosis earns full credit only with all of it, and at
+/// most half with none: a guess is not a diagnosis.
+pub fn evidence(s: &Session, at: SimTime) -> (f64, String) {
+    let clues = &s.scenario().root_cause.clues;
+    if clues.is_empty() {
+        return (1.0, String::new());
+    }
+    let found = clues
+        .iter()
+        .filter(|c| s.clue_revealed_at(c).is_some_and(|t| t <= at))
+        .count();
+    let factor = 0.5 + 0.5 * found as f64 / clues.len() as f64;
+    let why = if found == clues.len() {
+        String::new()
+    } else {
+        format!(
+            ", but with {found} of the {} key findings in hand first (at most half the credit without evidence)",
+            clues.len()
+        )
+    };
+    (factor, why)
+}
+
+/// The last diagnosis given counts, weighed by the evidence found before it.
 fn diagnosis_part(s: &Session) -> (f64, String) {
     let sc = s.scenario();
     let last = s.diagnoses().last();
     let (dq, dwhy) = match last {
         Some(d) => {
             let (q, why) = diagnosis_quality(sc, d.candidate.as_deref(), d.text.as_deref());
-            (q, format!("{why} (at {})", d.at.clock()))
+            let (factor, ewhy) = if q > 0.0 {
+                evidence(s, d.at)
+            } else {
+                (1.0, String::new())
+            };
+            (q * factor, format!("{why}{ewhy} (at {})", d.at.clock()))
         }
         None => (0.0, "you gave no diagnosis".into()),
     };
@@ -235,6 +265,16 @@ fn time_to_diagnose_part(s: &Session) -> (f64, String) {
         .find(|d| diagnosis_quality(sc, d.candidate.as_deref(), d.text.as_deref()).0 >= 0.6)
         .map(|d| d.at);
     let real_diag = recorded_diagnosis_time(sc);
+    // Time credit, like the diagnosis's, needs the evidence in hand.
+    let (factor, ewhy) = first_right.map_or((1.0, String::new()), |t| evidence(s, t));
+    let (q, why) = time_to_diagnose_against(first_right, real_diag);
+    (q * factor, why + &ewhy)
+}
+
+fn time_to_diagnose_against(
+    first_right: Option<SimTime>,
+    real_diag: Option<SimTime>,
+) -> (f64, String) {
     match (first_right, real_diag) {
         (Some(t), Some(r)) => (
             against(t, r),

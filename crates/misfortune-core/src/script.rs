@@ -8,7 +8,11 @@ use crate::time::SimTime;
 /// The command words, for help and completion.
 pub const WORDS: &[(&str, &str)] = &[
     ("ack", "acknowledge the page"),
-    ("take ACTION", "take an action (see `actions`)"),
+    ("take ACTION", "take an action by its id (see `actions`)"),
+    (
+        "do TEXT",
+        "say what you do, in your own words (\"roll back the waf rule\")",
+    ),
     (
         "diagnose CANDIDATE [TEXT]",
         "diagnose with a candidate (see `candidates`), optionally with words",
@@ -57,8 +61,11 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
     };
     Ok(match word.to_lowercase().as_str() {
         "ack" | "acknowledge" => Command::Ack,
-        "take" | "do" => Command::Take {
+        "take" => Command::Take {
             action: one("action id")?,
+        },
+        "do" => Command::Do {
+            text: need("what you do, in your own words")?.to_string(),
         },
         "note" => Command::Note {
             text: need("some text")?.to_string(),
@@ -214,6 +221,7 @@ pub fn format_command(c: &Command) -> String {
     match c {
         Command::Ack => "ack".into(),
         Command::Take { action } => format!("take {action}"),
+        Command::Do { text } => format!("do {text}"),
         Command::Note { text } => format!("note {text}"),
         Command::TimelineEntry { at, kind, text } => format!(
             "timeline {at} {} {text}",

@@ -463,3 +463,52 @@ fn the_log_tail_is_the_end_of_the_whole_log() {
         }
     }
 }
+
+/// Recall: the trainee says what they do; a clear match is taken, a vague line asks for more
+/// without naming options, a line that matches nothing gets an in-world answer and is kept.
+#[test]
+fn actions_said_in_the_trainees_words() {
+    let mut s = Session::new(scenario("original-cert-expiry"), 1);
+    let say = |s: &mut Session, text: &str| {
+        s.apply_command(Actor::Trainee, &Command::Do { text: text.into() })
+    };
+    say(&mut s, "read the checkout logs").unwrap();
+    assert!(s.is_taken("checkout-logs"));
+    assert_eq!(
+        say(&mut s, "read the checkout logs"),
+        Err(CommandError::Done)
+    );
+    assert_eq!(say(&mut s, "open the dashboard"), Err(CommandError::Vague));
+    let e = say(&mut s, "open the dashboard").unwrap_err().to_string();
+    assert!(!e.contains("checkout") && !e.contains("payments"), "{e}");
+    say(&mut s, "order pizza for everyone").unwrap();
+    assert!(
+        s.feed()
+            .iter()
+            .any(|f| f.trainee && f.text.contains("Nothing like that exists here"))
+    );
+    assert!(!s.is_taken("rotate-cert"));
+}
+
+/// In solo play the trainee cannot play the game master's part.
+#[test]
+fn the_trainee_cannot_issue_game_master_commands() {
+    let mut s = Session::new(scenario("original-cert-expiry"), 1);
+    let reveal = Command::Reveal {
+        what: Reveal::Clue("x509-expired".into()),
+    };
+    assert_eq!(
+        s.apply_command(Actor::Trainee, &reveal),
+        Err(CommandError::GmOnly)
+    );
+    assert!(
+        s.apply_command(
+            Actor::Trainee,
+            &Command::SendMessage {
+                from: "payments".into(),
+                text: "it is the certificate".into()
+            }
+        )
+        .is_err()
+    );
+}

@@ -87,3 +87,23 @@ fn the_annotated_example_in_the_format_reference_is_valid() {
         misfortune_core::SimTime::from_mins(5)
     );
 }
+
+/// A wrong candidate typed word for word as a free-text diagnosis earns nothing: free text is
+/// matched on whole words and stems, with negative keywords, never substrings.
+#[test]
+fn wrong_candidates_typed_as_free_text_are_not_credited() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let (files, _) = load_all(&[dir]);
+    let mut credited = Vec::new();
+    for f in &files {
+        let sc = f.valid().unwrap();
+        let rc = &sc.root_cause;
+        for c in rc.candidates.iter().filter(|c| c.id != rc.answer) {
+            let (q, why) = misfortune_core::score::diagnosis_quality(sc, None, Some(&c.text));
+            if q > 0.0 {
+                credited.push(format!("{}: \"{}\": {why}", sc.id, c.text));
+            }
+        }
+    }
+    assert!(credited.is_empty(), "{credited:#?}");
+}

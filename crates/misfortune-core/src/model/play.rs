@@ -110,6 +110,10 @@ pub struct Action {
     pub red_herring: bool,
     #[serde(default)]
     pub gm_note: Option<String>,
+    /// How a trainee might say this in their own words ("roll back the waf rule"); the label and
+    /// the id are matched too. See `misfortune match`.
+    #[serde(default)]
+    pub phrases: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,6 +19,9 @@ pub struct RootCause {
     /// Words that mark a free-text diagnosis as right (matched case-insensitively).
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Words that mark a wrong free-text answer even when a keyword is there ("not deleted").
+    #[serde(default)]
+    pub negative_keywords: Vec<String>,
     /// The clues that lead to the root cause; the solver proves they can all be revealed.
     pub clues: Vec<String>,
 }

@@ -26,6 +26,10 @@ pub enum Command {
     Take {
         action: String,
     },
+    /// An action said in the trainee's own words, matched to the scenario's actions.
+    Do {
+        text: String,
+    },
     Note {
         text: String,
     },
@@ -111,6 +115,14 @@ pub enum CommandError {
     BadSpeed,
     #[error("text is empty")]
     EmptyText,
+    #[error("that is the game master's to do; in solo play the engine is game master")]
+    GmOnly,
+    #[error("be more specific: that could mean more than one thing here")]
+    Vague,
+    #[error("that cannot be done yet: something else has to happen first")]
+    NotYet,
+    #[error("you have already done that")]
+    Done,
 }
 
 impl Session {
@@ -119,10 +131,13 @@ impl Session {
         if self.ended.is_some() {
             return Err(CommandError::Ended);
         }
-        let _ = actor;
+        if actor == Actor::Trainee && cmd.is_gm_only() {
+            return Err(CommandError::GmOnly);
+        }
         match cmd {
             Command::Ack => self.ack()?,
             Command::Take { action } => self.take(action)?,
+            Command::Do { text } => self.say(text)?,
             Command::Note { text } => {
                 non_empty(text)?;
                 self.notes.push((self.now, text.clone()));
@@ -208,6 +223,37 @@ impl Session {
             format!("{} (from {} to {})", a.label, start.clock(), end.clock()),
             true,
         );
+        Ok(())
+    }
+
+    /// An action in the trainee's words. A clear match is taken; a line that could mean several
+    /// actions asks for more (never listing them); a line that matches nothing gets an in-world
+    /// answer and stays in the journal. Refusals never name an action.
+    fn say(&mut self, text: &str) -> Result<(), CommandError> {
+        use crate::matcher::{ActionMatch, match_action};
+        non_empty(text)?;
+        match match_action(text, &self.sc.actions) {
+            ActionMatch::Matched { action, score, .. } => {
+                match self.take(&action) {
+                    Err(CommandError::NotAvailable(_)) => return Err(CommandError::NotYet),
+                    Err(CommandError::AlreadyTaken(_)) => return Err(CommandError::Done),
+                    other => other?,
+                }
+                self.push_feed(
+                    FeedKind::Note,
+                    format!("\"{text}\" matched `{action}` ({score:.2})"),
+                    false,
+                );
+            }
+            ActionMatch::Ambiguous { .. } => return Err(CommandError::Vague),
+            ActionMatch::Unmatched { .. } => self.push_feed(
+                FeedKind::Note,
+                format!(
+                    "You: \"{text}\". Nothing like that exists here; the runbook has no such step."
+                ),
+                true,
+            ),
+        }
         Ok(())
     }
 
