@@ -29,7 +29,7 @@ pub struct DriveArgs {
     /// Timed commands, one a line (see docs/scripts.md).
     #[arg(long, conflicts_with = "persona")]
     pub script: Option<PathBuf>,
-    /// A scripted player: expert, methodical, guesser, harmful or idle.
+    /// A scripted player: expert, methodical, guesser, harmful, idle, label-reader or shotgun.
     #[arg(long)]
     pub persona: Option<String>,
     /// Print the score as JSON.
@@ -270,6 +270,12 @@ fn print_score(score: &Score, json: bool, journal: Option<&Path>, standing: Stan
         println!(
             "  {:<17} {:>5.1}         {} hint(s) used",
             "hints", -score.hint_penalty, score.hints_used
+        );
+    }
+    if score.harmful_actions > 0 {
+        println!(
+            "  {:<17} {:>5.1}         {} harmful action(s): harm costs beyond its part",
+            "harm", -score.harm_penalty, score.harmful_actions
         );
     }
     println!(

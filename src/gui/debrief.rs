@@ -177,6 +177,15 @@ fn score(ui: &mut egui::Ui, r: &Report) {
                 ui.label(format!("{} hint(s) used", r.score.hints_used));
                 ui.end_row();
             }
+            if r.score.harmful_actions > 0 {
+                ui.label("harm");
+                ui.label(format!("-{:.1}", r.score.harm_penalty));
+                ui.label(format!(
+                    "{} harmful action(s): harm costs beyond its part",
+                    r.score.harmful_actions
+                ));
+                ui.end_row();
+            }
         });
 }
 

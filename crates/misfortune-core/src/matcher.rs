@@ -52,6 +52,11 @@ impl Words {
         self.0.len()
     }
 
+    /// Whether the two share any word.
+    pub fn shares_word(&self, other: &Words) -> bool {
+        other.0.iter().any(|w| self.has(w))
+    }
+
     /// Whether `word` (a stem) is among these words (see [`same_word`]).
     fn has(&self, word: &str) -> bool {
         self.0.iter().any(|w| same_word(w, word))

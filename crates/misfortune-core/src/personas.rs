@@ -22,14 +22,34 @@ pub enum Persona {
     Harmful,
     /// Does nothing.
     Idle,
+    /// Acts only on what the screen names: the longest candidate, and the actions whose words
+    /// echo the title, the briefing and the alerts. Proves the score rewards reasoning, not
+    /// reading labels.
+    LabelReader,
+    /// Types generic remedies (restart, roll back, scale up, fail over, clear the cache) and
+    /// hopes.
+    Shotgun,
 }
 
-pub const ALL: [Persona; 5] = [
+pub const ALL: [Persona; 7] = [
     Persona::Expert,
     Persona::Methodical,
     Persona::Guesser,
     Persona::Harmful,
     Persona::Idle,
+    Persona::LabelReader,
+    Persona::Shotgun,
+];
+
+/// What the shotgun persona types, one a minute once paged.
+const GENERIC_REMEDIES: [&str; 7] = [
+    "restart the service",
+    "roll back the deploy",
+    "scale up",
+    "fail over",
+    "clear the cache",
+    "restart",
+    "roll back",
 ];
 
 impl FromStr for Persona {
@@ -41,9 +61,11 @@ impl FromStr for Persona {
             "guesser" => Persona::Guesser,
             "harmful" => Persona::Harmful,
             "idle" => Persona::Idle,
+            "label-reader" => Persona::LabelReader,
+            "shotgun" => Persona::Shotgun,
             other => {
                 return Err(format!(
-                    "unknown persona `{other}`: use expert, methodical, guesser, harmful or idle"
+                    "unknown persona `{other}`: use expert, methodical, guesser, harmful, idle, label-reader or shotgun"
                 ));
             }
         })
@@ -58,6 +80,8 @@ impl Persona {
             Persona::Guesser => "guesser",
             Persona::Harmful => "harmful",
             Persona::Idle => "idle",
+            Persona::LabelReader => "label-reader",
+            Persona::Shotgun => "shotgun",
         }
     }
 }
@@ -79,6 +103,26 @@ struct Plan {
     guessed: bool,
     closed: bool,
     timeline: bool,
+    /// What is left to type (the shotgun's remedies), one a minute.
+    says: Vec<String>,
+    last_said: Option<SimTime>,
+}
+
+/// The actions whose labels echo what the screen shows before any investigation: the title, the
+/// briefing, and the alerts (what a label reader acts on).
+fn echoing_actions(sc: &Scenario) -> Vec<String> {
+    use crate::matcher::Words;
+    let mut screen = format!("{} {}", sc.title, sc.briefing);
+    for a in &sc.alerts {
+        screen.push_str(&format!(" {} {}", a.name, a.summary));
+    }
+    let screen = Words::of(&screen);
+    sc.actions
+        .iter()
+        .filter(|a| matches!(a.kind, ActionKind::Investigate | ActionKind::Mitigate))
+        .filter(|a| screen.shares_word(&Words::of(&a.label)))
+        .map(|a| a.id.clone())
+        .collect()
 }
 
 impl Plan {
@@ -123,7 +167,8 @@ impl Plan {
                 );
                 queue.extend(path.iter().cloned());
             }
-            Persona::Idle => {}
+            Persona::LabelReader => queue.extend(echoing_actions(sc)),
+            Persona::Idle | Persona::Shotgun => {}
         }
         let comms = matches!(persona, Persona::Expert | Persona::Methodical);
         // Communication is handled on its own schedule, not from the queue.
@@ -156,6 +201,12 @@ impl Plan {
             guessed: false,
             closed: false,
             timeline: persona == Persona::Expert || persona == Persona::Methodical,
+            says: if persona == Persona::Shotgun {
+                GENERIC_REMEDIES.iter().map(|s| s.to_string()).collect()
+            } else {
+                Vec::new()
+            },
+            last_said: None,
         }
     }
 
@@ -169,8 +220,9 @@ impl Plan {
             self.last_status = Some(*t);
         }
         let diagnosed = !s.diagnoses().is_empty();
-        self.diagnosed |= diagnosed && self.persona != Persona::Guesser;
-        self.guessed |= diagnosed && self.persona == Persona::Guesser;
+        let guesses = matches!(self.persona, Persona::Guesser | Persona::LabelReader);
+        self.diagnosed |= diagnosed && !guesses;
+        self.guessed |= diagnosed && guesses;
         self.closed |= s.declared_resolved().is_some();
     }
 
@@ -211,7 +263,22 @@ impl Plan {
         let mitigated = rec.session().mitigated_at().is_some_and(|m| m <= now);
         self.keep_status(rec, now, mitigated)?;
         self.diagnose(rec, now, paged)?;
+        self.shout(rec, now, paged)?;
         self.close(rec, now, mitigated)
+    }
+
+    /// The shotgun types its next generic remedy, a minute after the last, once paged.
+    fn shout(&mut self, rec: &mut Recorder, now: SimTime, paged: bool) -> Result<(), PlayError> {
+        let due = self
+            .last_said
+            .is_none_or(|t| now >= t + SimTime::from_mins(1));
+        if !paged || !due || self.says.is_empty() || rec.session().busy_until() > now {
+            return Ok(());
+        }
+        let text = self.says.remove(0);
+        self.last_said = Some(now);
+        attempt(rec, Actor::Trainee, Command::Do { text })?;
+        Ok(())
     }
 
     /// Acknowledge, declare (with a first status update) and escalate once paged.
@@ -346,6 +413,30 @@ impl Plan {
                     )?;
                 }
             }
+            // The label reader answers from the screen: the longest candidate, at two minutes.
+            Persona::LabelReader
+                if paged
+                    && !self.guessed
+                    && now >= rec.session().first_page().unwrap_or(now) + SimTime::from_mins(2) =>
+            {
+                self.guessed = true;
+                let longest = sc
+                    .root_cause
+                    .candidates
+                    .iter()
+                    .rev()
+                    .max_by_key(|c| c.text.chars().count());
+                if let Some(c) = longest {
+                    attempt(
+                        rec,
+                        Actor::Trainee,
+                        Command::Diagnose {
+                            candidate: Some(c.id.clone()),
+                            text: None,
+                        },
+                    )?;
+                }
+            }
             Persona::Expert | Persona::Methodical | Persona::Harmful
                 if !self.diagnosed
                     && sc
@@ -383,7 +474,7 @@ impl Plan {
         mitigated: bool,
     ) -> Result<(), PlayError> {
         let idle = rec.session().busy_until() <= now;
-        if mitigated && !self.closed && self.persona != Persona::Guesser && self.diagnosed && idle {
+        if mitigated && !self.closed && self.diagnosed && idle {
             self.closed = true;
             attempt(rec, Actor::Trainee, Command::DeclareMitigated)?;
             self.note(rec, EventKind::Mitigation, "Impact ended", true)?;

@@ -336,6 +336,12 @@ impl Report {
                 self.score.hint_penalty, self.score.hints_used
             ));
         }
+        if self.score.harmful_actions > 0 {
+            o.push_str(&format!(
+                "| harm | -{:.1} | {} harmful action(s): harm costs beyond its part |\n",
+                self.score.harm_penalty, self.score.harmful_actions
+            ));
+        }
     }
 }
 

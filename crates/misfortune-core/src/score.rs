@@ -26,6 +26,11 @@ pub struct Score {
     pub total: f64,
     pub parts: Vec<ScorePart>,
     pub hint_penalty: f64,
+    /// Points lost to harmful actions, beyond the harm part: harm costs.
+    #[serde(default)]
+    pub harm_penalty: f64,
+    #[serde(default)]
+    pub harmful_actions: usize,
     pub hints_used: usize,
     /// Impact accumulated, in `impact_unit`-minutes.
     pub impact: f64,
@@ -123,6 +128,19 @@ pub fn diagnosis_quality(
     )
 }
 
+/// Points a session loses for harmful actions, beyond the harm part: the first costs
+/// [`HARM_FIRST`], each further one [`HARM_MORE`]. Making an incident worse is the one thing an
+/// on-call must not do, so no amount of good work elsewhere makes up for it.
+pub fn harm_penalty(harmful_actions: usize) -> f64 {
+    match harmful_actions {
+        0 => 0.0,
+        n => HARM_FIRST + HARM_MORE * (n - 1) as f64,
+    }
+}
+
+pub const HARM_FIRST: f64 = 35.0;
+pub const HARM_MORE: f64 = 15.0;
+
 /// The score of a session as it stands (or ended): one part per scoring weight, each earned
 /// 0 to 1 with the reason in words, less the hints' cost.
 pub fn score(s: &Session) -> Score {
@@ -173,11 +191,19 @@ pub fn score(s: &Session) -> Score {
         .filter_map(|(_, i)| sc.hints.get(*i))
         .map(|h| h.cost as f64)
         .sum();
-    let raw: f64 = parts.iter().map(|p| p.points).sum::<f64>() - hint_penalty;
+    let harmful_actions = s
+        .taken()
+        .iter()
+        .filter(|t| sc.action(&t.action).is_some_and(|a| a.harmful))
+        .count();
+    let harm_penalty = harm_penalty(harmful_actions);
+    let raw: f64 = parts.iter().map(|p| p.points).sum::<f64>() - hint_penalty - harm_penalty;
     Score {
         total: round1(raw.clamp(0.0, 100.0)),
         parts,
         hint_penalty,
+        harm_penalty,
+        harmful_actions,
         hints_used: s.hints_given().len(),
         impact: impact.round(),
         impact_unit: sc.impact.unit.clone(),

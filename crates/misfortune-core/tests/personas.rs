@@ -1,5 +1,6 @@
-//! On every shipped scenario the scripted personas keep their order:
-//! expert > methodical > guesser > idle, harmful below methodical, expert >= 85, idle <= 10.
+//! On every shipped scenario the scripted personas keep their order: expert > methodical >
+//! guesser > idle, harmful and the label reader below methodical; and their bounds: expert >= 85,
+//! methodical >= 70, harmful <= 50 (harm costs), shotgun <= 30, guesser <= 20, idle <= 5.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -45,9 +46,15 @@ fn persona_order_holds_on_every_shipped_scenario() {
             total(Persona::Harmful),
             total(Persona::Idle),
         );
+        let (l, sh) = (total(Persona::LabelReader), total(Persona::Shotgun));
+        let t = table.join(" ");
         assert!(e >= 85.0, "{}: expert {e}\n{:#?}", sc.id, s[0].1);
-        assert!(i <= 10.0, "{}: idle {i}", sc.id);
-        assert!(e > m && m > g && g > i, "{}: {}", sc.id, table.join(" "));
-        assert!(h < m, "{}: {}", sc.id, table.join(" "));
+        assert!(m >= 70.0, "{}: {t}", sc.id);
+        assert!(i <= 5.0, "{}: {t}", sc.id);
+        assert!(g <= 20.0, "{}: {t}", sc.id);
+        assert!(h <= 50.0, "{}: {t}", sc.id);
+        assert!(sh <= 30.0, "{}: {t}", sc.id);
+        assert!(e > m && m > g && g > i, "{}: {t}", sc.id);
+        assert!(h < m && l < m, "{}: {t}", sc.id);
     }
 }
