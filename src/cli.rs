@@ -81,6 +81,10 @@ enum Command {
         /// The trainee's name, for the report.
         #[arg(long)]
         trainee: Option<String>,
+        /// recall: say what you do in your own words (the default); guided: a palette of the
+        /// scenario's actions, for a first session.
+        #[arg(long, default_value = "recall")]
+        mode: misfortune_core::sim::PlayMode,
     },
     /// Continue an unfinished session from its journal.
     Resume {
@@ -164,6 +168,7 @@ pub fn main() -> ExitCode {
             drive,
             sessions_dir,
             trainee,
+            mode,
         }) => {
             if !headless {
                 eprintln!(
@@ -177,6 +182,7 @@ pub fn main() -> ExitCode {
                 sessions_dir,
                 trainee,
                 drive,
+                mode,
             })
         }
         Some(Command::Resume {

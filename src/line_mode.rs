@@ -230,6 +230,23 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
                 let _ = writeln!(o, "  in progress: {} (done at {})", t.label, t.end.clock());
             }
         }
+        "actions" if view.play_mode == misfortune_core::sim::PlayMode::Recall => {
+            let _ = writeln!(
+                o,
+                "  Say what you do, in your own words (`do ...`, or just type it): open a service's dashboard or metrics, read its logs, look at recent changes, ask or page someone, declare, post a status update, or any step you would take."
+            );
+        }
+        "candidates" if view.candidates.is_empty() => {
+            let _ = writeln!(
+                o,
+                "  Say what you think the cause is: `diagnose - TEXT`{}",
+                if view.play_mode == misfortune_core::sim::PlayMode::Guided {
+                    " (the candidates appear once you have)"
+                } else {
+                    ""
+                }
+            );
+        }
         "actions" => {
             for a in &view.actions {
                 let _ = writeln!(
@@ -252,47 +269,8 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
                 let _ = writeln!(o, "  [{}] {}", f.at.clock(), f.text);
             }
         }
-        "dashboards" => {
-            if view.dashboards.is_empty() {
-                let _ = writeln!(o, "  no dashboard open yet");
-            }
-            for d in &view.dashboards {
-                let _ = writeln!(o, "  {}", d.title);
-                for s in &d.series {
-                    let last = s.points.last().map_or(0.0, |p| p.1);
-                    let first = s.points.first().map_or(0.0, |p| p.1);
-                    let _ = writeln!(
-                        o,
-                        "    {:<36} {:>10.2} {} (was {:.2} at 00:00)",
-                        s.name, last, s.unit, first
-                    );
-                }
-            }
-        }
-        "logs" => {
-            let mut parts = rest.split_whitespace();
-            let id = parts.next().unwrap_or("");
-            let n: usize = parts.next().and_then(|x| x.parse().ok()).unwrap_or(15);
-            match view.logs.iter().find(|l| l.id == id) {
-                Some(l) => {
-                    for line in l.lines.iter().rev().take(n).rev() {
-                        let _ = writeln!(o, "  {} {:?} {}", line.at.clock(), line.level, line.text);
-                    }
-                }
-                None => {
-                    let open: Vec<&str> = view.logs.iter().map(|l| l.id.as_str()).collect();
-                    let _ = writeln!(
-                        o,
-                        "  no open log `{id}`; open logs: {}",
-                        if open.is_empty() {
-                            "none yet".into()
-                        } else {
-                            open.join(", ")
-                        }
-                    );
-                }
-            }
-        }
+        "dashboards" => print_dashboards(view, o),
+        "logs" => print_log(rest, view, o),
         _ => return false,
     }
     true
@@ -304,4 +282,49 @@ fn print_feed(s: &Session, shown: usize) -> usize {
         println!("  [{}] {}", f.at.clock(), f.text);
     }
     items.len()
+}
+
+/// The latest value on each open dashboard, and where it started.
+fn print_dashboards(view: &TraineeView, o: &mut impl Write) {
+    if view.dashboards.is_empty() {
+        let _ = writeln!(o, "  no dashboard open yet");
+    }
+    for d in &view.dashboards {
+        let _ = writeln!(o, "  {}", d.title);
+        for s in &d.series {
+            let last = s.points.last().map_or(0.0, |p| p.1);
+            let first = s.points.first().map_or(0.0, |p| p.1);
+            let _ = writeln!(
+                o,
+                "    {:<36} {:>10.2} {} (was {:.2} at 00:00)",
+                s.name, last, s.unit, first
+            );
+        }
+    }
+}
+
+/// The last N lines (default 15) of an open log.
+fn print_log(rest: &str, view: &TraineeView, o: &mut impl Write) {
+    let mut parts = rest.split_whitespace();
+    let id = parts.next().unwrap_or("");
+    let n: usize = parts.next().and_then(|x| x.parse().ok()).unwrap_or(15);
+    match view.logs.iter().find(|l| l.id == id) {
+        Some(l) => {
+            for line in l.lines.iter().rev().take(n).rev() {
+                let _ = writeln!(o, "  {} {:?} {}", line.at.clock(), line.level, line.text);
+            }
+        }
+        None => {
+            let open: Vec<&str> = view.logs.iter().map(|l| l.id.as_str()).collect();
+            let _ = writeln!(
+                o,
+                "  no open log `{id}`; open logs: {}",
+                if open.is_empty() {
+                    "none yet".into()
+                } else {
+                    open.join(", ")
+                }
+            );
+        }
+    }
 }

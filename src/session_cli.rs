@@ -21,6 +21,7 @@ pub struct PlayArgs {
     pub sessions_dir: Option<PathBuf>,
     pub trainee: Option<String>,
     pub drive: DriveArgs,
+    pub mode: misfortune_core::sim::PlayMode,
 }
 
 /// Who plays the session: a script, a persona, or the person at the terminal.
@@ -155,7 +156,7 @@ pub fn play(args: PlayArgs) -> ExitCode {
         Ok(k) => k,
         Err(e) => return fail(e),
     };
-    let header = journal::header(
+    let mut header = journal::header(
         &sc,
         &loaded.name,
         &loaded.source,
@@ -163,12 +164,13 @@ pub fn play(args: PlayArgs) -> ExitCode {
         Mode::Solo,
         args.trainee.clone(),
     );
+    header.play_mode = args.mode;
     let writer = match JournalWriter::create_in(&dir, &header, &key) {
         Ok(w) => w,
         Err(e) => return fail(e),
     };
     let path = writer.path.clone();
-    let session = Session::new(Arc::new(sc), seed);
+    let session = Session::with_mode(Arc::new(sc), seed, args.mode);
     let mut rec = match Recorder::new(session, writer) {
         Ok(r) => r,
         Err(e) => return fail(e),

@@ -299,6 +299,8 @@ fn start_picked(e2e: &mut E2e, app: &mut Driven) -> Step {
     app.start.write(StartSession::New {
         file: Box::new(library.files[w.entries[i]].clone()),
         mode,
+        // Guided, so the run can take the first actions offered; recall is typed below.
+        play: misfortune_core::sim::PlayMode::Guided,
         seed: 42,
         dir: None,
     });
@@ -327,6 +329,13 @@ fn play(e2e: &mut E2e, app: &mut Driven) -> Step {
             },
         });
     }
+    // And one line in the trainee's own words, as recall play takes them.
+    app.say.write(SessionCommand {
+        by: Actor::Trainee,
+        command: Command::Do {
+            text: "look at the recent changes".into(),
+        },
+    });
     if e2e.team {
         play_gm(e2e, s, &mut app.say);
     }

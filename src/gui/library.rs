@@ -168,15 +168,17 @@ fn show_library(
     dir: Res<ScenarioDir>,
     mut next: ResMut<NextState<Screen>>,
     team: Option<Res<super::ui::TeamMode>>,
-    (mut starts, start_error): (
+    (mut starts, start_error, mut choice): (
         MessageWriter<super::session::StartSession>,
         Res<super::session::StartError>,
+        ResMut<super::session::PlayChoice>,
     ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut intent = None;
     let mut root = super::ui::root_ui(ctx);
     egui::CentralPanel::default().show(&mut root, |ui| {
+        ui.horizontal(|ui| choice.checkbox(ui));
         if let Some(e) = &start_error.0 {
             ui.colored_label(egui::Color32::LIGHT_RED, e);
         }
@@ -192,7 +194,11 @@ fn show_library(
         }
         Some(LibraryIntent::Play(i, mode)) => {
             if let Some(file) = library.files.get(i) {
-                starts.write(super::session::StartSession::new(file.clone(), mode));
+                starts.write(super::session::StartSession::new(
+                    file.clone(),
+                    mode,
+                    choice.play_mode(),
+                ));
             }
         }
         None => {}

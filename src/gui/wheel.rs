@@ -391,7 +391,10 @@ fn wheel_ui(
     library: Res<Library>,
     mut next: ResMut<NextState<Screen>>,
     mut starts: MessageWriter<super::session::StartSession>,
-    team: Option<Res<super::ui::TeamMode>>,
+    (team, mut choice): (
+        Option<Res<super::ui::TeamMode>>,
+        ResMut<super::session::PlayChoice>,
+    ),
 ) -> Result {
     let Some(mut state) = state else {
         return Ok(());
@@ -402,6 +405,7 @@ fn wheel_ui(
     egui::Panel::right("wheel-panel")
         .exact_size(420.0)
         .show(&mut root, |ui| {
+            choice.checkbox(ui);
             intent = spin_section(ui, &mut state, &library, team.is_some())
                 .or(volunteer_section(ui, &mut state));
             ui.separator();
@@ -415,7 +419,11 @@ fn wheel_ui(
         Some(WheelIntent::Play(mode)) => {
             if let Some(i) = state.picked {
                 let file = library.files[state.entries[i]].clone();
-                starts.write(super::session::StartSession::new(file, mode));
+                starts.write(super::session::StartSession::new(
+                    file,
+                    mode,
+                    choice.play_mode(),
+                ));
             }
         }
         Some(WheelIntent::RosterEdited) => state.roster_error = save_roster(&state.roster).err(),

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::model::*;
-use crate::sim::{ClockState, FeedItem, Session};
+use crate::sim::{ClockState, FeedItem, PlayMode, Session};
 use crate::time::SimTime;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,12 +23,17 @@ pub struct TraineeView {
     pub dashboards: Vec<DashboardView>,
     pub logs: Vec<LogView>,
     pub messages: Vec<MessageView>,
-    /// Actions the trainee can take now.
+    /// Recall (the trainee says what they do) or guided (the palette below).
+    pub play_mode: PlayMode,
+    /// Guided play: the actions the trainee can take now. Empty in recall play: the trainee
+    /// says what they do in their own words.
     pub actions: Vec<ActionView>,
     /// Actions taken, with their results once done.
     pub taken: Vec<TakenView>,
     pub findings: Vec<FindingView>,
-    /// The multiple-choice answers for the diagnosis (the right one is not marked).
+    /// Guided play, once the trainee has written a hypothesis of their own: the multiple-choice
+    /// answers, in an order shuffled per session (the file's order, where the right one may sit,
+    /// is never shown). Empty in recall play: the diagnosis is free text.
     pub candidates: Vec<CandidateView>,
     pub hints: Vec<String>,
     pub hints_left: usize,
@@ -207,9 +212,11 @@ impl TraineeView {
             dashboards,
             logs,
             messages: message_views(s),
+            play_mode: s.play_mode(),
             actions: sc
                 .actions
                 .iter()
+                .filter(|_| s.play_mode() == PlayMode::Guided)
                 .filter(|a| (a.repeatable() || !s.is_taken(&a.id)) && s.available(a))
                 .map(|a| ActionView {
                     id: a.id.clone(),
@@ -220,15 +227,7 @@ impl TraineeView {
                 .collect(),
             taken: taken_views(s),
             findings,
-            candidates: sc
-                .root_cause
-                .candidates
-                .iter()
-                .map(|c| CandidateView {
-                    id: c.id.clone(),
-                    text: c.text.clone(),
-                })
-                .collect(),
+            candidates: candidate_views(s),
             hints: s
                 .hints_given()
                 .iter()
@@ -248,6 +247,41 @@ impl TraineeView {
                 .collect(),
             feed: s.feed().iter().filter(|f| f.trainee).cloned().collect(),
         }
+    }
+}
+
+/// The candidates a guided trainee may choose from, once they wrote a hypothesis of their own,
+/// shuffled from the session's seed.
+fn candidate_views(s: &Session) -> Vec<CandidateView> {
+    let hypothesis = s
+        .diagnoses()
+        .iter()
+        .any(|d| d.text.as_deref().is_some_and(|t| !t.trim().is_empty()));
+    if s.play_mode() != PlayMode::Guided || !hypothesis {
+        return Vec::new();
+    }
+    let mut out: Vec<CandidateView> = s
+        .scenario()
+        .root_cause
+        .candidates
+        .iter()
+        .map(|c| CandidateView {
+            id: c.id.clone(),
+            text: c.text.clone(),
+        })
+        .collect();
+    shuffle(&mut out, s.seed());
+    out
+}
+
+/// A Fisher-Yates shuffle from a ChaCha generator seeded by the session: the same session shows
+/// the same order every time, different sessions different orders.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed ^ 0x005e_edca_4d1d_a7e5_u64);
+    for i in (1..items.len()).rev() {
+        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
     }
 }
 
@@ -428,6 +462,11 @@ pub struct GmView {
     pub feed: Vec<FeedItem>,
     /// The live score, as it would stand if the session ended now.
     pub score: crate::score::Score,
+    /// What the trainee said that matched no action, newest last: the game master rules on
+    /// each (take an action for them, answer as a persona, or let it stand).
+    pub unmatched: Vec<(SimTime, String)>,
+    /// Every action, for ruling on an unmatched line.
+    pub all_actions: Vec<ActionView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -496,6 +535,17 @@ impl GmView {
             recorded: sc.recorded.clone(),
             feed: s.feed().to_vec(),
             score: crate::score::score(s),
+            unmatched: s.unmatched().to_vec(),
+            all_actions: sc
+                .actions
+                .iter()
+                .map(|a| ActionView {
+                    id: a.id.clone(),
+                    label: a.label.clone(),
+                    kind: kind_view(&a.kind),
+                    cost: a.cost,
+                })
+                .collect(),
         }
     }
 }

@@ -20,6 +20,7 @@ pub fn gm_panel(ui: &mut egui::Ui, v: &GmView, form: &mut GmForm) -> Vec<GmInten
             live_score(ui, v);
             ui.separator();
             truth(ui, v);
+            said_unmatched(ui, v, form, &mut out);
             reveals(ui, v, &mut out);
             coming_up(ui, v, &mut out);
             message_and_hint(ui, v, form, &mut out);
@@ -119,6 +120,43 @@ fn truth(ui: &mut egui::Ui, v: &GmView) {
             ));
             for n in &v.gm_notes {
                 ui.label(format!("• {n}"));
+            }
+        });
+}
+
+/// Lines the trainee said that matched no action: the game master rules on each, by taking an
+/// action for them, answering as a persona (below), or letting it stand.
+fn said_unmatched(ui: &mut egui::Ui, v: &GmView, form: &mut GmForm, out: &mut Vec<Command>) {
+    let open: Vec<&(SimTime, String)> = v
+        .unmatched
+        .iter()
+        .filter(|u| !form.ruled.contains(u))
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("Said, matched nothing ({})", open.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for u in open {
+                ui.label(format!("{}  \"{}\"", u.0.clock(), u.1));
+                ui.horizontal(|ui| {
+                    egui::ComboBox::from_id_salt(("rule", u.0, &u.1))
+                        .selected_text("Take as...")
+                        .show_ui(ui, |ui| {
+                            for a in &v.all_actions {
+                                if ui.selectable_label(false, &a.label).clicked() {
+                                    out.push(Command::Take {
+                                        action: a.id.clone(),
+                                    });
+                                    form.ruled.push(u.clone());
+                                }
+                            }
+                        });
+                    if ui.small_button("No effect").clicked() {
+                        form.ruled.push(u.clone());
+                    }
+                });
             }
         });
 }

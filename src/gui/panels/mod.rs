@@ -29,6 +29,12 @@ pub enum GmIntent {
 /// What the trainee is typing, kept between frames.
 #[derive(Debug, Clone, Default)]
 pub struct TraineeForm {
+    /// What the trainee is typing in the command line (recall play).
+    pub command: String,
+    /// Lines said so far, for Up and Down.
+    pub history: Vec<String>,
+    /// Where Up and Down are in the history.
+    pub history_at: Option<usize>,
     pub action_filter: String,
     pub candidate: Option<String>,
     pub diagnosis_text: String,
@@ -43,6 +49,8 @@ pub struct TraineeForm {
 pub struct GmForm {
     pub persona: Option<String>,
     pub message: String,
+    /// Unmatched lines already ruled on (by their time and text), so they leave the queue.
+    pub ruled: Vec<(misfortune_core::SimTime, String)>,
 }
 
 pub(super) fn severity_color(s: Severity) -> Color32 {

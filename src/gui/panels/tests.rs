@@ -154,3 +154,56 @@ fn trainee_panels_never_show_hidden_text() {
         let _ = Actor::Trainee;
     }
 }
+
+/// Recall play: no palette of the scenario's actions; the trainee types what they do and Enter
+/// sends it; a generic tool starts the line.
+#[test]
+fn in_recall_play_the_trainee_types_what_they_do() {
+    let sc = scenarios()
+        .into_iter()
+        .find(|s| s.id == "cloudflare-2019-waf-regex")
+        .unwrap();
+    let mut s = Session::with_mode(sc, 1, misfortune_core::sim::PlayMode::Recall);
+    s.advance_to(SimTime::from_mins(3));
+    let view = TraineeView::of(&s);
+    assert!(view.actions.is_empty() && view.candidates.is_empty());
+    let mut form = TraineeForm::default();
+    let intents = std::cell::RefCell::new(Vec::new());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui(|ui| {
+            intents
+                .borrow_mut()
+                .extend(trainee_panel(ui, &view, &mut form));
+        });
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Open the proxy health dashboard")
+            .is_none(),
+        "no palette in recall play"
+    );
+    harness.get_by_label("Logs").click();
+    harness.run();
+    let line = harness
+        .query_all_by_value("read the logs of ")
+        .next()
+        .expect("the tool started the line");
+    line.focus();
+    line.type_text("the proxies");
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    drop(harness);
+    let got = intents.into_inner();
+    assert!(
+        got.contains(&TraineeIntent::Command(Command::Do {
+            text: "read the logs of the proxies".into()
+        })),
+        "{got:?}"
+    );
+    assert_eq!(
+        form.history,
+        vec!["read the logs of the proxies".to_string()]
+    );
+}

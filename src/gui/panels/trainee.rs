@@ -4,6 +4,7 @@
 
 use bevy_egui::egui::{self, Color32, RichText};
 use misfortune_core::model::EventKind;
+use misfortune_core::sim::PlayMode;
 use misfortune_core::view::{KindView, TraineeView};
 use misfortune_core::{Command, SimTime};
 
@@ -26,7 +27,11 @@ pub fn trainee_panel(
             egui::ScrollArea::vertical()
                 .id_salt("trainee-right-scroll")
                 .show(ui, |ui| {
-                    actions(ui, v, form, &mut out);
+                    if v.play_mode == PlayMode::Recall {
+                        command_line(ui, v, form, &mut out);
+                    } else {
+                        actions(ui, v, form, &mut out);
+                    }
                     ui.separator();
                     diagnosis(ui, v, form, &mut out);
                     ui.separator();
@@ -88,6 +93,85 @@ fn clock_bar(ui: &mut egui::Ui, v: &TraineeView) {
     });
 }
 
+/// The things every on-call can do, whatever the incident: each starts a line to finish in the
+/// trainee's own words.
+const TOOLS: [(&str, &str); 6] = [
+    ("Dashboard", "open the dashboard for "),
+    ("Logs", "read the logs of "),
+    ("Recent changes", "look at the recent changes to "),
+    ("Ask someone", "ask "),
+    ("Declare", "declare an incident"),
+    ("Status update", "post a status update"),
+];
+
+/// Recall play: the trainee says what they do. Enter acts, Up and Down walk the history, `/`
+/// focuses the line; the generic tools start a line.
+fn command_line(
+    ui: &mut egui::Ui,
+    v: &TraineeView,
+    form: &mut TraineeForm,
+    out: &mut Vec<Command>,
+) {
+    ui.heading("What do you do?");
+    let line = ui.add_enabled(
+        !v.ended,
+        egui::TextEdit::singleline(&mut form.command)
+            .hint_text("say what you do, then Enter (/ to type)")
+            .desired_width(f32::INFINITY),
+    );
+    if ui.input(|i| i.key_pressed(egui::Key::Slash)) && ui.ctx().memory(|m| m.focused().is_none()) {
+        line.request_focus();
+    }
+    if line.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        let text = std::mem::take(&mut form.command).trim().to_string();
+        if !text.is_empty() {
+            form.history.push(text.clone());
+            form.history_at = None;
+            out.push(Command::Do { text });
+        }
+        line.request_focus();
+    }
+    if line.has_focus() && !form.history.is_empty() {
+        let (up, down) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::ArrowDown),
+            )
+        });
+        let last = form.history.len() - 1;
+        let at = match (up, down, form.history_at) {
+            (true, _, None) => Some(last),
+            (true, _, Some(i)) => Some(i.saturating_sub(1)),
+            (_, true, Some(i)) if i < last => Some(i + 1),
+            (_, true, Some(_)) => None,
+            _ => form.history_at,
+        };
+        if at != form.history_at {
+            form.history_at = at;
+            form.command = at.map(|i| form.history[i].clone()).unwrap_or_default();
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (name, start) in TOOLS {
+            if ui.add_enabled(!v.ended, egui::Button::new(name)).clicked() {
+                form.command = start.to_string();
+                line.request_focus();
+            }
+        }
+    });
+    if !v.taken.is_empty() {
+        ui.weak("Done so far:");
+        for t in &v.taken {
+            ui.label(format!(
+                "{}  {}{}",
+                t.start.clock(),
+                t.label,
+                if t.done { "" } else { " (in progress)" }
+            ));
+        }
+    }
+}
+
 /// The action search and the actions it matches.
 fn actions(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut Vec<Command>) {
     ui.heading("Actions");
@@ -98,9 +182,27 @@ fn actions(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut
         search.request_focus();
     }
     let filter = form.action_filter.to_lowercase();
-    for a in v.actions.iter().filter(|a| {
-        filter.is_empty() || a.label.to_lowercase().contains(&filter) || a.id.contains(&filter)
-    }) {
+    let shown: Vec<_> = v
+        .actions
+        .iter()
+        .filter(|a| {
+            filter.is_empty() || a.label.to_lowercase().contains(&filter) || a.id.contains(&filter)
+        })
+        .collect();
+    // Enter in the search takes the one action it leaves.
+    if search.lost_focus()
+        && ui.input(|i| i.key_pressed(egui::Key::Enter))
+        && let [only] = shown.as_slice()
+    {
+        out.push(Command::Take {
+            action: only.id.clone(),
+        });
+        form.action_filter.clear();
+    }
+    if shown.is_empty() && !filter.is_empty() {
+        ui.weak(format!("nothing matches \"{}\"", form.action_filter));
+    }
+    for a in shown {
         let kind = match a.kind {
             KindView::Investigate => "investigate",
             KindView::Mitigate => "mitigate",

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use bevy::prelude::*;
+use misfortune_core::sim::PlayMode;
 use misfortune_core::{Actor, Command, LoadedFile};
 
 use super::{ActiveSession, SessionMode};
@@ -24,6 +25,8 @@ pub enum StartSession {
     New {
         file: Box<LoadedFile>,
         mode: SessionMode,
+        /// Recall (the trainee's own words) or guided (a palette).
+        play: PlayMode,
         seed: u64,
         /// Where the journal goes (default: [`super::sessions_dir`]).
         dir: Option<PathBuf>,
@@ -34,10 +37,11 @@ pub enum StartSession {
 impl StartSession {
     /// A new session with a seed from the clock (the game's sessions differ run to run; the seed
     /// is journaled, so each one replays exactly).
-    pub fn new(file: LoadedFile, mode: SessionMode) -> StartSession {
+    pub fn new(file: LoadedFile, mode: SessionMode, play: PlayMode) -> StartSession {
         StartSession::New {
             file: Box::new(file),
             mode,
+            play,
             seed: misfortune_core::clock_seed(),
             dir: None,
         }
@@ -85,9 +89,10 @@ fn start_sessions(
             StartSession::New {
                 file,
                 mode,
+                play,
                 seed,
                 dir,
-            } => super::start_in(file, *mode, *seed, dir.clone(), &key.0)
+            } => super::start_in(file, (*mode, *play), *seed, dir.clone(), &key.0)
                 .map_err(|e| format!("cannot start the session: {e}")),
             StartSession::Resume(path) => super::resume(path, team.is_some(), &key.0)
                 .map_err(|e| format!("cannot resume: {e}")),

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use bevy::prelude::*;
 use misfortune_core::journal::{self, JournalKey, JournalWriter, Mode, Recorder, Trust};
+use misfortune_core::sim::PlayMode;
 use misfortune_core::{Actor, Command, LoadedFile, Session};
 
 use super::panels::{GmForm, TraineeForm};
@@ -34,11 +35,35 @@ pub(super) fn core_systems(app: &mut App) {
 
 pub(super) fn plugin(app: &mut App) {
     core_systems(app);
+    app.init_resource::<PlayChoice>();
     app.add_systems(Update, clock::keyboard.run_if(in_state(Screen::Session)))
         .add_plugins(screen::plugin)
         .add_systems(OnExit(Screen::Session), |mut commands: Commands| {
             commands.remove_resource::<ActiveSession>()
         });
+}
+
+/// Whether new sessions are guided (a palette of actions, for a first session) or recall (the
+/// default: the trainee says what they do).
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct PlayChoice {
+    pub guided: bool,
+}
+
+impl PlayChoice {
+    pub fn play_mode(self) -> PlayMode {
+        if self.guided {
+            PlayMode::Guided
+        } else {
+            PlayMode::Recall
+        }
+    }
+
+    /// The checkbox, where sessions are started.
+    pub fn checkbox(&mut self, ui: &mut bevy_egui::egui::Ui) {
+        ui.checkbox(&mut self.guided, "Guided")
+            .on_hover_text("A palette of the scenario's actions, for a first session. Unticked (recall), the trainee says what they do in their own words.");
+    }
 }
 
 /// This installation's journal key, which signs every journal the app writes.
@@ -84,7 +109,7 @@ pub struct ActiveSession {
 /// Start a session whose journal goes into `dir` (default: [`sessions_dir`]).
 fn start_in(
     file: &LoadedFile,
-    mode: SessionMode,
+    (mode, play): (SessionMode, PlayMode),
     seed: u64,
     dir: Option<PathBuf>,
     key: &JournalKey,
@@ -101,9 +126,11 @@ fn start_in(
     } else {
         Mode::Team
     };
-    let header = journal::header(&sc, &file.name, &file.source, seed, jmode, None);
+    let mut header = journal::header(&sc, &file.name, &file.source, seed, jmode, None);
+    header.play_mode = play;
     let writer = JournalWriter::create_in(&dir, &header, key).map_err(|e| e.to_string())?;
-    let rec = Recorder::new(Session::new(Arc::new(sc), seed), writer).map_err(|e| e.to_string())?;
+    let session = Session::with_mode(Arc::new(sc), seed, play);
+    let rec = Recorder::new(session, writer).map_err(|e| e.to_string())?;
     Ok(ActiveSession::new(rec, mode))
 }
 

@@ -7,6 +7,7 @@ use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 
 use misfortune_core::SimTime;
+use misfortune_core::sim::PlayMode;
 
 use super::*;
 
@@ -135,6 +136,7 @@ fn a_full_session_runs_headless_through_messages() {
     app.world_mut().write_message(StartSession::New {
         file: Box::new(file),
         mode: SessionMode::Solo,
+        play: PlayMode::Guided,
         seed: 3,
         dir: Some(dir.clone()),
     });

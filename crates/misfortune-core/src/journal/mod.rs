@@ -53,6 +53,9 @@ pub struct Header {
     pub scenario_source: String,
     pub seed: u64,
     pub mode: Mode,
+    /// Recall or guided; journals from before modes existed are guided.
+    #[serde(default)]
+    pub play_mode: crate::sim::PlayMode,
     #[serde(default)]
     pub trainee: Option<String>,
     /// Wall-clock start, seconds since the Unix epoch.
@@ -295,7 +298,7 @@ impl Journal {
     /// Replay the journal into a session.
     pub fn replay(&self) -> Result<Session, JournalError> {
         let sc = Arc::new(self.scenario()?);
-        let mut s = Session::new(sc, self.header.seed);
+        let mut s = Session::with_mode(sc, self.header.seed, self.header.play_mode);
         for (i, r) in self.records.iter().enumerate() {
             match r {
                 Record::Command { at, by, command } => {
@@ -360,6 +363,7 @@ pub fn header(
         scenario_source: source.into(),
         seed,
         mode,
+        play_mode: crate::sim::PlayMode::Guided,
         trainee,
         started_unix: crate::unix_now(),
     }

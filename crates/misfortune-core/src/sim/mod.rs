@@ -28,7 +28,8 @@ mod telemetry;
 pub use command::{Actor, Command, CommandError};
 use state::Pending;
 pub use state::{
-    AlertState, ClockState, DiagnosisItem, FeedItem, FeedKind, LogEntry, MessageItem, TakenAction,
+    AlertState, ClockState, DiagnosisItem, FeedItem, FeedKind, LogEntry, MessageItem, PlayMode,
+    TakenAction,
 };
 pub use telemetry::SAMPLE_STEP;
 
@@ -37,6 +38,7 @@ pub use telemetry::SAMPLE_STEP;
 pub struct Session {
     sc: Arc<Scenario>,
     seed: u64,
+    mode: PlayMode,
     /// Drawn once from the seeded ChaCha generator; all noise derives from it.
     noise_key: u64,
     now: SimTime,
@@ -73,13 +75,21 @@ pub struct Session {
     ended: Option<SimTime>,
     phases_passed: Vec<usize>,
     feed: Vec<FeedItem>,
+    /// Lines the trainee said (`do`) that matched no action: the game master's to rule on.
+    unmatched: Vec<(SimTime, String)>,
 }
 
 impl Session {
+    /// A guided session (the palette of actions).
     pub fn new(scenario: Arc<Scenario>, seed: u64) -> Session {
+        Session::with_mode(scenario, seed, PlayMode::Guided)
+    }
+
+    pub fn with_mode(scenario: Arc<Scenario>, seed: u64, mode: PlayMode) -> Session {
         let sc = scenario;
         let mut s = Session {
             seed,
+            mode,
             noise_key: ChaCha8Rng::seed_from_u64(seed).next_u64(),
             now: SimTime::ZERO,
             clock: ClockState {
@@ -144,6 +154,7 @@ impl Session {
             ended: None,
             phases_passed: Vec::new(),
             feed: Vec::new(),
+            unmatched: Vec::new(),
             sc,
         };
         let sc = s.sc.clone();

@@ -9,6 +9,11 @@ use crate::model::{Reveal, TimelineEvent};
 use crate::time::SimTime;
 
 impl Session {
+    /// How the trainee acts: in their own words, or from the palette.
+    pub fn play_mode(&self) -> super::PlayMode {
+        self.mode
+    }
+
     /// The clock: paused or running, and its speed.
     pub fn clock(&self) -> ClockState {
         self.clock
@@ -117,5 +122,10 @@ impl Session {
     /// Everything that happened, in order (the trainee sees the items marked for them).
     pub fn feed(&self) -> &[FeedItem] {
         &self.feed
+    }
+
+    /// Lines the trainee said that matched no action, for the game master to rule on.
+    pub fn unmatched(&self) -> &[(SimTime, String)] {
+        &self.unmatched
     }
 }

@@ -89,3 +89,28 @@ pub struct ClockState {
     pub paused: bool,
     pub speed: u32,
 }
+
+/// How the trainee acts: in their own words (recall), or from a palette of the scenario's
+/// actions (guided, for a first session).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlayMode {
+    /// The trainee says what they do (`do TEXT`); no list of the scenario's actions, and the
+    /// diagnosis is free text.
+    Recall,
+    /// The palette of actions, and the candidates (shuffled) once a hypothesis is written.
+    /// Journals from before modes existed are guided.
+    #[default]
+    Guided,
+}
+
+impl std::str::FromStr for PlayMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "recall" => Ok(PlayMode::Recall),
+            "guided" => Ok(PlayMode::Guided),
+            other => Err(format!("unknown mode `{other}`: use recall or guided")),
+        }
+    }
+}
