@@ -290,25 +290,72 @@ fn time_to_diagnose_part(s: &Session) -> (f64, String) {
         .iter()
         .find(|d| diagnosis_quality(sc, d.candidate.as_deref(), d.text.as_deref()).0 >= 0.6)
         .map(|d| d.at);
-    let real_diag = recorded_diagnosis_time(sc);
+    let real_diag = recorded_diagnosis_time(sc).map(|t| Reference::Timeline(t));
+    let real_diag = sc
+        .recorded
+        .par_to_diagnose
+        .map(Reference::Par)
+        .or(real_diag);
     // Time credit, like the diagnosis's, needs the evidence in hand.
     let (factor, ewhy) = first_right.map_or((1.0, String::new()), |t| evidence(s, t));
     let (q, why) = time_to_diagnose_against(first_right, real_diag);
     (q * factor, why + &ewhy)
 }
 
+/// What a trainee's time is measured against, and how the score says so.
+#[derive(Debug, Clone, Copy)]
+enum Reference {
+    /// A time the record gives.
+    Recorded(SimTime),
+    /// A time the scenario's author assumed, where the record gives none.
+    Assumed(SimTime),
+    /// Where the real team's timeline puts it.
+    Timeline(SimTime),
+    /// The scenario's declared par, a fair target where the real team was slow.
+    Par(SimTime),
+}
+
+impl Reference {
+    fn time(self) -> SimTime {
+        match self {
+            Reference::Recorded(t)
+            | Reference::Assumed(t)
+            | Reference::Timeline(t)
+            | Reference::Par(t) => t,
+        }
+    }
+
+    fn words(self) -> String {
+        match self {
+            Reference::Recorded(t) => format!("the real team took {}", mins(t)),
+            Reference::Assumed(t) => format!(
+                "the scenario assumes {} (the record gives no time)",
+                mins(t)
+            ),
+            Reference::Timeline(t) => {
+                format!("the real team's timeline puts it at {}", mins(t))
+            }
+            Reference::Par(t) => format!("par is {}", mins(t)),
+        }
+    }
+
+    fn of(t: RecordedTime) -> Option<Reference> {
+        match t {
+            RecordedTime::Known(t) => Some(Reference::Recorded(t)),
+            RecordedTime::Assumed(t) => Some(Reference::Assumed(t)),
+            RecordedTime::Unknown => None,
+        }
+    }
+}
+
 fn time_to_diagnose_against(
     first_right: Option<SimTime>,
-    real_diag: Option<SimTime>,
+    real_diag: Option<Reference>,
 ) -> (f64, String) {
     match (first_right, real_diag) {
         (Some(t), Some(r)) => (
-            against(t, r),
-            format!(
-                "you had the right diagnosis at {}; the real team took {}",
-                mins(t),
-                mins(r)
-            ),
+            against(t, r.time()),
+            format!("you had the right diagnosis at {}; {}", mins(t), r.words()),
         ),
         (Some(t), None) => (1.0, format!("you had the right diagnosis at {}", mins(t))),
         (None, _) => (0.0, "you never reached the right diagnosis".into()),
@@ -318,15 +365,15 @@ fn time_to_diagnose_against(
 fn time_to_mitigate_part(s: &Session, end: SimTime, impact: f64) -> (f64, String) {
     let sc = s.scenario();
     let unit = &sc.impact.unit;
-    let real_mit = sc.recorded.time_to_mitigate.value();
+    let real_mit = sc
+        .recorded
+        .par_to_mitigate
+        .map(Reference::Par)
+        .or_else(|| Reference::of(sc.recorded.time_to_mitigate));
     let (mq, mwhy) = match (s.mitigated_at().filter(|m| *m <= end), real_mit) {
         (Some(m), Some(r)) => (
-            against(m, r),
-            format!(
-                "you mitigated at {}; the real team took {}",
-                mins(m),
-                mins(r)
-            ),
+            against(m, r.time()),
+            format!("you mitigated at {}; {}", mins(m), r.words()),
         ),
         (Some(m), None) => (1.0, format!("you mitigated at {}", mins(m))),
         (None, _) => (0.0, "the impact never ended while you played".into()),

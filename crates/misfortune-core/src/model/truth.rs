@@ -73,6 +73,13 @@ pub struct Recorded {
     pub time_to_detect: RecordedTime,
     pub time_to_mitigate: RecordedTime,
     pub time_to_resolve: RecordedTime,
+    /// A fair target for reaching the right diagnosis, where the real team was slow (time marks
+    /// are measured against it instead of the record).
+    #[serde(default)]
+    pub par_to_diagnose: Option<SimTime>,
+    /// A fair target for ending the impact, where the real team was slow.
+    #[serde(default)]
+    pub par_to_mitigate: Option<SimTime>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -80,6 +80,14 @@ impl Validator<'_, '_, '_> {
                 said().expected("the real team's response, event by event"),
             );
         }
+        for (field, par) in [
+            ("par_to_diagnose", rec.par_to_diagnose),
+            ("par_to_mitigate", rec.par_to_mitigate),
+        ] {
+            if let Some(t) = par {
+                self.within_end(t, &p.f(field));
+            }
+        }
         let mut last = SimTime::ZERO;
         for (i, ev) in rec.timeline.iter().enumerate() {
             let q = p.f("timeline").i(i);
