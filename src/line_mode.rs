@@ -59,6 +59,10 @@ const HELP_EXTRA: &[(&str, &str)] = &[
         "the last N lines (default 15) of a log you have opened",
     ),
     ("findings", "what you have found out"),
+    (
+        "changes",
+        "the change log: deploys, config pushes, flags, with their times",
+    ),
     ("briefing", "read the briefing again"),
     ("quit", "leave; the session can be resumed later"),
 ];
@@ -270,6 +274,14 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
             }
         }
         "dashboards" => print_dashboards(view, o),
+        "changes" => {
+            if view.changes.is_empty() {
+                let _ = writeln!(o, "  the change log is empty");
+            }
+            for (when, service, text) in &view.changes {
+                let _ = writeln!(o, "  {when:>8}  {service:<16} {text}");
+            }
+        }
         "logs" => print_log(rest, view, o),
         _ => return false,
     }
@@ -293,12 +305,21 @@ fn print_dashboards(view: &TraineeView, o: &mut impl Write) {
         let _ = writeln!(o, "  {}", d.title);
         for s in &d.series {
             let last = s.points.last().map_or(0.0, |p| p.1);
-            let first = s.points.first().map_or(0.0, |p| p.1);
-            let _ = writeln!(
-                o,
-                "    {:<36} {:>10.2} {} (was {:.2} at 00:00)",
-                s.name, last, s.unit, first
-            );
+            let _ = writeln!(o, "    {:<36} now {:.2} {}", s.name, last, s.unit);
+            if let Some(sp) = crate::sparkline::sparkline(&s.points, view.now, 48) {
+                let moved = sp
+                    .steepest
+                    .map(|t| format!(", moved most at {}", t.clock()))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    o,
+                    "      {} 00:00 to {}, {:.2} to {:.2}{moved}",
+                    sp.line,
+                    view.now.clock(),
+                    sp.min,
+                    sp.max
+                );
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ mod cli;
 mod gui;
 mod line_mode;
 mod session_cli;
+mod sparkline;
 
 fn main() -> std::process::ExitCode {
     cli::main()

@@ -31,6 +31,9 @@ pub struct TraineeView {
     /// Actions taken, with their results once done.
     pub taken: Vec<TakenView>,
     pub findings: Vec<FindingView>,
+    /// The change log as far as the clock has come: (time, service, what changed); a time
+    /// before the session is written as "-20m".
+    pub changes: Vec<(String, String, String)>,
     /// Guided play, once the trainee has written a hypothesis of their own: the multiple-choice
     /// answers, in an order shuffled per session (the file's order, where the right one may sit,
     /// is never shown). Empty in recall play: the diagnosis is free text.
@@ -227,6 +230,19 @@ impl TraineeView {
                 .collect(),
             taken: taken_views(s),
             findings,
+            changes: sc
+                .changes
+                .iter()
+                .filter(|c| c.at.is_none_or(|t| t <= now))
+                .map(|c| {
+                    let when = match (c.before, c.at) {
+                        (Some(b), _) => format!("-{b}"),
+                        (None, Some(t)) => t.clock(),
+                        (None, None) => "00:00".into(),
+                    };
+                    (when, c.service.clone(), c.text.clone())
+                })
+                .collect(),
             candidates: candidate_views(s),
             hints: s
                 .hints_given()

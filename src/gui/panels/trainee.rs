@@ -372,6 +372,13 @@ fn services_and_messages(ui: &mut egui::Ui, v: &TraineeView) {
         ui.label(RichText::new(format!("{} {} ({})", m.at.clock(), m.from, m.role)).strong());
         ui.label(&m.text);
     }
+    if !v.changes.is_empty() {
+        egui::CollapsingHeader::new("Recent changes").show(ui, |ui| {
+            for (when, service, text) in &v.changes {
+                ui.label(format!("{when}  {service}: {text}"));
+            }
+        });
+    }
     ui.heading("Findings");
     for f in &v.findings {
         ui.label(format!("{}  {}", f.at.clock(), f.text));

@@ -52,6 +52,10 @@ pub struct Scenario {
     pub logs: Vec<LogStream>,
     #[serde(default)]
     pub alerts: Vec<Alert>,
+    /// The change log every on-call can read: deploys, config pushes, flag flips, with their
+    /// times (`changes` in the terminal, "Recent changes" in the app).
+    #[serde(default)]
+    pub changes: Vec<Change>,
     pub impact: Impact,
     #[serde(default)]
     pub injects: Vec<Inject>,

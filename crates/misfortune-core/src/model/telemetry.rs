@@ -136,3 +136,17 @@ pub struct Impact {
 fn users() -> String {
     "users".into()
 }
+
+/// One entry of the change log. A change made before the session starts says how long `before`;
+/// one made during it says `at`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    #[serde(default)]
+    pub at: Option<SimTime>,
+    #[serde(default)]
+    pub before: Option<SimTime>,
+    pub service: String,
+    /// What changed, as the deploy tool or the config history would show it (not why it matters).
+    pub text: String,
+}

@@ -47,6 +47,13 @@ impl Validator<'_, '_, '_> {
         self.dashboards(root);
         self.logs(root);
         let sc = self.sc;
+        for (i, c) in sc.changes.iter().enumerate() {
+            let p = root.f("changes").i(i);
+            self.reference(IdKind::Service, &c.service, &p.f("service"));
+            if let Some(t) = c.at {
+                self.within_end(t, &p.f("at"));
+            }
+        }
         for (i, a) in sc.alerts.iter().enumerate() {
             self.reference(
                 IdKind::Service,
