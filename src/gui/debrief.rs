@@ -143,6 +143,10 @@ pub fn debrief_panel(
         }
     });
     ui.label(&r.summary);
+    ui.weak(match r.play_mode {
+        misfortune_core::sim::PlayMode::Recall => "Played from recall: in the trainee's own words.",
+        misfortune_core::sim::PlayMode::Guided => "Played guided: from the palette of actions.",
+    });
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("debrief")

@@ -14,6 +14,8 @@ pub struct Report {
     pub based_on: Option<Source>,
     pub trainee: Option<String>,
     pub seed: u64,
+    /// Recall (the trainee's own words) or guided (the palette).
+    pub play_mode: crate::sim::PlayMode,
     pub summary: String,
     pub impact: ImpactReport,
     /// Both timelines on one time axis.
@@ -145,6 +147,7 @@ impl Report {
             based_on: sc.based_on.clone(),
             trainee,
             seed: s.seed(),
+            play_mode: s.play_mode(),
             summary,
             impact: ImpactReport {
                 description: sc.impact.description.clone(),
@@ -214,8 +217,12 @@ impl Report {
         if let Some(t) = &self.trainee {
             o.push_str(&format!("Trainee: {t}  \n"));
         }
+        let mode = match self.play_mode {
+            crate::sim::PlayMode::Recall => "recall (in the trainee's own words)",
+            crate::sim::PlayMode::Guided => "guided (from the palette of actions)",
+        };
         o.push_str(&format!(
-            "Scenario: `{}`, seed {}\n\n",
+            "Scenario: `{}`, seed {}, played {mode}\n\n",
             self.scenario_id, self.seed
         ));
     }

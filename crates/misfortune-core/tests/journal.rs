@@ -226,3 +226,47 @@ fn unfinished_sessions_are_found_for_resuming() {
     assert_eq!(found[0].1.scenario_id, "cloudflare-2019-waf-regex");
     assert_eq!(found[0].2, SimTime::from_mins(4));
 }
+
+/// A recall session (lines in the trainee's words, one matching nothing) and a guided one both
+/// replay from their journals to the same session and score, each in its own mode.
+#[test]
+fn journals_replay_in_the_mode_they_were_played() {
+    use misfortune_core::sim::PlayMode;
+    let tmp_dir = tmp("modes");
+    let dir = tmp_dir.path();
+    for mode in [PlayMode::Recall, PlayMode::Guided] {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/original-cert-expiry.ron");
+        let f = load_file(&path);
+        let sc = f.valid().unwrap().clone();
+        let mut header = journal::header(&sc, &f.name, &f.source, 4, Mode::Solo, None);
+        header.play_mode = mode;
+        let w = JournalWriter::create_in(dir, &header, &key()).unwrap();
+        let mut rec = Recorder::new(Session::with_mode(Arc::new(sc), 4, mode), w).unwrap();
+        rec.advance_to(SimTime::from_mins(2)).unwrap();
+        rec.command(Actor::Trainee, Command::Ack).unwrap();
+        for text in [
+            "read the checkout logs",
+            "order pizza",
+            "inspect the gateway certificate",
+        ] {
+            let _ = rec.command(Actor::Trainee, Command::Do { text: text.into() });
+        }
+        rec.command(
+            Actor::Trainee,
+            Command::Diagnose {
+                candidate: None,
+                text: Some("the gateway certificate expired".into()),
+            },
+        )
+        .unwrap();
+        rec.command(Actor::Gm, Command::End).unwrap();
+        let j = Journal::read(rec.path().unwrap()).unwrap();
+        assert_eq!(j.header.play_mode, mode);
+        let replayed = j.replay().unwrap();
+        assert_eq!(replayed.play_mode(), mode);
+        assert_eq!(replayed.unmatched(), rec.session().unmatched());
+        assert_eq!(score::score(&replayed), score::score(rec.session()));
+        assert!(rec.session().is_taken("checkout-logs"));
+    }
+}

@@ -512,3 +512,47 @@ fn the_trainee_cannot_issue_game_master_commands() {
         .is_err()
     );
 }
+
+/// Injects can depend on what the trainee did: `unless` keeps a question from being asked once
+/// it is answered, `only_if` narrates only what the trainee started.
+#[test]
+fn conditional_injects_follow_what_the_trainee_did() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let src = std::fs::read_to_string(root.join("tests/fixtures/minimal.ron"))
+        .unwrap()
+        .replace(
+            r#"Inject(id: "dba-says", when: AfterInject(inject: "page", delay: "2m"), effects:"#,
+            r#"Inject(id: "dba-says", when: AfterInject(inject: "page", delay: "2m"), unless: [Action("look")], effects:"#,
+        )
+        .replace(
+            r#"Inject(id: "held", when: Held,"#,
+            r#"Inject(id: "held", when: At("12m"), only_if: [Action("logs")],"#,
+        );
+    let f = misfortune_core::load_str("conditional.ron", &src);
+    let sc = Arc::new(
+        f.valid()
+            .unwrap_or_else(|| panic!("{:?}", f.diagnostics))
+            .clone(),
+    );
+    // The trainee looked before the DBA would ask, and never read the log.
+    let mut s = Session::new(sc.clone(), 1);
+    take(&mut s, "look");
+    s.advance_to(m(10));
+    assert!(
+        !s.has_fired("dba-says"),
+        "asked after the trainee already looked"
+    );
+    assert!(
+        !s.has_fired("held"),
+        "narrated what the trainee never started"
+    );
+    // The other way round: the DBA asks before the trainee looks, and the log read is told.
+    let mut s = Session::new(sc, 1);
+    s.advance_to(m(7));
+    assert!(s.has_fired("dba-says"));
+    take(&mut s, "look");
+    s.advance_to(m(8));
+    take(&mut s, "logs");
+    s.advance_to(m(13));
+    assert!(s.has_fired("held"));
+}

@@ -18,6 +18,14 @@ pub struct Inject {
     /// What the game master should know about this inject.
     #[serde(default)]
     pub gm_note: Option<String>,
+    /// Fires on its own only if all of these have happened by then (the world reacts to what
+    /// the trainee did: narrate only a restart the trainee started).
+    #[serde(default)]
+    pub only_if: Vec<Requirement>,
+    /// Does not fire on its own if any of these has happened by then (no "pick a restore
+    /// source" once one was picked, no pressure once the impact is over).
+    #[serde(default)]
+    pub unless: Vec<Requirement>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -18,6 +18,13 @@ impl Session {
         {
             return;
         }
+        // Conditional injects: the game master may still play one by hand.
+        if !by_gm
+            && (!inj.only_if.iter().all(|r| self.happened(r))
+                || inj.unless.iter().any(|r| self.happened(r)))
+        {
+            return;
+        }
         self.fired_set.insert(i);
         self.fired.push((self.now, inj.id.clone()));
         self.push_feed(

@@ -271,11 +271,17 @@ impl Session {
 
     /// Whether an action's requirements are all met now.
     pub fn available(&self, action: &Action) -> bool {
-        action.requires.iter().all(|r| match r {
+        action.requires.iter().all(|r| self.happened(r))
+    }
+
+    /// Whether a requirement has happened: an action completed, a clue revealed, an inject
+    /// fired.
+    pub fn happened(&self, r: &Requirement) -> bool {
+        match r {
             Requirement::Action(a) => self.taken.iter().any(|t| &t.action == a && t.done),
             Requirement::Clue(c) => self.revealed_set.contains(&Reveal::Clue(c.clone())),
             Requirement::Inject(i) => self.fired.iter().any(|(_, x)| x == i),
-        })
+        }
     }
 
     pub fn is_taken(&self, action: &str) -> bool {

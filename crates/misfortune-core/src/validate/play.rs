@@ -55,6 +55,11 @@ impl Validator<'_, '_, '_> {
         let sc = self.sc;
         for (i, inj) in sc.injects.iter().enumerate() {
             let p = root.f("injects").i(i);
+            for (field, list) in [("only_if", &inj.only_if), ("unless", &inj.unless)] {
+                for (j, r) in list.iter().enumerate() {
+                    self.requirement(r, &p.f(field).i(j));
+                }
+            }
             match &inj.when {
                 Trigger::At(t) => self.within_end(*t, &p.f("when").i(0)),
                 Trigger::AfterAction { action, delay } => {
