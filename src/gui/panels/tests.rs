@@ -32,10 +32,10 @@ fn run_trainee(
         .build_ui(|ui| {
             intents.borrow_mut().extend(trainee_panel(ui, view, form));
         });
-    harness.run();
+    harness.run_steps(4);
     if let Some(label) = click {
         harness.get_by_label_contains(label).click();
-        harness.run();
+        harness.run_steps(4);
     }
     drop(harness);
     intents.into_inner()
@@ -56,6 +56,9 @@ fn the_trainee_acknowledges_the_page_and_takes_an_action() {
         got.contains(&TraineeIntent::Command(Command::Ack)),
         "{got:?}"
     );
+    // The page holds the screen until it is acknowledged.
+    s.apply_command(Actor::Trainee, &Command::Ack).unwrap();
+    let view = TraineeView::of(&s);
     let got = run_trainee(&view, &mut form, Some("Open the proxy health dashboard"));
     assert!(
         got.contains(&TraineeIntent::Command(Command::Take {
@@ -80,9 +83,9 @@ fn the_game_master_can_play_a_held_inject() {
         .build_ui(|ui| {
             intents.borrow_mut().extend(gm_panel(ui, &view, &mut form));
         });
-    harness.run();
+    harness.run_steps(4);
     harness.get_all_by_label("Play now").last().unwrap().click();
-    harness.run();
+    harness.run_steps(4);
     drop(harness);
     let got = intents.into_inner();
     assert!(got.iter().any(|i| matches!(i, GmIntent::Command(Command::PlayInject { inject }) if inject == "credentials-expired")), "{got:?}");
@@ -130,7 +133,7 @@ fn trainee_panels_never_show_hidden_text() {
                 .build_ui(|ui| {
                     trainee_panel(ui, view, &mut form);
                 });
-            harness.run();
+            harness.run_steps(4);
             for text in hidden.iter().filter(|t| t.len() >= 16) {
                 assert!(
                     harness.query_all_by_label_contains(text).next().is_none(),
@@ -165,6 +168,7 @@ fn in_recall_play_the_trainee_types_what_they_do() {
         .unwrap();
     let mut s = Session::with_mode(sc, 1, misfortune_core::sim::PlayMode::Recall);
     s.advance_to(SimTime::from_mins(3));
+    s.apply_command(Actor::Trainee, &Command::Ack).unwrap();
     let view = TraineeView::of(&s);
     assert!(view.actions.is_empty() && view.candidates.is_empty());
     let mut form = TraineeForm::default();
@@ -176,7 +180,7 @@ fn in_recall_play_the_trainee_types_what_they_do() {
                 .borrow_mut()
                 .extend(trainee_panel(ui, &view, &mut form));
         });
-    harness.run();
+    harness.run_steps(4);
     assert!(
         harness
             .query_by_label_contains("Open the proxy health dashboard")
@@ -184,16 +188,16 @@ fn in_recall_play_the_trainee_types_what_they_do() {
         "no palette in recall play"
     );
     harness.get_by_label("Logs").click();
-    harness.run();
+    harness.run_steps(4);
     let line = harness
         .query_all_by_value("read the logs of ")
         .next()
         .expect("the tool started the line");
     line.focus();
     line.type_text("the proxies");
-    harness.run();
+    harness.run_steps(4);
     harness.key_press(egui::Key::Enter);
-    harness.run();
+    harness.run_steps(4);
     drop(harness);
     let got = intents.into_inner();
     assert!(

@@ -59,6 +59,7 @@ pub fn trainee_panel(
                     services_and_messages(ui, v);
                 });
         });
+    pager(ui, v, &mut out);
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("trainee-center-scroll")
@@ -320,20 +321,64 @@ fn own_timeline(
     }
 }
 
-/// The alerts that fired, and the acknowledge button while a page is unanswered.
-fn alerts(ui: &mut egui::Ui, v: &TraineeView, out: &mut Vec<Command>) {
-    ui.heading("Alerts");
-    let unacked = v.alerts.iter().any(|a| a.firing && a.pages && !a.acked);
-    if unacked
-        && ui
-            .add(
-                egui::Button::new(RichText::new("Acknowledge page").strong())
-                    .fill(Color32::from_rgb(120, 30, 30)),
-            )
-            .clicked()
-    {
-        out.push(Command::Ack);
+/// The page takes over the screen until it is acknowledged: a card over everything, flashing,
+/// with what paged and one button. This is the moment the room should feel.
+fn pager(ui: &mut egui::Ui, v: &TraineeView, out: &mut Vec<Command>) {
+    let paging: Vec<_> = v
+        .alerts
+        .iter()
+        .filter(|a| a.firing && a.pages && !a.acked)
+        .collect();
+    if paging.is_empty() || v.ended {
+        return;
     }
+    let ctx = ui.ctx().clone();
+    let t = ctx.input(|i| i.time);
+    let on = (t * 2.0).fract() < 0.5;
+    ctx.request_repaint_after(std::time::Duration::from_millis(250));
+    let red = Color32::from_rgb(150, 20, 20);
+    let frame = egui::Frame::window(&ctx.global_style())
+        .fill(if on {
+            red
+        } else {
+            Color32::from_rgb(70, 10, 10)
+        })
+        .inner_margin(24.0);
+    egui::Modal::new(egui::Id::new("pager"))
+        .frame(frame)
+        .show(&ctx, |ui| {
+            ui.set_min_width(420.0);
+            ui.label(
+                RichText::new("PAGE")
+                    .size(40.0)
+                    .strong()
+                    .color(Color32::WHITE),
+            );
+            for a in &paging {
+                ui.label(
+                    RichText::new(format!("[{:?}] {}", a.severity, a.name))
+                        .size(22.0)
+                        .color(Color32::WHITE),
+                );
+                ui.label(RichText::new(&a.summary).size(16.0).color(Color32::WHITE));
+            }
+            ui.add_space(12.0);
+            let ack = egui::Button::new(
+                RichText::new("Acknowledge page")
+                    .size(22.0)
+                    .strong()
+                    .color(Color32::BLACK),
+            )
+            .fill(Color32::WHITE);
+            if ui.add(ack).clicked() {
+                out.push(Command::Ack);
+            }
+        });
+}
+
+/// The alerts that fired.
+fn alerts(ui: &mut egui::Ui, v: &TraineeView, _out: &mut Vec<Command>) {
+    ui.heading("Alerts");
     if v.alerts.is_empty() {
         ui.weak("nothing firing");
     }
