@@ -35,6 +35,8 @@ pub struct TraineeForm {
     pub history: Vec<String>,
     /// Where Up and Down are in the history.
     pub history_at: Option<usize>,
+    /// "Declare resolved" was pressed: ask whether to end the session.
+    pub confirm_end: bool,
     pub action_filter: String,
     pub candidate: Option<String>,
     pub diagnosis_text: String,

@@ -211,3 +211,27 @@ fn in_recall_play_the_trainee_types_what_they_do() {
         vec!["read the logs of the proxies".to_string()]
     );
 }
+
+/// "Declare resolved" asks before it ends the session.
+#[test]
+fn declaring_resolved_asks_then_ends_the_session() {
+    let sc = scenarios()
+        .into_iter()
+        .find(|s| s.id == "original-cert-expiry")
+        .unwrap();
+    let s = Session::new(sc, 1);
+    let view = TraineeView::of(&s);
+    let mut form = TraineeForm::default();
+    let got = run_trainee(&view, &mut form, Some("Declare resolved"));
+    assert!(got.is_empty(), "{got:?}");
+    assert!(form.confirm_end);
+    let got = run_trainee(&view, &mut form, Some("Resolved: end the session"));
+    assert_eq!(
+        got,
+        vec![
+            TraineeIntent::Command(Command::DeclareResolved),
+            TraineeIntent::Command(Command::End)
+        ]
+    );
+    assert!(!form.confirm_end);
+}

@@ -35,7 +35,7 @@ pub fn trainee_panel(
                     ui.separator();
                     diagnosis(ui, v, form, &mut out);
                     ui.separator();
-                    declarations(ui, v, &mut out);
+                    declarations(ui, v, form, &mut out);
                     ui.separator();
                     notes(ui, v, form, &mut out);
                     ui.separator();
@@ -60,6 +60,7 @@ pub fn trainee_panel(
                 });
         });
     pager(ui, v, &mut out);
+    confirm_end(ui, v, form, &mut out);
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("trainee-center-scroll")
@@ -250,7 +251,12 @@ fn diagnosis(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &m
 }
 
 /// Declaring the incident mitigated or resolved, and asking for a hint.
-fn declarations(ui: &mut egui::Ui, v: &TraineeView, out: &mut Vec<Command>) {
+fn declarations(
+    ui: &mut egui::Ui,
+    v: &TraineeView,
+    form: &mut TraineeForm,
+    out: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         if ui
             .add_enabled(!v.ended, egui::Button::new("Declare mitigated"))
@@ -262,7 +268,7 @@ fn declarations(ui: &mut egui::Ui, v: &TraineeView, out: &mut Vec<Command>) {
             .add_enabled(!v.ended, egui::Button::new("Declare resolved"))
             .clicked()
         {
-            out.push(Command::DeclareResolved);
+            form.confirm_end = true;
         }
     });
     let hint = egui::Button::new(format!("Ask for a hint ({} left)", v.hints_left));
@@ -319,6 +325,27 @@ fn own_timeline(
     for e in &v.own_timeline {
         ui.label(format!("{}  {:?}: {}", e.at.clock(), e.kind, e.text));
     }
+}
+
+/// Declaring the incident resolved ends the session, once the trainee says so.
+fn confirm_end(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut Vec<Command>) {
+    if !form.confirm_end || v.ended {
+        return;
+    }
+    egui::Modal::new(egui::Id::new("confirm-end")).show(ui.ctx(), |ui| {
+        ui.heading("Declare the incident resolved?");
+        ui.label("This ends the session; the score and the debrief follow.");
+        ui.horizontal(|ui| {
+            if ui.button("Resolved: end the session").clicked() {
+                out.push(Command::DeclareResolved);
+                out.push(Command::End);
+                form.confirm_end = false;
+            }
+            if ui.button("Not yet").clicked() {
+                form.confirm_end = false;
+            }
+        });
+    });
 }
 
 /// The page takes over the screen until it is acknowledged: a card over everything, flashing,

@@ -102,7 +102,7 @@ pub struct ActiveSession {
     /// The views drawn, rebuilt when something happens or a quarter second has passed.
     pub views: Views,
     /// The score once the session has ended (computed once, not every frame).
-    final_score: Option<f64>,
+    final_score: Option<misfortune_core::score::Score>,
     pub error: Option<String>,
 }
 
@@ -179,11 +179,11 @@ impl ActiveSession {
     }
 
     /// The final score, once the session has ended.
-    fn final_score(&mut self) -> Option<f64> {
+    fn final_score(&mut self) -> Option<misfortune_core::score::Score> {
         if self.final_score.is_none() && self.rec.session().is_ended() {
-            self.final_score = Some(misfortune_core::score::score(self.rec.session()).total);
+            self.final_score = Some(misfortune_core::score::score(self.rec.session()));
         }
-        self.final_score
+        self.final_score.clone()
     }
 
     pub fn apply(&mut self, by: Actor, cmd: Command) {

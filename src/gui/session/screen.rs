@@ -50,8 +50,11 @@ fn draw_session(
     };
     let mut asked = Asked::default();
     egui::Panel::top("session-bar").show(&mut root, |ui| {
-        top_bar(ui, s, ended_score, &mut asked);
+        top_bar(ui, s, &mut asked);
     });
+    if let Some(score) = &ended_score {
+        score_reveal(root.ctx(), score, &mut asked);
+    }
     if let Some(gm_view) = views.gm().filter(|_| s.mode == SessionMode::Playtest) {
         let form = &mut s.gm_form;
         egui::Panel::left("gm")
@@ -87,7 +90,7 @@ fn draw_session(
     Ok(())
 }
 
-fn top_bar(ui: &mut egui::Ui, s: &ActiveSession, ended_score: Option<f64>, asked: &mut Asked) {
+fn top_bar(ui: &mut egui::Ui, s: &ActiveSession, asked: &mut Asked) {
     ui.horizontal(|ui| {
         if ui.button("< Library").clicked() {
             asked.back = true;
@@ -110,12 +113,46 @@ fn top_bar(ui: &mut egui::Ui, s: &ActiveSession, ended_score: Option<f64>, asked
             ui.colored_label(egui::Color32::LIGHT_RED, e);
         }
     });
-    if let Some(total) = ended_score {
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(format!("Session ended. Score {total:.1}/100")).strong());
-            if ui.button("Open the debrief").clicked() {
+}
+
+/// The end of a session: the score, large, part by part, and the way to the debrief.
+fn score_reveal(ctx: &egui::Context, score: &misfortune_core::score::Score, asked: &mut Asked) {
+    egui::Modal::new(egui::Id::new("score-reveal")).show(ctx, |ui| {
+        ui.set_min_width(520.0);
+        ui.vertical_centered(|ui| {
+            ui.label(egui::RichText::new("Session over").size(22.0));
+            ui.label(
+                egui::RichText::new(format!("{:.1}", score.total))
+                    .size(72.0)
+                    .strong(),
+            );
+            ui.label("out of 100");
+        });
+        ui.add_space(8.0);
+        egui::Grid::new("reveal-parts")
+            .num_columns(2)
+            .spacing([24.0, 4.0])
+            .show(ui, |ui| {
+                for p in &score.parts {
+                    ui.label(p.name.replace('_', " "));
+                    ui.label(format!("{:.1} / {:.1}", p.points, p.max_points));
+                    ui.end_row();
+                }
+                for (what, points) in [("hints", score.hint_penalty), ("harm", score.harm_penalty)]
+                {
+                    if points > 0.0 {
+                        ui.label(what);
+                        ui.label(format!("-{points:.1}"));
+                        ui.end_row();
+                    }
+                }
+            });
+        ui.add_space(12.0);
+        ui.vertical_centered(|ui| {
+            let open = egui::Button::new(egui::RichText::new("Open the debrief").size(20.0));
+            if ui.add(open).clicked() {
                 asked.debrief = true;
             }
         });
-    }
+    });
 }
