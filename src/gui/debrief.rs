@@ -30,8 +30,12 @@ pub struct Debrief {
 pub struct DebriefForm {
     /// One text per question; one answer a line.
     pub answers: Vec<String>,
+    /// Which questions show the real team's answers (the room answers first).
+    pub revealed: Vec<bool>,
     pub owners: Vec<String>,
     pub dues: Vec<String>,
+    /// Action items the room adds: (action, owner, due).
+    pub added: Vec<(String, String, String)>,
     pub message: Option<String>,
 }
 
@@ -45,6 +49,8 @@ impl Debrief {
     pub fn new(report: Report, journal: Option<PathBuf>) -> Debrief {
         let form = DebriefForm {
             answers: vec![String::new(); report.questions.len()],
+            revealed: vec![false; report.questions.len()],
+            added: Vec::new(),
             owners: report
                 .action_items
                 .iter()
@@ -83,6 +89,18 @@ impl Debrief {
         {
             a.owner = Some(owner.trim().to_string()).filter(|s| !s.is_empty());
             a.due = Some(due.trim().to_string()).filter(|s| !s.is_empty());
+        }
+        let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+        for (action, owner, due) in &self.form.added {
+            if action.trim().is_empty() {
+                continue;
+            }
+            r.action_items.push(misfortune_core::report::ActionItemRow {
+                action: action.trim().to_string(),
+                kind: misfortune_core::model::ActionItemKind::Other,
+                owner: some(owner),
+                due: some(due),
+            });
         }
         r
     }
@@ -259,19 +277,28 @@ fn questions(ui: &mut egui::Ui, r: &Report, form: &mut DebriefForm) {
     ));
     ui.label(format!("Root cause: {}", r.diagnosis.root_cause));
     ui.separator();
+    // The room answers first; the real team's answers are shown per question on request, so
+    // they do not anchor the discussion.
     for (i, q) in r.questions.iter().enumerate() {
         ui.heading(q.question);
-        ui.weak("In the real incident:");
-        for a in &q.recorded {
-            ui.label(format!("• {a}"));
-        }
         if let Some(text) = form.answers.get_mut(i) {
             ui.add(
                 egui::TextEdit::multiline(text)
-                    .hint_text("the team's answers, one a line")
+                    .hint_text("the room's answers, one a line")
                     .desired_rows(2)
                     .desired_width(f32::INFINITY),
             );
+        }
+        let Some(shown) = form.revealed.get_mut(i) else {
+            continue;
+        };
+        if *shown {
+            ui.weak("In the real incident:");
+            for a in &q.recorded {
+                ui.label(format!("• {a}"));
+            }
+        } else if ui.small_button("Show the real team's answers").clicked() {
+            *shown = true;
         }
     }
 }
@@ -294,7 +321,7 @@ fn action_items(ui: &mut egui::Ui, r: &Report, form: &mut DebriefForm) {
                     ui.add(
                         egui::TextEdit::singleline(o)
                             .hint_text("owner")
-                            .desired_width(140.0),
+                            .desired_width(160.0),
                     );
                 }
                 if let Some(d) = form.dues.get_mut(i) {
@@ -306,7 +333,29 @@ fn action_items(ui: &mut egui::Ui, r: &Report, form: &mut DebriefForm) {
                 }
                 ui.end_row();
             }
+            for (action, owner, due) in &mut form.added {
+                ui.add(
+                    egui::TextEdit::singleline(action)
+                        .hint_text("a new action item")
+                        .desired_width(360.0),
+                );
+                ui.label("Other");
+                ui.add(
+                    egui::TextEdit::singleline(owner)
+                        .hint_text("owner")
+                        .desired_width(160.0),
+                );
+                ui.add(
+                    egui::TextEdit::singleline(due)
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(120.0),
+                );
+                ui.end_row();
+            }
         });
+    if ui.button("Add an action item").clicked() {
+        form.added.push(Default::default());
+    }
 }
 
 fn show_debrief(
@@ -390,6 +439,11 @@ mod tests {
         assert_eq!(intents.into_inner(), vec![DebriefIntent::Export]);
         d.form.answers[1] = "Fast page\n\nCA access".into();
         d.form.owners[0] = "Omar".into();
+        d.form.added.push((
+            "Alert 30 days before any certificate expires".into(),
+            "Priya".into(),
+            "2027-01-15".into(),
+        ));
         let first = d.export().unwrap();
         let second = d.export().unwrap();
         assert_ne!(first, second, "never overwrites an earlier export");
@@ -399,5 +453,11 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("| Move the gateway certificate to automated issuance and renewal | Prevent | Omar |"), "{md}");
+        assert!(
+            md.contains(
+                "| Alert 30 days before any certificate expires | Other | Priya | 2027-01-15 |"
+            ),
+            "{md}"
+        );
     }
 }

@@ -80,16 +80,13 @@ pub const QUESTIONS: [&str; 5] = [
 /// The trainee's own timeline and the real team's on one axis, the trainee's first at a tie.
 fn both_timelines(s: &Session) -> Vec<TimelineRow> {
     let sc = s.scenario();
-    let mut timeline: Vec<TimelineRow> = s
-        .own_timeline()
-        .iter()
-        .map(|e| TimelineRow {
-            at: e.at,
-            side: "trainee",
-            kind: e.kind,
-            text: e.text.clone(),
-        })
-        .collect();
+    let mut timeline = what_the_trainee_did(s);
+    timeline.extend(s.own_timeline().iter().map(|e| TimelineRow {
+        at: e.at,
+        side: "trainee",
+        kind: e.kind,
+        text: format!("(noted) {}", e.text),
+    }));
     timeline.extend(sc.recorded.timeline.iter().map(|e| TimelineRow {
         at: e.at,
         side: "recorded",
@@ -98,6 +95,63 @@ fn both_timelines(s: &Session) -> Vec<TimelineRow> {
     }));
     timeline.sort_by(|a, b| a.at.cmp(&b.at).then(b.side.cmp(a.side)));
     timeline
+}
+
+/// The trainee's side of the timeline as the journal recorded it, whether or not they kept one:
+/// the acknowledgement, each step they took, their diagnoses, declarations and status updates.
+fn what_the_trainee_did(s: &Session) -> Vec<TimelineRow> {
+    let sc = s.scenario();
+    let row = |at, kind, text: String| TimelineRow {
+        at,
+        side: "trainee",
+        kind,
+        text,
+    };
+    let mut out = Vec::new();
+    if let Some(at) = s.acked() {
+        out.push(row(at, EventKind::Alert, "Acknowledged the page".into()));
+    }
+    for t in s.taken() {
+        let Some(a) = sc.action(&t.action) else {
+            continue;
+        };
+        let kind = match a.kind {
+            ActionKind::Investigate => EventKind::Investigation,
+            ActionKind::Mitigate => EventKind::Mitigation,
+            ActionKind::Communicate(_) => EventKind::Communication,
+            ActionKind::Escalate(_) => EventKind::Escalation,
+        };
+        out.push(row(t.start, kind, a.label.clone()));
+    }
+    for d in s.diagnoses() {
+        let named = d
+            .candidate
+            .as_ref()
+            .and_then(|c| sc.root_cause.candidates.iter().find(|x| &x.id == c))
+            .map(|c| c.text.clone())
+            .or_else(|| d.text.clone())
+            .unwrap_or_default();
+        out.push(row(
+            d.at,
+            EventKind::Investigation,
+            format!("Diagnosis: {named}"),
+        ));
+    }
+    if let Some(at) = s.declared_mitigated() {
+        out.push(row(
+            at,
+            EventKind::Mitigation,
+            "Declared the incident mitigated".into(),
+        ));
+    }
+    if let Some(at) = s.declared_resolved() {
+        out.push(row(
+            at,
+            EventKind::Resolution,
+            "Declared the incident resolved".into(),
+        ));
+    }
+    out
 }
 
 /// Text for a Markdown table cell.
