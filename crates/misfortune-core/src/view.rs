@@ -489,6 +489,8 @@ pub struct GmView {
 pub struct UpcomingInject {
     pub id: String,
     pub when: Trigger,
+    /// When it fires, in words with names.
+    pub when_text: String,
     pub gm_note: Option<String>,
     pub summary: String,
 }
@@ -512,8 +514,9 @@ impl GmView {
                 .map(|i| UpcomingInject {
                     id: i.id.clone(),
                     when: i.when.clone(),
+                    when_text: trigger_words(sc, &i.when),
                     gm_note: i.gm_note.clone(),
-                    summary: summarise(&i.effects),
+                    summary: summarise(sc, &i.effects),
                 })
                 .collect(),
             fired: s.fired().to_vec(),
@@ -566,18 +569,82 @@ impl GmView {
     }
 }
 
-fn summarise(effects: &[Effect]) -> String {
+/// When an inject fires, in words with names.
+fn trigger_words(sc: &Scenario, t: &Trigger) -> String {
+    match t {
+        Trigger::At(at) => format!("at {}", at.clock()),
+        Trigger::AfterAction { action, delay } => format!(
+            "{delay} after the trainee's \"{}\"",
+            sc.action(action)
+                .map_or(action.as_str(), |a| a.label.as_str())
+        ),
+        Trigger::AfterInject { inject, delay } => {
+            format!("{delay} after \"{}\"", inject.replace('-', " "))
+        }
+        Trigger::IfNotMitigated { by } => format!("at {} unless mitigated", by.clock()),
+        Trigger::Held => "held for you".into(),
+    }
+}
+
+/// What an inject does, in plain words with names, for the game master: "the alert Checkout
+/// error rate fires; Proxy CPU changes course; Lena Fischer writes: Tickets are pouring in...".
+fn summarise(sc: &Scenario, effects: &[Effect]) -> String {
+    let alert = |id: &str| {
+        sc.alerts
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id, |a| a.name.as_str())
+            .to_string()
+    };
+    let short = |t: &str| {
+        let c: String = t.chars().take(60).collect();
+        if c.len() < t.len() {
+            format!("{c}...")
+        } else {
+            c
+        }
+    };
     effects
         .iter()
         .map(|e| match e {
-            Effect::FireAlert(a) => format!("fire {a}"),
-            Effect::ResolveAlert(a) => format!("resolve {a}"),
-            Effect::Metric { metric, .. } => format!("move {metric}"),
-            Effect::Log { stream, .. } => format!("log to {stream}"),
-            Effect::Message { from, .. } => format!("message from {from}"),
-            Effect::Reveal(r) => format!("reveal {r:?}"),
-            Effect::WorsenImpact(f) => format!("impact x{f}"),
+            Effect::FireAlert(a) => format!("the alert \"{}\" fires", alert(a)),
+            Effect::ResolveAlert(a) => format!("the alert \"{}\" clears", alert(a)),
+            Effect::Metric { metric, .. } => format!(
+                "{} changes course",
+                sc.metric(metric)
+                    .map_or(metric.as_str(), |m| m.name.as_str())
+            ),
+            Effect::Log { stream, text, .. } => format!(
+                "a line in {}: {}",
+                sc.log_stream(stream)
+                    .map_or(stream.as_str(), |l| l.name.as_str()),
+                short(text)
+            ),
+            Effect::Message { from, text } => format!(
+                "{} writes: {}",
+                sc.persona(from).map_or(from.as_str(), |p| p.name.as_str()),
+                short(text)
+            ),
+            Effect::Reveal(r) => format!(
+                "shows {}",
+                match r {
+                    Reveal::Dashboard(id) => sc
+                        .dashboard(id)
+                        .map_or(id.clone(), |d| format!("the dashboard {}", d.title)),
+                    Reveal::Metric(id) => sc
+                        .metric(id)
+                        .map_or(id.clone(), |m| format!("the metric {}", m.name)),
+                    Reveal::Logs(id) => sc
+                        .log_stream(id)
+                        .map_or(id.clone(), |l| format!("the log {}", l.name)),
+                    Reveal::Clue(id) => sc.clue(id).map_or(id.clone(), |c| format!(
+                        "the finding \"{}\"",
+                        short(&c.text)
+                    )),
+                }
+            ),
+            Effect::WorsenImpact(f) => format!("the impact grows x{f}"),
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join("; ")
 }

@@ -2,7 +2,7 @@
 //! or played, messages as any persona, hints, and what the trainee has done.
 
 use bevy_egui::egui::{self, RichText};
-use misfortune_core::model::{Reveal, Trigger};
+use misfortune_core::model::Reveal;
 use misfortune_core::view::GmView;
 use misfortune_core::{Command, SimTime};
 
@@ -37,16 +37,6 @@ pub fn gm_panel(ui: &mut egui::Ui, v: &GmView, form: &mut GmForm) -> Vec<GmInten
             }
         });
     out.into_iter().map(GmIntent::Command).collect()
-}
-
-fn trigger_text(t: &Trigger) -> String {
-    match t {
-        Trigger::At(at) => format!("at {}", at.clock()),
-        Trigger::AfterAction { action, delay } => format!("{delay} after `{action}`"),
-        Trigger::AfterInject { inject, delay } => format!("{delay} after `{inject}`"),
-        Trigger::IfNotMitigated { by } => format!("at {} unless mitigated", by.clock()),
-        Trigger::Held => "held for you".into(),
-    }
 }
 
 /// Pause, speed, jumps and the end.
@@ -203,12 +193,7 @@ fn coming_up(ui: &mut egui::Ui, v: &GmView, out: &mut Vec<Command>) {
                             inject: i.id.clone(),
                         });
                     }
-                    ui.label(format!(
-                        "{} ({}): {}",
-                        i.id,
-                        trigger_text(&i.when),
-                        i.summary
-                    ));
+                    ui.add(egui::Label::new(format!("{}: {}", i.when_text, i.summary)).wrap());
                 });
                 if let Some(n) = &i.gm_note {
                     ui.weak(n);
