@@ -180,7 +180,7 @@ fn show_library(
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.horizontal(|ui| choice.checkbox(ui));
         if let Some(e) = &start_error.0 {
-            ui.colored_label(egui::Color32::LIGHT_RED, e);
+            ui.colored_label(crate::gui::palette::Role::Error.in_ui(ui), e);
         }
         intent = library_panel(ui, &library, &mut filter.0, team.is_some());
     });
@@ -210,11 +210,11 @@ fn show_library(
 fn problems_and_unfinished(ui: &mut egui::Ui, library: &Library) -> Option<LibraryIntent> {
     let mut intent = None;
     for p in &library.problems {
-        ui.colored_label(egui::Color32::LIGHT_RED, p);
+        ui.colored_label(crate::gui::palette::Role::Error.in_ui(ui), p);
     }
     for e in library.entries.iter().filter(|e| e.stale_error.is_some()) {
         ui.colored_label(
-            egui::Color32::LIGHT_RED,
+            crate::gui::palette::Role::Error.in_ui(ui),
             format!(
                 "{} has an error; the last good version is kept: {}",
                 e.file,
@@ -251,20 +251,8 @@ fn entry_row(
     let mut intent = None;
     match &e.error {
         None => {
-            ui.horizontal(|ui| {
-                ui.label(&e.title);
-                if let Some(err) = &e.stale_error {
-                    ui.colored_label(egui::Color32::LIGHT_RED, "⚠")
-                        .on_hover_text(format!(
-                            "The file has an error; playing the last good version.\n{err}"
-                        ));
-                }
-            });
-            ui.label("★".repeat(e.difficulty as usize));
-            ui.label(e.tags.join(", "));
-            ui.label(e.source.as_deref().unwrap_or("original"));
-            ui.label(e.minutes.to_string());
-            ui.label(ago(library.last_played.get(&e.id).copied()));
+            // The buttons come first, so a large interface scale never pushes them off the
+            // window.
             ui.horizontal(|ui| {
                 if ui.button("Play solo").clicked() {
                     intent = Some(LibraryIntent::Play(i, SessionMode::Solo));
@@ -285,14 +273,32 @@ fn entry_row(
                     intent = Some(LibraryIntent::Play(i, SessionMode::Team));
                 }
             });
+            ui.horizontal(|ui| {
+                ui.label(&e.title);
+                if let Some(err) = &e.stale_error {
+                    ui.colored_label(crate::gui::palette::Role::Error.in_ui(ui), "⚠")
+                        .on_hover_text(format!(
+                            "The file has an error; playing the last good version.\n{err}"
+                        ));
+                }
+            });
+            ui.label("★".repeat(e.difficulty as usize));
+            ui.label(e.tags.join(", "));
+            ui.label(e.source.as_deref().unwrap_or("original"));
+            ui.label(e.minutes.to_string());
+            ui.label(ago(library.last_played.get(&e.id).copied()));
         }
         Some(err) => {
-            ui.colored_label(egui::Color32::LIGHT_RED, format!("⚠ {}", e.title));
+            ui.label("");
+            ui.colored_label(
+                crate::gui::palette::Role::Error.in_ui(ui),
+                format!("⚠ {}", e.title),
+            );
             for _ in 0..2 {
                 ui.label("");
             }
-            ui.colored_label(egui::Color32::LIGHT_RED, err);
-            for _ in 0..3 {
+            ui.colored_label(crate::gui::palette::Role::Error.in_ui(ui), err);
+            for _ in 0..2 {
                 ui.label("");
             }
         }
@@ -318,7 +324,7 @@ pub fn library_panel(
         if ui.button("Spin the wheel").clicked() {
             intent = Some(LibraryIntent::Wheel);
         }
-        ui.weak("Ctrl +/- zoom, Ctrl T theme");
+        ui.weak("Ctrl +/- zoom, Ctrl T theme, Ctrl P projector");
     });
     ui.horizontal(|ui| {
         ui.label("Search:");
@@ -328,20 +334,20 @@ pub fn library_panel(
         intent = Some(i);
     }
     ui.separator();
-    egui::ScrollArea::vertical().show(ui, |ui| {
+    egui::ScrollArea::both().show(ui, |ui| {
         egui::Grid::new("library")
             .striped(true)
             .num_columns(7)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
                 for h in [
+                    "",
                     "Scenario",
                     "Difficulty",
                     "Tags",
                     "Based on",
                     "Minutes",
                     "Last played",
-                    "",
                 ] {
                     ui.strong(h);
                 }

@@ -25,6 +25,7 @@ mod dev_tools;
 mod e2e;
 mod gm_window;
 mod library;
+mod palette;
 mod panels;
 mod prefs;
 mod screens;

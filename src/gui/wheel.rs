@@ -47,13 +47,7 @@ struct Spin {
 /// The team roster: one volunteer a line, in the user's config folder (`roster.txt`), or in
 /// `MISFORTUNE_CONFIG_DIR`.
 pub fn roster_path() -> Option<std::path::PathBuf> {
-    std::env::var_os("MISFORTUNE_CONFIG_DIR")
-        .map(std::path::PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "misfortune")
-                .map(|d| d.config_dir().to_path_buf())
-        })
-        .map(|d| d.join("roster.txt"))
+    super::ui::config_dir().map(|d| d.join("roster.txt"))
 }
 
 pub fn load_roster() -> String {
@@ -538,7 +532,7 @@ fn volunteer_section(ui: &mut egui::Ui, state: &mut WheelState) -> Option<WheelI
     }
     if let Some(e) = &state.roster_error {
         ui.colored_label(
-            egui::Color32::LIGHT_RED,
+            crate::gui::palette::Role::Error.in_ui(ui),
             format!("cannot save the roster: {e}"),
         );
     }

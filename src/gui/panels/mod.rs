@@ -5,7 +5,7 @@
 
 use bevy_egui::egui::Color32;
 use misfortune_core::Command;
-use misfortune_core::model::{EventKind, Severity};
+use misfortune_core::model::EventKind;
 use misfortune_core::view::Health;
 
 mod gm;
@@ -55,20 +55,15 @@ pub struct GmForm {
     pub ruled: Vec<(misfortune_core::SimTime, String)>,
 }
 
-pub(super) fn severity_color(s: Severity) -> Color32 {
-    match s {
-        Severity::Critical => Color32::from_rgb(235, 87, 87),
-        Severity::Warning => Color32::from_rgb(242, 180, 60),
-        Severity::Info => Color32::from_rgb(120, 170, 240),
-    }
-}
-
-pub(super) fn health_color(h: Health) -> Color32 {
+/// A service's health dot, in the theme's colours.
+pub(super) fn health_color(h: Health, dark: bool) -> Color32 {
+    use crate::gui::palette::Role;
     match h {
-        Health::Healthy => Color32::from_rgb(90, 190, 110),
-        Health::Degraded => Color32::from_rgb(242, 180, 60),
-        Health::Down => Color32::from_rgb(235, 87, 87),
+        Health::Healthy => Role::Good,
+        Health::Degraded => Role::Warning,
+        Health::Down => Role::Critical,
     }
+    .color(dark)
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use misfortune_core::sim::PlayMode;
 use misfortune_core::view::{KindView, TraineeView};
 use misfortune_core::{Command, SimTime};
 
-use super::{TraineeForm, TraineeIntent, health_color, severity_color};
+use super::{TraineeForm, TraineeIntent, health_color};
+use crate::gui::palette::Role;
 
 /// The trainee's whole screen.
 pub fn trainee_panel(
@@ -82,7 +83,7 @@ fn clock_bar(ui: &mut egui::Ui, v: &TraineeView) {
         ui.separator();
         ui.label(RichText::new(v.now.clock()).monospace().size(28.0).strong());
         if v.clock.paused {
-            ui.label(RichText::new("paused").color(Color32::YELLOW));
+            ui.label(RichText::new("paused").color(Role::Notice.in_ui(ui)));
         } else if v.clock.speed != 1 {
             ui.label(format!("x{}", v.clock.speed));
         }
@@ -90,7 +91,7 @@ fn clock_bar(ui: &mut egui::Ui, v: &TraineeView) {
             ui.label(format!("busy until {}", v.busy_until.clock()));
         }
         if v.ended {
-            ui.label(RichText::new("session ended").color(Color32::LIGHT_RED));
+            ui.label(RichText::new("session ended").color(Role::Error.in_ui(ui)));
         }
     });
 }
@@ -418,9 +419,9 @@ fn alerts(ui: &mut egui::Ui, v: &TraineeView, _out: &mut Vec<Command>) {
             a.summary
         );
         let color = if a.firing {
-            severity_color(a.severity)
+            Role::of(a.severity).in_ui(ui)
         } else {
-            Color32::GRAY
+            Role::Muted.in_ui(ui)
         };
         ui.colored_label(color, text);
     }
@@ -431,8 +432,11 @@ fn services_and_messages(ui: &mut egui::Ui, v: &TraineeView) {
     for s in &v.services {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter()
-                .circle_filled(rect.center(), 5.0, health_color(s.health));
+            ui.painter().circle_filled(
+                rect.center(),
+                5.0,
+                health_color(s.health, ui.visuals().dark_mode),
+            );
             ui.label(&s.name);
             if !s.depends_on.is_empty() {
                 ui.weak(format!("-> {}", s.depends_on.join(", ")));

@@ -110,7 +110,7 @@ fn top_bar(ui: &mut egui::Ui, s: &ActiveSession, asked: &mut Asked) {
             SessionMode::Team => "Team session: the game master runs it from the other window",
         });
         if let Some(e) = &s.error {
-            ui.colored_label(egui::Color32::LIGHT_RED, e);
+            ui.colored_label(crate::gui::palette::Role::Error.in_ui(ui), e);
         }
     });
 }
