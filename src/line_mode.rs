@@ -252,7 +252,7 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
             );
         }
         "actions" => {
-            for a in &view.actions {
+            for a in view.actions.iter().filter(|a| !a.used) {
                 let _ = writeln!(
                     o,
                     "  {:<28} {:>6}  {:?}: {}",

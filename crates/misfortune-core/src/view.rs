@@ -141,6 +141,10 @@ pub struct ActionView {
     pub label: String,
     pub kind: KindView,
     pub cost: SimTime,
+    /// Already taken (and not repeatable): shown greyed where it was, so nothing moves under the
+    /// cursor.
+    #[serde(default)]
+    pub used: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -220,12 +224,13 @@ impl TraineeView {
                 .actions
                 .iter()
                 .filter(|_| s.play_mode() == PlayMode::Guided)
-                .filter(|a| (a.repeatable() || !s.is_taken(&a.id)) && s.available(a))
+                .filter(|a| s.available(a) || s.is_taken(&a.id))
                 .map(|a| ActionView {
                     id: a.id.clone(),
                     label: a.label.clone(),
                     kind: kind_view(&a.kind),
                     cost: a.cost,
+                    used: s.is_taken(&a.id) && !a.repeatable(),
                 })
                 .collect(),
             taken: taken_views(s),
@@ -563,6 +568,7 @@ impl GmView {
                     label: a.label.clone(),
                     kind: kind_view(&a.kind),
                     cost: a.cost,
+                    used: false,
                 })
                 .collect(),
         }

@@ -193,9 +193,10 @@ fn actions(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut
         })
         .collect();
     // Enter in the search takes the one action it leaves.
+    let open: Vec<_> = shown.iter().filter(|a| !a.used).collect();
     if search.lost_focus()
         && ui.input(|i| i.key_pressed(egui::Key::Enter))
-        && let [only] = shown.as_slice()
+        && let [only] = open.as_slice()
     {
         out.push(Command::Take {
             action: only.id.clone(),
@@ -213,7 +214,7 @@ fn actions(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut
             KindView::Escalate => "escalate",
         };
         let button = egui::Button::new(format!("{}  ({}, {})", a.label, a.cost, kind));
-        if ui.add_enabled(!v.ended, button).clicked() {
+        if ui.add_enabled(!v.ended && !a.used, button).clicked() {
             out.push(Command::Take {
                 action: a.id.clone(),
             });
