@@ -96,7 +96,7 @@ pub fn interactive(rec: &mut Recorder, speed: u32) -> Result<(), String> {
         }
         let prompt = format!(
             "[{}{}] > ",
-            rec.session().now().clock(),
+            rec.session().scenario().stamp(rec.session().now()),
             if rec.session().clock().paused {
                 " paused"
             } else {
@@ -214,11 +214,12 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
         "status" => {
             let _ = writeln!(
                 o,
-                "clock {} (x{}{}), busy until {}",
+                "clock {} (T+{}, x{}{}), busy until {}",
+                view.stamp(view.now),
                 view.now.clock(),
                 view.clock.speed,
                 if view.clock.paused { ", paused" } else { "" },
-                view.busy_until.clock()
+                view.short_stamp(view.busy_until)
             );
             for a in view.alerts.iter().filter(|a| a.firing) {
                 let _ = writeln!(
@@ -231,7 +232,12 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
                 );
             }
             for t in view.taken.iter().filter(|t| !t.done) {
-                let _ = writeln!(o, "  in progress: {} (done at {})", t.label, t.end.clock());
+                let _ = writeln!(
+                    o,
+                    "  in progress: {} (done at {})",
+                    t.label,
+                    view.short_stamp(t.end)
+                );
             }
         }
         "actions" if view.play_mode == misfortune_core::sim::PlayMode::Recall => {
@@ -270,7 +276,7 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
         }
         "findings" => {
             for f in &view.findings {
-                let _ = writeln!(o, "  [{}] {}", f.at.clock(), f.text);
+                let _ = writeln!(o, "  [{}] {}", view.short_stamp(f.at), f.text);
             }
         }
         "dashboards" => print_dashboards(view, o),
@@ -278,8 +284,8 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
             if view.changes.is_empty() {
                 let _ = writeln!(o, "  the change log is empty");
             }
-            for (when, service, text) in &view.changes {
-                let _ = writeln!(o, "  {when:>8}  {service:<16} {text}");
+            for c in &view.changes {
+                let _ = writeln!(o, "  {:>8}  {:<16} {}", c.when, c.service, c.text);
             }
         }
         "logs" => print_log(rest, view, o),
@@ -291,7 +297,7 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
 fn print_feed(s: &Session, shown: usize) -> usize {
     let items: Vec<_> = s.feed().iter().filter(|f| f.trainee).collect();
     for f in items.iter().skip(shown) {
-        println!("  [{}] {}", f.at.clock(), f.text);
+        println!("  [{}] {}", s.scenario().stamp(f.at), f.text);
     }
     items.len()
 }
@@ -309,13 +315,14 @@ fn print_dashboards(view: &TraineeView, o: &mut impl Write) {
             if let Some(sp) = crate::sparkline::sparkline(&s.points, view.now, 48) {
                 let moved = sp
                     .steepest
-                    .map(|t| format!(", moved most at {}", t.clock()))
+                    .map(|t| format!(", moved most at {}", view.short_stamp(t)))
                     .unwrap_or_default();
                 let _ = writeln!(
                     o,
-                    "      {} 00:00 to {}, {:.2} to {:.2}{moved}",
+                    "      {} {} to {}, {:.2} to {:.2}{moved}",
                     sp.line,
-                    view.now.clock(),
+                    view.short_stamp(SimTime::ZERO),
+                    view.short_stamp(view.now),
                     sp.min,
                     sp.max
                 );
@@ -332,7 +339,13 @@ fn print_log(rest: &str, view: &TraineeView, o: &mut impl Write) {
     match view.logs.iter().find(|l| l.id == id) {
         Some(l) => {
             for line in l.lines.iter().rev().take(n).rev() {
-                let _ = writeln!(o, "  {} {:?} {}", line.at.clock(), line.level, line.text);
+                let _ = writeln!(
+                    o,
+                    "  {} {:?} {}",
+                    view.stamp(line.at),
+                    line.level,
+                    line.text
+                );
             }
         }
         None => {

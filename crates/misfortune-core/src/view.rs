@@ -13,6 +13,8 @@ pub struct TraineeView {
     pub scenario_id: String,
     pub title: String,
     pub briefing: String,
+    /// The time of day the session starts at ("13:42"), where known.
+    pub starts_at: Option<String>,
     pub now: SimTime,
     pub ended: bool,
     pub clock: ClockState,
@@ -31,9 +33,8 @@ pub struct TraineeView {
     /// Actions taken, with their results once done.
     pub taken: Vec<TakenView>,
     pub findings: Vec<FindingView>,
-    /// The change log as far as the clock has come: (time, service, what changed); a time
-    /// before the session is written as "-20m".
-    pub changes: Vec<(String, String, String)>,
+    /// The change log as far as the clock has come, oldest first.
+    pub changes: Vec<ChangeView>,
     /// Guided play, once the trainee has written a hypothesis of their own: the multiple-choice
     /// answers, in an order shuffled per session (the file's order, where the right one may sit,
     /// is never shown). Empty in recall play: the diagnosis is free text.
@@ -44,6 +45,17 @@ pub struct TraineeView {
     pub own_timeline: Vec<TimelineEvent>,
     pub diagnoses: Vec<DiagnosisView>,
     pub feed: Vec<FeedItem>,
+}
+
+/// One entry of the change log, as the trainee reads it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeView {
+    /// Seconds from the session's start (negative: before it).
+    pub offset_secs: i64,
+    /// When, as the room reads it (the time of day, or `-20m` before the start when unknown).
+    pub when: String,
+    pub service: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -191,6 +203,22 @@ fn kind_view(k: &ActionKind) -> KindView {
 }
 
 impl TraineeView {
+    /// A moment as the room reads it: the time of day where the start is known (`13:54:07`),
+    /// else the elapsed time (`T+12:07`).
+    pub fn stamp(&self, t: SimTime) -> String {
+        stamp(self.starts_at.as_deref(), t)
+    }
+
+    /// A time of day (or elapsed time) to the minute, for lists.
+    pub fn short_stamp(&self, t: SimTime) -> String {
+        let s = self.stamp(t);
+        if self.starts_at.is_some() {
+            s[..5].to_string()
+        } else {
+            s
+        }
+    }
+
     /// Build the redacted view of a session: only what the trainee has been shown.
     pub fn of(s: &Session) -> TraineeView {
         let sc = s.scenario();
@@ -201,6 +229,7 @@ impl TraineeView {
             scenario_id: sc.id.clone(),
             title: sc.title.clone(),
             briefing: sc.briefing.clone(),
+            starts_at: sc.starts_at.clone(),
             now,
             ended: s.is_ended(),
             clock: s.clock(),
@@ -235,19 +264,7 @@ impl TraineeView {
                 .collect(),
             taken: taken_views(s),
             findings,
-            changes: sc
-                .changes
-                .iter()
-                .filter(|c| c.at.is_none_or(|t| t <= now))
-                .map(|c| {
-                    let when = match (c.before, c.at) {
-                        (Some(b), _) => format!("-{b}"),
-                        (None, Some(t)) => t.clock(),
-                        (None, None) => "00:00".into(),
-                    };
-                    (when, c.service.clone(), c.text.clone())
-                })
-                .collect(),
+            changes: change_views(sc, now),
             candidates: candidate_views(s),
             hints: s
                 .hints_given()
@@ -304,6 +321,46 @@ fn shuffle<T>(items: &mut [T], seed: u64) {
         let j = (rng.next_u64() % (i as u64 + 1)) as usize;
         items.swap(i, j);
     }
+}
+
+/// The change log up to `now`, oldest first.
+fn change_views(sc: &Scenario, now: SimTime) -> Vec<ChangeView> {
+    let mut out: Vec<ChangeView> = sc
+        .changes
+        .iter()
+        .filter(|c| c.at.is_none_or(|t| t <= now))
+        .map(|c| {
+            let offset_secs = match (c.before, c.at) {
+                (Some(b), _) => -((b.ms() / 1000) as i64),
+                (None, Some(t)) => (t.ms() / 1000) as i64,
+                (None, None) => 0,
+            };
+            let when = match (
+                c.before,
+                sc.starts_at.as_deref().and_then(parse_time_of_day),
+            ) {
+                (Some(b), None) => format!("-{b}"),
+                (Some(b), Some(start)) => {
+                    let mins = (i64::from(start) - (b.ms() / 60_000) as i64).rem_euclid(1440);
+                    let ago = if b >= SimTime::from_mins(24 * 60) {
+                        format!(" ({} days before)", b.ms() / 86_400_000)
+                    } else {
+                        String::new()
+                    };
+                    format!("{:02}:{:02}{ago}", mins / 60, mins % 60)
+                }
+                (None, _) => stamp(sc.starts_at.as_deref(), c.at.unwrap_or(SimTime::ZERO)),
+            };
+            ChangeView {
+                offset_secs,
+                when,
+                service: c.service.clone(),
+                text: c.text.clone(),
+            }
+        })
+        .collect();
+    out.sort_by_key(|c| c.offset_secs);
+    out
 }
 
 /// The dashboards, metrics, logs and findings revealed so far, in the order they were.

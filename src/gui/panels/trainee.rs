@@ -70,7 +70,7 @@ pub fn trainee_panel(
                 logs(ui, v, form);
                 ui.heading("What happened");
                 for item in v.feed.iter().rev().take(30) {
-                    ui.label(format!("{}  {}", item.at.clock(), item.text));
+                    ui.label(format!("{}  {}", v.short_stamp(item.at), item.text));
                 }
             });
     });
@@ -81,14 +81,22 @@ fn clock_bar(ui: &mut egui::Ui, v: &TraineeView) {
     ui.horizontal(|ui| {
         ui.heading(&v.title);
         ui.separator();
-        ui.label(RichText::new(v.now.clock()).monospace().size(28.0).strong());
+        ui.label(
+            RichText::new(v.stamp(v.now))
+                .monospace()
+                .size(28.0)
+                .strong(),
+        );
+        if v.starts_at.is_some() {
+            ui.weak(format!("T+{} into the incident", v.now.clock()));
+        }
         if v.clock.paused {
             ui.label(RichText::new("paused").color(Role::Notice.in_ui(ui)));
         } else if v.clock.speed != 1 {
             ui.label(format!("x{}", v.clock.speed));
         }
         if v.busy_until > v.now {
-            ui.label(format!("busy until {}", v.busy_until.clock()));
+            ui.label(format!("busy until {}", v.short_stamp(v.busy_until)));
         }
         if v.ended {
             ui.label(RichText::new("session ended").color(Role::Error.in_ui(ui)));
@@ -167,7 +175,7 @@ fn command_line(
         for t in &v.taken {
             ui.label(format!(
                 "{}  {}{}",
-                t.start.clock(),
+                v.short_stamp(t.start),
                 t.label,
                 if t.done { "" } else { " (in progress)" }
             ));
@@ -246,7 +254,7 @@ fn diagnosis(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &m
     for d in &v.diagnoses {
         ui.label(format!(
             "{}  {}",
-            d.at.clock(),
+            v.short_stamp(d.at),
             d.candidate.clone().or(d.text.clone()).unwrap_or_default()
         ));
     }
@@ -290,7 +298,7 @@ fn notes(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut V
         }
     });
     for (at, n) in &v.notes {
-        ui.label(format!("{}  {n}", at.clock()));
+        ui.label(format!("{}  {n}", v.short_stamp(*at)));
     }
 }
 
@@ -325,7 +333,7 @@ fn own_timeline(
         }
     });
     for e in &v.own_timeline {
-        ui.label(format!("{}  {:?}: {}", e.at.clock(), e.kind, e.text));
+        ui.label(format!("{}  {:?}: {}", v.short_stamp(e.at), e.kind, e.text));
     }
 }
 
@@ -446,19 +454,21 @@ fn services_and_messages(ui: &mut egui::Ui, v: &TraineeView) {
     }
     ui.heading("Messages");
     for m in v.messages.iter().rev() {
-        ui.label(RichText::new(format!("{} {} ({})", m.at.clock(), m.from, m.role)).strong());
+        ui.label(
+            RichText::new(format!("{} {} ({})", v.short_stamp(m.at), m.from, m.role)).strong(),
+        );
         ui.label(&m.text);
     }
     if !v.changes.is_empty() {
         egui::CollapsingHeader::new("Recent changes").show(ui, |ui| {
-            for (when, service, text) in &v.changes {
-                ui.label(format!("{when}  {service}: {text}"));
+            for c in &v.changes {
+                ui.label(format!("{}  {}: {}", c.when, c.service, c.text));
             }
         });
     }
     ui.heading("Findings");
     for f in &v.findings {
-        ui.label(format!("{}  {}", f.at.clock(), f.text));
+        ui.label(format!("{}  {}", v.short_stamp(f.at), f.text));
     }
     if !v.hints.is_empty() {
         ui.heading("Hints");
@@ -486,17 +496,7 @@ fn dashboards(ui: &mut egui::Ui, v: &TraineeView, viewport: egui::Rect) {
                 ui.add_space(CHART + ui.spacing().item_spacing.y);
                 continue;
             }
-            let pts: Vec<[f64; 2]> = s
-                .points
-                .iter()
-                .map(|(t, y)| [t.as_mins_f64(), *y])
-                .collect();
-            egui_plot::Plot::new(format!("{}-{}", d.id, s.metric))
-                .height(CHART)
-                .allow_scroll(false)
-                .allow_zoom(false)
-                .include_y(0.0)
-                .show(ui, |p| p.line(egui_plot::Line::new(s.name.clone(), pts)));
+            chart(ui, v, &d.id, s, CHART);
         }
     }
 }
@@ -521,11 +521,82 @@ fn logs(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm) {
                 for line in &lines[range] {
                     ui.monospace(format!(
                         "{} {:?} {}",
-                        line.at.clock(),
+                        v.stamp(line.at),
                         line.level,
                         line.text
                     ));
                 }
             });
     }
+}
+
+/// How much time a chart shows: a fixed window that scrolls with the clock, as a monitoring
+/// dashboard does, so the axis never rescales under the reader.
+const WINDOW_MINS: f64 = 30.0;
+
+/// One metric as a monitoring user expects it: the last half hour, the time of day on the x
+/// axis, the unit on the y axis, the value under the pointer, and the changes from the change log
+/// as marked lines.
+fn chart(
+    ui: &mut egui::Ui,
+    v: &TraineeView,
+    dashboard: &str,
+    s: &misfortune_core::view::SeriesView,
+    height: f32,
+) {
+    let now = v.now.as_mins_f64();
+    let from = now - WINDOW_MINS;
+    let pts: Vec<[f64; 2]> = s
+        .points
+        .iter()
+        .map(|(t, y)| [t.as_mins_f64(), *y])
+        .filter(|p| p[0] >= from)
+        .collect();
+    let at = |mins: f64| {
+        if mins < 0.0 {
+            format!("-{:.0}m", -mins)
+        } else {
+            v.short_stamp(SimTime::from_ms((mins * 60_000.0) as u64))
+        }
+    };
+    let unit = s.unit.clone();
+    let name = s.name.clone();
+    let mark = Role::Info.in_ui(ui);
+    let changes: Vec<(f64, String)> = v
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.offset_secs as f64 / 60.0,
+                format!("{}: {}", c.service, c.text),
+            )
+        })
+        .filter(|(m, _)| *m >= from && *m <= now)
+        .collect();
+    egui_plot::Plot::new(format!("{dashboard}-{}", s.metric))
+        .height(height)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .include_y(0.0)
+        .default_x_bounds(from, now.max(from + 1.0))
+        .auto_bounds([false, true])
+        .y_axis_label(unit.clone())
+        .x_axis_formatter(move |mark, _| at(mark.value))
+        .label_formatter(move |pos| match pos {
+            egui_plot::HoverPosition::NearDataPoint { position, .. } => {
+                Some(format!("{name}\n{:.2} {unit}", position.y))
+            }
+            _ => None,
+        })
+        .show(ui, |p| {
+            p.line(egui_plot::Line::new(s.name.clone(), pts));
+            for (m, text) in changes {
+                p.vline(
+                    egui_plot::VLine::new(text, m)
+                        .color(mark)
+                        .style(egui_plot::LineStyle::dashed_dense()),
+                );
+            }
+        });
 }

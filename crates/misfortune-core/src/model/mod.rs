@@ -34,6 +34,11 @@ pub struct Scenario {
     pub based_on: Option<Source>,
     /// What the trainee reads at the start: who they are, what they own, what just paged them.
     pub briefing: String,
+    /// The incident's local time of day when the session starts ("13:42"), where it is known:
+    /// the clock, logs, charts and messages then show the time of day, with the elapsed time
+    /// beside the clock. Without it they show elapsed time as `T+12:30`.
+    #[serde(default)]
+    pub starts_at: Option<String>,
     /// When the scenario ends on the simulated clock.
     pub duration: SimTime,
     /// Stretches of a long incident that the clock jumps across (what happened meanwhile is told
@@ -123,7 +128,37 @@ pub struct Service {
     pub owner: Option<String>,
 }
 
+/// "HH:MM" as minutes after midnight.
+pub fn parse_time_of_day(s: &str) -> Option<u32> {
+    let (h, m) = s.trim().split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60 && s.trim().len() == 5).then_some(h * 60 + m)
+}
+
+/// A moment of a session starting at `starts_at` ("HH:MM"): the time of day (`13:54:07`), or
+/// the elapsed time (`T+12:07`) when the start is not known.
+pub fn stamp(starts_at: Option<&str>, t: SimTime) -> String {
+    match starts_at.and_then(parse_time_of_day) {
+        Some(start) => {
+            let secs = (u64::from(start) * 60 + t.ms() / 1000) % 86_400;
+            format!(
+                "{:02}:{:02}:{:02}",
+                secs / 3600,
+                (secs / 60) % 60,
+                secs % 60
+            )
+        }
+        None => format!("T+{}", t.clock()),
+    }
+}
+
 impl Scenario {
+    /// A moment of the session as the room reads it: the time of day (`13:54:07`) where the
+    /// scenario's start is known, else the elapsed time (`T+12:07`).
+    pub fn stamp(&self, t: SimTime) -> String {
+        stamp(self.starts_at.as_deref(), t)
+    }
+
     pub fn action(&self, id: &str) -> Option<&Action> {
         self.actions.iter().find(|a| a.id == id)
     }

@@ -220,7 +220,12 @@ impl Session {
         self.schedule(end, Pending::ActionDone(k));
         self.push_feed(
             FeedKind::ActionStarted,
-            format!("{} (from {} to {})", a.label, start.clock(), end.clock()),
+            format!(
+                "{} (from {} to {})",
+                a.label,
+                self.sc.stamp(start),
+                self.sc.stamp(end)
+            ),
             true,
         );
         Ok(())
@@ -273,7 +278,7 @@ impl Session {
         self.own_timeline.insert((at, self.seq), ev);
         self.push_feed(
             FeedKind::Note,
-            format!("Timeline {}: {:?}: {text}", at.clock(), kind),
+            format!("Timeline {}: {:?}: {text}", self.sc.stamp(at), kind),
             true,
         );
         Ok(())

@@ -82,7 +82,11 @@ impl Session {
                 self.mitigated_at = Some(at);
                 self.push_feed(
                     FeedKind::Metric,
-                    format!("`{}` will end the impact at {}", action.id, at.clock()),
+                    format!(
+                        "`{}` will end the impact at {}",
+                        action.id,
+                        self.sc.stamp(at)
+                    ),
                     false,
                 );
             }

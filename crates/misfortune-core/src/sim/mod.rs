@@ -263,7 +263,7 @@ impl Session {
             self.ended = Some(self.now);
             self.push_feed(
                 FeedKind::End,
-                format!("The session ends at {}", self.now.clock()),
+                format!("The session ends at {}", self.sc.stamp(self.now)),
                 true,
             );
         }

@@ -76,6 +76,16 @@ impl Validator<'_, '_, '_> {
                 );
             }
         }
+        if let Some(t) = &sc.starts_at
+            && crate::model::parse_time_of_day(t).is_none()
+        {
+            self.rep.error(
+                "invalid-time",
+                &root.f("starts_at"),
+                format!("{t:?} is not a time of day"),
+                said().expected("\"HH:MM\", such as \"13:42\""),
+            );
+        }
         if sc.scoring.total() == 0 {
             self.rep.error(
                 "invalid-weights",
