@@ -29,8 +29,8 @@ pub fn gm_panel(ui: &mut egui::Ui, v: &GmView, form: &mut GmForm) -> Vec<GmInten
             for a in &v.trainee.taken {
                 ui.label(format!(
                     "{}-{} {}{}",
-                    a.start.clock(),
-                    a.end.clock(),
+                    v.trainee.short_stamp(a.start),
+                    v.trainee.short_stamp(a.end),
                     a.label,
                     if a.done { "" } else { " (in progress)" }
                 ));
@@ -43,7 +43,10 @@ pub fn gm_panel(ui: &mut egui::Ui, v: &GmView, form: &mut GmForm) -> Vec<GmInten
 fn clock(ui: &mut egui::Ui, v: &GmView, out: &mut Vec<Command>) {
     let t = &v.trainee;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(t.now.clock()).monospace().size(22.0));
+        ui.label(RichText::new(t.stamp(t.now)).monospace().size(22.0));
+        if t.starts_at.is_some() {
+            ui.weak(format!("T+{}", t.now.clock()));
+        }
         if t.clock.paused {
             if ui.button("Resume").clicked() {
                 out.push(Command::Resume);
@@ -129,7 +132,7 @@ fn said_unmatched(ui: &mut egui::Ui, v: &GmView, form: &mut GmForm, out: &mut Ve
         .default_open(true)
         .show(ui, |ui| {
             for u in open {
-                ui.label(format!("{}  \"{}\"", u.0.clock(), u.1));
+                ui.label(format!("{}  \"{}\"", v.trainee.short_stamp(u.0), u.1));
                 ui.horizontal(|ui| {
                     egui::ComboBox::from_id_salt(("rule", u.0, &u.1))
                         .selected_text("Take as...")

@@ -590,6 +590,8 @@ fn chart(
             _ => None,
         })
         .show(ui, |p| {
+            // The window follows the clock every frame (the plot would keep the first bounds).
+            p.set_plot_bounds_x(from..=now.max(from + 1.0));
             p.line(egui_plot::Line::new(s.name.clone(), pts));
             for (m, text) in changes {
                 p.vline(
