@@ -172,7 +172,7 @@ fn difficulty_color(d: u8, odd: bool) -> Color {
 const LABEL_LINE: usize = 18;
 
 /// A title on at most two lines of `width` characters, broken between words; whatever does not
-/// fit ends in an ellipsis.
+/// fit ends in "..." (the wheel's font has no ellipsis character).
 fn wrap_label(title: &str, width: usize) -> String {
     let mut lines: Vec<String> = vec![String::new()];
     for word in title.split_whitespace() {
@@ -190,12 +190,12 @@ fn wrap_label(title: &str, width: usize) -> String {
     lines.truncate(2);
     for line in &mut lines {
         if line.chars().count() > width {
-            *line = line.chars().take(width - 1).collect::<String>() + "…";
+            *line = line.chars().take(width - 3).collect::<String>() + "...";
         }
     }
     if cut && let Some(last) = lines.last_mut() {
-        let keep: String = last.chars().take(width - 1).collect();
-        *last = keep + "…";
+        let keep: String = last.chars().take(width - 3).collect();
+        *last = keep.trim_end().to_string() + "...";
     }
     lines.join("\n")
 }
@@ -612,7 +612,7 @@ mod roster_tests {
         let long = wrap_label("Forty-three seconds, twenty-four hours of trouble", 18);
         assert!(long.lines().count() <= 2);
         assert!(long.lines().all(|l| l.chars().count() <= 18), "{long}");
-        assert!(long.ends_with('…'));
+        assert!(long.ends_with("..."));
         assert_eq!(wrap_label("Short", 18), "Short");
     }
 
