@@ -10,6 +10,10 @@ pub const WORDS: &[(&str, &str)] = &[
     ("ack", "acknowledge the page"),
     ("take ACTION", "take an action by its id (see `actions`)"),
     (
+        "ask PERSON TEXT",
+        "ask someone (by name, role or id) a question",
+    ),
+    (
         "do TEXT",
         "say what you do, in your own words (\"roll back the waf rule\")",
     ),
@@ -67,6 +71,15 @@ pub fn parse_command(line: &str) -> Result<Command, String> {
         "do" => Command::Do {
             text: need("what you do, in your own words")?.to_string(),
         },
+        "ask" => {
+            let (who, text) = need("a person and a question")?
+                .split_once(char::is_whitespace)
+                .ok_or("`ask` needs a person (name, role or id) and a question")?;
+            Command::Ask {
+                who: who.to_string(),
+                text: text.trim().to_string(),
+            }
+        }
         "note" => Command::Note {
             text: need("some text")?.to_string(),
         },
@@ -222,6 +235,7 @@ pub fn format_command(c: &Command) -> String {
         Command::Ack => "ack".into(),
         Command::Take { action } => format!("take {action}"),
         Command::Do { text } => format!("do {text}"),
+        Command::Ask { who, text } => format!("ask {who} {text}"),
         Command::Note { text } => format!("note {text}"),
         Command::TimelineEntry { at, kind, text } => format!(
             "timeline {at} {} {text}",

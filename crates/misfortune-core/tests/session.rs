@@ -556,3 +556,34 @@ fn conditional_injects_follow_what_the_trainee_did() {
     s.advance_to(m(13));
     assert!(s.has_fired("held"));
 }
+
+/// Asking someone: they answer with what the scenario holds back for them, come when paged, or
+/// have nothing to add; a name nobody has gets an in-world answer. Every question reaches the
+/// game master's queue.
+#[test]
+fn the_trainee_asks_people_in_their_own_words() {
+    let mut s = Session::new(scenario("original-cert-expiry"), 1);
+    let ask = |s: &mut Session, who: &str, text: &str| {
+        s.apply_command(
+            Actor::Trainee,
+            &Command::Ask {
+                who: who.into(),
+                text: text.into(),
+            },
+        )
+    };
+    let messages = |s: &Session| s.messages().len();
+    ask(&mut s, "omar", "who issued the gateway certificate?").unwrap();
+    assert_eq!(messages(&s), 1, "the held answer comes when asked");
+    ask(&mut s, "payments", "can you join?").unwrap();
+    assert!(s.is_taken("page-payments"), "asking again pages them");
+    ask(&mut s, "Omar", "anything else?").unwrap();
+    assert!(s.feed().iter().any(|f| f.text.contains("nothing to add")));
+    ask(&mut s, "zed", "hello?").unwrap();
+    assert!(
+        s.feed()
+            .iter()
+            .any(|f| f.text.contains("Nobody by that name"))
+    );
+    assert_eq!(s.unmatched().len(), 3);
+}

@@ -138,7 +138,7 @@ fn command_line(
         if !text.is_empty() {
             form.history.push(text.clone());
             form.history_at = None;
-            out.push(Command::Do { text });
+            out.push(said(text));
         }
         line.request_focus();
     }
@@ -181,6 +181,19 @@ fn command_line(
             ));
         }
     }
+}
+
+/// A line from the command line: "ask NAME QUESTION" asks someone, anything else is done.
+fn said(text: String) -> Command {
+    if let Some(rest) = text.strip_prefix("ask ")
+        && let Some((who, question)) = rest.trim().split_once(char::is_whitespace)
+    {
+        return Command::Ask {
+            who: who.to_string(),
+            text: question.trim().to_string(),
+        };
+    }
+    Command::Do { text }
 }
 
 /// The action search and the actions it matches.

@@ -30,6 +30,11 @@ pub enum Command {
     Do {
         text: String,
     },
+    /// Ask a person (by name, role or id) something, in the trainee's words.
+    Ask {
+        who: String,
+        text: String,
+    },
     Note {
         text: String,
     },
@@ -138,6 +143,7 @@ impl Session {
             Command::Ack => self.ack()?,
             Command::Take { action } => self.take(action)?,
             Command::Do { text } => self.say(text)?,
+            Command::Ask { who, text } => self.ask(who, text)?,
             Command::Note { text } => {
                 non_empty(text)?;
                 self.notes.push((self.now, text.clone()));
@@ -260,6 +266,68 @@ impl Session {
             ),
         }
         Ok(())
+    }
+
+    /// Ask someone. With the engine as game master, the person answers with what the scenario
+    /// holds back for them (their first held message), or comes when paged (the escalation to
+    /// them), or has nothing to add; either way the question goes to the game master's queue.
+    fn ask(&mut self, who: &str, text: &str) -> Result<(), CommandError> {
+        use crate::matcher::Words;
+        non_empty(text)?;
+        let said = Words::of(who);
+        let persona = self
+            .sc
+            .personas
+            .iter()
+            .find(|p| p.id.eq_ignore_ascii_case(who.trim()))
+            .or_else(|| {
+                self.sc.personas.iter().find(|p| {
+                    said.shares_word(&Words::of(&p.name)) || said.shares_word(&Words::of(&p.role))
+                })
+            })
+            .cloned();
+        let Some(p) = persona else {
+            self.push_feed(
+                FeedKind::Note,
+                format!("You ask {who}: \"{text}\". Nobody by that name is on this incident."),
+                true,
+            );
+            return Ok(());
+        };
+        self.push_feed(
+            FeedKind::Note,
+            format!("You ask {}: \"{text}\"", p.name),
+            true,
+        );
+        self.unmatched
+            .push((self.now, format!("asked {}: {text}", p.name)));
+        let held = self.sc.injects.iter().position(|i| {
+            matches!(i.when, Trigger::Held)
+                && i.effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::Message { from, .. } if *from == p.id))
+        });
+        if let Some(i) = held.filter(|i| !self.fired_set.contains(i)) {
+            self.fire_inject(i, true);
+            return Ok(());
+        }
+        let page = self
+            .sc
+            .actions
+            .iter()
+            .find(|a| a.kind == ActionKind::Escalate(p.id.clone()))
+            .map(|a| a.id.clone());
+        match page {
+            Some(a) if !self.is_taken(&a) => self.take(&a),
+            _ => {
+                self.push_feed(
+                    FeedKind::Message,
+                    format!("{}: I have nothing to add right now.", p.name),
+                    true,
+                );
+                Ok(())
+            }
+        }
     }
 
     fn timeline_entry(
