@@ -9,6 +9,7 @@ use misfortune_core::model::EventKind;
 use misfortune_core::view::Health;
 
 mod gm;
+mod telemetry;
 mod trainee;
 
 pub use gm::gm_panel;
