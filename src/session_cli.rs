@@ -108,14 +108,6 @@ fn journal_fail(e: JournalError) -> ExitCode {
     }
 }
 
-/// This installation's journal key (made on first use).
-fn journal_key() -> Result<JournalKey, String> {
-    let path = JournalKey::default_path().ok_or_else(|| {
-        "no config folder for the journal key on this system; set MISFORTUNE_KEY_FILE".to_string()
-    })?;
-    JournalKey::load_or_create(&path).map_err(|e| e.to_string())
-}
-
 /// `--sessions-dir`, then `MISFORTUNE_SESSIONS_DIR`, then the user's data folder.
 fn sessions_dir(arg: Option<PathBuf>) -> Result<PathBuf, String> {
     arg.or_else(|| std::env::var_os("MISFORTUNE_SESSIONS_DIR").map(PathBuf::from))
@@ -152,7 +144,7 @@ pub fn play(args: PlayArgs) -> ExitCode {
         Ok(d) => d,
         Err(e) => return fail(e),
     };
-    let key = match journal_key() {
+    let key = match JournalKey::load_default() {
         Ok(k) => k,
         Err(e) => return fail(e),
     };
@@ -291,7 +283,7 @@ pub fn resume(journal_path: &Path, drive: DriveArgs, trust: Trust) -> ExitCode {
         Ok(d) => d,
         Err(e) => return fail(e),
     };
-    let key = match journal_key() {
+    let key = match JournalKey::load_default() {
         Ok(k) => k,
         Err(e) => return fail(e),
     };
@@ -327,7 +319,7 @@ pub fn resume(journal_path: &Path, drive: DriveArgs, trust: Trust) -> ExitCode {
 /// Read a journal, check it (refusing one modified after it was written unless `trust` allows
 /// it; saying so when its tail was cut off) and replay it.
 fn replayed(journal_path: &Path, trust: Trust) -> Result<(Journal, Session, Standing), ExitCode> {
-    let key = journal_key().map_err(fail)?;
+    let key = JournalKey::load_default().map_err(fail)?;
     let (j, integrity) = Journal::read_checked(journal_path, &key, trust).map_err(journal_fail)?;
     if let Some(w) = &j.warning {
         eprintln!("warning: {w}");

@@ -56,7 +56,7 @@ pub fn trainee_panel(
                         .show(ui, |ui| {
                             ui.label(&v.briefing);
                         });
-                    alerts(ui, v, &mut out);
+                    alerts(ui, v);
                     services_and_messages(ui, v);
                 });
         });
@@ -427,7 +427,7 @@ fn pager(ui: &mut egui::Ui, v: &TraineeView, out: &mut Vec<Command>) {
 }
 
 /// The alerts that fired.
-fn alerts(ui: &mut egui::Ui, v: &TraineeView, _out: &mut Vec<Command>) {
+fn alerts(ui: &mut egui::Ui, v: &TraineeView) {
     ui.heading("Alerts");
     if v.alerts.is_empty() {
         ui.weak("nothing firing");

@@ -73,10 +73,7 @@ pub struct Keyring(pub JournalKey);
 impl Keyring {
     /// The key from the user's config folder (made on first use).
     pub fn load() -> Result<Keyring, String> {
-        let path = JournalKey::default_path().ok_or("no config folder for the journal key")?;
-        JournalKey::load_or_create(&path)
-            .map(Keyring)
-            .map_err(|e| e.to_string())
+        JournalKey::load_default().map(Keyring)
     }
 }
 

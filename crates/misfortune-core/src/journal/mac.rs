@@ -47,6 +47,15 @@ impl JournalKey {
             })
     }
 
+    /// This installation's key, from [`JournalKey::default_path`] (made on first use).
+    pub fn load_default() -> Result<JournalKey, String> {
+        let path = Self::default_path().ok_or_else(|| {
+            "no config folder for the journal key on this system; set MISFORTUNE_KEY_FILE"
+                .to_string()
+        })?;
+        Self::load_or_create(&path).map_err(|e| e.to_string())
+    }
+
     /// Read the key at `path`, or make a new random one there (readable by its owner only).
     pub fn load_or_create(path: &Path) -> Result<JournalKey, JournalError> {
         let p = path.display().to_string();

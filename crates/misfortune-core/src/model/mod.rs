@@ -138,7 +138,12 @@ pub fn parse_time_of_day(s: &str) -> Option<u32> {
 /// A moment of a session starting at `starts_at` ("HH:MM"): the time of day (`13:54:07`), or
 /// the elapsed time (`T+12:07`) when the start is not known.
 pub fn stamp(starts_at: Option<&str>, t: SimTime) -> String {
-    match starts_at.and_then(parse_time_of_day) {
+    stamp_from(starts_at.and_then(parse_time_of_day), t)
+}
+
+/// [`stamp`] with the start already in minutes after midnight.
+pub fn stamp_from(start_mins: Option<u32>, t: SimTime) -> String {
+    match start_mins {
         Some(start) => {
             let secs = (u64::from(start) * 60 + t.ms() / 1000) % 86_400;
             format!(

@@ -21,8 +21,8 @@ pub struct TraineeView {
     pub scenario_id: String,
     pub title: String,
     pub briefing: String,
-    /// The time of day the session starts at ("13:42"), where known.
-    pub starts_at: Option<String>,
+    /// The time of day the session starts at, in minutes after midnight, where known.
+    pub starts_at: Option<u32>,
     pub now: SimTime,
     pub ended: bool,
     pub clock: ClockState,
@@ -214,7 +214,7 @@ impl TraineeView {
     /// A moment as the room reads it: the time of day where the start is known (`13:54:07`),
     /// else the elapsed time (`T+12:07`).
     pub fn stamp(&self, t: SimTime) -> String {
-        stamp(self.starts_at.as_deref(), t)
+        stamp_from(self.starts_at, t)
     }
 
     /// A time of day (or elapsed time) to the minute, for lists.
@@ -237,7 +237,7 @@ impl TraineeView {
             scenario_id: sc.id.clone(),
             title: sc.title.clone(),
             briefing: sc.briefing.clone(),
-            starts_at: sc.starts_at.clone(),
+            starts_at: sc.starts_at.as_deref().and_then(parse_time_of_day),
             now,
             ended: s.is_ended(),
             clock: s.clock(),
