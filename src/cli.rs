@@ -63,6 +63,23 @@ enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Check scenarios for training value: the answer named in the title, self-labelling texts,
+    /// personas that confess, a world that does not react, the scripted personas' bounds (see
+    /// docs/authoring.md, "Lints"). Files must validate first.
+    Lint {
+        /// Scenario files or folders (searched for `*.ron`).
+        #[arg(required_unless_present = "list")]
+        paths: Vec<PathBuf>,
+        /// Print machine-readable findings (JSON).
+        #[arg(long)]
+        json: bool,
+        /// Fail on any warning.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// List the lints and what each looks for.
+        #[arg(long)]
+        list: bool,
+    },
     /// Play a scenario. `--headless` plays in the terminal: with a script or a persona it runs to
     /// the end and prints the score; with neither it is an interactive session.
     Play {
@@ -156,6 +173,12 @@ pub fn main() -> ExitCode {
             deny_warnings,
             explain,
         }) => validate(&paths, json, deny_warnings, explain),
+        Some(Command::Lint {
+            paths,
+            json,
+            deny_warnings,
+            list,
+        }) => crate::lint_cli::lint(&paths, json, deny_warnings, list),
         Some(Command::Match {
             scenario,
             text,

@@ -8,6 +8,7 @@ mod cli;
 #[cfg(feature = "gui")]
 mod gui;
 mod line_mode;
+mod lint_cli;
 mod session_cli;
 mod sparkline;
 

@@ -1,5 +1,7 @@
-//! The library screen: every scenario with its title, difficulty, tags, source and length;
-//! scenarios with validation errors are listed with their first error, not hidden.
+//! The library screen: every scenario with its title, difficulty, tags and length; scenarios
+//! with validation errors are listed with their first error, not hidden. The room sees this on
+//! the projector before the page, so it is spoiler-free: only the systems and skills a scenario
+//! trains, never its failure class or the real incident it retells (the debrief names those).
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -27,8 +29,8 @@ pub struct Entry {
     pub id: String,
     pub title: String,
     pub difficulty: u8,
+    /// The spoiler-free tags: systems and skills, not the failure class.
     pub tags: Vec<String>,
-    pub source: Option<String>,
     pub minutes: u32,
     /// `file:line:col: message` of the first error, when the file does not validate.
     pub error: Option<String>,
@@ -44,10 +46,9 @@ impl Entry {
             id: sc.map(|s| s.id.clone()).unwrap_or_default(),
             title: sc.map_or_else(|| f.name.clone(), |s| s.title.clone()),
             difficulty: sc.map_or(0, |s| s.difficulty),
-            tags: sc.map(|s| s.tags.clone()).unwrap_or_default(),
-            source: sc
-                .and_then(|s| s.based_on.as_ref())
-                .map(|b| format!("{} {}", b.organisation, b.date)),
+            tags: sc
+                .map(|s| misfortune_core::tags::spoiler_free(&s.tags))
+                .unwrap_or_default(),
             minutes: sc.map_or(0, |s| s.estimated_minutes),
             error: f
                 .diagnostics
@@ -65,10 +66,6 @@ impl Entry {
             || self.title.to_lowercase().contains(&f)
             || self.id.to_lowercase().contains(&f)
             || self.tags.iter().any(|t| t.to_lowercase().contains(&f))
-            || self
-                .source
-                .as_ref()
-                .is_some_and(|s| s.to_lowercase().contains(&f))
     }
 }
 
@@ -284,7 +281,6 @@ fn entry_row(
             });
             ui.label("★".repeat(e.difficulty as usize));
             ui.label(e.tags.join(", "));
-            ui.label(e.source.as_deref().unwrap_or("original"));
             ui.label(e.minutes.to_string());
             ui.label(ago(library.last_played.get(&e.id).copied()));
         }
@@ -298,9 +294,7 @@ fn entry_row(
                 ui.label("");
             }
             ui.colored_label(crate::gui::palette::Role::Error.in_ui(ui), err);
-            for _ in 0..2 {
-                ui.label("");
-            }
+            ui.label("");
         }
     }
     intent
@@ -337,15 +331,14 @@ pub fn library_panel(
     egui::ScrollArea::both().show(ui, |ui| {
         egui::Grid::new("library")
             .striped(true)
-            .num_columns(7)
+            .num_columns(6)
             .spacing([16.0, 6.0])
             .show(ui, |ui| {
                 for h in [
                     "",
                     "Scenario",
                     "Difficulty",
-                    "Tags",
-                    "Based on",
+                    "Trains",
                     "Minutes",
                     "Last played",
                 ] {

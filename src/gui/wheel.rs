@@ -483,7 +483,7 @@ fn spin_section(
         ui.label(format!(
             "{}  ·  {}  ·  about {} minutes",
             "★".repeat(e.difficulty as usize),
-            e.source.as_deref().unwrap_or("original"),
+            e.tags.join(", "),
             e.minutes
         ));
         ui.horizontal(|ui| {

@@ -6,6 +6,7 @@
 pub mod author;
 pub mod diagnostic;
 pub mod journal;
+pub mod lint;
 pub mod load;
 pub mod matcher;
 pub mod model;
@@ -18,6 +19,7 @@ pub mod script;
 pub mod sim;
 pub mod solver;
 pub mod spans;
+pub mod tags;
 pub mod time;
 pub mod validate;
 pub mod view;

@@ -149,25 +149,32 @@ pub fn match_action<'a>(text: &str, actions: impl IntoIterator<Item = &'a Action
     }
 }
 
+/// The keywords (each may list synonyms with `|`) whose every word `text` contains.
+pub fn keywords_in(text: &str, keywords: &[String]) -> Vec<String> {
+    let said = Words::of(text);
+    let mut seen = HashSet::new();
+    keywords
+        .iter()
+        .filter(|k| names(&said, k) && seen.insert(k.to_lowercase()))
+        .cloned()
+        .collect()
+}
+
+fn names(said: &Words, keyword: &str) -> bool {
+    keyword.split('|').any(|alt| {
+        let w = Words::of(alt);
+        !w.is_empty() && said.cover(&w).0 >= 1.0
+    })
+}
+
 /// Whether free text names the root cause: every word of one of its keywords (each keyword may
 /// list synonyms with `|`), and none of its negative keywords. Returns the keywords matched.
 pub fn diagnosis_words(text: &str, rc: &RootCause) -> Vec<String> {
     let said = Words::of(text);
-    let names = |k: &str| {
-        k.split('|').any(|alt| {
-            let w = Words::of(alt);
-            !w.is_empty() && said.cover(&w).0 >= 1.0
-        })
-    };
-    if rc.negative_keywords.iter().any(|k| names(k)) {
+    if rc.negative_keywords.iter().any(|k| names(&said, k)) {
         return Vec::new();
     }
-    let mut seen = HashSet::new();
-    rc.keywords
-        .iter()
-        .filter(|k| names(k) && seen.insert(k.to_lowercase()))
-        .cloned()
-        .collect()
+    keywords_in(text, &rc.keywords)
 }
 
 #[cfg(test)]

@@ -103,6 +103,10 @@ fn truth(ui: &mut egui::Ui, v: &GmView) {
         .default_open(true)
         .show(ui, |ui| {
             ui.label(&v.root_cause.statement);
+            if let Some(src) = &v.source {
+                ui.weak(format!("Based on {src}"));
+            }
+            ui.weak(format!("Tags: {}", v.tags.join(", ")));
             ui.weak(format!(
                 "Answer: {}",
                 v.root_cause

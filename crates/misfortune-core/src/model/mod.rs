@@ -102,6 +102,13 @@ pub struct Phase {
     pub to: SimTime,
     /// What happened in between, told to everyone at the jump.
     pub summary: String,
+    /// The jump happens only if all of these have happened by `from` (for example: only narrate
+    /// the restart the trainee started).
+    #[serde(default)]
+    pub only_if: Vec<Requirement>,
+    /// ...and none of these.
+    #[serde(default)]
+    pub unless: Vec<Requirement>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

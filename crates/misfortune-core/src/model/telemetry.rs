@@ -76,7 +76,8 @@ pub struct LogStream {
 pub struct LogLine {
     pub at: SimTime,
     pub level: Level,
-    /// `{n}` is replaced by the repetition number, `{ms}` by a seeded number of milliseconds.
+    /// `{n}` is replaced by the repetition number, `{ms}` by a seeded number of milliseconds, and
+    /// `{a|b|c}` by one of its alternatives, picked per repetition from the session's seed.
     pub text: String,
     /// Repeat the line this often...
     #[serde(default)]

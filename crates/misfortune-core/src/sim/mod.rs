@@ -235,6 +235,11 @@ impl Session {
                 Pending::ActionDone(k) => self.complete_action(k),
                 Pending::Phase(i) => {
                     let ph = self.sc.phases[i].clone();
+                    if !ph.only_if.iter().all(|r| self.happened(r))
+                        || ph.unless.iter().any(|r| self.happened(r))
+                    {
+                        continue;
+                    }
                     self.phases_passed.push(i);
                     self.push_feed(
                         FeedKind::Phase,

@@ -135,15 +135,41 @@ impl Session {
         (out.split_off(skip), total)
     }
 
+    /// A log line's text for repetition `n`: `{n}` is the repetition number, `{ms}` a seeded
+    /// duration, and `{a|b|c}` one of its alternatives, picked per repetition from the seed, so one
+    /// templated line reads like the varied output of a real service.
     fn fill(&self, text: &str, stream: usize, line: usize, n: u64) -> String {
         if !text.contains('{') {
             return text.to_string();
         }
-        let ms = 200
-            + ((self.jitter(1_000_000 + (stream as u64) * 1000 + line as u64, n) + 1.0) * 900.0)
-                as u64;
-        text.replace("{n}", &(n + 1).to_string())
-            .replace("{ms}", &ms.to_string())
+        let key = 1_000_000 + (stream as u64) * 1000 + line as u64;
+        let ms = 200 + ((self.jitter(key, n) + 1.0) * 900.0) as u64;
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        let mut group = 0u64;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                rest = &rest[open..];
+                break;
+            };
+            let inner = &rest[open + 1..close];
+            match inner {
+                "n" => out.push_str(&(n + 1).to_string()),
+                "ms" => out.push_str(&ms.to_string()),
+                _ if inner.contains('|') => {
+                    group += 1;
+                    let alts: Vec<&str> = inner.split('|').collect();
+                    let u = (self.jitter(key ^ (group << 40), n) + 1.0) / 2.0;
+                    let pick = ((u * alts.len() as f64) as usize).min(alts.len() - 1);
+                    out.push_str(alts[pick]);
+                }
+                _ => out.push_str(&rest[open..=close]),
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
     }
 }
 

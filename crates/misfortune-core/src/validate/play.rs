@@ -53,6 +53,14 @@ impl Validator<'_, '_, '_> {
 
     pub(super) fn injects(&mut self, root: &Path) {
         let sc = self.sc;
+        for (i, ph) in sc.phases.iter().enumerate() {
+            let p = root.f("phases").i(i);
+            for (field, list) in [("only_if", &ph.only_if), ("unless", &ph.unless)] {
+                for (j, r) in list.iter().enumerate() {
+                    self.requirement(r, &p.f(field).i(j));
+                }
+            }
+        }
         for (i, inj) in sc.injects.iter().enumerate() {
             let p = root.f("injects").i(i);
             for (field, list) in [("only_if", &inj.only_if), ("unless", &inj.unless)] {

@@ -12,6 +12,11 @@ use crate::time::SimTime;
 pub struct GmView {
     pub trainee: TraineeView,
     pub root_cause: RootCause,
+    /// The real incident this retells ("Cloudflare, 2019-07-02: title"), which the trainee's
+    /// screens keep back until the debrief.
+    pub source: Option<String>,
+    /// Every tag, the failure class included.
+    pub tags: Vec<String>,
     pub gm_notes: Vec<String>,
     /// Injects not fired yet, with when they will fire (None: held or waiting on a condition).
     pub upcoming: Vec<UpcomingInject>,
@@ -55,6 +60,18 @@ impl GmView {
         GmView {
             trainee,
             root_cause: sc.root_cause.clone(),
+            source: sc.based_on.as_ref().map(|b| {
+                format!(
+                    "{}, {}{}",
+                    b.organisation,
+                    b.date,
+                    b.title
+                        .as_ref()
+                        .map(|t| format!(": {t}"))
+                        .unwrap_or_default()
+                )
+            }),
+            tags: sc.tags.clone(),
             gm_notes: sc.gm_notes.clone(),
             upcoming: sc
                 .injects
