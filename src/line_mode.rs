@@ -204,6 +204,28 @@ fn run_clock(rec: &mut Recorder, last: &mut Instant) -> Result<(), String> {
     Ok(())
 }
 
+/// The words of the view commands, which also work in scripts.
+const VIEW_WORDS: &[&str] = &[
+    "briefing",
+    "status",
+    "actions",
+    "candidates",
+    "findings",
+    "dashboards",
+    "changes",
+    "logs",
+];
+
+pub fn is_view_command(word: &str) -> bool {
+    VIEW_WORDS.contains(&word)
+}
+
+/// Print a view command's output (for scripts).
+pub fn show_view(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) {
+    let _ = writeln!(o, "[{}] {word} {rest}", view.stamp(view.now));
+    view_command(word, rest, view, o);
+}
+
 /// The view commands (`status`, `actions`, `dashboards`, ...): print what the trainee can see.
 /// Returns false when `word` is not one of them.
 fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) -> bool {
@@ -285,7 +307,7 @@ fn view_command(word: &str, rest: &str, view: &TraineeView, o: &mut impl Write) 
                 let _ = writeln!(o, "  the change log is empty");
             }
             for c in &view.changes {
-                let _ = writeln!(o, "  {:>8}  {:<16} {}", c.when, c.service, c.text);
+                let _ = writeln!(o, "  {:>18}  {:<16} {}", c.when, c.service, c.text);
             }
         }
         "logs" => print_log(rest, view, o),

@@ -45,7 +45,7 @@ pub struct DriveArgs {
 }
 
 enum Driver {
-    Script(Vec<(SimTime, Command)>),
+    Script(Vec<(SimTime, Command)>, Vec<ScriptView>),
     Persona(Persona),
     Interactive(u32),
 }
@@ -54,7 +54,7 @@ impl DriveArgs {
     fn driver(&self) -> Result<Driver, String> {
         Ok(match (&self.script, &self.persona) {
             (Some(path), _) => {
-                let script = read_script(path)?;
+                let (script, views) = read_script(path)?;
                 if !self.as_gm
                     && let Some(n) = script.iter().position(|(_, c)| c.is_gm_only())
                 {
@@ -65,7 +65,7 @@ impl DriveArgs {
                         script::format_command(&script[n].1)
                     ));
                 }
-                Driver::Script(script)
+                Driver::Script(script, views)
             }
             (None, Some(p)) => Driver::Persona(p.parse()?),
             (None, None) => Driver::Interactive(self.speed),
@@ -78,10 +78,7 @@ impl Driver {
     /// already holds (they are skipped by position, never replayed by time).
     fn run(self, rec: &mut Recorder, applied: usize) -> Result<(), String> {
         match self {
-            Driver::Script(cmds) => {
-                let rest: Vec<_> = cmds.into_iter().skip(applied).collect();
-                personas::play_script(rec, &rest).map_err(|e| e.to_string())
-            }
+            Driver::Script(cmds, views) => run_script(rec, cmds, views, applied),
             // A persona picks up its plan from what the session shows it already did.
             Driver::Persona(p) => personas::play(rec, p).map_err(|e| e.to_string()),
             Driver::Interactive(speed) => crate::line_mode::interactive(rec, speed),
@@ -117,10 +114,77 @@ fn sessions_dir(arg: Option<PathBuf>) -> Result<PathBuf, String> {
         })
 }
 
-fn read_script(path: &Path) -> Result<Vec<(SimTime, Command)>, String> {
+/// A view command in a script (`status`, `logs db-log 20`, ...): printed to stdout at its time,
+/// so a test or a demo shows what the trainee saw then. It changes nothing and is not journaled.
+struct ScriptView {
+    at: SimTime,
+    /// How many of the script's commands come before it.
+    after: usize,
+    word: String,
+    rest: String,
+}
+
+/// Read a script: its commands (parsed by the core) and its view lines (printed by the line mode).
+fn read_script(path: &Path) -> Result<(Vec<(SimTime, Command)>, Vec<ScriptView>), String> {
     let src = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read the script: {e}", path.display()))?;
-    script::parse_script(&src).map_err(|e| format!("{}:{e}", path.display()))
+    let mut views = Vec::new();
+    let mut commands = 0usize;
+    let mut kept = String::with_capacity(src.len());
+    for raw in src.lines() {
+        let line = raw.split_once('#').map_or(raw, |(a, _)| a).trim();
+        let mut parts = line.splitn(3, char::is_whitespace);
+        let (time, word, rest) = (parts.next(), parts.next(), parts.next());
+        match (time.map(str::parse::<SimTime>), word) {
+            (Some(Ok(at)), Some(w)) if crate::line_mode::is_view_command(w) => {
+                views.push(ScriptView {
+                    at,
+                    after: commands,
+                    word: w.to_string(),
+                    rest: rest.unwrap_or("").trim().to_string(),
+                });
+                // Keep the line numbers of later errors right.
+                kept.push('\n');
+                continue;
+            }
+            (_, Some(_)) => commands += 1,
+            _ => {}
+        }
+        kept.push_str(raw);
+        kept.push('\n');
+    }
+    let cmds = script::parse_script(&kept).map_err(|e| format!("{}:{e}", path.display()))?;
+    Ok((cmds, views))
+}
+
+/// Play a script's commands from the `applied`-th on, printing its view lines at their times.
+fn run_script(
+    rec: &mut Recorder,
+    cmds: Vec<(SimTime, Command)>,
+    views: Vec<ScriptView>,
+    applied: usize,
+) -> Result<(), String> {
+    let mut views = views.into_iter().filter(|v| v.after >= applied).peekable();
+    let show = |rec: &mut Recorder, v: ScriptView| -> Result<(), String> {
+        rec.advance_to(v.at).map_err(|e| e.to_string())?;
+        let view = misfortune_core::view::TraineeView::of(rec.session());
+        let mut out = std::io::stdout().lock();
+        crate::line_mode::show_view(&v.word, &v.rest, &view, &mut out);
+        Ok(())
+    };
+    for (i, (at, cmd)) in cmds.into_iter().enumerate().skip(applied) {
+        while let Some(v) = views.next_if(|v| v.after <= i) {
+            show(rec, v)?;
+        }
+        if !personas::play_line(rec, at, &cmd).map_err(|e| e.to_string())? {
+            break;
+        }
+    }
+    for v in views {
+        show(rec, v)?;
+    }
+    let end = rec.session().scenario().duration;
+    rec.advance_to(end).map_err(|e| e.to_string())
 }
 
 pub fn play(args: PlayArgs) -> ExitCode {

@@ -527,18 +527,27 @@ pub fn play_observed(
 /// Play a script of timed commands, then let the clock run to the end.
 pub fn play_script(rec: &mut Recorder, script: &[(SimTime, Command)]) -> Result<(), PlayError> {
     for (at, cmd) in script {
-        rec.advance_to(*at)?;
-        if rec.session().is_ended() {
+        if !play_line(rec, *at, cmd)? {
             break;
         }
-        let by = if cmd.is_gm_only() {
-            Actor::Gm
-        } else {
-            Actor::Trainee
-        };
-        rec.command(by, cmd.clone())?;
     }
     let end = rec.session().scenario().duration;
     rec.advance_to(end)?;
     Ok(())
+}
+
+/// Run the clock to `at` and apply one script command there (game-master commands as the game
+/// master). Returns false when the session had ended before `at`.
+pub fn play_line(rec: &mut Recorder, at: SimTime, cmd: &Command) -> Result<bool, PlayError> {
+    rec.advance_to(at)?;
+    if rec.session().is_ended() {
+        return Ok(false);
+    }
+    let by = if cmd.is_gm_only() {
+        Actor::Gm
+    } else {
+        Actor::Trainee
+    };
+    rec.command(by, cmd.clone())?;
+    Ok(true)
 }

@@ -55,13 +55,14 @@ pub(super) fn change_views(sc: &Scenario, now: SimTime) -> Vec<ChangeView> {
             ) {
                 (Some(b), None) => format!("-{b}"),
                 (Some(b), Some(start)) => {
-                    let mins = (i64::from(start) - (b.ms() / 60_000) as i64).rem_euclid(1440);
-                    let ago = if b >= SimTime::from_mins(24 * 60) {
-                        format!(" ({} days before)", b.ms() / 86_400_000)
-                    } else {
-                        String::new()
-                    };
-                    format!("{:02}:{:02}{ago}", mins / 60, mins % 60)
+                    let at = i64::from(start) - (b.ms() / 60_000) as i64;
+                    let (day, mins) = (at.div_euclid(1440), at.rem_euclid(1440));
+                    let hhmm = format!("{:02}:{:02}", mins / 60, mins % 60);
+                    match day {
+                        0 => hhmm,
+                        -1 => format!("yesterday {hhmm}"),
+                        d => format!("{} days ago {hhmm}", -d),
+                    }
                 }
                 (None, _) => stamp(sc.starts_at.as_deref(), c.at.unwrap_or(SimTime::ZERO)),
             };
