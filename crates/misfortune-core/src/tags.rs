@@ -78,6 +78,7 @@ pub const VOCABULARY: &[(&str, TagKind)] = &[
     ("streaming", System),
     ("tls", System),
     ("waf", System),
+    ("web-frontend", System),
     ("windows", System),
     // Skills.
     ("capacity", Skill),
