@@ -97,7 +97,8 @@ impl Validator<'_, '_, '_> {
         self.phases(root);
     }
 
-    /// Phases the clock jumps across: forwards, in order, not overlapping, within the end.
+    /// Phases the clock jumps across: forwards, in order, not overlapping (unless conditional),
+    /// within the end.
     fn phases(&mut self, root: &Path) {
         let sc = self.sc;
         let mut last_end = SimTime::ZERO;
@@ -114,7 +115,9 @@ impl Validator<'_, '_, '_> {
                     said().expected(format!("a time after {}", ph.from)),
                 );
             }
-            if ph.from < last_end {
+            // Conditional phases may overlap: they are alternatives (only one of them plays).
+            let conditional = !ph.only_if.is_empty() || !ph.unless.is_empty();
+            if ph.from < last_end && !conditional {
                 self.rep.error(
                     "out-of-order",
                     &p.f("from"),
