@@ -22,6 +22,19 @@ fn metrics_in(effects: &[Effect]) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether a metric's own course ends where it started (a blip that recovers without help), or
+/// never moves at all: only metrics left off their baseline need a fix to answer to.
+fn heals_itself(m: &Metric) -> bool {
+    match m.shape.iter().rev().find(|c| !matches!(c.change, Shape::Noise { .. })) {
+        None => true,
+        Some(c) => match c.change {
+            Shape::Recover { .. } => true,
+            Shape::Step { to } => (to - m.baseline).abs() < 1e-9,
+            _ => false,
+        },
+    }
+}
+
 /// The injects that follow a consequential action: triggered by it (or by a chain from it), or
 /// conditional on it.
 fn reactions(sc: &Scenario) -> HashSet<usize> {
@@ -78,7 +91,7 @@ impl Linter<'_, '_, '_> {
             }
         }
         for (i, m) in sc.metrics.iter().enumerate() {
-            let moving = !m.shape.is_empty() || moves.contains(m.id.as_str());
+            let moving = !heals_itself(m) || moves.contains(m.id.as_str());
             if moving && !responds.contains(m.id.as_str()) {
                 self.rep.warn(
                     "metric-never-responds",
