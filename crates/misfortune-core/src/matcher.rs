@@ -101,12 +101,19 @@ pub enum ActionMatch {
     Unmatched { best: Option<(String, f64)> },
 }
 
-/// The phrases an action answers to: its own, then its label, then its id in words.
+/// The phrases an action answers to: its own, then its label, then (only for an action with no
+/// phrases of its own) its id in words. An id can shrink to one word once stop words are dropped
+/// (`restart-now` is "restart"), which would claim every line that says it.
 fn phrases(a: &Action) -> impl Iterator<Item = String> + '_ {
+    let id = a
+        .phrases
+        .is_empty()
+        .then(|| a.id.replace(['-', '_'], " "));
     a.phrases
         .iter()
         .cloned()
-        .chain([a.label.clone(), a.id.replace(['-', '_'], " ")])
+        .chain(std::iter::once(a.label.clone()))
+        .chain(id)
 }
 
 /// Match a line to one of `actions`.

@@ -290,7 +290,11 @@ fn time_to_diagnose_part(s: &Session) -> (f64, String) {
         .iter()
         .find(|d| diagnosis_quality(sc, d.candidate.as_deref(), d.text.as_deref()).0 >= 0.6)
         .map(|d| d.at);
-    let real_diag = recorded_diagnosis_time(sc).map(Reference::Timeline);
+    let real_diag = sc
+        .recorded
+        .time_to_diagnose
+        .and_then(Reference::of)
+        .or_else(|| recorded_diagnosis_time(sc).map(Reference::Timeline));
     let real_diag = sc
         .recorded
         .par_to_diagnose

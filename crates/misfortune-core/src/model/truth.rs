@@ -73,6 +73,10 @@ pub struct Recorded {
     pub time_to_detect: RecordedTime,
     pub time_to_mitigate: RecordedTime,
     pub time_to_resolve: RecordedTime,
+    /// When the real team named the root cause, where the record says (otherwise the score reads
+    /// it from the timeline: the last investigation before the first mitigation).
+    #[serde(default)]
+    pub time_to_diagnose: Option<RecordedTime>,
     /// A fair target for reaching the right diagnosis, where the real team was slow (time marks
     /// are measured against it instead of the record).
     #[serde(default)]
