@@ -28,7 +28,7 @@ fn heals_itself(m: &Metric) -> bool {
     match m.shape.iter().rev().find(|c| !matches!(c.change, Shape::Noise { .. })) {
         None => true,
         Some(c) => match c.change {
-            Shape::Recover { .. } => true,
+            Shape::Recover { .. } | Shape::Spike { .. } => true,
             Shape::Step { to } => (to - m.baseline).abs() < 1e-9,
             _ => false,
         },
