@@ -17,6 +17,25 @@ fn records_dir() -> PathBuf {
     )
 }
 
+/// How many minutes before the record's minute 0 the scenario starts (a scenario may open on
+/// what led up to the trigger): the record's minute-0 time of day less the scenario's `starts_at`.
+fn start_offset(starts_at: Option<&str>, rec: &serde_json::Value) -> f64 {
+    let zero = rec["timeline"].as_array().unwrap().iter().find_map(|e| {
+        (e["t_min"].as_f64() == Some(0.0))
+            .then(|| e["t"].as_str())
+            .flatten()
+            .and_then(|t| t.get(11..16))
+    });
+    let mins = |hhmm: &str| {
+        let (h, m) = hhmm.split_once(':').unwrap();
+        h.parse::<f64>().unwrap() * 60.0 + m.parse::<f64>().unwrap()
+    };
+    match (zero, starts_at) {
+        (Some(z), Some(s)) => (mins(z) - mins(s)).rem_euclid(1440.0),
+        _ => 0.0,
+    }
+}
+
 fn kind(s: &str) -> EventKind {
     s.parse().unwrap()
 }
@@ -51,6 +70,7 @@ fn scenarios_based_on_a_record_keep_its_times() {
             continue;
         };
         checked += 1;
+        let offset = start_offset(sc.starts_at.as_deref(), rec);
         let times = [
             ("time_to_detect_min", sc.recorded.time_to_detect),
             ("time_to_mitigate_min", sc.recorded.time_to_mitigate),
@@ -60,7 +80,7 @@ fn scenarios_based_on_a_record_keep_its_times() {
             match rec[field].as_f64() {
                 Some(m) => assert_eq!(
                     ours,
-                    RecordedTime::Known(SimTime::from_secs((m * 60.0) as u64)),
+                    RecordedTime::Known(SimTime::from_secs(((m + offset) * 60.0) as u64)),
                     "{}: {field}",
                     sc.id
                 ),
@@ -72,7 +92,7 @@ fn scenarios_based_on_a_record_keep_its_times() {
             }
         }
         for ev in rec["timeline"].as_array().unwrap() {
-            let Some(m) = ev["t_min"].as_f64() else {
+            let Some(m) = ev["t_min"].as_f64().map(|m| m + offset) else {
                 continue;
             };
             if m < 0.0 {
