@@ -45,7 +45,7 @@ pub struct DriveArgs {
 }
 
 enum Driver {
-    Script(Vec<(SimTime, Command)>, Vec<ScriptView>),
+    Script(Commands, Vec<ScriptView>),
     Persona(Persona),
     Interactive(u32),
 }
@@ -125,7 +125,10 @@ struct ScriptView {
 }
 
 /// Read a script: its commands (parsed by the core) and its view lines (printed by the line mode).
-fn read_script(path: &Path) -> Result<(Vec<(SimTime, Command)>, Vec<ScriptView>), String> {
+/// A script's timed commands.
+type Commands = Vec<(SimTime, Command)>;
+
+fn read_script(path: &Path) -> Result<(Commands, Vec<ScriptView>), String> {
     let src = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read the script: {e}", path.display()))?;
     let mut views = Vec::new();
@@ -160,7 +163,7 @@ fn read_script(path: &Path) -> Result<(Vec<(SimTime, Command)>, Vec<ScriptView>)
 /// Play a script's commands from the `applied`-th on, printing its view lines at their times.
 fn run_script(
     rec: &mut Recorder,
-    cmds: Vec<(SimTime, Command)>,
+    cmds: Commands,
     views: Vec<ScriptView>,
     applied: usize,
 ) -> Result<(), String> {

@@ -453,3 +453,77 @@ fn scripts_play_the_game_master_only_with_as_gm() {
     assert!(text.contains("\"cmd\":\"do\",\"text\":\"read the checkout logs\""));
     assert!(text.contains("matched `checkout-logs`"));
 }
+
+#[test]
+fn lint_passes_the_shipped_scenarios_and_fails_a_spoiling_one() {
+    let out = misfortune(&["lint", "--deny-warnings", "scenarios"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("0 lint warning(s)"), "{stdout}");
+
+    // The same scenario with a title that names the cause: a warning at its line, which fails
+    // only with --deny-warnings.
+    let tmp_dir = temp_dir("lint");
+    let file = tmp_dir.path().join("spoiler.ron");
+    let src = std::fs::read_to_string(root().join("scenarios/original-cert-expiry.ron")).unwrap();
+    let src = src.replace(
+        "title: \"Payments fail at midnight\"",
+        "title: \"The certificate expired\"",
+    );
+    std::fs::write(&file, &src).unwrap();
+    let f = file.display().to_string();
+    let out = misfortune(&["lint", &f]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = src.lines().position(|l| l.contains("title:")).unwrap() + 1;
+    assert!(stderr.contains(&format!("{f}:{line}:")), "{stderr}");
+    assert!(stderr.contains("cause-in-title"), "{stderr}");
+    let out = misfortune(&["lint", "--deny-warnings", "--json", &f]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["files"][0]["diagnostics"][0]["code"], "cause-in-title");
+    assert_eq!(json["files"][0]["diagnostics"][0]["line"], line);
+}
+
+#[test]
+fn view_commands_in_a_script_print_what_the_trainee_saw() {
+    let tmp_dir = temp_dir("views");
+    let dir = tmp_dir.path();
+    let script = dir.join("views.txt");
+    std::fs::write(
+        &script,
+        "6m do check disk usage\n7m status\n8m do read the postgres log\n11m logs db-log 3\n12m changes\n13m end\n",
+    )
+    .unwrap();
+    let out = misfortune(&[
+        "play",
+        "--headless",
+        "scenarios/original-log-flood-disk-full.ron",
+        "--script",
+        &script.display().to_string(),
+        "--seed",
+        "3",
+        "--sessions-dir",
+        &dir.display().to_string(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Each view is headed by the time of day it was taken at, and shows that moment.
+    assert!(stdout.contains("[09:07:00] status"), "{stdout}");
+    assert!(stdout.contains("[09:11:00] logs db-log 3"), "{stdout}");
+    assert!(stdout.contains("No space left on device"), "{stdout}");
+    assert!(stdout.contains("yesterday 16:40"), "{stdout}");
+    assert!(stdout.contains("log_level info -> debug"), "{stdout}");
+    // Views are not commands: the journal holds the three commands only.
+    let journal = std::fs::read_to_string(only_journal(dir)).unwrap();
+    assert!(!journal.contains("\"changes\""), "{journal}");
+}

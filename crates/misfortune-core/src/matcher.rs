@@ -105,10 +105,7 @@ pub enum ActionMatch {
 /// phrases of its own) its id in words. An id can shrink to one word once stop words are dropped
 /// (`restart-now` is "restart"), which would claim every line that says it.
 fn phrases(a: &Action) -> impl Iterator<Item = String> + '_ {
-    let id = a
-        .phrases
-        .is_empty()
-        .then(|| a.id.replace(['-', '_'], " "));
+    let id = a.phrases.is_empty().then(|| a.id.replace(['-', '_'], " "));
     a.phrases
         .iter()
         .cloned()

@@ -126,7 +126,7 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(spoiler_free(&tags), vec!["cdn", "rollback"]);
-        assert_eq!(kind("latent-bug"), Some(TagKind::FailureClass));
+        assert_eq!(kind("latent-bug"), Some(FailureClass));
         assert_eq!(kind("nonsense"), None);
     }
 }

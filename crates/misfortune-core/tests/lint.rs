@@ -97,7 +97,10 @@ fn an_action_with_no_phrases_and_a_phrase_two_actions_share() {
     // Both actions now answer to the same words: each of them is told.
     let shared = found(&d, "shared-phrase");
     assert_eq!(shared.len(), 2, "{d:#?}");
-    assert!(shared.iter().all(|s| s.1.contains("ambiguous")), "{shared:?}");
+    assert!(
+        shared.iter().all(|s| s.1.contains("ambiguous")),
+        "{shared:?}"
+    );
 }
 
 #[test]
@@ -285,7 +288,7 @@ fn the_shipped_library_is_clean() {
     let (files, problems) = misfortune_core::load_all(&[dir]);
     assert!(problems.is_empty(), "{problems:?}");
     for f in &files {
-        let d = lint_file(&f);
+        let d = lint_file(f);
         assert!(
             d.is_empty(),
             "{}: {}",

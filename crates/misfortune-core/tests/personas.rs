@@ -20,7 +20,12 @@ fn shipped() -> Vec<misfortune_core::Scenario> {
         .collect()
 }
 
-fn play(sc: &Arc<misfortune_core::Scenario>, p: Persona, seed: u64, mode: PlayMode) -> score::Score {
+fn play(
+    sc: &Arc<misfortune_core::Scenario>,
+    p: Persona,
+    seed: u64,
+    mode: PlayMode,
+) -> score::Score {
     let mut rec = Recorder::unjournaled(Session::with_mode(sc.clone(), seed, mode));
     personas::play(&mut rec, p).unwrap();
     assert!(rec.session().is_ended());

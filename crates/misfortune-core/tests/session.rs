@@ -332,8 +332,36 @@ fn notes_timeline_clock_and_end_commands() {
 }
 
 #[test]
+fn a_conditional_phase_stays_put_when_its_action_was_not_taken() {
+    // Fastly's phases narrate the recovery, so they jump only once the trigger was disabled.
+    let mut s = Session::new(scenario("fastly-2021-latent-config-bug"), 1);
+    s.advance_to(m(81));
+    assert_eq!(s.now(), m(81), "no fix, no jump");
+    assert!(
+        !TraineeView::of(&s)
+            .feed
+            .iter()
+            .any(|f| f.text.contains("Most services are back"))
+    );
+}
+
+#[test]
 fn the_clock_stops_at_the_end_and_phases_jump() {
     let mut s = Session::new(scenario("fastly-2021-latent-config-bug"), 1);
+    s.apply_command(
+        Actor::Gm,
+        &Command::Reveal {
+            what: Reveal::Clue("trigger-config".into()),
+        },
+    )
+    .unwrap();
+    s.apply_command(
+        Actor::Trainee,
+        &Command::Take {
+            action: "disable-config".into(),
+        },
+    )
+    .unwrap();
     s.advance_to(m(80));
     assert_eq!(
         s.now(),

@@ -25,7 +25,12 @@ fn metrics_in(effects: &[Effect]) -> impl Iterator<Item = &str> {
 /// Whether a metric's own course ends where it started (a blip that recovers without help), or
 /// never moves at all: only metrics left off their baseline need a fix to answer to.
 fn heals_itself(m: &Metric) -> bool {
-    match m.shape.iter().rev().find(|c| !matches!(c.change, Shape::Noise { .. })) {
+    match m
+        .shape
+        .iter()
+        .rev()
+        .find(|c| !matches!(c.change, Shape::Noise { .. }))
+    {
         None => true,
         Some(c) => match c.change {
             Shape::Recover { .. } | Shape::Spike { .. } => true,
