@@ -186,7 +186,15 @@ impl Report {
             sc.title,
             sc.based_on
                 .as_ref()
-                .map(|b| format!(", based on the {} incident of {}", b.organisation, b.date))
+                .map(|b| format!(
+                    ", based on the {} incident of {}{}",
+                    b.organisation,
+                    b.date,
+                    b.title
+                        .as_ref()
+                        .map(|t| format!(" (\"{t}\")"))
+                        .unwrap_or_default()
+                ))
                 .unwrap_or_default(),
             end.clock(),
             match mitigated {

@@ -294,7 +294,7 @@ fn time_to_diagnose_part(s: &Session) -> (f64, String) {
         .recorded
         .time_to_diagnose
         .and_then(Reference::of)
-        .or_else(|| recorded_diagnosis_time(sc).map(Reference::Timeline));
+        .or_else(|| recorded_diagnosis_time(sc).map(|t| timeline_reference(sc, t)));
     let real_diag = sc
         .recorded
         .par_to_diagnose
@@ -304,6 +304,22 @@ fn time_to_diagnose_part(s: &Session) -> (f64, String) {
     let (factor, ewhy) = first_right.map_or((1.0, String::new()), |t| evidence(s, t));
     let (q, why) = time_to_diagnose_against(first_right, real_diag);
     (q * factor, why + &ewhy)
+}
+
+/// A time read from the recorded timeline: an event the scenario marks "(minute assumed)" is an
+/// assumption, and the score says so.
+fn timeline_reference(sc: &Scenario, t: SimTime) -> Reference {
+    let assumed = sc
+        .recorded
+        .timeline
+        .iter()
+        .filter(|e| e.at == t)
+        .any(|e| e.text.to_lowercase().contains("assumed"));
+    if assumed || sc.based_on.is_none() {
+        Reference::Assumed(t)
+    } else {
+        Reference::Timeline(t)
+    }
 }
 
 /// What a trainee's time is measured against, and how the score says so.

@@ -615,3 +615,22 @@ fn the_trainee_asks_people_in_their_own_words() {
     );
     assert_eq!(s.unmatched().len(), 3);
 }
+
+#[test]
+fn reference_times_say_whether_they_were_recorded_or_assumed() {
+    let why = |id: &str| {
+        let mut rec = Recorder::unjournaled(Session::new(scenario(id), 7));
+        personas::play(&mut rec, Persona::Expert).unwrap();
+        let s = score::score(rec.session());
+        s.parts
+            .iter()
+            .find(|p| p.name == "time_to_diagnose")
+            .unwrap()
+            .why
+            .clone()
+    };
+    // Slack's record gives no time for the diagnosis: the timeline marks the minute assumed.
+    assert!(why("slack-2022-cache-cascade").contains("the scenario assumes 10 min"));
+    // Kinesis's record confirmed the cause at 264 minutes.
+    assert!(why("aws-kinesis-2020-thread-limit").contains("the real team took 264 min"));
+}
