@@ -179,7 +179,14 @@ fn run_script(
         while let Some(v) = views.next_if(|v| v.after <= i) {
             show(rec, v)?;
         }
-        if !personas::play_line(rec, at, &cmd).map_err(|e| e.to_string())? {
+        let played = personas::play_line(rec, at, &cmd).map_err(|e| {
+            format!(
+                "script command {} (at {at}: `{}`): {e}",
+                i + 1,
+                script::format_command(&cmd)
+            )
+        })?;
+        if !played {
             break;
         }
     }

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
-use crate::model::{Action, RootCause};
+use crate::model::{Action, ActionKind, RootCause};
 
 /// Words that carry no meaning for matching.
 const STOP_WORDS: &[&str] = &[
@@ -24,8 +24,8 @@ const STOP_WORDS: &[&str] = &[
 
 /// A match must cover at least this share of a phrase's words...
 const ACCEPT: f64 = 0.6;
-/// ...and be this far ahead of the next action's best phrase.
-const MARGIN: f64 = 0.15;
+/// ...and be this far ahead of the next action on the ranking score.
+const MARGIN: f64 = 0.075;
 
 /// Text as the matcher sees it: stemmed content words, in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,62 +113,150 @@ fn phrases(a: &Action) -> impl Iterator<Item = String> + '_ {
         .chain(id)
 }
 
+/// Verbs that ask to see something. A line that starts with one ("show me the coredns config")
+/// never runs a change unless the change's own phrase says it that way: looking must not touch
+/// production.
+const LOOK_VERBS: &[&str] = &[
+    "show",
+    "look",
+    "read",
+    "check",
+    "view",
+    "open",
+    "inspect",
+    "see",
+    "tail",
+    "cat",
+    "dump",
+    "list",
+    "describe",
+    "what",
+    "which",
+    "why",
+    "where",
+    "who",
+    "find",
+    "search",
+    "grep",
+    "query",
+    "compare",
+    "investigate",
+    "examine",
+    "review",
+    "watch",
+    "analyse",
+    "analyze",
+    "profile",
+    "trace",
+    "strace",
+    "dig",
+    "nslookup",
+    "count",
+    "diff",
+    "measure",
+    "print",
+    "display",
+];
+
+/// How a look request weighs a change that does not say it that way.
+const LOOK_AT_CHANGE: f64 = 0.75;
+
+/// Whether a line asks to look rather than to change: its first content word is a look verb.
+fn asks_to_look(said: &Words) -> bool {
+    let look = LOOK_VERBS.iter().map(|v| Words::of(v)).collect::<Vec<_>>();
+    said.0
+        .first()
+        .is_some_and(|w| look.iter().any(|v| v.0.first().is_some_and(|l| l == w)))
+}
+
+/// How one action answers a line: its best phrase's coverage (what acceptance needs), and a
+/// ranking score that also counts how much of the line the action's words explain, so "look at
+/// the checkout error logs" goes to the logs, not to the dashboard of errors.
+fn answer(said: &Words, a: &Action, looking: bool) -> (f64, f64, Vec<String>) {
+    let all: Vec<(String, Words)> = phrases(a).map(|p| (p.clone(), Words::of(&p))).collect();
+    let (recall, words, phrase_looks) = all
+        .iter()
+        .map(|(_, w)| {
+            let (r, found) = said.cover(w);
+            (r, found, asks_to_look(w))
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .unwrap_or((0.0, Vec::new(), false));
+    let vocabulary = Words(all.into_iter().flat_map(|(_, w)| w.0).collect());
+    let precision = vocabulary.cover(said).0;
+    let mut recall = recall;
+    if looking && matches!(a.kind, ActionKind::Mitigate) && !phrase_looks {
+        recall *= LOOK_AT_CHANGE;
+    }
+    (recall, 0.6 * recall + 0.4 * precision, words)
+}
+
 /// Match a line to one of `actions`.
 pub fn match_action<'a>(text: &str, actions: impl IntoIterator<Item = &'a Action>) -> ActionMatch {
     let said = Words::of(text);
-    let mut scored: Vec<(String, f64, Vec<String>)> = actions
+    let looking = asks_to_look(&said);
+    let mut scored: Vec<(String, f64, f64, Vec<String>)> = actions
         .into_iter()
         .map(|a| {
-            let best = phrases(a)
-                .map(|p| said.cover(&Words::of(&p)))
-                .max_by(|x, y| x.0.total_cmp(&y.0))
-                .unwrap_or((0.0, Vec::new()));
-            (a.id.clone(), best.0, best.1)
+            let (recall, rank, words) = answer(&said, a, looking);
+            (a.id.clone(), recall, rank, words)
         })
         .collect();
-    scored.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    let Some((id, score, words)) = scored.first().cloned() else {
-        return ActionMatch::Unmatched { best: None };
-    };
-    let second = scored.get(1).map(|(i, s, _)| (i.clone(), *s));
-    if score < ACCEPT {
+    scored.sort_by(|x, y| y.2.total_cmp(&x.2).then_with(|| x.0.cmp(&y.0)));
+    // Only actions whose phrase the line covers well enough compete; the ranking picks among them.
+    let accepted: Vec<&(String, f64, f64, Vec<String>)> =
+        scored.iter().filter(|x| x.1 >= ACCEPT).collect();
+    let Some(top) = accepted.first() else {
         return ActionMatch::Unmatched {
-            best: Some((id, score)).filter(|(_, s)| *s > 0.0),
+            best: scored
+                .first()
+                .map(|x| (x.0.clone(), x.2))
+                .filter(|(_, s)| *s > 0.0),
         };
+    };
+    let (id, rank, words) = (&top.0, top.2, &top.3);
+    let close: Vec<(String, f64)> = accepted
+        .iter()
+        .take_while(|x| rank - x.2 < MARGIN)
+        .map(|x| (x.0.clone(), x.2))
+        .collect();
+    if close.len() > 1 {
+        return ActionMatch::Ambiguous { candidates: close };
     }
-    match second {
-        Some((_, s2)) if score - s2 < MARGIN => ActionMatch::Ambiguous {
-            candidates: scored
-                .iter()
-                .take_while(|(_, s, _)| score - *s < MARGIN)
-                .map(|(i, s, _)| (i.clone(), *s))
-                .collect(),
-        },
-        _ => ActionMatch::Matched {
-            action: id,
-            score,
-            words,
-            runner_up: second,
-        },
+    ActionMatch::Matched {
+        action: id.clone(),
+        score: rank,
+        words: words.clone(),
+        runner_up: scored
+            .iter()
+            .find(|x| &x.0 != id)
+            .map(|x| (x.0.clone(), x.2)),
     }
 }
 
-/// The keywords (each may list synonyms with `|`) whose every word `text` contains.
+/// The keywords (each may list synonyms with `|`) whose every word `text` contains; for each, the
+/// synonym that was said.
 pub fn keywords_in(text: &str, keywords: &[String]) -> Vec<String> {
     let said = Words::of(text);
     let mut seen = HashSet::new();
     keywords
         .iter()
-        .filter(|k| names(&said, k) && seen.insert(k.to_lowercase()))
-        .cloned()
+        .filter(|k| seen.insert(k.to_lowercase()))
+        .filter_map(|k| said_alternative(&said, k))
+        .map(str::to_string)
         .collect()
 }
 
-fn names(said: &Words, keyword: &str) -> bool {
-    keyword.split('|').any(|alt| {
+/// The first of a keyword's synonyms whose every word was said.
+fn said_alternative<'k>(said: &Words, keyword: &'k str) -> Option<&'k str> {
+    keyword.split('|').map(str::trim).find(|alt| {
         let w = Words::of(alt);
         !w.is_empty() && said.cover(&w).0 >= 1.0
     })
+}
+
+fn names(said: &Words, keyword: &str) -> bool {
+    said_alternative(said, keyword).is_some()
 }
 
 /// Whether free text names the root cause: every word of one of its keywords (each keyword may
@@ -281,6 +369,61 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn the_action_that_explains_more_of_the_line_wins() {
+        let mut dash = action(
+            "checkout-dash",
+            "Open the checkout dashboard",
+            &["look at checkout errors"],
+        );
+        dash.kind = ActionKind::Investigate;
+        let mut logs = action(
+            "checkout-logs",
+            "Read the checkout logs",
+            &["look at the error logs", "tail the checkout logs"],
+        );
+        logs.kind = ActionKind::Investigate;
+        let both = [dash, logs];
+        // Both phrases are covered in full; only the logs action knows every word of the line.
+        assert!(matches!(
+            match_action("look at the checkout error logs", &both),
+            ActionMatch::Matched { ref action, .. } if action == "checkout-logs"
+        ));
+        assert!(matches!(
+            match_action("look at checkout errors", &both),
+            ActionMatch::Matched { ref action, .. } if action == "checkout-dash"
+        ));
+    }
+
+    #[test]
+    fn asking_to_look_never_runs_a_change() {
+        let fix = action(
+            "fix-forwarders",
+            "Point the forwarders at the new resolvers",
+            &["revert the coredns configmap"],
+        );
+        let mut read = action("coredns-logs", "Read the CoreDNS logs", &["tail coredns"]);
+        read.kind = ActionKind::Investigate;
+        // "show me the coredns configmap" covers the fix's phrase, but asks to look.
+        let acts = [fix.clone(), read.clone()];
+        assert!(!matches!(
+            match_action("show me the coredns configmap", &acts),
+            ActionMatch::Matched { ref action, .. } if action == "fix-forwarders"
+        ));
+        // Said as a change, it is the change.
+        assert!(matches!(
+            match_action("revert the coredns configmap", &acts),
+            ActionMatch::Matched { ref action, .. } if action == "fix-forwarders"
+        ));
+        // A change whose own phrase looks first ("check and fix ...") still answers to it.
+        let mut check_fix = fix;
+        check_fix.phrases = vec!["check and fix the forwarders".into()];
+        assert!(matches!(
+            match_action("check and fix the forwarders", &[check_fix, read]),
+            ActionMatch::Matched { ref action, .. } if action == "fix-forwarders"
+        ));
+    }
+
     fn root_cause(keywords: &[&str], negative: &[&str]) -> RootCause {
         RootCause {
             statement: String::new(),
@@ -302,13 +445,13 @@ mod tests {
                 "A customer pushed a valid configuration that hit a latent bug",
                 &rc
             ),
-            vec![
-                "valid config".to_string(),
-                "latent bug|dormant bug".to_string()
-            ]
+            vec!["valid config".to_string(), "latent bug".to_string()]
         );
         assert!(diagnosis_words("A customer pushed an invalid configuration", &rc).is_empty());
-        assert_eq!(diagnosis_words("a dormant bug woke up", &rc).len(), 1);
+        assert_eq!(
+            diagnosis_words("a dormant bug woke up", &rc),
+            vec!["dormant bug"]
+        );
         let rc = root_cause(&["rm", "deleted data"], &["not deleted"]);
         assert!(diagnosis_words("a storm hit the platform", &rc).is_empty());
         assert_eq!(
