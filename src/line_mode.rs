@@ -333,7 +333,16 @@ fn print_dashboards(view: &TraineeView, o: &mut impl Write) {
         let _ = writeln!(o, "  {}", d.title);
         for s in &d.series {
             let last = s.points.last().map_or(0.0, |p| p.1);
-            let _ = writeln!(o, "    {:<36} now {:.2} {}", s.name, last, s.unit);
+            let alerts: String = s
+                .thresholds
+                .iter()
+                .map(|(level, name)| format!(" (alert \"{name}\" at {level})"))
+                .collect();
+            let _ = writeln!(
+                o,
+                "    {:<36} now {:.2} {}{alerts}",
+                s.name, last, s.unit
+            );
             if let Some(sp) = crate::sparkline::sparkline(&s.points, view.now, 48) {
                 let moved = sp
                     .steepest

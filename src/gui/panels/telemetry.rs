@@ -65,8 +65,8 @@ pub(super) fn logs(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm) {
 const WINDOW_MINS: f64 = 30.0;
 
 /// One metric as a monitoring user expects it: the last half hour, the time of day on the x
-/// axis, the unit on the y axis, the value under the pointer, and the changes from the change log
-/// as marked lines.
+/// axis, the unit on the y axis, the value under the pointer, the alerts' thresholds, and the
+/// changes from the change log as marked lines.
 fn chart(ui: &mut egui::Ui, v: &TraineeView, dashboard: &str, s: &SeriesView, height: f32) {
     let now = v.now.as_mins_f64();
     let from = now - WINDOW_MINS;
@@ -86,6 +86,8 @@ fn chart(ui: &mut egui::Ui, v: &TraineeView, dashboard: &str, s: &SeriesView, he
     let unit = s.unit.clone();
     let name = s.name.clone();
     let mark = Role::Info.in_ui(ui);
+    let alarm = Role::Error.in_ui(ui);
+    let top = s.thresholds.iter().map(|t| t.0).fold(0.0, f64::max);
     let changes: Vec<(f64, String)> = v
         .changes
         .iter()
@@ -103,6 +105,7 @@ fn chart(ui: &mut egui::Ui, v: &TraineeView, dashboard: &str, s: &SeriesView, he
         .allow_zoom(false)
         .allow_drag(false)
         .include_y(0.0)
+        .include_y(top)
         .default_x_bounds(from, now.max(from + 1.0))
         .auto_bounds([false, true])
         .y_axis_label(unit.clone())
@@ -117,6 +120,13 @@ fn chart(ui: &mut egui::Ui, v: &TraineeView, dashboard: &str, s: &SeriesView, he
             // The window follows the clock every frame (the plot would keep the first bounds).
             p.set_plot_bounds_x(from..=now.max(from + 1.0));
             p.line(egui_plot::Line::new(s.name.clone(), pts));
+            for (level, alert) in &s.thresholds {
+                p.hline(
+                    egui_plot::HLine::new(format!("alert: {alert} ({level} {})", s.unit), *level)
+                        .color(alarm)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
+            }
             for (m, text) in changes {
                 p.vline(
                     egui_plot::VLine::new(text, m)

@@ -107,6 +107,12 @@ pub struct Alert {
     /// Whether firing pages the on-call (who must acknowledge).
     #[serde(default = "yes")]
     pub pages: bool,
+    /// The metric the alert watches and the level it fires at: drawn on that metric's charts,
+    /// as a monitoring dashboard draws its alert thresholds. (Injects still decide when it fires.)
+    #[serde(default)]
+    pub metric: Option<String>,
+    #[serde(default)]
+    pub threshold: Option<f64>,
 }
 
 fn yes() -> bool {

@@ -55,11 +55,19 @@ impl Validator<'_, '_, '_> {
             }
         }
         for (i, a) in sc.alerts.iter().enumerate() {
-            self.reference(
-                IdKind::Service,
-                &a.service,
-                &root.f("alerts").i(i).f("service"),
-            );
+            let p = root.f("alerts").i(i);
+            self.reference(IdKind::Service, &a.service, &p.f("service"));
+            if let Some(m) = &a.metric {
+                self.reference(IdKind::Metric, m, &p.f("metric"));
+            }
+            if a.metric.is_some() != a.threshold.is_some() {
+                self.rep.warn(
+                    "half-threshold",
+                    &p,
+                    format!("alert `{}` has a metric or a threshold, not both", a.id),
+                    said().expected("both `metric` and `threshold`, or neither"),
+                );
+            }
         }
         let imp = &sc.impact;
         self.within_end(imp.starts, &root.f("impact").f("starts"));

@@ -111,6 +111,8 @@ pub struct SeriesView {
     pub name: String,
     pub unit: String,
     pub points: Vec<(SimTime, f64)>,
+    /// The alerts that watch this metric: (level, alert name).
+    pub thresholds: Vec<(f64, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -90,6 +90,12 @@ pub(super) fn revealed(s: &Session) -> (Vec<DashboardView>, Vec<LogView>, Vec<Fi
             name: m.name.clone(),
             unit: m.unit.clone(),
             points: s.series(i, SimTime::ZERO, now, VIEW_POINTS),
+            thresholds: sc
+                .alerts
+                .iter()
+                .filter(|a| a.metric.as_deref() == Some(metric))
+                .filter_map(|a| a.threshold.map(|t| (t, a.name.clone())))
+                .collect(),
         })
     };
     let mut dashboards = Vec::new();
