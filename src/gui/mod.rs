@@ -10,6 +10,7 @@
 //! | `library` | the scenario library (assets of their own watched source) |
 //! | `wheel` | the wheel and the volunteer picker |
 //! | `session` | a running session: messages, clock, views, the session screen |
+//! | `service_map` | the services drawn with Bevy 2D by dependency and health, as an image |
 //! | `gm_window` | the game master's console in its own window (team mode) |
 //! | `debrief` | the debrief and its export |
 //! | `panels` | the session's egui panels (plain functions returning intents) |
@@ -29,6 +30,7 @@ mod palette;
 mod panels;
 mod prefs;
 mod screens;
+mod service_map;
 mod session;
 mod ui;
 mod wheel;
@@ -94,6 +96,7 @@ pub fn run(
         screens::plugin,
         library::plugin,
         session::plugin,
+        service_map::plugin,
         gm_window::plugin,
         debrief::plugin,
         wheel::plugin,

@@ -45,6 +45,8 @@ pub struct TraineeForm {
     pub timeline_kind: Option<EventKind>,
     pub timeline_text: String,
     pub log_filter: String,
+    /// The service map's image (drawn by the `service_map` plugin), when there is one.
+    pub service_map: Option<bevy_egui::egui::TextureId>,
 }
 
 /// What the game master is typing, kept between frames.

@@ -57,7 +57,7 @@ pub fn trainee_panel(
                             ui.label(&v.briefing);
                         });
                     alerts(ui, v);
-                    services_and_messages(ui, v);
+                    services_and_messages(ui, v, form.service_map);
                 });
         });
     pager(ui, v, &mut out);
@@ -449,8 +449,16 @@ fn alerts(ui: &mut egui::Ui, v: &TraineeView) {
     }
 }
 
-fn services_and_messages(ui: &mut egui::Ui, v: &TraineeView) {
+fn services_and_messages(ui: &mut egui::Ui, v: &TraineeView, map: Option<egui::TextureId>) {
     ui.heading("Services");
+    if let Some(id) = map {
+        let w = ui.available_width();
+        let (mw, mh) = crate::gui::service_map::SIZE;
+        ui.image(egui::load::SizedTexture::new(
+            id,
+            egui::vec2(w, w * mh as f32 / mw as f32),
+        ));
+    }
     for s in &v.services {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());

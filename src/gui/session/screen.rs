@@ -34,6 +34,7 @@ struct Asked {
 
 fn draw_session(
     mut contexts: EguiContexts,
+    map: Option<Res<crate::gui::service_map::ServiceMap>>,
     session: Option<ResMut<ActiveSession>>,
     mut next: ResMut<NextState<Screen>>,
     mut to_session: MessageWriter<SessionCommand>,
@@ -66,6 +67,7 @@ fn draw_session(
             });
     }
     let form = &mut s.trainee_form;
+    form.service_map = map.and_then(|m| m.texture);
     egui::CentralPanel::default().show(&mut root, |ui| {
         asked.trainee = panels::trainee_panel(ui, views.trainee(), form);
     });
