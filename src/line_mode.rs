@@ -338,11 +338,7 @@ fn print_dashboards(view: &TraineeView, o: &mut impl Write) {
                 .iter()
                 .map(|(level, name)| format!(" (alert \"{name}\" at {level})"))
                 .collect();
-            let _ = writeln!(
-                o,
-                "    {:<36} now {:.2} {}{alerts}",
-                s.name, last, s.unit
-            );
+            let _ = writeln!(o, "    {:<36} now {:.2} {}{alerts}", s.name, last, s.unit);
             if let Some(sp) = crate::sparkline::sparkline(&s.points, view.now, 48) {
                 let moved = sp
                     .steepest

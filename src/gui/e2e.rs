@@ -234,13 +234,18 @@ fn drive(mut e2e: ResMut<E2e>, mut app: Driven) {
             None => Step::Wait,
         },
         3 => wheel_landed(&mut e2e, &mut app),
-        4 if e2e.frames > 20 => start_picked(&mut e2e, &mut app),
-        5 if e2e.frames > 10 => play(&mut e2e, &mut app),
-        6 => session_shots(&mut e2e, &mut app, gm),
-        7 if e2e.frames > 30 => end_session(&mut e2e, &mut app),
-        8 if e2e.frames > 60 => export_debrief(&mut e2e, &mut app, gm),
+        // The pick's card grows in: let it finish before the screenshot.
+        4 if e2e.frames > 45 => {
+            shot(&mut app.commands, &mut e2e, "02-wheel.png", None);
+            Step::Next
+        }
+        5 if e2e.frames > 20 => start_picked(&mut e2e, &mut app),
+        6 if e2e.frames > 10 => play(&mut e2e, &mut app),
+        7 => session_shots(&mut e2e, &mut app, gm),
+        8 if e2e.frames > 30 => end_session(&mut e2e, &mut app),
+        9 if e2e.frames > 60 => export_debrief(&mut e2e, &mut app, gm),
         // Give the last screenshots time to be written and measured, then check them and leave.
-        9 if e2e.frames > 60 => match check_shots(&e2e) {
+        10 if e2e.frames > 60 => match check_shots(&e2e) {
             Ok(lines) => {
                 e2e.log.extend(lines);
                 let _ = std::fs::write(e2e.dir.join("e2e-ok.txt"), e2e.log.join("\n") + "\n");
@@ -283,7 +288,6 @@ fn wheel_landed(e2e: &mut E2e, app: &mut Driven) -> Step {
         return Step::Wait;
     };
     e2e.log.push(format!("wheel picked entry {}", w.entries[i]));
-    shot(&mut app.commands, e2e, "02-wheel.png", None);
     Step::Next
 }
 

@@ -9,6 +9,7 @@
 //! | `screens` | the screens, as states |
 //! | `library` | the scenario library (assets of their own watched source) |
 //! | `wheel` | the wheel and the volunteer picker |
+//! | `wheel_reveal` | the pick revealed and the volunteer drawn, as cards over the wheel |
 //! | `session` | a running session: messages, clock, views, the session screen |
 //! | `service_map` | the services drawn with Bevy 2D by dependency and health, as an image |
 //! | `gm_window` | the game master's console in its own window (team mode) |
@@ -34,6 +35,7 @@ mod service_map;
 mod session;
 mod ui;
 mod wheel;
+mod wheel_reveal;
 mod windows;
 
 /// Open the game. `e2e`: run the end-to-end check into that folder and exit; `gm_window`: team

@@ -71,8 +71,7 @@ fn setup(
     image.texture_descriptor.usage =
         TextureUsages::TEXTURE_BINDING | TextureUsages::COPY_DST | TextureUsages::RENDER_ATTACHMENT;
     let handle = images.add(image);
-    let texture =
-        textures.map(|mut t| t.add_image(EguiTextureHandle::Strong(handle.clone())));
+    let texture = textures.map(|mut t| t.add_image(EguiTextureHandle::Strong(handle.clone())));
     commands.spawn((
         Camera2d,
         Camera {
@@ -92,8 +91,7 @@ fn setup(
 /// Where each service sits: a column per dependency depth (what nobody calls on the left), rows
 /// spread evenly within a column. Pure, so it is tested without a renderer.
 pub fn layout(services: &[ServiceView], width: f32, height: f32) -> HashMap<String, Vec2> {
-    let index: HashMap<&str, &ServiceView> =
-        services.iter().map(|s| (s.id.as_str(), s)).collect();
+    let index: HashMap<&str, &ServiceView> = services.iter().map(|s| (s.id.as_str(), s)).collect();
     // Depth: the longest chain of callers above a service (cycles are cut).
     let mut depth: HashMap<&str, usize> = services.iter().map(|s| (s.id.as_str(), 0)).collect();
     for _ in 0..services.len() {
@@ -245,7 +243,10 @@ fn colour_and_pulse(
         .collect();
     let beat = (time.elapsed_secs() * std::f32::consts::TAU * 0.8).sin();
     for (node, mut t) in &mut nodes {
-        let h = health.get(node.service.as_str()).copied().unwrap_or(Health::Healthy);
+        let h = health
+            .get(node.service.as_str())
+            .copied()
+            .unwrap_or(Health::Healthy);
         if let Some(mut m) = materials.get_mut(&node.material) {
             m.color = health_colour(h);
         }

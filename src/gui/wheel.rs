@@ -122,6 +122,11 @@ pub struct WheelState {
     pub roster: String,
     pub volunteer: Option<String>,
     roster_error: Option<String>,
+    /// When (egui time) the pick's card began to grow in, and whether it was closed.
+    revealed_at: Option<f64>,
+    reveal_closed: bool,
+    /// A volunteer draw running: when it began and the index (in the roster) it lands on.
+    draw: Option<(f64, usize)>,
 }
 
 impl WheelState {
@@ -129,9 +134,11 @@ impl WheelState {
         TAU / self.slots.len().max(1) as f32
     }
 
-    /// The pick is shown only once the wheel stops.
+    /// The pick is shown only once the wheel stops, with its card grown in afresh.
     fn finish(&mut self) {
         self.picked = self.pending.take();
+        self.revealed_at = None;
+        self.reveal_closed = false;
     }
 
     /// Start a spin towards the core's pick (what the Spin button does).
@@ -316,6 +323,9 @@ fn spawn_wheel(
         roster: load_roster(),
         volunteer: None,
         roster_error: None,
+        revealed_at: None,
+        reveal_closed: false,
+        draw: None,
     });
 }
 
@@ -407,6 +417,21 @@ fn wheel_ui(
                 intent = Some(WheelIntent::Back);
             }
         });
+    let ctx = root.ctx().clone();
+    let now = ctx.input(|i| i.time);
+    if let Some(i) = state.picked.filter(|_| !state.reveal_closed) {
+        let since = now - *state.revealed_at.get_or_insert(now);
+        let e = &library.entries[state.entries[i]];
+        let (asked, close) = super::wheel_reveal::picked_card(&ctx, e, since, team.is_some());
+        state.reveal_closed |= close;
+        intent = intent.or(asked);
+    }
+    if let Some((start, landing)) = state.draw {
+        let names = roster_names(&state.roster);
+        if super::wheel_reveal::volunteer_card(&ctx, &names, landing, now - start) {
+            state.draw = None;
+        }
+    }
     match intent {
         Some(WheelIntent::Spin) => state.start_spin(),
         Some(WheelIntent::Back) => next.set(Screen::Library),
@@ -427,6 +452,11 @@ fn wheel_ui(
             let mut rng = state.rng.clone();
             state.volunteer = pick_volunteer(&names, last.as_deref(), &mut rng);
             state.rng = rng;
+            let landing = state
+                .volunteer
+                .as_ref()
+                .and_then(|v| names.iter().position(|n| n == v));
+            state.draw = landing.map(|l| (now, l));
         }
         None => {}
     }
@@ -523,7 +553,7 @@ fn volunteer_section(ui: &mut egui::Ui, state: &mut WheelState) -> Option<WheelI
     {
         intent = Some(WheelIntent::PickVolunteer);
     }
-    if let Some(v) = &state.volunteer {
+    if let Some(v) = state.volunteer.as_ref().filter(|_| state.draw.is_none()) {
         ui.label(
             egui::RichText::new(format!("On call today: {v}"))
                 .size(20.0)
@@ -562,6 +592,9 @@ mod tests {
             roster: String::new(),
             volunteer: None,
             roster_error: None,
+            revealed_at: None,
+            reveal_closed: false,
+            draw: None,
         }
     }
 
