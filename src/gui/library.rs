@@ -310,7 +310,7 @@ pub fn library_panel(
     team: bool,
 ) -> Option<LibraryIntent> {
     let mut intent = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Misfortune — scenario library");
         if ui.button("Reload").clicked() {
             intent = Some(LibraryIntent::Reload);

@@ -9,6 +9,7 @@
 //! | `screens` | the screens, as states |
 //! | `library` | the scenario library (assets of their own watched source) |
 //! | `wheel` | the wheel and the volunteer picker |
+//! | `wheel_fit` | the camera framing the wheel beside the side panel at any size and scale |
 //! | `wheel_reveal` | the pick revealed and the volunteer drawn, as cards over the wheel |
 //! | `session` | a running session: messages, clock, views, the session screen |
 //! | `service_map` | the services drawn with Bevy 2D by dependency and health, as an image |
@@ -26,6 +27,8 @@ mod debrief;
 mod dev_tools;
 mod e2e;
 mod gm_window;
+#[cfg(test)]
+mod layout_tests;
 mod library;
 mod palette;
 mod panels;
@@ -35,6 +38,7 @@ mod service_map;
 mod session;
 mod ui;
 mod wheel;
+mod wheel_fit;
 mod wheel_reveal;
 mod windows;
 
@@ -102,6 +106,7 @@ pub fn run(
         gm_window::plugin,
         debrief::plugin,
         wheel::plugin,
+        wheel_fit::plugin,
         e2e::plugin,
         dev_tools::plugin,
     ))

@@ -24,7 +24,9 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-const RADIUS: f32 = 330.0;
+pub const RADIUS: f32 = 330.0;
+/// Where the wheel's centre sits in the world (the camera moves to frame it: `wheel_fit`).
+pub const WHEEL_X: f32 = -180.0;
 const SPIN_SECONDS: f32 = 4.5;
 
 #[derive(Component)]
@@ -122,6 +124,8 @@ pub struct WheelState {
     pub roster: String,
     pub volunteer: Option<String>,
     roster_error: Option<String>,
+    /// The side panel's width in pixels, for fitting the wheel beside it.
+    pub panel_px: f32,
     /// When (egui time) the pick's card began to grow in, and whether it was closed.
     revealed_at: Option<f64>,
     reveal_closed: bool,
@@ -246,7 +250,7 @@ fn spawn_hub_and_pointer(
         WheelPart,
         Mesh2d(meshes.add(Circle::new(28.0))),
         MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.12, 0.14)))),
-        Transform::from_xyz(-180.0, 0.0, 2.0),
+        Transform::from_xyz(WHEEL_X, 0.0, 2.0),
     ));
     commands.spawn((
         WheelPart,
@@ -256,7 +260,7 @@ fn spawn_hub_and_pointer(
             Vec2::new(0.0, -14.0),
         ))),
         MeshMaterial2d(materials.add(ColorMaterial::from_color(Color::srgb(0.95, 0.95, 0.95)))),
-        Transform::from_xyz(-180.0, RADIUS + 6.0, 3.0),
+        Transform::from_xyz(WHEEL_X, RADIUS + 6.0, 3.0),
     ));
 }
 
@@ -274,7 +278,7 @@ fn spawn_wheel(
         .spawn((
             WheelRoot,
             WheelPart,
-            Transform::from_xyz(-180.0, 0.0, 0.0),
+            Transform::from_xyz(WHEEL_X, 0.0, 0.0),
             Visibility::default(),
         ))
         .id();
@@ -323,6 +327,7 @@ fn spawn_wheel(
         roster: load_roster(),
         volunteer: None,
         roster_error: None,
+        panel_px: 420.0,
         revealed_at: None,
         reveal_closed: false,
         draw: None,
@@ -406,17 +411,25 @@ fn wheel_ui(
     let ctx = contexts.ctx_mut()?;
     let mut root = super::ui::root_ui(ctx);
     let mut intent = None;
-    egui::Panel::right("wheel-panel")
-        .exact_size(420.0)
+    // The panel narrows at projector scale, so the wheel keeps room beside it.
+    let width = (420.0_f32)
+        .min(ctx.content_rect().width() * 0.35)
+        .max(240.0);
+    let panel = egui::Panel::right("wheel-panel")
+        .exact_size(width)
         .show(&mut root, |ui| {
-            choice.checkbox(ui);
-            intent = spin_section(ui, &mut state, &library, team.is_some())
-                .or(volunteer_section(ui, &mut state));
-            ui.separator();
-            if ui.button("< Library").clicked() {
-                intent = Some(WheelIntent::Back);
-            }
+            // At projector scale the panel is taller than the window: it scrolls.
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                choice.checkbox(ui);
+                intent = spin_section(ui, &mut state, &library, team.is_some())
+                    .or(volunteer_section(ui, &mut state));
+                ui.separator();
+                if ui.button("< Library").clicked() {
+                    intent = Some(WheelIntent::Back);
+                }
+            });
         });
+    state.panel_px = panel.response.rect.width() * ctx.pixels_per_point();
     let ctx = root.ctx().clone();
     let now = ctx.input(|i| i.time);
     if let Some(i) = state.picked.filter(|_| !state.reveal_closed) {
@@ -592,6 +605,7 @@ mod tests {
             roster: String::new(),
             volunteer: None,
             roster_error: None,
+            panel_px: 420.0,
             revealed_at: None,
             reveal_closed: false,
             draw: None,

@@ -11,6 +11,30 @@ use misfortune_core::{Command, SimTime};
 use super::{TraineeForm, TraineeIntent, health_color};
 use crate::gui::palette::Role;
 
+/// How the trainee's screen is arranged for the width it has (in points, so a projector's
+/// interface scale narrows it): three columns, two, or one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// The situation on the left, telemetry in the middle, the controls on the right.
+    Wide,
+    /// Telemetry with the situation above it; the controls on the right.
+    Medium,
+    /// One column: the controls, the situation, the telemetry.
+    Narrow,
+}
+
+impl Layout {
+    pub fn for_width(points: f32) -> Layout {
+        if points >= 1100.0 {
+            Layout::Wide
+        } else if points >= 700.0 {
+            Layout::Medium
+        } else {
+            Layout::Narrow
+        }
+    }
+}
+
 /// The trainee's whole screen.
 pub fn trainee_panel(
     ui: &mut egui::Ui,
@@ -20,52 +44,45 @@ pub fn trainee_panel(
     let mut out = Vec::new();
     clock_bar(ui, v);
     ui.separator();
-    egui::Panel::right("trainee-right")
-        .resizable(true)
-        .default_size(300.0)
-        .size_range(220.0..=520.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("trainee-right-scroll")
-                .show(ui, |ui| {
-                    if v.play_mode == PlayMode::Recall {
-                        command_line(ui, v, form, &mut out);
-                    } else {
-                        actions(ui, v, form, &mut out);
-                    }
-                    ui.separator();
-                    diagnosis(ui, v, form, &mut out);
-                    ui.separator();
-                    declarations(ui, v, form, &mut out);
-                    ui.separator();
-                    notes(ui, v, form, &mut out);
-                    ui.separator();
-                    own_timeline(ui, v, form, &mut out);
-                });
-        });
-    egui::Panel::left("trainee-left")
-        .resizable(true)
-        .default_size(270.0)
-        .size_range(200.0..=520.0)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("trainee-left-scroll")
-                .show(ui, |ui| {
-                    egui::CollapsingHeader::new("Briefing")
-                        .default_open(v.now < SimTime::from_mins(3))
-                        .show(ui, |ui| {
-                            ui.label(&v.briefing);
-                        });
-                    alerts(ui, v);
-                    services_and_messages(ui, v, form.service_map);
-                });
-        });
+    let width = ui.available_width();
+    let layout = Layout::for_width(width);
+    if layout != Layout::Narrow {
+        egui::Panel::right("trainee-right")
+            .resizable(true)
+            .default_size(300.0_f32.min(width * 0.4))
+            .size_range(220.0..=(width * 0.4).max(220.0))
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("trainee-right-scroll")
+                    .show(ui, |ui| controls(ui, v, form, &mut out));
+            });
+    }
+    if layout == Layout::Wide {
+        egui::Panel::left("trainee-left")
+            .resizable(true)
+            .default_size(270.0)
+            .size_range(200.0..=(width * 0.3).max(200.0))
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("trainee-left-scroll")
+                    .show(ui, |ui| situation(ui, v, form));
+            });
+    }
     pager(ui, v, &mut out);
     confirm_end(ui, v, form, &mut out);
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("trainee-center-scroll")
             .show_viewport(ui, |ui, viewport| {
+                if layout == Layout::Narrow {
+                    controls(ui, v, form, &mut out);
+                    ui.separator();
+                }
+                if layout != Layout::Wide {
+                    egui::CollapsingHeader::new("Situation: briefing, alerts, services, messages")
+                        .default_open(true)
+                        .show(ui, |ui| situation(ui, v, form));
+                }
                 super::telemetry::dashboards(ui, v, viewport);
                 super::telemetry::logs(ui, v, form);
                 ui.heading("What happened");
@@ -75,6 +92,35 @@ pub fn trainee_panel(
             });
     });
     out.into_iter().map(TraineeIntent::Command).collect()
+}
+
+/// What the trainee does: the command line (or the palette), the diagnosis, declarations, notes
+/// and their own timeline.
+fn controls(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut Vec<Command>) {
+    if v.play_mode == PlayMode::Recall {
+        command_line(ui, v, form, out);
+    } else {
+        actions(ui, v, form, out);
+    }
+    ui.separator();
+    diagnosis(ui, v, form, out);
+    ui.separator();
+    declarations(ui, v, form, out);
+    ui.separator();
+    notes(ui, v, form, out);
+    ui.separator();
+    own_timeline(ui, v, form, out);
+}
+
+/// What the trainee knows: the briefing, alerts, services, messages, changes and findings.
+fn situation(ui: &mut egui::Ui, v: &TraineeView, form: &TraineeForm) {
+    egui::CollapsingHeader::new("Briefing")
+        .default_open(v.now < SimTime::from_mins(3))
+        .show(ui, |ui| {
+            ui.label(&v.briefing);
+        });
+    alerts(ui, v);
+    services_and_messages(ui, v, form.service_map);
 }
 
 fn clock_bar(ui: &mut egui::Ui, v: &TraineeView) {
@@ -300,10 +346,15 @@ fn declarations(
     }
 }
 
+/// A text field's width beside its button, so the button stays inside a narrow column.
+fn field_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() - 90.0).max(60.0)
+}
+
 fn notes(ui: &mut egui::Ui, v: &TraineeView, form: &mut TraineeForm, out: &mut Vec<Command>) {
     ui.heading("Notes");
     ui.horizontal(|ui| {
-        ui.text_edit_singleline(&mut form.note);
+        ui.add(egui::TextEdit::singleline(&mut form.note).desired_width(field_width(ui)));
         if ui.button("Add note").clicked() && !form.note.trim().is_empty() {
             out.push(Command::Note {
                 text: std::mem::take(&mut form.note),
@@ -333,7 +384,7 @@ fn own_timeline(
             }
         });
     ui.horizontal(|ui| {
-        ui.text_edit_singleline(&mut form.timeline_text);
+        ui.add(egui::TextEdit::singleline(&mut form.timeline_text).desired_width(field_width(ui)));
         if ui.button("Add entry").clicked()
             && let Some(kind) = form.timeline_kind
             && !form.timeline_text.trim().is_empty()

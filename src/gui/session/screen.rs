@@ -58,10 +58,13 @@ fn draw_session(
     }
     if let Some(gm_view) = views.gm().filter(|_| s.mode == SessionMode::Playtest) {
         let form = &mut s.gm_form;
+        // The console takes at most half the window, so the trainee's side keeps room at
+        // projector scale.
+        let width = root.available_width();
         egui::Panel::left("gm")
             .resizable(true)
-            .default_size(380.0)
-            .size_range(260.0..=640.0)
+            .default_size(380.0_f32.min(width * 0.4))
+            .size_range((width * 0.25).min(260.0)..=(width * 0.5).max(260.0))
             .show(&mut root, |ui| {
                 asked.gm = panels::gm_panel(ui, gm_view, form);
             });
