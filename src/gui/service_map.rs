@@ -29,8 +29,8 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The layer only the map's camera draws (the main window draws layer 0, the game master's 1).
 const MAP_LAYER: usize = 3;
-/// The image's size in pixels (16:9).
-pub const SIZE: (u32, u32) = (800, 450);
+/// The image's size in pixels.
+pub const SIZE: (u32, u32) = (800, 520);
 
 /// The map's image and its egui texture, for the trainee panel.
 #[derive(Resource)]
@@ -178,7 +178,7 @@ fn rebuild(
         .collect::<std::collections::HashSet<_>>()
         .len()
         .max(1);
-    let label_width = SIZE.0 as f32 / columns as f32 - 12.0;
+    let label_width = w / columns as f32 - 8.0;
     let layer = RenderLayers::layer(MAP_LAYER);
     let edge = materials.add(ColorMaterial::from_color(Color::srgb(0.45, 0.45, 0.50)));
     for s in services {
@@ -213,7 +213,7 @@ fn rebuild(
         ));
         commands.spawn((
             Text2d::new(s.name.clone()),
-            TextFont::from_font_size(24.0),
+            TextFont::from_font_size(20.0),
             TextColor(Color::srgb(0.95, 0.95, 0.97)),
             TextLayout::justify(Justify::Center),
             bevy::text::TextBounds::new_horizontal(label_width),
