@@ -91,7 +91,10 @@ fn both_timelines(s: &Session) -> Vec<TimelineRow> {
         at: e.at,
         side: "recorded",
         kind: e.kind,
-        text: e.text.clone(),
+        text: match e.before {
+            Some(b) => format!("({b} before the start) {}", e.text),
+            None => e.text.clone(),
+        },
     }));
     timeline.sort_by(|a, b| a.at.cmp(&b.at).then(b.side.cmp(a.side)));
     timeline

@@ -25,16 +25,35 @@ fn md(name: &str) -> Imported {
     author::import_markdown(name, &fixture(name)).unwrap()
 }
 
-fn offsets(i: &Imported) -> Vec<u64> {
-    i.skeleton
-        .timeline
+/// Every event, before minute 0 and after, as signed minutes from minute 0, with its kind.
+fn events(i: &Imported) -> Vec<(i64, EventKind)> {
+    let mut before: Vec<(i64, EventKind)> = i
+        .skeleton
+        .before_start
         .iter()
-        .map(|e| e.0.round_mins())
+        .map(|e| (-(e.0.round_mins() as i64), e.1))
+        .collect();
+    before.sort_by_key(|e| e.0);
+    before
+        .into_iter()
+        .chain(
+            i.skeleton
+                .timeline
+                .iter()
+                .map(|e| (e.0.round_mins() as i64, e.1)),
+        )
         .collect()
 }
 
+/// Minutes from the first event (whatever minute 0 is).
+fn offsets(i: &Imported) -> Vec<u64> {
+    let all = events(i);
+    let first = all.first().map_or(0, |e| e.0);
+    all.iter().map(|e| (e.0 - first) as u64).collect()
+}
+
 fn kinds(i: &Imported) -> Vec<EventKind> {
-    i.skeleton.timeline.iter().map(|e| e.1).collect()
+    events(i).iter().map(|e| e.1).collect()
 }
 
 /// The rendered skeleton parses; its only errors are TODOs; with every TODO replaced it is valid.
@@ -141,7 +160,7 @@ fn atlassian_style_with_setext_headings_bold_sections_and_a_table_timeline() {
         ]
     );
     assert_eq!(i.skeleton.time_to_detect, Some(SimTime::from_mins(1)));
-    assert_eq!(i.skeleton.time_to_mitigate, Some(SimTime::from_mins(49)));
+    assert_eq!(i.skeleton.time_to_mitigate, Some(SimTime::from_mins(48)));
     assert!(i.skeleton.impact.as_deref().unwrap().contains("85%"));
     assert!(i.skeleton.root_cause.is_some());
     assert_eq!(i.skeleton.went_right.len(), 2);
@@ -179,6 +198,41 @@ fn freeform_colon_headings_twelve_hour_clock_and_midnight() {
     // A long incident: the skeleton suggests phases.
     assert!(i.skeleton.render().contains("phases: [Phase("));
     check_renders(&i);
+}
+
+#[test]
+fn minute_zero_is_the_detection_unless_asked_otherwise() {
+    let src = fixture("atlassian-style.md");
+    let i = author::import_markdown("a.md", &src).unwrap();
+    // The trigger came a minute before the page: it stays, before the start.
+    assert_eq!(i.skeleton.before_start.len(), 1);
+    assert_eq!(i.skeleton.before_start[0].0, SimTime::from_mins(1));
+    assert_eq!(i.skeleton.timeline[0].1, EventKind::Alert);
+    assert_eq!(i.skeleton.timeline[0].0, SimTime::ZERO);
+    assert_eq!(i.skeleton.time_to_mitigate, Some(SimTime::from_mins(48)));
+    assert!(
+        i.skeleton
+            .render()
+            .contains("TimelineEvent(before: \"1m\", kind: Trigger")
+    );
+    let at_trigger = author::import_markdown_with(
+        "a.md",
+        &src,
+        &author::ImportOptions {
+            zero: "trigger".parse().unwrap(),
+        },
+    )
+    .unwrap();
+    assert!(at_trigger.skeleton.before_start.is_empty());
+    assert_eq!(
+        at_trigger.skeleton.time_to_mitigate,
+        Some(SimTime::from_mins(49))
+    );
+    assert!("nonsense".parse::<author::Zero>().is_err());
+    assert_eq!(
+        "09:48".parse::<author::Zero>(),
+        Ok(author::Zero::At(9 * 3600 + 48 * 60))
+    );
 }
 
 #[test]

@@ -4,8 +4,9 @@ use regex::Regex;
 
 use super::sections::{Part, Section, bullet, items, prose, split_sections, table_cells};
 use super::timeline::parse_timeline;
-use super::{ImportError, Imported, Skeleton, slug};
+use super::{ImportError, ImportOptions, Imported, Skeleton, Zero, slug, split_at_zero};
 use crate::model::{ActionItemKind, EventKind};
+use crate::time::SimTime;
 
 pub(super) fn action_item(
     text: &str,
@@ -116,6 +117,15 @@ fn parse_action_items(lines: &[String]) -> Vec<(String, ActionItemKind, Option<S
 
 /// Turn a Markdown postmortem into a scenario skeleton.
 pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
+    import_markdown_with(name, md, &ImportOptions::default())
+}
+
+/// Import a Markdown postmortem with options (where minute 0 goes).
+pub fn import_markdown_with(
+    name: &str,
+    md: &str,
+    opts: &ImportOptions,
+) -> Result<Imported, ImportError> {
     let (title, sections) = split_sections(md);
     if sections
         .iter()
@@ -134,16 +144,14 @@ pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
         title: title.clone(),
         ..Default::default()
     };
-    let found = read_sections(&mut sk, &sections, year);
-    let first = |k: EventKind| sk.timeline.iter().find(|e| e.1 == k).map(|e| e.0);
-    sk.time_to_detect = first(EventKind::Alert);
-    sk.time_to_mitigate = first(EventKind::Mitigation);
-    sk.time_to_resolve = first(EventKind::Resolution);
+    let (found, events) = read_sections(&mut sk, &sections, year);
+    recorded_times(&mut sk, events, opts.zero);
     if sk.trigger.is_none() {
         sk.trigger = sk
-            .timeline
-            .first()
-            .filter(|e| e.1 == EventKind::Trigger)
+            .before_start
+            .iter()
+            .chain(&sk.timeline)
+            .find(|e| e.1 == EventKind::Trigger)
             .map(|e| e.2.clone());
     }
     if let Some(y) = Regex::new(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
@@ -190,8 +198,72 @@ pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
     })
 }
 
-/// Fill the skeleton from the classified sections; returns what was found, by name.
-fn read_sections(sk: &mut Skeleton, sections: &[Section], year: Option<i64>) -> Vec<String> {
+/// A metadata line at the top of a document ("Date: ...", "**Authors:** ...").
+fn is_metadata(line: &str) -> bool {
+    let l = line.replace("**", "").trim().to_lowercase();
+    [
+        "date:",
+        "authors:",
+        "author:",
+        "status:",
+        "owner:",
+        "owners:",
+        "severity:",
+        "incident:",
+        "reviewers:",
+        "last updated:",
+        "summary:",
+    ]
+    .iter()
+    .any(|k| l.starts_with(k) && *k != "summary:")
+}
+
+/// Place the timeline around minute 0 and read the real team's times from it: detection after
+/// the trigger; the first mitigation and resolution, and the diagnosis (the investigation that
+/// names the cause), from minute 0.
+fn recorded_times(sk: &mut Skeleton, events: Vec<(i64, EventKind, String)>, zero: Zero) {
+    let trigger = events
+        .iter()
+        .find(|e| e.1 == EventKind::Trigger)
+        .map(|e| e.0);
+    let detection = events.iter().find(|e| e.1 == EventKind::Alert).map(|e| e.0);
+    let (after, before, _) = split_at_zero(events, zero);
+    sk.timeline = after;
+    sk.before_start = before;
+    sk.time_to_detect = trigger
+        .zip(detection)
+        .filter(|(t, d)| d >= t)
+        .map(|(t, d)| SimTime::from_secs((d - t) as u64));
+    let first = |k: EventKind| sk.timeline.iter().find(|e| e.1 == k).map(|e| e.0);
+    sk.time_to_mitigate = first(EventKind::Mitigation);
+    sk.time_to_resolve = first(EventKind::Resolution);
+    let names_cause = |t: &str| {
+        let t = t.to_lowercase();
+        [
+            "root cause",
+            "identif",
+            "confirmed",
+            "culprit",
+            "found the",
+            "traced",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    };
+    sk.time_to_diagnose = sk
+        .timeline
+        .iter()
+        .find(|e| e.1 == EventKind::Investigation && names_cause(&e.2))
+        .map(|e| e.0);
+}
+
+/// Fill the skeleton from the classified sections; returns what was found, by name, and the
+/// timeline's events in absolute seconds.
+fn read_sections(
+    sk: &mut Skeleton,
+    sections: &[Section],
+    year: Option<i64>,
+) -> (Vec<String>, Vec<(i64, EventKind, String)>) {
     let mut found = Vec::new();
     let get = |p: Part| sections.iter().filter(move |s| s.part == p);
     let mut note = |what: &str, ok: bool| {
@@ -201,11 +273,39 @@ fn read_sections(sk: &mut Skeleton, sections: &[Section], year: Option<i64>) -> 
         ok
     };
     note("title", sk.title.is_some());
-    sk.summary = get(Part::Summary).find_map(|s| prose(&s.lines));
+    // A summary under its own heading beats the text before the first heading, which is often
+    // the document's metadata (date, authors, status).
+    // The order: a heading that says summary; the opening paragraph (a blog's lede); then
+    // "What happened" and other descriptions.
+    let named = |s: &&Section| {
+        ["summary", "overview", "tl;dr"]
+            .iter()
+            .any(|w| s.title.contains(w))
+    };
+    let lede = || {
+        get(Part::Summary).filter(|s| !s.explicit).find_map(|s| {
+            let kept: Vec<String> = s
+                .lines
+                .iter()
+                .filter(|l| !is_metadata(l))
+                .cloned()
+                .collect();
+            prose(&kept)
+        })
+    };
+    sk.summary = get(Part::Summary)
+        .filter(named)
+        .find_map(|s| prose(&s.lines))
+        .or_else(lede)
+        .or_else(|| get(Part::Summary).find_map(|s| prose(&s.lines)));
     note("summary", sk.summary.is_some());
     sk.impact = get(Part::Impact).find_map(|s| prose(&s.lines));
     note("impact", sk.impact.is_some());
-    sk.root_cause = get(Part::RootCause).find_map(|s| prose(&s.lines));
+    // "Root cause" beats its neighbours ("Fault", "Five whys") when a document has several.
+    sk.root_cause = get(Part::RootCause)
+        .filter(|s| s.title.contains("root cause"))
+        .chain(get(Part::RootCause))
+        .find_map(|s| prose(&s.lines));
     note("root cause", sk.root_cause.is_some());
     sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));
     note("trigger", sk.trigger.is_some());
@@ -234,7 +334,7 @@ fn read_sections(sk: &mut Skeleton, sections: &[Section], year: Option<i64>) -> 
     let tl: Vec<String> = get(Part::Timeline)
         .flat_map(|s| s.lines.iter().cloned())
         .collect();
-    sk.timeline = parse_timeline(&tl, year);
-    note("timeline", !sk.timeline.is_empty());
-    found
+    let events = parse_timeline(&tl, year);
+    note("timeline", !events.is_empty());
+    (found, events)
 }

@@ -21,7 +21,7 @@ mod sections;
 mod timeline;
 
 pub use classic::import_wheel;
-pub use markdown::import_markdown;
+pub use markdown::{import_markdown, import_markdown_with};
 pub use record::import_record;
 pub use timeline::guess_kind;
 
@@ -40,7 +40,12 @@ pub struct Skeleton {
     pub impact: Option<String>,
     pub services: Vec<(String, String, Vec<String>)>,
     pub timeline: Vec<(SimTime, EventKind, String)>,
+    /// Events before minute 0, with how long before (when minute 0 is the detection).
+    pub before_start: Vec<(SimTime, EventKind, String)>,
+    /// From the trigger to the detection.
     pub time_to_detect: Option<SimTime>,
+    /// When the real team named the root cause, from minute 0.
+    pub time_to_diagnose: Option<SimTime>,
     pub time_to_mitigate: Option<SimTime>,
     pub time_to_resolve: Option<SimTime>,
     pub root_cause: Option<String>,
@@ -98,6 +103,73 @@ pub fn slug(s: &str) -> String {
     }
 }
 
+/// Where an imported timeline puts minute 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zero {
+    /// The first alert or page (the trainee's session starts where the on-call's did).
+    #[default]
+    Detection,
+    /// The trigger (the first event).
+    Trigger,
+    /// A time of day, in seconds after midnight of the timeline's first day.
+    At(i64),
+}
+
+impl std::str::FromStr for Zero {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Zero, String> {
+        match s {
+            "detection" => Ok(Zero::Detection),
+            "trigger" => Ok(Zero::Trigger),
+            t => crate::model::parse_time_of_day(t)
+                .map(|m| Zero::At(i64::from(m) * 60))
+                .ok_or_else(|| {
+                    format!(
+                        "`{t}`: expected `detection`, `trigger` or a time of day such as `09:48`"
+                    )
+                }),
+        }
+    }
+}
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub zero: Zero,
+}
+
+/// Put minute 0 where `zero` says, on a timeline of absolute seconds: the events from minute 0
+/// on, and those before it with how long before. Returns the zero's absolute time too.
+pub fn split_at_zero(
+    events: Vec<(i64, EventKind, String)>,
+    zero: Zero,
+) -> (
+    Vec<(SimTime, EventKind, String)>,
+    Vec<(SimTime, EventKind, String)>,
+    i64,
+) {
+    let first = events.first().map_or(0, |e| e.0);
+    let z = match zero {
+        Zero::Trigger => first,
+        Zero::Detection => events
+            .iter()
+            .find(|e| e.1 == EventKind::Alert)
+            .map_or(first, |e| e.0),
+        Zero::At(t) => t,
+    };
+    let mut after = Vec::new();
+    let mut before = Vec::new();
+    for (abs, kind, text) in events {
+        let d = abs - z;
+        if d >= 0 {
+            after.push((SimTime::from_secs(d as u64), kind, text));
+        } else {
+            before.push((SimTime::from_secs((-d) as u64), kind, text));
+        }
+    }
+    (after, before, z)
+}
+
 /// What an importer found and did not find.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Imported {
@@ -110,6 +182,11 @@ pub struct Imported {
 pub enum ImportError {
     #[error("{0}")]
     Unreadable(String),
+}
+
+/// A skeleton as a commented scenario file.
+pub fn render_skeleton(sk: &Skeleton) -> String {
+    sk.render()
 }
 
 /// A blank scaffold with every section present and commented.

@@ -74,7 +74,10 @@ pub fn import_record(name: &str, json: &str) -> Result<Imported, ImportError> {
         .map(str::to_string);
     sk.resolution = Some(strs("mitigation_steps").join(" ")).filter(|x| !x.is_empty());
     sk.services = services(obj);
-    sk.timeline = timeline(obj);
+    // The record's own minute 0 stays minute 0; what came before it is kept, before the start.
+    let (after, before, _) = super::split_at_zero(timeline(obj), super::Zero::At(0));
+    sk.timeline = after;
+    sk.before_start = before;
     sk.action_items = action_items(obj);
     let found = found(&sk);
     Ok(Imported {
@@ -121,8 +124,9 @@ fn services(obj: &Object) -> Vec<(String, String, Vec<String>)> {
 
 /// The timeline, in time order. Events the record gives no time for are placed after the
 /// previous one, and say so.
-fn timeline(obj: &Object) -> Vec<(SimTime, EventKind, String)> {
-    let mut out: Vec<(SimTime, EventKind, String)> = Vec::new();
+/// Seconds from the record's minute 0 (negative before it).
+fn timeline(obj: &Object) -> Vec<(i64, EventKind, String)> {
+    let mut out: Vec<(i64, EventKind, String)> = Vec::new();
     let Some(tl) = obj.get("timeline").and_then(|x| x.as_array()) else {
         return out;
     };
@@ -145,11 +149,8 @@ fn timeline(obj: &Object) -> Vec<(SimTime, EventKind, String)> {
                 format!("{text} (TODO: the record gives no time; assumed)"),
             ),
         };
-        if t < 0.0 {
-            continue;
-        }
         last = t;
-        out.push((SimTime::from_secs((t * 60.0).round() as u64), kind, text));
+        out.push(((t * 60.0).round() as i64, kind, text));
     }
     out.sort_by_key(|e| e.0);
     out

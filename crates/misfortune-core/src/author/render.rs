@@ -3,6 +3,7 @@
 
 use super::ron_writer::RonWriter;
 use super::{Skeleton, q};
+use crate::model::EventKind;
 use crate::time::SimTime;
 
 fn or_todo(v: &Option<String>, what: &str) -> String {
@@ -285,9 +286,9 @@ impl Skeleton {
     }
 
     fn recorded(&self, w: &mut RonWriter) {
-        w.comment("The real team's response, which trainees are scored against (minutes from the first event).")
+        w.comment("The real team's response, which trainees are scored against (from minute 0; `before` is before it).")
             .open("recorded: Recorded(");
-        if self.timeline.is_empty() {
+        if self.timeline.is_empty() && self.before_start.is_empty() {
             w.field(
                 "timeline",
                 format_args!(
@@ -296,22 +297,37 @@ impl Skeleton {
                 ),
             );
         } else {
+            let mut before: Vec<&(SimTime, EventKind, String)> = self.before_start.iter().collect();
+            before.sort_by(|a, b| b.0.cmp(&a.0));
             w.list(
                 "timeline",
-                self.timeline.iter().map(|(at, kind, text)| {
-                    format!(
-                        "TimelineEvent(at: {}, kind: {kind:?}, text: {})",
-                        q(&at.to_string()),
-                        q(text)
-                    )
-                }),
+                before
+                    .into_iter()
+                    .map(|(b, kind, text)| {
+                        format!(
+                            "TimelineEvent(before: {}, kind: {kind:?}, text: {})",
+                            q(&b.to_string()),
+                            q(text)
+                        )
+                    })
+                    .chain(self.timeline.iter().map(|(at, kind, text)| {
+                        format!(
+                            "TimelineEvent(at: {}, kind: {kind:?}, text: {})",
+                            q(&at.to_string()),
+                            q(text)
+                        )
+                    })),
             );
         }
         w.comment("`Unknown` where the source gives no figure: write `Assumed(\"..\")` if the game needs one.")
             .field("time_to_detect", recorded(self.time_to_detect))
             .field("time_to_mitigate", recorded(self.time_to_mitigate))
-            .field("time_to_resolve", recorded(self.time_to_resolve))
-            .close("),");
+            .field("time_to_resolve", recorded(self.time_to_resolve));
+        if let Some(t) = self.time_to_diagnose {
+            w.comment("When the real team named the root cause (the timeline's investigation that says so).")
+                .field("time_to_diagnose", format_args!("Some({})", recorded(Some(t))));
+        }
+        w.close("),");
     }
 
     fn debrief(&self, w: &mut RonWriter) {

@@ -50,6 +50,9 @@ pub(super) fn classify(title: &str) -> Part {
     {
         Part::WentWrong
     } else if has("action item")
+        || has("what we are changing")
+        || has("what we're changing")
+        || has("changes we are making")
         || has("follow-up")
         || has("follow up")
         || has("followup")
@@ -59,9 +62,15 @@ pub(super) fn classify(title: &str) -> Part {
         || has("todo")
     {
         Part::ActionItems
-    } else if has("contributing") {
+    } else if has("contributing") || has("leadup") || has("lead-up") || has("lead up") {
         Part::Contributing
-    } else if has("root cause") || t.trim() == "cause" || t.trim() == "causes" {
+    } else if has("root cause")
+        || t.trim() == "cause"
+        || t.trim() == "causes"
+        || t.trim() == "fault"
+        || has("five whys")
+        || has("5 whys")
+    {
         Part::RootCause
     } else if has("trigger") {
         Part::Trigger
@@ -93,6 +102,8 @@ pub(super) fn classify(title: &str) -> Part {
 #[derive(Debug)]
 pub(super) struct Section {
     pub(super) part: Part,
+    /// The heading, lower-cased ("" before the first heading).
+    pub(super) title: String,
     /// Under a heading of its own (not the text before the first heading).
     pub(super) explicit: bool,
     pub(super) lines: Vec<String>,
@@ -164,6 +175,7 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
             }
             Some((_, text)) => sections.push(Section {
                 part: classify(&text),
+                title: text.to_lowercase(),
                 explicit: true,
                 lines: Vec::new(),
             }),
@@ -174,6 +186,7 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
                     // Text before any section: treat as the summary.
                     sections.push(Section {
                         part: Part::Summary,
+                        title: String::new(),
                         explicit: false,
                         lines: vec![line.to_string()],
                     });

@@ -5,7 +5,6 @@ use regex::Regex;
 
 use super::sections::{bullet, clean_inline, table_cells};
 use crate::model::EventKind;
-use crate::time::SimTime;
 
 /// Days since 1970-01-01 of a civil date.
 fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
@@ -39,7 +38,8 @@ impl TimeParser {
         TimeParser {
             iso: Regex::new(r"(?i)\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})").expect("static regex"),
             named: Regex::new(r"(?i)\b(?:(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)").expect("static regex"),
-            clock: Regex::new(r"(?i)\b(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm|a\.m\.|p\.m\.)?").expect("static regex"),
+            // A clock time, also right after the `T` of an ISO 8601 stamp (`2021-10-04T15:40Z`).
+            clock: Regex::new(r"(?i)(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm|a\.m\.|p\.m\.)?").expect("static regex"),
             relative: Regex::new(r"(?i)\bT\s*\+\s*(\d+)(?::(\d{2}))?\s*(h|hr|hours?|m|min|mins|minutes?)?").expect("static regex"),
         }
     }
@@ -164,110 +164,159 @@ fn event_text(s: &str, stamp_end: usize) -> String {
     clean_inline(t.trim_end_matches('|').trim())
 }
 
+/// Words that mark each kind of event, checked in this order: a line about the status page is a
+/// communication even if it says "resolved"; one that names the cause or a theory is an
+/// investigation even if it mentions the restart it would need.
+const COMMUNICATION: &[&str] = &[
+    "status page",
+    "statuspage",
+    "status post",
+    "status dashboard",
+    "health dashboard",
+    "tweet",
+    "customers notified",
+    "notified customers",
+    "announce",
+    "public update",
+    "communicat",
+    "blog post",
+    "press",
+];
+const INVESTIGATION_STRONG: &[&str] = &[
+    "root cause",
+    "identif",
+    "ruled out",
+    "narrowed",
+    "theory",
+    "investigation",
+    "suspect",
+    "culprit",
+    "hypothes",
+];
+const MITIGATION_FIRST: &[&str] = &["mitigat"];
+const RESOLUTION: &[&str] = &[
+    "resolved",
+    "all clear",
+    "incident closed",
+    "closed the incident",
+    "back to normal",
+    "operating normally",
+    "permanent",
+    "re-enabled",
+    "fixed rule",
+    "fix is in place",
+    "fix in place",
+];
+const MITIGATION: &[&str] = &[
+    "rolled back",
+    "roll back",
+    "rollback",
+    "revert",
+    "disabled",
+    "disable",
+    "restor",
+    "failover",
+    "failed over",
+    "recover",
+    "kill",
+    "workaround",
+    "restart",
+    "locked",
+    "paused",
+    "pause",
+    "throttl",
+    "drain",
+    "taking traffic",
+    "can serve",
+    "reduced",
+    "back in",
+    "back to expected",
+    "responsive",
+    "removed",
+    "in sync",
+];
+const ESCALATION: &[&str] = &[
+    "escalat",
+    "declare",
+    "paged in",
+    "called in",
+    "pulls in",
+    "pulled in",
+    "woke",
+    "join",
+    "engaged",
+    "war room",
+    "incident commander",
+    "team is paged",
+    "engineering paged",
+    "status set to red",
+    "status changed to red",
+];
+const ALERT: &[&str] = &[
+    "alert",
+    "paged",
+    "pages the",
+    "page fired",
+    "first page",
+    "pagerduty",
+    "alarm",
+    "monitoring detect",
+    "monitoring identif",
+    "monitor",
+];
+const INVESTIGATION: &[&str] = &[
+    "investigat",
+    "found",
+    "find",
+    "discovered",
+    "diagnos",
+    "determined",
+    "noticed",
+    "realised",
+    "realized",
+    "traced",
+    "review",
+];
+
 /// A guess at what kind of event a line describes.
 pub fn guess_kind(text: &str, first: bool) -> EventKind {
     let t = text.to_lowercase();
     let any = |ws: &[&str]| ws.iter().any(|w| t.contains(w));
-    let alert = [
-        "alert",
-        "paged",
-        "pages the",
-        "page fired",
-        "pagerduty",
-        "alarm",
-        "monitoring detect",
-        "monitoring identif",
-        "monitor",
-    ];
     if first {
         // A timeline opens with what set the incident off, unless it opens with the page.
-        return if any(&alert) {
+        return if any(ALERT) {
             EventKind::Alert
         } else {
             EventKind::Trigger
         };
     }
-    if any(&[
-        "resolved",
-        "all clear",
-        "incident closed",
-        "closed the incident",
-        "back to normal",
-        "operating normally",
-        "permanent fix",
-    ]) {
-        EventKind::Resolution
-    } else if any(&[
-        "status page",
-        "statuspage",
-        "tweet",
-        "customers notified",
-        "notified customers",
-        "announce",
-        "public update",
-        "status post",
-        "communicat",
-        "blog post",
-    ]) {
-        EventKind::Communication
-    } else if any(&[
-        "rolled back",
-        "roll back",
-        "rollback",
-        "revert",
-        "disabled",
-        "disable",
-        "mitigat",
-        "restor",
-        "failover",
-        "failed over",
-        "recover",
-        "kill switch",
-        "workaround",
-        "restart",
-        "begin to recover",
-        "began to recover",
-    ]) {
-        EventKind::Mitigation
-    } else if any(&[
-        "escalat",
-        "declared",
-        "incident declared",
-        "paged in",
-        "called in",
-        "woke",
-        "joined",
-        "engaged",
-        "war room",
-        "incident commander",
-    ]) {
-        EventKind::Escalation
-    } else if any(&alert) {
-        EventKind::Alert
-    } else if any(&[
-        "identif",
-        "investigat",
-        "root cause",
-        "suspect",
-        "found",
-        "discovered",
-        "diagnos",
-        "determined",
-        "noticed",
-        "realised",
-        "realized",
-        "traced",
-    ]) {
-        EventKind::Investigation
-    } else {
-        EventKind::Symptom
-    }
+    let rules: [(&[&str], EventKind); 9] = [
+        (COMMUNICATION, EventKind::Communication),
+        (INVESTIGATION_STRONG, EventKind::Investigation),
+        (MITIGATION_FIRST, EventKind::Mitigation),
+        (RESOLUTION, EventKind::Resolution),
+        (ALERT_FIRST, EventKind::Alert),
+        (MITIGATION, EventKind::Mitigation),
+        (ESCALATION, EventKind::Escalation),
+        (ALERT, EventKind::Alert),
+        (INVESTIGATION, EventKind::Investigation),
+    ];
+    rules
+        .iter()
+        .find(|(words, _)| any(words))
+        .map_or(EventKind::Symptom, |(_, k)| *k)
 }
 
+/// Monitoring that fires is an alert even when the line also says who it paged.
+const ALERT_FIRST: &[&str] = &["alarm", "first page", "monitoring", "alerting"];
+
+/// The events of a timeline section, with their times in seconds from the start of the first
+/// day the section names (or from the first event), in time order. Undated sub-points (an
+/// indented bullet under a dated line) are events of their own at their parent's time.
 pub(super) fn parse_timeline(
     lines: &[String],
     default_year: Option<i64>,
-) -> Vec<(SimTime, EventKind, String)> {
+) -> Vec<(i64, EventKind, String)> {
     let tp = TimeParser::new();
     let mut raw: Vec<(i64, String)> = Vec::new();
     let mut current_day: Option<i64> = None;
@@ -275,6 +324,7 @@ pub(super) fn parse_timeline(
     let mut last_abs: Option<i64> = None;
     let mut day_offset = 0i64;
     let mut header_row = true;
+    let mut dated_bullets = true;
     for l in lines {
         let mut text_line = l.trim().to_string();
         if let Some(cells) = table_cells(l) {
@@ -295,6 +345,7 @@ pub(super) fn parse_timeline(
             text_line = cells.join(" | ");
         }
         header_row = false;
+        let is_bullet = bullet(&text_line).is_some();
         let body = bullet(&text_line)
             .unwrap_or_else(|| text_line.trim_start_matches('#').trim().to_string());
         if body.is_empty() {
@@ -304,11 +355,15 @@ pub(super) fn parse_timeline(
             // A date alone (a day heading) sets the day for the lines below it.
             if let Some((d, _, _)) = tp.date(&body, default_year) {
                 current_day = Some(d);
-            } else if let Some(last) = raw.last_mut()
-                && l.starts_with([' ', '\t'])
+            } else if let Some(&(parent, _)) = raw.last()
+                && (l.starts_with([' ', '\t']) || (is_bullet && !dated_bullets))
             {
-                last.1.push(' ');
-                last.1.push_str(&clean_inline(body.trim()));
+                if is_bullet {
+                    raw.push((parent, clean_inline(body.trim())));
+                } else if let Some(last) = raw.last_mut() {
+                    last.1.push(' ');
+                    last.1.push_str(&clean_inline(body.trim()));
+                }
             }
             continue;
         };
@@ -316,6 +371,9 @@ pub(super) fn parse_timeline(
         if text.is_empty() {
             continue;
         }
+        // Whether the dated lines are bullets themselves: if they are paragraphs, a bullet
+        // under one is a sub-point even without indentation.
+        dated_bullets = is_bullet;
         let abs = if stamp.relative {
             stamp.secs
         } else {
@@ -339,19 +397,10 @@ pub(super) fn parse_timeline(
         last_abs = Some(abs);
         raw.push((abs, text));
     }
-    let Some(start) = raw.iter().map(|r| r.0).min() else {
-        return Vec::new();
-    };
-    let mut out: Vec<(SimTime, EventKind, String)> = raw
+    let mut out: Vec<(i64, EventKind, String)> = raw
         .into_iter()
         .enumerate()
-        .map(|(i, (abs, text))| {
-            (
-                SimTime::from_secs((abs - start).max(0) as u64),
-                guess_kind(&text, i == 0),
-                text,
-            )
-        })
+        .map(|(i, (abs, text))| (abs, guess_kind(&text, i == 0), text))
         .collect();
     out.sort_by_key(|e| e.0);
     out

@@ -89,9 +89,24 @@ pub struct Recorded {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimelineEvent {
+    /// When, from minute 0.
+    #[serde(default)]
     pub at: SimTime,
+    /// Or how long before minute 0 (what led up to the page, when minute 0 is the detection).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<SimTime>,
     pub kind: EventKind,
     pub text: String,
+}
+
+impl TimelineEvent {
+    /// Seconds from minute 0, negative before it.
+    pub fn offset_secs(&self) -> i64 {
+        match self.before {
+            Some(b) => -((b.ms() / 1000) as i64),
+            None => (self.at.ms() / 1000) as i64,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

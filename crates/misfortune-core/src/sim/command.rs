@@ -339,6 +339,7 @@ impl Session {
         non_empty(text)?;
         let ev = TimelineEvent {
             at,
+            before: None,
             kind,
             text: text.to_string(),
         };

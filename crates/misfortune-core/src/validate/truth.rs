@@ -88,21 +88,30 @@ impl Validator<'_, '_, '_> {
                 self.within_end(t, &p.f(field));
             }
         }
-        let mut last = SimTime::ZERO;
+        let mut last = i64::MIN;
         for (i, ev) in rec.timeline.iter().enumerate() {
             let q = p.f("timeline").i(i);
-            if ev.at < last {
+            if ev.before.is_some() && ev.at > SimTime::ZERO {
+                self.rep.error(
+                    "both-times",
+                    &q,
+                    "a timeline event says both when (`at`) and how long before minute 0 (`before`)",
+                    said().expected("one of `at` and `before`"),
+                );
+            }
+            if ev.offset_secs() < last {
                 self.rep.error(
                     "out-of-order",
                     &q.f("at"),
                     format!(
-                        "timeline event at {} comes before the previous one ({last})",
-                        ev.at
+                        "timeline event at {} comes before the previous one",
+                        ev.before
+                            .map_or_else(|| ev.at.to_string(), |b| format!("-{b}"))
                     ),
                     said().expected("events in time order"),
                 );
             }
-            last = last.max(ev.at);
+            last = last.max(ev.offset_secs());
             self.within_end(ev.at, &q.f("at"));
         }
         let times = [

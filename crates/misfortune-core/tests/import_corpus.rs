@@ -1,0 +1,106 @@
+//! The importer against a corpus of postmortems written in five common styles (Google SRE book,
+//! PagerDuty, Atlassian, a cloud provider's status report, an engineering blog with ISO 8601
+//! times), each with the events a careful reader would list: at least 95% of dated events at the
+//! right offset from minute 0 (the detection), at least 80% with the right kind, and the root
+//! cause and the summary found in every document.
+
+use std::path::Path;
+
+use misfortune_core::author::{import_markdown, render_skeleton};
+use misfortune_core::model::EventKind;
+
+fn corpus() -> Vec<(String, String, serde_json::Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "md") {
+            let md = std::fs::read_to_string(&p).unwrap();
+            let expected = std::fs::read_to_string(p.with_extension("expected.json")).unwrap();
+            out.push((
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                md,
+                serde_json::from_str(&expected).unwrap(),
+            ));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(out.len() >= 5, "{} documents", out.len());
+    out
+}
+
+#[test]
+fn timelines_root_causes_and_summaries_come_out_right_in_every_style() {
+    for (name, md, want) in corpus() {
+        let got = import_markdown(&name, &md).unwrap();
+        let sk = &got.skeleton;
+        // Signed minutes from minute 0.
+        let events: Vec<(i64, EventKind, &str)> = sk
+            .before_start
+            .iter()
+            .map(|(b, k, t)| (-((b.ms() / 60_000) as i64), *k, t.as_str()))
+            .chain(
+                sk.timeline
+                    .iter()
+                    .map(|(a, k, t)| ((a.ms() / 60_000) as i64, *k, t.as_str())),
+            )
+            .collect();
+        let expected = want["events"].as_array().unwrap();
+        let mut timed = 0;
+        let mut kinds = 0;
+        let mut unused: Vec<&(i64, EventKind, &str)> = events.iter().collect();
+        for e in expected {
+            let minute = e[0].as_i64().unwrap();
+            let kind: EventKind = e[1].as_str().unwrap().parse().unwrap();
+            let same_minute: Vec<usize> = (0..unused.len())
+                .filter(|&i| unused[i].0 == minute)
+                .collect();
+            if same_minute.is_empty() {
+                continue;
+            }
+            timed += 1;
+            let pick = same_minute
+                .iter()
+                .copied()
+                .find(|&i| unused[i].1 == kind)
+                .unwrap_or(same_minute[0]);
+            if unused[pick].1 == kind {
+                kinds += 1;
+            }
+            unused.remove(pick);
+        }
+        let n = expected.len();
+        eprintln!("{name}: {timed}/{n} at the right minute, {kinds}/{n} of the right kind");
+        let table: Vec<String> = events
+            .iter()
+            .map(|(m, k, t)| format!("{m:>6} {k:?} {t}"))
+            .collect();
+        assert!(
+            timed * 100 >= n * 95,
+            "{name}: {timed} of {n} events at the right minute\n{}",
+            table.join("\n")
+        );
+        assert!(
+            kinds * 100 >= n * 80,
+            "{name}: {kinds} of {n} events of the right kind\n{}",
+            table.join("\n")
+        );
+        let rc = sk.root_cause.as_deref().unwrap_or_default();
+        assert!(
+            rc.contains(want["root_cause"].as_str().unwrap()),
+            "{name}: root cause {rc:?}"
+        );
+        let summary = sk.summary.as_deref().unwrap_or_default();
+        assert!(
+            summary.contains(want["summary"].as_str().unwrap()),
+            "{name}: summary {summary:?}"
+        );
+        // The rendered skeleton keeps what came before minute 0, as `before`.
+        let ron = render_skeleton(sk);
+        assert_eq!(
+            ron.matches("TimelineEvent(before:").count(),
+            sk.before_start.len(),
+            "{name}"
+        );
+    }
+}
