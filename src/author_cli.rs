@@ -55,7 +55,7 @@ fn read_source(path: &Path) -> Result<String, String> {
 }
 
 /// What kind of source a file is.
-fn import_any(path: &Path) -> Result<Vec<Imported>, String> {
+fn import_any(path: &Path, opts: &author::ImportOptions) -> Result<Vec<Imported>, String> {
     let name = path.display().to_string();
     let text = read_source(path)?;
     let trimmed = text.trim_start();
@@ -64,7 +64,7 @@ fn import_any(path: &Path) -> Result<Vec<Imported>, String> {
     } else if trimmed.starts_with('{') {
         author::import_record(&name, &text).map(|i| vec![i])
     } else {
-        author::import_markdown(&name, &text).map(|i| vec![i])
+        author::import_markdown_with(&name, &text, opts).map(|i| vec![i])
     };
     r.map_err(|e| e.to_string())
 }
@@ -85,13 +85,133 @@ fn write(imported: &Imported, out: &Path, force: bool) -> Result<(), String> {
     if !imported.missing.is_empty() {
         println!("  missing (marked TODO): {}", imported.missing.join(", "));
     }
+    print!("{}", found_report(imported));
+    print!("{}", lint_report(&out.display().to_string(), &text));
     Ok(())
 }
 
-pub fn new(id: &str, from: Option<PathBuf>, output: Option<PathBuf>, force: bool) -> ExitCode {
+/// What the importer read and built, as a table: the timeline's events with their times, and
+/// the game's parts with where each came from.
+fn found_report(imported: &Imported) -> String {
+    use std::fmt::Write;
+    let sk = &imported.skeleton;
+    let g = &sk.game;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "  timeline (minute 0 is the detection unless --zero says otherwise):"
+    );
+    let mut before: Vec<_> = sk.before_start.iter().collect();
+    before.sort_by_key(|e| std::cmp::Reverse(e.0));
+    for (t, k, text) in before {
+        let _ = writeln!(
+            o,
+            "    {:>8}  {:<13} {}",
+            format!("-{t}"),
+            format!("{k:?}"),
+            short(text)
+        );
+    }
+    for (t, k, text) in &sk.timeline {
+        let _ = writeln!(
+            o,
+            "    {:>8}  {:<13} {}",
+            t.to_string(),
+            format!("{k:?}"),
+            short(text)
+        );
+    }
+    let _ = writeln!(o, "  the game built from it:");
+    let row = |o: &mut String, what: &str, n: usize, names: Vec<String>| {
+        let _ = writeln!(o, "    {what:<22} {n:>2}  {}", names.join("; "));
+    };
+    row(
+        &mut o,
+        "alerts",
+        g.alerts.len(),
+        g.alerts.iter().map(|a| a.name.clone()).collect(),
+    );
+    row(
+        &mut o,
+        "metrics",
+        g.metrics.len(),
+        g.metrics.iter().map(|m| m.name.clone()).collect(),
+    );
+    row(
+        &mut o,
+        "symptoms as log lines",
+        g.symptoms.len(),
+        Vec::new(),
+    );
+    row(
+        &mut o,
+        "wrong theories",
+        g.theories.len(),
+        g.theories.iter().map(|t| t.name.clone()).collect(),
+    );
+    row(
+        &mut o,
+        "fixes that failed",
+        g.failed_fixes.len(),
+        g.failed_fixes.iter().map(|f| f.0.name.clone()).collect(),
+    );
+    row(
+        &mut o,
+        "the fix",
+        usize::from(g.fix.is_some()),
+        g.fix.iter().map(|f| f.name.clone()).collect(),
+    );
+    row(
+        &mut o,
+        "the finding (its clue)",
+        usize::from(g.finding.is_some()),
+        g.finding.iter().map(|f| f.name.clone()).collect(),
+    );
+    o
+}
+
+fn short(s: &str) -> String {
+    let s: String = s.chars().take(90).collect();
+    s
+}
+
+/// The training-value lint on the skeleton as it stands (its TODOs read as written), so the
+/// author sees what the game still lacks beyond the TODOs.
+fn lint_report(name: &str, text: &str) -> String {
+    let stubbed = text
+        .replace("TODO: the incident's date, YYYY-MM-DD", "2020-01-01")
+        .replace(
+            "TODO: the public write-up's address",
+            "https://example.com/pm",
+        )
+        .replace("TODO", "Filled in");
+    let f = load_str(name, &stubbed);
+    let found = misfortune_core::lint::lint_file(&f);
+    if f.errors() > 0 {
+        return "  lint: the skeleton does not validate yet; run `misfortune lint` once it does\n"
+            .into();
+    }
+    let mut codes: Vec<&str> = found.iter().map(|d| d.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    format!(
+        "  lint (with the TODOs written): {} warning(s){}{}\n",
+        found.len(),
+        if codes.is_empty() { "" } else { ": " },
+        codes.join(", ")
+    )
+}
+
+pub fn new(
+    id: &str,
+    from: Option<PathBuf>,
+    output: Option<PathBuf>,
+    force: bool,
+    opts: &author::ImportOptions,
+) -> ExitCode {
     let id = author::slug(id);
     let mut imported = match from {
-        Some(p) => match import_any(&p) {
+        Some(p) => match import_any(&p, opts) {
             Ok(mut v) if v.len() == 1 => v.remove(0),
             Ok(_) => {
                 return fail(format!(
@@ -114,8 +234,13 @@ pub fn new(id: &str, from: Option<PathBuf>, output: Option<PathBuf>, force: bool
     }
 }
 
-pub fn import(file: &Path, output: Option<PathBuf>, force: bool) -> ExitCode {
-    let imported = match import_any(file) {
+pub fn import(
+    file: &Path,
+    output: Option<PathBuf>,
+    force: bool,
+    opts: &author::ImportOptions,
+) -> ExitCode {
+    let imported = match import_any(file, opts) {
         Ok(v) => v,
         Err(e) => return fail(e),
     };

@@ -128,6 +128,10 @@ enum Command {
         /// Fill it from a postmortem: Markdown, or a structured JSON record.
         #[arg(long)]
         from_postmortem: Option<PathBuf>,
+        /// Where minute 0 goes: `detection` (the first page, the default), `trigger`, or a time
+        /// of day such as `09:48`.
+        #[arg(long, default_value = "detection")]
+        zero: misfortune_core::author::Zero,
         /// Where to write it (default: scenarios/ID.ron).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -139,6 +143,10 @@ enum Command {
     /// incident list (incidents/*.json) into scenario skeletons.
     Import {
         file: PathBuf,
+        /// Where minute 0 goes: `detection` (the first page, the default), `trigger`, or a time
+        /// of day such as `09:48`.
+        #[arg(long, default_value = "detection")]
+        zero: misfortune_core::author::Zero,
         /// The output file (one scenario) or folder (default: scenarios/).
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -213,17 +221,7 @@ pub fn main() -> ExitCode {
             drive,
             allow_unverified,
         }) => crate::session_cli::resume(&journal, drive, trust(allow_unverified)),
-        Some(Command::New {
-            id,
-            from_postmortem,
-            output,
-            force,
-        }) => crate::author_cli::new(&id, from_postmortem, output, force),
-        Some(Command::Import {
-            file,
-            output,
-            force,
-        }) => crate::author_cli::import(&file, output, force),
+        Some(cmd @ (Command::New { .. } | Command::Import { .. })) => authoring(cmd),
         Some(Command::Score {
             journal,
             json,
@@ -333,6 +331,37 @@ fn validate(paths: &[PathBuf], json: bool, deny_warnings: bool, explain: bool) -
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// `new` and `import`.
+fn authoring(cmd: Command) -> ExitCode {
+    match cmd {
+        Command::New {
+            id,
+            from_postmortem,
+            zero,
+            output,
+            force,
+        } => crate::author_cli::new(
+            &id,
+            from_postmortem,
+            output,
+            force,
+            &misfortune_core::author::ImportOptions { zero },
+        ),
+        Command::Import {
+            file,
+            zero,
+            output,
+            force,
+        } => crate::author_cli::import(
+            &file,
+            output,
+            force,
+            &misfortune_core::author::ImportOptions { zero },
+        ),
+        _ => ExitCode::FAILURE,
     }
 }
 

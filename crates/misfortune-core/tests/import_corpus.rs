@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use misfortune_core::author::{import_markdown, render_skeleton};
+use misfortune_core::load_str;
 use misfortune_core::model::EventKind;
 
 fn corpus() -> Vec<(String, String, serde_json::Value)> {
@@ -102,5 +103,40 @@ fn timelines_root_causes_and_summaries_come_out_right_in_every_style() {
             sk.before_start.len(),
             "{name}"
         );
+        game_parts(&name, &ron);
     }
+}
+
+/// The skeleton is a game: at least 3 alerts or metrics and 2 wrong paths, and it validates
+/// (and can be solved) once its TODOs are written.
+fn game_parts(name: &str, ron: &str) {
+    let f = load_str(name, ron);
+    let sc = f.scenario.as_ref().expect("the skeleton parses");
+    assert!(
+        sc.alerts.len() + sc.metrics.len() >= 3,
+        "{name}: {} alerts, {} metrics",
+        sc.alerts.len(),
+        sc.metrics.len()
+    );
+    let wrong = sc
+        .actions
+        .iter()
+        .filter(|a| a.red_herring || a.harmful)
+        .count();
+    assert!(wrong >= 2, "{name}: {wrong} wrong paths");
+    let filled = ron
+        .replace("TODO: the incident's date, YYYY-MM-DD", "2020-01-01")
+        .replace(
+            "TODO: the public write-up's address",
+            "https://example.com/pm",
+        )
+        .replace("TODO", "Filled in");
+    let f = load_str(name, &filled);
+    assert_eq!(
+        f.errors(),
+        0,
+        "{}",
+        misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false)
+    );
+    assert!(f.solution.is_some(), "{name}: not solvable");
 }

@@ -145,7 +145,11 @@ pub fn import_markdown_with(
         ..Default::default()
     };
     let (found, events) = read_sections(&mut sk, &sections, year);
-    recorded_times(&mut sk, events, opts.zero);
+    // T+ offsets give no time of day; clock times do.
+    let clock_times = !Regex::new(r"(?i)\bT\s*\+\s*\d")
+        .expect("static regex")
+        .is_match(md);
+    recorded_times(&mut sk, events, opts.zero, clock_times);
     if sk.trigger.is_none() {
         sk.trigger = sk
             .before_start
@@ -161,7 +165,7 @@ pub fn import_markdown_with(
         sk.date = Some(y.as_str().to_string());
     }
     sk.id = slug(title.as_deref().unwrap_or(name));
-    sk.tags = vec!["imported".into()];
+    sk.tags = super::game::guess_tags(&sk);
     let all = [
         "title",
         "summary",
@@ -191,6 +195,7 @@ pub fn import_markdown_with(
             }
         )));
     }
+    sk.game = super::game::Game::from_skeleton(&sk);
     Ok(Imported {
         skeleton: sk,
         found,
@@ -221,13 +226,23 @@ fn is_metadata(line: &str) -> bool {
 /// Place the timeline around minute 0 and read the real team's times from it: detection after
 /// the trigger; the first mitigation and resolution, and the diagnosis (the investigation that
 /// names the cause), from minute 0.
-fn recorded_times(sk: &mut Skeleton, events: Vec<(i64, EventKind, String)>, zero: Zero) {
+fn recorded_times(
+    sk: &mut Skeleton,
+    events: Vec<(i64, EventKind, String)>,
+    zero: Zero,
+    clock_times: bool,
+) {
     let trigger = events
         .iter()
         .find(|e| e.1 == EventKind::Trigger)
         .map(|e| e.0);
     let detection = events.iter().find(|e| e.1 == EventKind::Alert).map(|e| e.0);
-    let (after, before, _) = split_at_zero(events, zero);
+    let clock = clock_times && !events.is_empty();
+    let (after, before, z) = split_at_zero(events, zero);
+    if clock && z >= 0 {
+        let m = z.rem_euclid(86_400) / 60;
+        sk.starts_at = Some(format!("{:02}:{:02}", m / 60, m % 60));
+    }
     sk.timeline = after;
     sk.before_start = before;
     sk.time_to_detect = trigger

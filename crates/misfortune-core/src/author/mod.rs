@@ -8,14 +8,18 @@
 //! - `timeline`: timestamps in their many styles, and what kind of event a line is
 //! - `record`: the structured postmortem records (JSON)
 //! - `classic`: the classic web Wheel of Misfortune's incident lists
+//! - `game`, `render_game`: the game built from the document (alerts, metrics, logs, wrong paths,
+//!   the fix) and how it is written
 
 use crate::model::{ActionItemKind, EventKind};
 use crate::time::SimTime;
 
 mod classic;
+pub mod game;
 mod markdown;
 mod record;
 mod render;
+mod render_game;
 mod ron_writer;
 mod sections;
 mod timeline;
@@ -36,6 +40,8 @@ pub struct Skeleton {
     pub date: Option<String>,
     pub url: Option<String>,
     pub briefing: Option<String>,
+    /// The time of day at minute 0 ("HH:MM"), when the timeline gives clock times.
+    pub starts_at: Option<String>,
     pub summary: Option<String>,
     pub impact: Option<String>,
     pub services: Vec<(String, String, Vec<String>)>,
@@ -61,6 +67,8 @@ pub struct Skeleton {
     pub action_items: Vec<(String, ActionItemKind, Option<String>)>,
     pub red_herrings: Vec<String>,
     pub gm_notes: Vec<String>,
+    /// The game built from the document by rules (see [`game`]).
+    pub game: game::Game,
 }
 
 /// A RON string literal.
@@ -138,16 +146,16 @@ pub struct ImportOptions {
     pub zero: Zero,
 }
 
+/// An event of an imported timeline: when, what kind, the text.
+pub type Event = (SimTime, EventKind, String);
+
+/// A timeline split at minute 0: the events from it, those before it (with how long before),
+/// and minute 0's absolute time.
+pub type Split = (Vec<Event>, Vec<Event>, i64);
+
 /// Put minute 0 where `zero` says, on a timeline of absolute seconds: the events from minute 0
 /// on, and those before it with how long before. Returns the zero's absolute time too.
-pub fn split_at_zero(
-    events: Vec<(i64, EventKind, String)>,
-    zero: Zero,
-) -> (
-    Vec<(SimTime, EventKind, String)>,
-    Vec<(SimTime, EventKind, String)>,
-    i64,
-) {
+pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split {
     let first = events.first().map_or(0, |e| e.0);
     let z = match zero {
         Zero::Trigger => first,

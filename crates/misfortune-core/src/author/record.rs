@@ -64,7 +64,7 @@ pub fn import_record(name: &str, json: &str) -> Result<Imported, ImportError> {
         time_to_detect: mins("time_to_detect_min"),
         time_to_mitigate: mins("time_to_mitigate_min"),
         time_to_resolve: mins("time_to_resolve_min"),
-        tags: vec!["imported".into()],
+        tags: Vec::new(),
         ..Default::default()
     };
     sk.detection = obj
@@ -80,6 +80,8 @@ pub fn import_record(name: &str, json: &str) -> Result<Imported, ImportError> {
     sk.before_start = before;
     sk.action_items = action_items(obj);
     let found = found(&sk);
+    sk.game = super::game::Game::from_skeleton(&sk);
+    sk.tags = super::game::guess_tags(&sk);
     Ok(Imported {
         skeleton: sk,
         found,

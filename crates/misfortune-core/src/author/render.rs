@@ -6,7 +6,7 @@ use super::{Skeleton, q};
 use crate::model::EventKind;
 use crate::time::SimTime;
 
-fn or_todo(v: &Option<String>, what: &str) -> String {
+pub(super) fn or_todo(v: &Option<String>, what: &str) -> String {
     match v {
         Some(s) if !s.trim().is_empty() => q(s.trim()),
         _ => q(&format!("TODO: {what}")),
@@ -14,7 +14,7 @@ fn or_todo(v: &Option<String>, what: &str) -> String {
 }
 
 /// A list of strings as a field value: the items one a line, or a single `TODO` when empty.
-fn list(items: &[String], indent: &str, what: &str) -> String {
+pub(super) fn list(items: &[String], indent: &str, what: &str) -> String {
     if items.is_empty() {
         return format!("[{}]", q(&format!("TODO: {what}")));
     }
@@ -34,7 +34,7 @@ fn recorded(t: Option<SimTime>) -> String {
     }
 }
 
-fn first_sentence(s: &str) -> String {
+pub(super) fn first_sentence(s: &str) -> String {
     let s = s.trim();
     let end = s.find(". ").map_or(s.len(), |i| i + 1);
     s[..end].chars().take(100).collect()
@@ -108,6 +108,10 @@ impl Skeleton {
                     "who the trainee is, what they own, what just paged them (do not give the cause away)",
                 ),
             );
+        if let Some(t) = &self.starts_at {
+            w.comment("The incident's local time of day at minute 0.")
+                .field("starts_at", format_args!("Some({})", q(t)));
+        }
         let duration = self.duration();
         w.field("duration", q(&duration.to_string()));
         if self.last_event() > SimTime::from_mins(120) {
@@ -150,141 +154,6 @@ impl Skeleton {
             .map_or("service".to_string(), |s| s.0.clone())
     }
 
-    /// Metrics, dashboards, logs, alerts, impact and the page.
-    fn telemetry(&self, w: &mut RonWriter, service: &str, duration: SimTime) {
-        w.comment("Telemetry: the metrics whose shapes tell the story, grouped on dashboards.")
-            .open("metrics: [")
-            .line(format_args!(
-                "Metric(id: \"errors\", service: {}, name: {}, unit: \"%\", baseline: 0.1, noise: 0.05, min: 0.0,",
-                q(service),
-                q("TODO: the metric that shows the impact")
-            ))
-            .line("    shape: [ShapeChange(at: \"0m\", change: Ramp(to: 50.0, over: \"2m\"))]),")
-            .close("],")
-            .field(
-                "dashboards",
-                format_args!(
-                    "[Dashboard(id: \"main\", title: {}, metrics: [\"errors\"])]",
-                    q("TODO: dashboard title")
-                ),
-            )
-            .open("logs: [")
-            .open(format_args!(
-                "LogStream(id: \"app-log\", service: {}, name: \"application log\", lines: [",
-                q(service)
-            ))
-            .line(format_args!(
-                "LogLine(at: \"0m\", level: Error, text: {}, every: \"10s\"),",
-                q("TODO: a log line an on-call engineer would grep for")
-            ))
-            .close("]),")
-            .close("],")
-            .field(
-                "alerts",
-                format_args!(
-                    "[Alert(id: \"page\", name: {}, severity: Critical, service: {}, summary: {})]",
-                    q("TODO: the alert that paged"),
-                    q(service),
-                    q("TODO: what the alert says")
-                ),
-            )
-            .field(
-                "impact",
-                format_args!(
-                    "Impact(description: {}, starts: \"0m\", affected: 1000)",
-                    or_todo(&self.impact, "who was hurt, and how")
-                ),
-            );
-        let detect = self
-            .time_to_detect
-            .unwrap_or(SimTime::from_mins(1))
-            .min(duration);
-        w.open("injects: [")
-            .line(format_args!(
-                "Inject(id: \"page\", when: At({}), effects: [FireAlert(\"page\")]),",
-                q(&detect.to_string())
-            ))
-            .close("],");
-    }
-
-    /// An investigation, the mitigation, one action per red herring, and communication.
-    fn actions(&self, w: &mut RonWriter) {
-        let fix = self
-            .resolution
-            .as_ref()
-            .map_or("TODO: the mitigation that worked".to_string(), |r| {
-                format!("TODO: an action label for: {}", first_sentence(r))
-            });
-        w.comment("What the trainee can do: investigations that reveal clues, mitigations, communication.")
-            .open("actions: [")
-            .line(format_args!(
-                "Action(id: \"look\", label: {}, kind: Investigate, cost: \"2m\",",
-                q("TODO: an investigation a responder would try")
-            ))
-            .line(format_args!(
-                "    reveals: [Dashboard(\"main\"), Logs(\"app-log\"), Clue(\"clue\")], result: {}),",
-                q("TODO: what it shows")
-            ))
-            .line(format_args!(
-                "Action(id: \"fix\", label: {}, kind: Mitigate, cost: \"3m\", requires: [Clue(\"clue\")], mitigates: \"2m\",",
-                q(&fix)
-            ))
-            .line(format_args!("    result: {}),", q("TODO: what the trainee sees")));
-        for (i, h) in self.red_herrings.iter().enumerate() {
-            w.line(format_args!(
-                "Action(id: \"herring-{}\", label: {}, kind: Investigate, cost: \"2m\", red_herring: true, result: {}),",
-                i + 1,
-                q(&format!("TODO: an action that chases: {h}")),
-                q("TODO: what it shows")
-            ));
-        }
-        w.line("Action(id: \"declare\", label: \"Declare an incident\", kind: Communicate(Declare), cost: \"1m\"),")
-            .line("Action(id: \"status-update\", label: \"Post a status update\", kind: Communicate(StatusUpdate), cost: \"2m\"),")
-            .close("],")
-            .field(
-                "clues",
-                format_args!(
-                    "[Clue(id: \"clue\", text: {})]",
-                    q("TODO: the fact that points to the root cause")
-                ),
-            );
-    }
-
-    fn root_cause(&self, w: &mut RonWriter) {
-        let contributing = if self.contributing.is_empty() {
-            "[]".into()
-        } else {
-            list(&self.contributing, "        ", "")
-        };
-        w.open("root_cause: RootCause(")
-            .field(
-                "statement",
-                or_todo(&self.root_cause, "the root cause, in a few sentences"),
-            )
-            .field("trigger", or_todo(&self.trigger, "what set it off"))
-            .field("contributing_factors", contributing)
-            .list(
-                "candidates",
-                [
-                    format!(
-                        "Candidate(id: \"right\", text: {})",
-                        q("TODO: the real root cause, as one line")
-                    ),
-                    format!(
-                        "Candidate(id: \"wrong\", text: {})",
-                        q("TODO: a plausible wrong cause")
-                    ),
-                ],
-            );
-        w.field("answer", "\"right\"")
-            .line(format_args!(
-                "keywords: [{}],",
-                q("TODO: words that mark a right free-text answer")
-            ))
-            .field("clues", "[\"clue\"]")
-            .close("),");
-    }
-
     fn recorded(&self, w: &mut RonWriter) {
         w.comment("The real team's response, which trainees are scored against (from minute 0; `before` is before it).")
             .open("recorded: Recorded(");
@@ -298,7 +167,7 @@ impl Skeleton {
             );
         } else {
             let mut before: Vec<&(SimTime, EventKind, String)> = self.before_start.iter().collect();
-            before.sort_by(|a, b| b.0.cmp(&a.0));
+            before.sort_by_key(|e| std::cmp::Reverse(e.0));
             w.list(
                 "timeline",
                 before

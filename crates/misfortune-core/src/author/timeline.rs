@@ -180,7 +180,8 @@ const COMMUNICATION: &[&str] = &[
     "public update",
     "communicat",
     "blog post",
-    "press",
+    "the press",
+    "press release",
 ];
 const INVESTIGATION_STRONG: &[&str] = &[
     "root cause",

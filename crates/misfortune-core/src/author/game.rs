@@ -1,0 +1,663 @@
+//! Building the game from a postmortem, by rules (no network, no model): the document names the
+//! signals, the wrong theories, the fixes that failed and the one that worked; each becomes a
+//! part of the scenario, carrying the sentence it came from for the game master. What the rules
+//! cannot infer stays a `TODO` that `validate` reports.
+//!
+//! - alerts: the timeline's alert events (or the detection section);
+//! - metrics: quantities ("85% of requests", "CPU near 100%", "latency of 2 s") with an onset
+//!   and a recovery after the fix;
+//! - logs: the symptoms, quoted, at their times;
+//! - wrong paths: theories the team chased ("early speculation that...", "suspected", "ruled
+//!   out") become red-herring actions and wrong candidates; fixes that failed ("did not help",
+//!   "made it worse") become actions that do not mitigate, harmful when they made it worse;
+//! - the fix: the first mitigation, gated by the finding that named the cause.
+
+use regex::Regex;
+
+use super::Skeleton;
+use crate::model::EventKind;
+use crate::time::SimTime;
+
+/// What the rules found, with the sentence each part came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Game {
+    pub alerts: Vec<Found>,
+    pub metrics: Vec<GenMetric>,
+    /// Symptoms quoted as log lines: when, and the sentence.
+    pub symptoms: Vec<(SimTime, String)>,
+    /// Theories the team chased that were not the cause.
+    pub theories: Vec<Found>,
+    /// Fixes that did not work; `true` when they made it worse.
+    pub failed_fixes: Vec<(Found, bool)>,
+    /// The fix that worked.
+    pub fix: Option<Found>,
+    /// How long after the fix the impact ended (the next mitigation or resolution event).
+    pub fix_takes: Option<SimTime>,
+    /// The finding that named the cause (the fix's clue).
+    pub finding: Option<Found>,
+}
+
+/// A part found in the document: a short name, when (from minute 0), and the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub name: String,
+    pub at: SimTime,
+    pub quote: String,
+}
+
+/// A metric built from a quantity in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenMetric {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub baseline: f64,
+    pub peak: f64,
+    pub quote: String,
+}
+
+/// A short name from a sentence: its first clause, at most `max` characters, on a word boundary.
+pub fn short(s: &str, max: usize) -> String {
+    let s = s.trim().trim_end_matches('.');
+    let clause = s
+        .split([';', ':', '(', '—'])
+        .next()
+        .unwrap_or(s)
+        .split(". ")
+        .next()
+        .unwrap_or(s)
+        .trim();
+    if clause.chars().count() <= max {
+        return clause.to_string();
+    }
+    let mut out = String::new();
+    for w in clause.split_whitespace() {
+        if out.chars().count() + w.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// An alert's name: the line's first clause, or what follows a short lead-in ("First page: the
+/// synthetic WAF test fails").
+fn alert_name(text: &str) -> String {
+    match text.split_once(':') {
+        Some((lead, rest)) if lead.split_whitespace().count() <= 2 && !rest.trim().is_empty() => {
+            short(&capitalise(rest.trim()), 48)
+        }
+        _ => short(text, 48),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// Every sentence of a text.
+fn sentences(text: &str) -> Vec<String> {
+    text.split_inclusive(['.', '!', '?'])
+        .map(|s| s.trim().to_string())
+        .filter(|s| s.len() > 8)
+        .collect()
+}
+
+/// A kind of metric the document can describe: the words that name it, the metric it becomes,
+/// its healthy level, and (for signals named without a number) an assumed level in the incident.
+struct Kind {
+    words: &'static [&'static str],
+    id: &'static str,
+    name: &'static str,
+    unit: &'static str,
+    baseline: f64,
+    /// For quantities: whether the number is what is left ("80% of traffic lost" leaves 20%);
+    /// for signals: unused.
+    left: bool,
+    /// For signals: the assumed level during the incident.
+    peak: f64,
+}
+
+const fn kind(
+    words: &'static [&'static str],
+    id: &'static str,
+    name: &'static str,
+    unit: &'static str,
+    baseline: f64,
+    left: bool,
+    peak: f64,
+) -> Kind {
+    Kind {
+        words,
+        id,
+        name,
+        unit,
+        baseline,
+        left,
+        peak,
+    }
+}
+
+/// Quantities the document gives a percentage for.
+const QUANTITIES: &[Kind] = &[
+    kind(&["cpu"], "cpu", "CPU", "%", 35.0, false, 0.0),
+    kind(
+        &["error", "fail", "5xx", "502", "503", "500 "],
+        "errors",
+        "Error rate",
+        "%",
+        0.2,
+        false,
+        0.0,
+    ),
+    kind(
+        &["traffic", "requests served"],
+        "traffic",
+        "Traffic served",
+        "% of normal",
+        100.0,
+        true,
+        0.0,
+    ),
+    kind(&["memory"], "memory", "Memory used", "%", 55.0, false, 0.0),
+    kind(
+        &["disk", "volume"],
+        "disk",
+        "Disk used",
+        "%",
+        60.0,
+        false,
+        0.0,
+    ),
+    kind(
+        &["lag", "backlog", "queue"],
+        "backlog",
+        "Backlog",
+        "messages",
+        10.0,
+        false,
+        0.0,
+    ),
+];
+
+impl Game {
+    /// Build the game from a skeleton whose text fields and timeline are filled in.
+    pub fn from_skeleton(sk: &Skeleton) -> Game {
+        let mut g = Game::default();
+        let events: Vec<(SimTime, EventKind, &str)> = sk
+            .before_start
+            .iter()
+            .map(|e| (SimTime::ZERO, e.1, e.2.as_str()))
+            .chain(sk.timeline.iter().map(|e| (e.0, e.1, e.2.as_str())))
+            .collect();
+        g.alerts = events
+            .iter()
+            .filter(|e| e.1 == EventKind::Alert)
+            .map(|e| Found {
+                name: alert_name(e.2),
+                at: e.0,
+                quote: e.2.to_string(),
+            })
+            .collect();
+        if g.alerts.is_empty()
+            && let Some(d) = &sk.detection
+        {
+            g.alerts.push(Found {
+                name: short(d, 48),
+                at: SimTime::ZERO,
+                quote: d.clone(),
+            });
+        }
+        g.symptoms = events
+            .iter()
+            .filter(|e| matches!(e.1, EventKind::Symptom | EventKind::Trigger))
+            .map(|e| (e.0, e.2.to_string()))
+            .collect();
+        let mut text: Vec<String> = Vec::new();
+        for t in [
+            &sk.summary,
+            &sk.impact,
+            &sk.detection,
+            &sk.resolution,
+            &sk.root_cause,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            text.extend(sentences(t));
+        }
+        for t in sk.went_wrong.iter().chain(&sk.contributing) {
+            text.extend(sentences(t));
+        }
+        text.extend(events.iter().map(|e| e.2.to_string()));
+        g.metrics = metrics(&text);
+        g.theories = theories(&events, &text);
+        g.failed_fixes = failed_fixes(&events, &text);
+        g.fix_and_finding(&events);
+        g
+    }
+
+    /// The first mitigation that did not fail is the fix; the investigation that named the
+    /// cause before it is its clue.
+    fn fix_and_finding(&mut self, events: &[(SimTime, EventKind, &str)]) {
+        let failed: Vec<&str> = self
+            .failed_fixes
+            .iter()
+            .map(|f| f.0.quote.as_str())
+            .collect();
+        // A proposal or a plan is not the fix; what was done is.
+        let planned = |t: &str| {
+            let t = t.to_lowercase();
+            [
+                "proposal",
+                "propose",
+                "plan ",
+                "decision",
+                "decides",
+                "considered",
+            ]
+            .iter()
+            .any(|w| t.contains(w))
+        };
+        let fix = events
+            .iter()
+            .position(|e| e.1 == EventKind::Mitigation && !failed.contains(&e.2) && !planned(e.2));
+        if let Some(i) = fix {
+            let (at, _, text) = events[i];
+            self.fix = Some(Found {
+                name: short(text, 60),
+                at,
+                quote: text.to_string(),
+            });
+            self.fix_takes = events[i + 1..]
+                .iter()
+                .find(|e| matches!(e.1, EventKind::Mitigation | EventKind::Resolution))
+                .map(|e| e.0.saturating_sub(at))
+                .filter(|d| *d > SimTime::ZERO);
+            self.finding = events[..i]
+                .iter()
+                .rev()
+                .find(|e| e.1 == EventKind::Investigation)
+                .map(|e| Found {
+                    name: short(e.2, 60),
+                    at: e.0,
+                    quote: e.2.to_string(),
+                });
+        }
+    }
+}
+
+/// Signals the document names without a number, at an assumed level.
+const SIGNALS: &[Kind] = &[
+    kind(
+        &["error", "fail", "fault", "unavailable", "down"],
+        "errors",
+        "Error rate",
+        "%",
+        0.2,
+        false,
+        50.0,
+    ),
+    kind(
+        &["slow", "latency", "timeout", "timed out"],
+        "latency",
+        "Latency (p99)",
+        "ms",
+        150.0,
+        false,
+        2500.0,
+    ),
+    kind(
+        &["replica", "replication", "stale", "inconsistent"],
+        "lag",
+        "Replication lag",
+        "s",
+        1.0,
+        false,
+        600.0,
+    ),
+    kind(
+        &["backlog", "queue", "delayed", "held"],
+        "backlog",
+        "Backlog",
+        "thousand",
+        1.0,
+        false,
+        500.0,
+    ),
+    kind(
+        &["crash", "restart", "abort", "reboot"],
+        "restarts",
+        "Process restarts",
+        "per min",
+        1.0,
+        false,
+        400.0,
+    ),
+    kind(
+        &["traffic", "unreachable", "requests", "sites"],
+        "traffic",
+        "Traffic served",
+        "% of normal",
+        100.0,
+        false,
+        20.0,
+    ),
+];
+
+/// Up to three metrics: first one per kind of quantity the document gives a number for, then
+/// the signals it names without one (at an assumed level, which the note says).
+fn metrics(text: &[String]) -> Vec<GenMetric> {
+    let mut out = measured(text);
+    for s in text {
+        if out.len() >= 3 {
+            break;
+        }
+        let lower = s.to_lowercase();
+        for k in SIGNALS {
+            if out.len() < 3
+                && !out.iter().any(|m| m.id == k.id)
+                && k.words.iter().any(|w| lower.contains(w))
+            {
+                out.push(GenMetric {
+                    id: k.id.to_string(),
+                    name: k.name.to_string(),
+                    unit: k.unit.to_string(),
+                    baseline: k.baseline,
+                    peak: k.peak,
+                    quote: format!("{s} (the level is assumed: the document gives no number)"),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One metric per kind of quantity the document gives a percentage for.
+fn measured(text: &[String]) -> Vec<GenMetric> {
+    let pct = Regex::new(r"(?i)(\d{1,3}(?:\.\d+)?)\s*%").expect("static regex");
+    let mut out: Vec<GenMetric> = Vec::new();
+    for s in text {
+        let lower = s.to_lowercase();
+        let Some(c) = pct.captures(s) else {
+            continue;
+        };
+        let Ok(n) = c[1].parse::<f64>() else {
+            continue;
+        };
+        if n > 100.0 {
+            continue;
+        }
+        for k in QUANTITIES {
+            if out.iter().any(|m| m.id == k.id) || !k.words.iter().any(|w| lower.contains(w)) {
+                continue;
+            }
+            // "About 80% of traffic was lost" leaves 20% served.
+            let lost = ["lost", "drop", "fell"].iter().any(|w| lower.contains(w));
+            let peak = if k.left && lost { 100.0 - n } else { n };
+            out.push(GenMetric {
+                id: k.id.to_string(),
+                name: k.name.to_string(),
+                unit: k.unit.to_string(),
+                baseline: k.baseline,
+                peak,
+                quote: s.clone(),
+            });
+            break;
+        }
+        if out.len() >= 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// Theories the team chased: the words that say a line is a theory, and what follows them.
+fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
+    let re = Regex::new(
+        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|thought|believed)|first (?:suspected|thought)|suspected (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believed (?:it was|that)|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
+    )
+    .expect("static regex");
+    let at = |s: &str| {
+        events
+            .iter()
+            .find(|e| e.2 == s)
+            .map_or(SimTime::ZERO, |e| e.0)
+    };
+    // "An attack is ruled out": what was ruled out is a theory too.
+    let ruled_out = Regex::new(
+        r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:is|was|were) (?:ruled out|the leading theory|the favourite|the favorite)",
+    )
+    .expect("static regex");
+    let mut out: Vec<Found> = Vec::new();
+    for s in text {
+        let Some(name) = [&re, &ruled_out]
+            .iter()
+            .filter_map(|r| r.captures(s))
+            .map(|c| short(&c[1], 60))
+            .find(|n| n.chars().count() >= 4)
+        else {
+            continue;
+        };
+        if out.iter().any(|f| f.name == name) {
+            continue;
+        }
+        out.push(Found {
+            name,
+            at: at(s),
+            quote: s.clone(),
+        });
+    }
+    out
+}
+
+/// Fixes that were tried and failed, and whether they made it worse.
+fn failed_fixes(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<(Found, bool)> {
+    let failed = Regex::new(
+        r"(?i)did not help|didn't help|no effect|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
+    )
+    .expect("static regex");
+    let worse = Regex::new(
+        r"(?i)made (?:it|things|the problem) worse|worsened|exacerbat|rise again|errors return",
+    )
+    .expect("static regex");
+    let mut out: Vec<(Found, bool)> = Vec::new();
+    for s in text {
+        let harmful = worse.is_match(s);
+        if !(harmful || failed.is_match(s)) || out.iter().any(|f| f.0.quote == *s) {
+            continue;
+        }
+        let at = events
+            .iter()
+            .find(|e| e.2 == s)
+            .map_or(SimTime::ZERO, |e| e.0);
+        out.push((
+            Found {
+                name: short(s, 60),
+                at,
+                quote: s.clone(),
+            },
+            harmful,
+        ));
+    }
+    out
+}
+
+/// Tags from the vocabulary that the document's words suggest: failure classes, systems and
+/// skills (the author checks them; a skill is always given so the kinds are complete).
+pub fn guess_tags(sk: &Skeleton) -> Vec<String> {
+    let mut text = String::new();
+    for t in [
+        &sk.title,
+        &sk.summary,
+        &sk.impact,
+        &sk.root_cause,
+        &sk.trigger,
+        &sk.resolution,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        text.push_str(&t.to_lowercase());
+        text.push(' ');
+    }
+    for e in sk.timeline.iter().chain(&sk.before_start) {
+        text.push_str(&e.2.to_lowercase());
+        text.push(' ');
+    }
+    let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
+    let rules: &[(&[&str], &str)] = &[
+        (
+            &[
+                "configuration push",
+                "config push",
+                "config change",
+                "rule change",
+                "configuration change",
+            ],
+            "bad-config-push",
+        ),
+        (&["content update", "channel file"], "bad-content-update"),
+        (
+            &["capacity", "thread limit", "maximum number of threads"],
+            "capacity-limit",
+        ),
+        (&["cascad", "metastab"], "cascading-failure"),
+        (&["certificate"], "certificate-expiry"),
+        (&["clock", "ntp"], "clock-skew"),
+        (&["deleted", "data loss", "wiped"], "data-loss"),
+        (&["feature flag"], "flag-change"),
+        (
+            &[
+                "mistyped",
+                "typo",
+                "by mistake",
+                "human error",
+                "wrong host",
+            ],
+            "human-error",
+        ),
+        (&["latent bug", "latent"], "latent-bug"),
+        (&["partition"], "network-partition"),
+        (&["route leak", "leaked", "bgp"], "route-leak"),
+        (
+            &["disk full", "no space", "out of memory", "thread"],
+            "resource-exhaustion",
+        ),
+        (&["retry", "retries"], "retry-storm"),
+        (&["database", "mysql", "postgres"], "database"),
+        (&["dns"], "dns"),
+        (&["cdn", "edge"], "cdn"),
+        (&["kubernetes", "pod", "node pool"], "kubernetes"),
+        (&["queue", "kafka", "topic"], "queue"),
+        (&["cache", "memcached", "redis"], "cache"),
+        (&["network", "link", "router"], "network"),
+        (&["object storage", "s3", "bucket"], "object-storage"),
+        (&["stream"], "streaming"),
+        (&["waf", "firewall"], "waf"),
+        (&["windows"], "windows"),
+        (
+            &["deploy", "change", "push", "release"],
+            "change-correlation",
+        ),
+        (&["backup", "snapshot", "restore"], "restore-from-backup"),
+        (&["roll back", "rolled back", "revert"], "rollback"),
+        (&["status page", "status post", "status dashboard"], "comms"),
+        (&["capacity"], "capacity"),
+    ];
+    let mut tags: Vec<String> = rules
+        .iter()
+        .filter(|(words, _)| has(words))
+        .map(|(_, tag)| tag.to_string())
+        .collect();
+    tags.dedup();
+    if !tags
+        .iter()
+        .any(|t| crate::tags::kind(t) == Some(crate::tags::TagKind::Skill))
+    {
+        tags.push("log-reading".into());
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantities_theories_and_failed_fixes_are_found() {
+        let sk = Skeleton {
+            impact: Some(
+                "About 80% of our traffic was lost worldwide. CPU on every proxy reached 100%."
+                    .into(),
+            ),
+            timeline: vec![
+                (
+                    SimTime::ZERO,
+                    EventKind::Alert,
+                    "First page: the synthetic test fails".into(),
+                ),
+                (
+                    SimTime::from_mins(5),
+                    EventKind::Investigation,
+                    "Early speculation that this is a new kind of attack".into(),
+                ),
+                (
+                    SimTime::from_mins(9),
+                    EventKind::Mitigation,
+                    "Proxies restarted, which did not help".into(),
+                ),
+                (
+                    SimTime::from_mins(15),
+                    EventKind::Investigation,
+                    "The WAF rule is identified as the cause".into(),
+                ),
+                (
+                    SimTime::from_mins(20),
+                    EventKind::Mitigation,
+                    "Global WAF kill executed".into(),
+                ),
+                (
+                    SimTime::from_mins(22),
+                    EventKind::Mitigation,
+                    "Traffic back to expected levels".into(),
+                ),
+            ],
+            ..Default::default()
+        };
+        let g = Game::from_skeleton(&sk);
+        assert_eq!(g.alerts.len(), 1);
+        let ids: Vec<&str> = g.metrics.iter().map(|m| m.id.as_str()).collect();
+        // Measured first (traffic lost, CPU), then a signal named without a number (fails).
+        assert_eq!(ids, ["traffic", "cpu", "errors"]);
+        assert_eq!(g.metrics[0].peak, 20.0);
+        assert_eq!(g.theories[0].name, "a new kind of attack");
+        assert_eq!(g.failed_fixes.len(), 1);
+        assert!(!g.failed_fixes[0].1);
+        let fix = g.fix.as_ref().unwrap();
+        assert_eq!(fix.name, "Global WAF kill executed");
+        assert_eq!(g.fix_takes, Some(SimTime::from_mins(2)));
+        assert_eq!(
+            g.finding.as_ref().unwrap().name,
+            "The WAF rule is identified as the cause"
+        );
+    }
+
+    #[test]
+    fn short_names_end_on_a_word() {
+        assert_eq!(
+            short("Alarms fire; the on-call is paged", 40),
+            "Alarms fire"
+        );
+        assert_eq!(
+            short("one two three four five six seven", 14),
+            "one two three"
+        );
+    }
+}

@@ -1,0 +1,327 @@
+//! The game's sections of a skeleton: telemetry, injects, actions, clues and the root cause's
+//! candidates, from what the rules found in the document ([`super::game`]), each part with a
+//! `gm_note` quoting the sentence it came from; `TODO`s where the document says nothing.
+
+use super::game::short;
+use super::render::{first_sentence, or_todo};
+use super::ron_writer::RonWriter;
+use super::{Skeleton, q};
+use crate::time::SimTime;
+
+/// A `gm_note` quoting the document.
+fn from_doc(quote: &str) -> String {
+    q(&format!("From the document: {}", quote.trim()))
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+impl Skeleton {
+    /// Metrics, dashboards, logs, alerts, impact and the injects.
+    pub(super) fn telemetry(&self, w: &mut RonWriter, service: &str, duration: SimTime) {
+        let g = &self.game;
+        w.comment("Telemetry: the metrics whose shapes tell the story, grouped on dashboards.")
+            .open("metrics: [");
+        if g.metrics.is_empty() {
+            w.line(format_args!(
+                "Metric(id: \"errors\", service: {}, name: {}, unit: \"%\", baseline: 0.1, noise: 0.05, min: 0.0,",
+                q(service),
+                q("TODO: the metric that shows the impact")
+            ))
+            .line("    shape: [ShapeChange(at: \"0m\", change: Ramp(to: 50.0, over: \"2m\"))]),");
+        }
+        for m in &g.metrics {
+            w.comment(&format!("From the document: {}", m.quote))
+                .line(format_args!(
+                    "Metric(id: {}, service: {}, name: {}, unit: {}, baseline: {:.1}, noise: {:.2}, min: 0.0,",
+                    q(&m.id),
+                    q(service),
+                    q(&m.name),
+                    q(&m.unit),
+                    m.baseline,
+                    m.baseline * 0.05 + 0.1
+                ))
+                .line(format_args!(
+                    "    shape: [ShapeChange(at: \"0m\", change: Ramp(to: {:.1}, over: \"2m\"))]),",
+                    m.peak
+                ));
+        }
+        w.close("],");
+        let ids: Vec<String> = if g.metrics.is_empty() {
+            vec![q("errors")]
+        } else {
+            g.metrics.iter().map(|m| q(&m.id)).collect()
+        };
+        w.field(
+            "dashboards",
+            format_args!(
+                "[Dashboard(id: \"main\", title: {}, metrics: [{}])]",
+                q("TODO: dashboard title"),
+                ids.join(", ")
+            ),
+        );
+        self.logs(w, service, duration);
+        self.alerts(w, service);
+        w.field(
+            "impact",
+            format_args!(
+                "Impact(description: {}, starts: \"0m\", affected: 1000)",
+                or_todo(&self.impact, "who was hurt, and how")
+            ),
+        );
+        self.injects(w, duration);
+    }
+
+    /// The symptoms, quoted at their times, and a repeating line still to write.
+    fn logs(&self, w: &mut RonWriter, service: &str, duration: SimTime) {
+        w.open("logs: [").open(format_args!(
+            "LogStream(id: \"app-log\", service: {}, name: \"application log\", lines: [",
+            q(service)
+        ));
+        w.line(format_args!(
+            "LogLine(at: \"0m\", level: Error, text: {}, every: \"10s\"),",
+            q("TODO: a log line an on-call engineer would grep for; vary it with {a|b|c}")
+        ));
+        let mut symptoms: Vec<&(SimTime, String)> = self.game.symptoms.iter().collect();
+        symptoms.sort_by_key(|s| s.0);
+        for (at, text) in symptoms {
+            w.line(format_args!(
+                "LogLine(at: {}, level: Error, text: {}),",
+                q(&(*at).min(duration).to_string()),
+                q(&format!("TODO: as the service would log it: {text}"))
+            ));
+        }
+        w.close("]),").close("],");
+    }
+
+    fn alerts(&self, w: &mut RonWriter, service: &str) {
+        if self.game.alerts.is_empty() {
+            w.field(
+                "alerts",
+                format_args!(
+                    "[Alert(id: \"page\", name: {}, severity: Critical, service: {}, summary: {})]",
+                    q("TODO: the alert that paged"),
+                    q(service),
+                    q("TODO: what the alert says")
+                ),
+            );
+            return;
+        }
+        w.open("alerts: [");
+        for (i, a) in self.game.alerts.iter().enumerate() {
+            w.line(format_args!(
+                "Alert(id: \"alert-{}\", name: {}, severity: Critical, service: {}, summary: {}),",
+                i + 1,
+                q(&a.name),
+                q(service),
+                q(&a.quote)
+            ));
+        }
+        w.close("],");
+    }
+
+    /// The pages at their times, and the recovery after the fix.
+    fn injects(&self, w: &mut RonWriter, duration: SimTime) {
+        let g = &self.game;
+        w.open("injects: [");
+        if g.alerts.is_empty() {
+            let detect = self
+                .time_to_detect
+                .unwrap_or(SimTime::from_mins(1))
+                .min(duration);
+            w.line(format_args!(
+                "Inject(id: \"page\", when: At({}), effects: [FireAlert(\"page\")]),",
+                q(&detect.to_string())
+            ));
+        }
+        for (i, a) in g.alerts.iter().enumerate() {
+            w.line(format_args!(
+                "Inject(id: \"page-{}\", when: At({}), effects: [FireAlert(\"alert-{}\")], gm_note: {}),",
+                i + 1,
+                q(&a.at.min(duration).to_string()),
+                i + 1,
+                from_doc(&a.quote)
+            ));
+        }
+        let mut effects: Vec<String> = g
+            .metrics
+            .iter()
+            .map(|m| {
+                format!(
+                    "Metric(metric: {}, change: Recover(over: \"5m\"))",
+                    q(&m.id)
+                )
+            })
+            .collect();
+        if g.metrics.is_empty() {
+            effects.push("Metric(metric: \"errors\", change: Recover(over: \"5m\"))".into());
+        }
+        if g.alerts.is_empty() {
+            effects.push("ResolveAlert(\"page\")".into());
+        }
+        effects.extend((1..=g.alerts.len()).map(|i| format!("ResolveAlert(\"alert-{i}\")")));
+        let delay = g.fix_takes.unwrap_or(SimTime::from_mins(2)).min(duration);
+        w.line(format_args!(
+            "Inject(id: \"recovery\", when: AfterAction(action: \"fix\", delay: {}), effects: [{}]),",
+            q(&delay.to_string()),
+            effects.join(", ")
+        ))
+        .close("],");
+    }
+
+    /// An investigation, the fix, the wrong paths the document names, and communication.
+    pub(super) fn actions(&self, w: &mut RonWriter) {
+        let g = &self.game;
+        let fix = match (&g.fix, &self.resolution) {
+            (Some(f), _) => f.name.clone(),
+            (None, Some(r)) => format!("TODO: an action label for: {}", first_sentence(r)),
+            (None, None) => "TODO: the mitigation that worked".into(),
+        };
+        w.comment("What the trainee can do: investigations that reveal clues, mitigations, communication.")
+            .open("actions: [")
+            .line(format_args!(
+                "Action(id: \"look\", label: {}, kind: Investigate, cost: \"2m\", phrases: [{}],",
+                q("TODO: an investigation a responder would try"),
+                q("TODO: how a trainee would say it")
+            ))
+            .line(format_args!(
+                "    reveals: [Dashboard(\"main\"), Logs(\"app-log\"), Clue(\"clue\")], result: {}),",
+                q("TODO: what it shows, raw")
+            ))
+            .line(format_args!(
+                "Action(id: \"fix\", label: {}, kind: Mitigate, cost: \"3m\", requires: [Clue(\"clue\")], mitigates: {},",
+                q(&fix),
+                q(&g.fix_takes.unwrap_or(SimTime::from_mins(2)).to_string())
+            ))
+            .line(format_args!(
+                "    phrases: [{}], result: {}{}),",
+                q("TODO: how a trainee would say it"),
+                q("TODO: what the trainee sees"),
+                g.fix
+                    .as_ref()
+                    .map(|f| format!(", gm_note: {}", from_doc(&f.quote)))
+                    .unwrap_or_default()
+            ));
+        self.wrong_paths(w);
+        w.line("Action(id: \"declare\", label: \"Declare an incident\", kind: Communicate(Declare), cost: \"1m\", phrases: [\"declare an incident\"]),")
+            .line("Action(id: \"status-update\", label: \"Post a status update\", kind: Communicate(StatusUpdate), cost: \"2m\", phrases: [\"post a status update\"]),")
+            .close("],");
+        let clue = g.finding.as_ref().map_or(
+            "TODO: the fact that points to the root cause".to_string(),
+            |f| format!("TODO: as the trainee would find it: {}", f.quote),
+        );
+        w.field(
+            "clues",
+            format_args!("[Clue(id: \"clue\", text: {})]", q(&clue)),
+        );
+    }
+
+    /// Theories chased and fixes that failed, then the source's red herrings, at least two.
+    fn wrong_paths(&self, w: &mut RonWriter) {
+        let g = &self.game;
+        let mut n = 0;
+        for (i, t) in g.theories.iter().enumerate() {
+            n += 1;
+            w.line(format_args!(
+                "Action(id: \"theory-{}\", label: {}, kind: Investigate, cost: \"3m\", red_herring: true, phrases: [{}], result: {}, gm_note: {}),",
+                i + 1,
+                q(&format!("Check whether it is {}", t.name)),
+                q("TODO: how a trainee would say it"),
+                q("TODO: what it shows, raw"),
+                from_doc(&t.quote)
+            ));
+        }
+        for (i, (f, harmful)) in g.failed_fixes.iter().enumerate() {
+            n += 1;
+            let kind = if *harmful {
+                "harmful: true, effects: [WorsenImpact(1.2)]"
+            } else {
+                "red_herring: true"
+            };
+            w.line(format_args!(
+                "Action(id: \"tried-{}\", label: {}, kind: Mitigate, cost: \"5m\", {kind}, phrases: [{}], result: {}, gm_note: {}),",
+                i + 1,
+                q(&f.name),
+                q("TODO: how a trainee would say it"),
+                q("TODO: what the trainee sees"),
+                from_doc(&f.quote)
+            ));
+        }
+        for (i, h) in self.red_herrings.iter().enumerate() {
+            n += 1;
+            w.line(format_args!(
+                "Action(id: \"herring-{}\", label: {}, kind: Investigate, cost: \"2m\", red_herring: true, result: {}),",
+                i + 1,
+                q(&format!("TODO: an action that chases: {h}")),
+                q("TODO: what it shows")
+            ));
+        }
+        for i in n..2 {
+            w.line(format_args!(
+                "Action(id: \"wrong-{}\", label: {}, kind: Investigate, cost: \"2m\", red_herring: true, result: {}),",
+                i + 1,
+                q("TODO: a plausible move that does not help"),
+                q("TODO: what it shows")
+            ));
+        }
+    }
+
+    /// The root cause, with the right candidate drawn from it and the wrong ones from the
+    /// theories the team chased.
+    pub(super) fn root_cause(&self, w: &mut RonWriter) {
+        let contributing = if self.contributing.is_empty() {
+            "[]".into()
+        } else {
+            super::render::list(&self.contributing, "        ", "")
+        };
+        let right = self.root_cause.as_ref().map_or(
+            "TODO: the real root cause, as one line".to_string(),
+            |r| {
+                format!(
+                    "TODO: shorten, and no longer than the others: {}",
+                    short(r, 70)
+                )
+            },
+        );
+        let mut wrong: Vec<String> = self
+            .game
+            .theories
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                format!(
+                    "Candidate(id: \"theory-{}\", text: {})",
+                    i + 1,
+                    q(&capitalised(&t.name))
+                )
+            })
+            .collect();
+        if wrong.is_empty() {
+            wrong.push(format!(
+                "Candidate(id: \"wrong\", text: {})",
+                q("TODO: a plausible wrong cause")
+            ));
+        }
+        // The answer is never listed first.
+        wrong.insert(1, format!("Candidate(id: \"right\", text: {})", q(&right)));
+        w.open("root_cause: RootCause(")
+            .field(
+                "statement",
+                or_todo(&self.root_cause, "the root cause, in a few sentences"),
+            )
+            .field("trigger", or_todo(&self.trigger, "what set it off"))
+            .field("contributing_factors", contributing)
+            .list("candidates", wrong);
+        w.field("answer", "\"right\"")
+            .line(format_args!(
+                "keywords: [{}],",
+                q("TODO: words that mark a right free-text answer")
+            ))
+            .field("clues", "[\"clue\"]")
+            .close("),");
+    }
+}
