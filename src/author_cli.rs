@@ -202,16 +202,22 @@ fn lint_report(name: &str, text: &str) -> String {
     )
 }
 
+/// Where `new` starts from: a postmortem, a template, or nothing.
+pub struct Start {
+    pub from: Option<PathBuf>,
+    pub template: Option<String>,
+}
+
 pub fn new(
     id: &str,
-    from: Option<PathBuf>,
+    start: Start,
     output: Option<PathBuf>,
     force: bool,
     opts: &author::ImportOptions,
 ) -> ExitCode {
     let id = author::slug(id);
-    let mut imported = match from {
-        Some(p) => match import_any(&p, opts) {
+    let mut imported = match (start.from, start.template) {
+        (Some(p), _) => match import_any(&p, opts) {
             Ok(mut v) if v.len() == 1 => v.remove(0),
             Ok(_) => {
                 return fail(format!(
@@ -221,7 +227,20 @@ pub fn new(
             }
             Err(e) => return fail(e),
         },
-        None => Imported {
+        (None, Some(t)) => match author::template(&id, &t) {
+            Some(skeleton) => Imported {
+                skeleton,
+                ..Default::default()
+            },
+            None => {
+                let names: Vec<&str> = author::TEMPLATES.iter().map(|t| t.0).collect();
+                return fail(format!(
+                    "no template `{t}`; the templates are {}",
+                    names.join(", ")
+                ));
+            }
+        },
+        (None, None) => Imported {
             skeleton: author::Skeleton::default(),
             ..Default::default()
         },

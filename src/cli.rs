@@ -126,8 +126,12 @@ enum Command {
         /// The scenario id (also the file name).
         id: String,
         /// Fill it from a postmortem: Markdown, or a structured JSON record.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "template")]
         from_postmortem: Option<PathBuf>,
+        /// Start from a common incident's shape: bad-deploy, config-push, capacity,
+        /// dependency-outage, data-loss or network.
+        #[arg(long)]
+        template: Option<String>,
         /// Where minute 0 goes: `detection` (the first page, the default), `trigger`, or a time
         /// of day such as `09:48`.
         #[arg(long, default_value = "detection")]
@@ -340,12 +344,16 @@ fn authoring(cmd: Command) -> ExitCode {
         Command::New {
             id,
             from_postmortem,
+            template,
             zero,
             output,
             force,
         } => crate::author_cli::new(
             &id,
-            from_postmortem,
+            crate::author_cli::Start {
+                from: from_postmortem,
+                template,
+            },
             output,
             force,
             &misfortune_core::author::ImportOptions { zero },

@@ -527,3 +527,67 @@ fn view_commands_in_a_script_print_what_the_trainee_saw() {
     let journal = std::fs::read_to_string(only_journal(dir)).unwrap();
     assert!(!journal.contains("\"changes\""), "{journal}");
 }
+
+#[test]
+fn import_builds_the_game_and_says_what_it_built() {
+    let tmp_dir = temp_dir("import-game");
+    let out = tmp_dir.path().join("waf.ron");
+    let o = out.display().to_string();
+    let run = misfortune(&[
+        "import",
+        "crates/misfortune-core/tests/fixtures/corpus/blog-waf-cpu.md",
+        "-o",
+        &o,
+    ]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    // The timeline around minute 0 (the page at 13:45), and the game's parts with their sources.
+    assert!(stdout.contains("      -3m  Trigger"), "{stdout}");
+    assert!(
+        stdout.contains("wrong theories          1  an attack"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("the fix                 1  Global WAF kill executed"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("lint (with the TODOs written)"), "{stdout}");
+    let ron = std::fs::read_to_string(&out).unwrap();
+    assert!(ron.contains("starts_at: Some(\"13:45\")"), "{ron}");
+    assert!(ron.contains("gm_note: \"From the document: Global WAF kill executed\""));
+    // Minute 0 elsewhere.
+    let run = misfortune(&[
+        "import",
+        "crates/misfortune-core/tests/fixtures/corpus/blog-waf-cpu.md",
+        "-o",
+        &o,
+        "--force",
+        "--zero",
+        "trigger",
+    ]);
+    assert!(run.status.success());
+    assert!(!String::from_utf8_lossy(&run.stdout).contains("-3m  Trigger"));
+
+    let t = tmp_dir.path().join("deploy.ron");
+    let run = misfortune(&[
+        "new",
+        "deploy",
+        "--template",
+        "bad-deploy",
+        "-o",
+        &t.display().to_string(),
+    ]);
+    assert!(run.status.success());
+    assert!(
+        std::fs::read_to_string(&t)
+            .unwrap()
+            .contains("Roll back the release")
+    );
+    let run = misfortune(&["new", "x", "--template", "nonsense", "-o", &o, "--force"]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("the templates are bad-deploy"));
+}

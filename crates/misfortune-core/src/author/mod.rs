@@ -8,6 +8,7 @@
 //! - `timeline`: timestamps in their many styles, and what kind of event a line is
 //! - `record`: the structured postmortem records (JSON)
 //! - `classic`: the classic web Wheel of Misfortune's incident lists
+//! - `templates`: starting shapes for common incidents (`new --template`)
 //! - `game`, `render_game`: the game built from the document (alerts, metrics, logs, wrong paths,
 //!   the fix) and how it is written
 
@@ -22,11 +23,13 @@ mod render;
 mod render_game;
 mod ron_writer;
 mod sections;
+mod templates;
 mod timeline;
 
 pub use classic::import_wheel;
 pub use markdown::{import_markdown, import_markdown_with};
 pub use record::import_record;
+pub use templates::{TEMPLATES, template};
 pub use timeline::guess_kind;
 
 /// Everything a skeleton is made from; unknown parts stay `None`/empty and become `TODO`s.
