@@ -66,6 +66,11 @@ struct Shape {
 }
 
 fn shape(name: &str) -> Option<Shape> {
+    change_shape(name).or_else(|| load_shape(name))
+}
+
+/// Incidents set off by a change: a release, a configuration push, a routing change.
+fn change_shape(name: &str) -> Option<Shape> {
     let errors = || metric("errors", "Error rate", "%", 0.2, 40.0);
     let latency = || metric("latency", "Latency (p99)", "ms", 150.0, 2500.0);
     Some(match name {
@@ -98,6 +103,30 @@ fn shape(name: &str) -> Option<Shape> {
             fix: "Revert the configuration push",
             finding: "Every node fails from the minute the push reached it",
         },
+        "network" => Shape {
+            tags: &["misconfiguration", "network", "dns", "change-correlation"],
+            metrics: vec![
+                metric("traffic", "Traffic served", "% of normal", 100.0, 50.0),
+                errors(),
+            ],
+            alert: "Traffic far below normal",
+            theories: &["an attack", "a failed link"],
+            failed: &[
+                ("Restart the routers", true),
+                ("Drain the busiest sites", false),
+            ],
+            fix: "Revert the routing change",
+            finding: "Routes changed in the minute a router's configuration was committed",
+        },
+        _ => return None,
+    })
+}
+
+/// Incidents of load, dependencies and data.
+fn load_shape(name: &str) -> Option<Shape> {
+    let errors = || metric("errors", "Error rate", "%", 0.2, 40.0);
+    let latency = || metric("latency", "Latency (p99)", "ms", 150.0, 2500.0);
+    Some(match name {
         "capacity" => Shape {
             tags: &["capacity-limit", "database", "capacity", "load-shedding"],
             metrics: vec![
@@ -159,21 +188,6 @@ fn shape(name: &str) -> Option<Shape> {
             ],
             fix: "Restore from the newest backup that works",
             finding: "The data directory was emptied; the newest usable copy is a snapshot",
-        },
-        "network" => Shape {
-            tags: &["misconfiguration", "network", "dns", "change-correlation"],
-            metrics: vec![
-                metric("traffic", "Traffic served", "% of normal", 100.0, 50.0),
-                errors(),
-            ],
-            alert: "Traffic far below normal",
-            theories: &["an attack", "a failed link"],
-            failed: &[
-                ("Restart the routers", true),
-                ("Drain the busiest sites", false),
-            ],
-            fix: "Revert the routing change",
-            finding: "Routes changed in the minute a router's configuration was committed",
         },
         _ => return None,
     })
