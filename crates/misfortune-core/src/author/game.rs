@@ -562,6 +562,7 @@ pub fn guess_tags(sk: &Skeleton) -> Vec<String> {
         (&["stream"], "streaming"),
         (&["waf", "firewall"], "waf"),
         (&["windows"], "windows"),
+        (&["sign-in", "login", "token", "auth"], "auth"),
         (
             &["deploy", "change", "push", "release"],
             "change-correlation",
