@@ -158,6 +158,9 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Onboarding progress from the journals: each trainee's sessions, skill coverage by tag,
+    /// the team's coverage, and readiness against the team's checklist.
+    Progress(crate::progress_cli::ProgressArgs),
     /// Write the debrief: a postmortem draft of a session.
     Report {
         journal: PathBuf,
@@ -226,6 +229,7 @@ pub fn main() -> ExitCode {
             allow_unverified,
         }) => crate::session_cli::resume(&journal, drive, trust(allow_unverified)),
         Some(cmd @ (Command::New { .. } | Command::Import { .. })) => authoring(cmd),
+        Some(Command::Progress(args)) => crate::progress_cli::progress(args),
         Some(Command::Score {
             journal,
             json,

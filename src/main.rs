@@ -9,6 +9,8 @@ mod cli;
 mod gui;
 mod line_mode;
 mod lint_cli;
+mod paths;
+mod progress_cli;
 mod session_cli;
 mod sparkline;
 

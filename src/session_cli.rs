@@ -231,6 +231,11 @@ pub fn play(args: PlayArgs) -> ExitCode {
         args.trainee.clone(),
     );
     header.play_mode = args.mode;
+    header.player = match &driver {
+        Driver::Persona(p) => journal::Player::Persona(p.name().into()),
+        Driver::Script(..) => journal::Player::Script,
+        Driver::Interactive(_) => journal::Player::Person,
+    };
     let writer = match JournalWriter::create_in(&dir, &header, &key) {
         Ok(w) => w,
         Err(e) => return fail(e),

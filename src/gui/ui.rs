@@ -29,10 +29,5 @@ pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
 /// The app's config folder: `MISFORTUNE_CONFIG_DIR`, or the user's config folder. The roster and
 /// the display preferences live here.
 pub fn config_dir() -> Option<PathBuf> {
-    std::env::var_os("MISFORTUNE_CONFIG_DIR")
-        .map(PathBuf::from)
-        .or_else(|| {
-            directories::ProjectDirs::from("", "", "misfortune")
-                .map(|d| d.config_dir().to_path_buf())
-        })
+    crate::paths::config_dir()
 }

@@ -12,6 +12,7 @@ pub mod matcher;
 pub mod model;
 pub mod output;
 pub mod personas;
+pub mod progress;
 pub mod report;
 mod ron_error;
 pub mod score;

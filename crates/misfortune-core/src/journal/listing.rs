@@ -24,8 +24,9 @@ fn journal_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// When each scenario was last played, from the journals in `dir` (only their first lines are
-/// read): scenario id to seconds since the Unix epoch.
+/// When each scenario was last played by a person (persona and script plays do not count), from
+/// the journals in `dir` (only their first lines are read): scenario id to seconds since the Unix
+/// epoch.
 pub fn last_played(dir: &Path) -> std::collections::HashMap<String, u64> {
     use std::io::{BufRead, Read};
     let mut out = std::collections::HashMap::new();
@@ -40,6 +41,7 @@ pub fn last_played(dir: &Path) -> std::collections::HashMap<String, u64> {
         }
         if let Ok(Record::Start(h)) =
             serde_json::from_str::<Record>(&super::mac::split_line(first.trim_end()).1)
+            && h.player.is_person()
         {
             let t = out.entry(h.scenario_id).or_insert(0);
             *t = (*t).max(h.started_unix);

@@ -58,8 +58,35 @@ pub struct Header {
     pub play_mode: crate::sim::PlayMode,
     #[serde(default)]
     pub trainee: Option<String>,
+    /// Who played: a person, a scripted persona or a script. Only a person's sessions count as
+    /// practice (and as "played" for the wheel).
+    #[serde(default)]
+    pub player: Player,
+    /// The game master of a team session, when named.
+    #[serde(default)]
+    pub game_master: Option<String>,
     /// Wall-clock start, seconds since the Unix epoch.
     pub started_unix: u64,
+}
+
+/// Who played a session.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Player {
+    /// Someone at the keyboard (the app, the interactive terminal).
+    #[default]
+    Person,
+    /// A scripted persona (`--persona NAME`): never anyone's practice, even with a name.
+    Persona(String),
+    /// A script of timed commands (`--script`): a demo or a test.
+    Script,
+}
+
+impl Player {
+    /// Whether a session counts as someone's practice.
+    pub fn is_person(&self) -> bool {
+        matches!(self, Player::Person)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -365,6 +392,8 @@ pub fn header(
         mode,
         play_mode: crate::sim::PlayMode::Guided,
         trainee,
+        player: Player::Person,
+        game_master: None,
         started_unix: crate::unix_now(),
     }
 }

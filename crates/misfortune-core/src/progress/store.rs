@@ -1,0 +1,289 @@
+//! The progress store: sessions in, questions out. The embedded default is SQLite (bundled, WAL
+//! mode, the schema versioned in `user_version` and migrated forward); the interface is small so
+//! that a team that outgrows one laptop can put a shared database behind it. The journals stay
+//! the source of truth: [`Store::rebuild`] recreates the store from the journal folder.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::SessionRecord;
+
+/// What the progress views need from a store.
+pub trait ProgressStore {
+    /// Add or replace a session (by its journal).
+    fn put(&mut self, s: &SessionRecord) -> Result<(), String>;
+    /// Every session, oldest first; only `trainee`'s when given.
+    fn sessions(&self, trainee: Option<&str>) -> Result<Vec<SessionRecord>, String>;
+    /// Remove a trainee's sessions; returns the journals that still name them.
+    fn forget(&mut self, trainee: &str) -> Result<Vec<String>, String>;
+}
+
+/// The schema, one migration per version. `user_version` says how many have run.
+const MIGRATIONS: &[&str] = &[
+    // 1: sessions.
+    "CREATE TABLE sessions (
+        journal TEXT PRIMARY KEY,
+        scenario_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        trainee TEXT,
+        player TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        play_mode TEXT NOT NULL,
+        started_unix INTEGER NOT NULL,
+        finished INTEGER NOT NULL,
+        verified INTEGER NOT NULL,
+        score REAL NOT NULL,
+        diagnose_min REAL,
+        mitigate_min REAL,
+        hints INTEGER NOT NULL,
+        harmful INTEGER NOT NULL,
+        counted INTEGER NOT NULL
+    );
+    CREATE INDEX sessions_trainee ON sessions(trainee);",
+    // 2: tags per session, the game master, and the references times are measured against.
+    "CREATE TABLE session_tags (
+        journal TEXT NOT NULL REFERENCES sessions(journal) ON DELETE CASCADE,
+        tag TEXT NOT NULL
+    );
+    CREATE INDEX session_tags_journal ON session_tags(journal);
+    ALTER TABLE sessions ADD COLUMN game_master TEXT;
+    ALTER TABLE sessions ADD COLUMN diagnose_ref_min REAL;
+    ALTER TABLE sessions ADD COLUMN mitigate_ref_min REAL;",
+];
+
+/// The SQLite store.
+pub struct Store {
+    conn: Connection,
+    pub path: PathBuf,
+}
+
+/// The default database: `progress.sqlite` beside the journals.
+pub fn default_path(sessions_dir: &Path) -> PathBuf {
+    sessions_dir.join("progress.sqlite")
+}
+
+impl Store {
+    /// Open (or create) the store and bring its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, String> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        let conn = Connection::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let err = |e: rusqlite::Error| format!("{}: {e}", path.display());
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(err)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The schema version.
+    pub fn version(&self) -> Result<usize, String> {
+        self.conn
+            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+            .map(|v| v as usize)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Run the migrations the database has not had, each in its own transaction.
+    fn migrate(&mut self) -> Result<(), String> {
+        let have = self.version()?;
+        if have > MIGRATIONS.len() {
+            return Err(format!(
+                "{}: made by a newer Misfortune (schema {have}; this one knows {})",
+                self.path.display(),
+                MIGRATIONS.len()
+            ));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(have) {
+            let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+            tx.execute_batch(sql)
+                .map_err(|e| format!("migration {}: {e}", i + 1))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)
+                .map_err(|e| e.to_string())?;
+            tx.commit().map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// Recreate the store from the journals in `dir`: every journal read again, in one
+    /// transaction (a failure leaves the previous store). Returns the count indexed and the
+    /// journals that could not be read, with why.
+    pub fn rebuild(
+        &mut self,
+        dir: &Path,
+        key: &crate::journal::JournalKey,
+    ) -> Result<(usize, Vec<String>), String> {
+        let mut records = Vec::new();
+        let mut skipped = Vec::new();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            match super::from_journal(&p, key) {
+                Ok(r) => records.push(r),
+                Err(e) => skipped.push(format!("{}: {e}", p.display())),
+            }
+        }
+        let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+        tx.execute("DELETE FROM session_tags", [])
+            .map_err(|e| e.to_string())?;
+        tx.execute("DELETE FROM sessions", [])
+            .map_err(|e| e.to_string())?;
+        for r in &records {
+            insert(&tx, r)?;
+        }
+        tx.commit().map_err(|e| e.to_string())?;
+        Ok((records.len(), skipped))
+    }
+}
+
+fn insert(conn: &Connection, s: &SessionRecord) -> Result<(), String> {
+    let e = |e: rusqlite::Error| e.to_string();
+    conn.execute("DELETE FROM session_tags WHERE journal = ?1", [&s.journal])
+        .map_err(e)?;
+    conn.execute(
+        "INSERT OR REPLACE INTO sessions (journal, scenario_id, title, trainee, player, mode,
+            play_mode, started_unix, finished, verified, score, diagnose_min, mitigate_min, hints,
+            harmful, counted, game_master, diagnose_ref_min, mitigate_ref_min)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        params![
+            s.journal,
+            s.scenario_id,
+            s.title,
+            s.trainee,
+            s.player,
+            s.mode,
+            s.play_mode,
+            s.started_unix as i64,
+            s.finished,
+            s.verified,
+            s.score,
+            s.diagnose_min,
+            s.mitigate_min,
+            s.hints,
+            s.harmful,
+            s.counted,
+            s.game_master,
+            s.diagnose_ref_min,
+            s.mitigate_ref_min,
+        ],
+    )
+    .map_err(e)?;
+    for t in &s.tags {
+        conn.execute(
+            "INSERT INTO session_tags (journal, tag) VALUES (?1, ?2)",
+            params![s.journal, t],
+        )
+        .map_err(e)?;
+    }
+    Ok(())
+}
+
+impl ProgressStore for Store {
+    fn put(&mut self, s: &SessionRecord) -> Result<(), String> {
+        let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+        insert(&tx, s)?;
+        tx.commit().map_err(|e| e.to_string())
+    }
+
+    fn sessions(&self, trainee: Option<&str>) -> Result<Vec<SessionRecord>, String> {
+        let e = |e: rusqlite::Error| e.to_string();
+        let mut q = self
+            .conn
+            .prepare(
+                "SELECT journal, scenario_id, title, trainee, player, mode, play_mode, started_unix,
+                    finished, verified, score, diagnose_min, mitigate_min, hints, harmful, counted,
+                    game_master, diagnose_ref_min, mitigate_ref_min
+                 FROM sessions WHERE (?1 IS NULL OR trainee = ?1) ORDER BY started_unix, journal",
+            )
+            .map_err(e)?;
+        let rows = q
+            .query_map([trainee], |r| {
+                Ok(SessionRecord {
+                    journal: r.get(0)?,
+                    scenario_id: r.get(1)?,
+                    title: r.get(2)?,
+                    tags: Vec::new(),
+                    trainee: r.get(3)?,
+                    player: r.get(4)?,
+                    mode: r.get(5)?,
+                    play_mode: r.get(6)?,
+                    started_unix: r.get::<_, i64>(7)? as u64,
+                    finished: r.get(8)?,
+                    verified: r.get(9)?,
+                    score: r.get(10)?,
+                    diagnose_min: r.get(11)?,
+                    mitigate_min: r.get(12)?,
+                    hints: r.get(13)?,
+                    harmful: r.get(14)?,
+                    counted: r.get(15)?,
+                    game_master: r.get(16)?,
+                    diagnose_ref_min: r.get(17)?,
+                    mitigate_ref_min: r.get(18)?,
+                })
+            })
+            .map_err(e)?;
+        let mut out: Vec<SessionRecord> = rows.collect::<Result<_, _>>().map_err(e)?;
+        let mut tags = self
+            .conn
+            .prepare("SELECT tag FROM session_tags WHERE journal = ?1")
+            .map_err(e)?;
+        for s in &mut out {
+            s.tags = tags
+                .query_map([&s.journal], |r| r.get(0))
+                .map_err(e)?
+                .collect::<Result<_, _>>()
+                .map_err(e)?;
+        }
+        Ok(out)
+    }
+
+    fn forget(&mut self, trainee: &str) -> Result<Vec<String>, String> {
+        let journals: Vec<String> = self
+            .sessions(Some(trainee))?
+            .into_iter()
+            .map(|s| s.journal)
+            .collect();
+        let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+        tx.execute(
+            "DELETE FROM session_tags WHERE journal IN (SELECT journal FROM sessions WHERE trainee = ?1)",
+            [trainee],
+        )
+        .map_err(|e| e.to_string())?;
+        tx.execute("DELETE FROM sessions WHERE trainee = ?1", [trainee])
+            .map_err(|e| e.to_string())?;
+        tx.commit().map_err(|e| e.to_string())?;
+        Ok(journals)
+    }
+}
+
+/// Run SQL on a database directly (tests write older schemas with it).
+pub fn execute_batch(path: &Path, sql: &str) -> Result<(), String> {
+    Connection::open(path)
+        .and_then(|c| c.execute_batch(sql))
+        .map_err(|e| e.to_string())
+}
+
+/// Whether a database exists at `path` and holds a session for `journal` (for tests).
+pub fn has_journal(path: &Path, journal: &str) -> Result<bool, String> {
+    let conn = Connection::open(path).map_err(|e| e.to_string())?;
+    conn.query_row(
+        "SELECT 1 FROM sessions WHERE journal = ?1",
+        [journal],
+        |_| Ok(()),
+    )
+    .optional()
+    .map(|o| o.is_some())
+    .map_err(|e| e.to_string())
+}
