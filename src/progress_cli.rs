@@ -48,31 +48,6 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Index the journals the store has not got (or had unfinished).
-fn sync(store: &mut Store, dir: &Path, key: &JournalKey) -> Result<(), String> {
-    let known: std::collections::HashMap<String, bool> = store
-        .sessions(None)?
-        .into_iter()
-        .map(|s| (s.journal, s.finished))
-        .collect();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Ok(());
-    };
-    for p in entries.flatten().map(|e| e.path()) {
-        if p.extension().is_none_or(|x| x != "jsonl") {
-            continue;
-        }
-        let name = p.display().to_string();
-        if known.get(&name) == Some(&true) {
-            continue;
-        }
-        if let Ok(r) = progress::from_journal(&p, key) {
-            store.put(&r)?;
-        }
-    }
-    Ok(())
-}
-
 fn checklist(path: Option<&Path>) -> Result<Option<Checklist>, String> {
     let path = match path {
         Some(p) => p.to_path_buf(),
@@ -112,7 +87,7 @@ fn run(a: ProgressArgs) -> Result<String, String> {
             let _ = writeln!(o, "  skipped {s}");
         }
     } else {
-        sync(&mut store, &dir, &key)?;
+        store.sync(&dir, &key)?;
     }
     if let Some(name) = &a.forget {
         let journals = store.forget(name)?;

@@ -10,6 +10,7 @@
 //! | `library` | the scenario library (assets of their own watched source) |
 //! | `wheel` | the wheel and the volunteer picker |
 //! | `wheel_fit` | the camera framing the wheel beside the side panel at any size and scale |
+//! | `wheel_gaps` | the volunteer's gaps, from the progress store, for the wheel to lean towards |
 //! | `wheel_reveal` | the pick revealed and the volunteer drawn, as cards over the wheel |
 //! | `session` | a running session: messages, clock, views, the session screen |
 //! | `service_map` | the services drawn with Bevy 2D by dependency and health, as an image |
@@ -39,6 +40,7 @@ mod session;
 mod ui;
 mod wheel;
 mod wheel_fit;
+mod wheel_gaps;
 mod wheel_reveal;
 mod windows;
 

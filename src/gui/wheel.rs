@@ -97,13 +97,14 @@ pub fn pick_volunteer(
             id: n.clone(),
             difficulty: 3,
             recently_played: Some(n.as_str()) == last,
+            gaps: Vec::new(),
         })
         .collect();
     wheel::pick(
         &slots,
         &PickOptions {
             avoid_recent: true,
-            prefer_difficulty: None,
+            ..Default::default()
         },
         rng,
     )
@@ -234,6 +235,7 @@ fn wheel_slots(library: &Library, filter: &str) -> (Vec<usize>, Vec<Slot>) {
                 id: e.id.clone(),
                 difficulty: e.difficulty,
                 recently_played: recent,
+                gaps: Vec::new(),
             }
         })
         .collect();
@@ -317,7 +319,7 @@ fn spawn_wheel(
         slots,
         options: PickOptions {
             avoid_recent: true,
-            prefer_difficulty: None,
+            ..Default::default()
         },
         rng: ChaCha8Rng::seed_from_u64(seed),
         angle: 0.0,
@@ -400,9 +402,10 @@ fn wheel_ui(
     library: Res<Library>,
     mut next: ResMut<NextState<Screen>>,
     mut starts: MessageWriter<super::session::StartSession>,
-    (team, mut choice): (
+    (team, mut choice, keyring): (
         Option<Res<super::ui::TeamMode>>,
         ResMut<super::session::PlayChoice>,
+        Option<Res<super::session::Keyring>>,
     ),
 ) -> Result {
     let Some(mut state) = state else {
@@ -435,7 +438,13 @@ fn wheel_ui(
     if let Some(i) = state.picked.filter(|_| !state.reveal_closed) {
         let since = now - *state.revealed_at.get_or_insert(now);
         let e = &library.entries[state.entries[i]];
-        let (asked, close) = super::wheel_reveal::picked_card(&ctx, e, since, team.is_some());
+        let why = state
+            .volunteer
+            .as_deref()
+            .filter(|_| state.options.prefer_gaps)
+            .and_then(|v| wheel::why(&state.slots[i], v));
+        let (asked, close) =
+            super::wheel_reveal::picked_card(&ctx, e, since, team.is_some(), why.as_deref());
         state.reveal_closed |= close;
         intent = intent.or(asked);
     }
@@ -470,6 +479,11 @@ fn wheel_ui(
                 .as_ref()
                 .and_then(|v| names.iter().position(|n| n == v));
             state.draw = landing.map(|l| (now, l));
+            if let Some(v) = state.volunteer.clone() {
+                // Today's volunteer plays: their sessions count, and the wheel leans to their gaps.
+                choice.trainee = v.clone();
+                super::wheel_gaps::lean(&mut state, &v, &library, keyring.as_ref().map(|k| &k.0));
+            }
         }
         None => {}
     }
@@ -594,6 +608,7 @@ mod tests {
                     id: format!("s{i}"),
                     difficulty: 1 + (i % 5) as u8,
                     recently_played: false,
+                    gaps: Vec::new(),
                 })
                 .collect(),
             options: PickOptions::default(),

@@ -47,6 +47,7 @@ pub fn picked_card(
     e: &Entry,
     since: f64,
     team: bool,
+    why: Option<&str>,
 ) -> (Option<WheelIntent>, bool) {
     let t = ease_out(since / REVEAL_SECS);
     if t < 1.0 {
@@ -72,6 +73,9 @@ pub fn picked_card(
                 e.tags.join(", "),
                 e.minutes
             ));
+            if let Some(why) = why {
+                ui.label(egui::RichText::new(why).italics());
+            }
             ui.add_space(12.0);
             ui.horizontal(|ui| {
                 if ui

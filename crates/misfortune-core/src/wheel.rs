@@ -10,6 +10,8 @@ pub struct Slot {
     pub difficulty: u8,
     /// Played in the last days (see [`RECENT_DAYS`]).
     pub recently_played: bool,
+    /// The tags of this scenario the volunteer has not practised (their gaps).
+    pub gaps: Vec<String>,
 }
 
 /// Scenarios played this recently are avoided.
@@ -20,6 +22,8 @@ pub struct PickOptions {
     pub avoid_recent: bool,
     /// Lean towards this difficulty (1 to 5).
     pub prefer_difficulty: Option<u8>,
+    /// Lean towards scenarios that fill the volunteer's gaps.
+    pub prefer_gaps: bool,
 }
 
 /// How likely each slot is, relative to the others.
@@ -33,6 +37,9 @@ pub fn weights(slots: &[Slot], opts: &PickOptions) -> Vec<f64> {
             }
             if let Some(d) = opts.prefer_difficulty {
                 w /= 1.0 + 2.0 * f64::from(s.difficulty.abs_diff(d));
+            }
+            if opts.prefer_gaps && !s.gaps.is_empty() {
+                w *= 4.0;
             }
             w
         })
@@ -57,6 +64,21 @@ pub fn pick(slots: &[Slot], opts: &PickOptions, rng: &mut impl Rng) -> Option<us
     Some(slots.len() - 1)
 }
 
+/// Why the wheel leaned towards a slot, in words ("Dana has not practised: restore from
+/// backup"), when it filled a gap.
+pub fn why(slot: &Slot, volunteer: &str) -> Option<String> {
+    (!slot.gaps.is_empty()).then(|| {
+        format!(
+            "{volunteer} has not practised: {}",
+            slot.gaps
+                .iter()
+                .map(|t| t.replace('-', " "))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use rand::SeedableRng;
@@ -70,6 +92,11 @@ mod tests {
                 id: format!("s{d}"),
                 difficulty: d,
                 recently_played: d == 3,
+                gaps: if d == 5 {
+                    vec!["restore-from-backup".into()]
+                } else {
+                    Vec::new()
+                },
             })
             .collect()
     }
@@ -103,6 +130,7 @@ mod tests {
         let opts = PickOptions {
             avoid_recent: true,
             prefer_difficulty: Some(5),
+            prefer_gaps: false,
         };
         let mut counts = [0usize; 5];
         for _ in 0..10_000 {
@@ -125,5 +153,25 @@ mod tests {
             even.iter().all(|&c| (1700..2300).contains(&c)),
             "uniform without options: {even:?}"
         );
+    }
+
+    #[test]
+    fn the_pick_leans_towards_the_volunteers_gaps_and_says_why() {
+        let mut rng = ChaCha8Rng::seed_from_u64(4);
+        let opts = PickOptions {
+            prefer_gaps: true,
+            ..Default::default()
+        };
+        let mut counts = [0usize; 5];
+        for _ in 0..10_000 {
+            counts[pick(&slots(), &opts, &mut rng).unwrap()] += 1;
+        }
+        // One slot in five fills a gap, weighted four to one: half the picks.
+        assert!((4500..5500).contains(&counts[4]), "{counts:?}");
+        assert_eq!(
+            why(&slots()[4], "Dana").as_deref(),
+            Some("Dana has not practised: restore from backup")
+        );
+        assert_eq!(why(&slots()[0], "Dana"), None);
     }
 }

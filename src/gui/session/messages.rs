@@ -79,6 +79,7 @@ fn start_sessions(
     mut error: ResMut<StartError>,
     team: Option<Res<TeamMode>>,
     key: Option<Res<super::Keyring>>,
+    choice: Option<Res<super::PlayChoice>>,
 ) {
     for s in starts.read() {
         let Some(key) = key.as_ref() else {
@@ -92,8 +93,14 @@ fn start_sessions(
                 play,
                 seed,
                 dir,
-            } => super::start_in(file, (*mode, *play), *seed, dir.clone(), &key.0)
-                .map_err(|e| format!("cannot start the session: {e}")),
+            } => super::start_in(
+                file,
+                (*mode, *play),
+                *seed,
+                (dir.clone(), choice.as_ref().and_then(|c| c.trainee())),
+                &key.0,
+            )
+            .map_err(|e| format!("cannot start the session: {e}")),
             StartSession::Resume(path) => super::resume(path, team.is_some(), &key.0)
                 .map_err(|e| format!("cannot resume: {e}")),
         };

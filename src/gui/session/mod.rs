@@ -45,13 +45,16 @@ pub(super) fn plugin(app: &mut App) {
 
 /// Whether new sessions are guided (a palette of actions, for a first session) or recall (the
 /// default: the trainee says what they do).
-#[derive(Resource, Debug, Default, Clone, Copy)]
+#[derive(Resource, Debug, Default, Clone)]
 pub struct PlayChoice {
     pub guided: bool,
+    /// Who is playing (the wheel's volunteer, or typed in): sessions are attributed to them, so
+    /// they count as that person's practice.
+    pub trainee: String,
 }
 
 impl PlayChoice {
-    pub fn play_mode(self) -> PlayMode {
+    pub fn play_mode(&self) -> PlayMode {
         if self.guided {
             PlayMode::Guided
         } else {
@@ -59,10 +62,24 @@ impl PlayChoice {
         }
     }
 
-    /// The checkbox, where sessions are started.
+    /// The trainee's name, if one is given.
+    pub fn trainee(&self) -> Option<String> {
+        Some(self.trainee.trim().to_string()).filter(|t| !t.is_empty())
+    }
+
+    /// The checkbox and the trainee's name, where sessions are started.
     pub fn checkbox(&mut self, ui: &mut bevy_egui::egui::Ui) {
-        ui.checkbox(&mut self.guided, "Guided")
-            .on_hover_text("A palette of the scenario's actions, for a first session. Unticked (recall), the trainee says what they do in their own words.");
+        ui.horizontal_wrapped(|ui| {
+            ui.checkbox(&mut self.guided, "Guided")
+                .on_hover_text("A palette of the scenario's actions, for a first session. Unticked (recall), the trainee says what they do in their own words.");
+            ui.label("Trainee:");
+            ui.add(
+                bevy_egui::egui::TextEdit::singleline(&mut self.trainee)
+                    .desired_width(160.0)
+                    .hint_text("who is playing"),
+            )
+            .on_hover_text("Sessions count as this person's practice (see `misfortune progress`).");
+        });
     }
 }
 
@@ -103,12 +120,13 @@ pub struct ActiveSession {
     pub error: Option<String>,
 }
 
-/// Start a session whose journal goes into `dir` (default: [`sessions_dir`]).
+/// Start a session whose journal goes into `dir` (default: [`sessions_dir`]), attributed to
+/// `trainee` when named.
 fn start_in(
     file: &LoadedFile,
     (mode, play): (SessionMode, PlayMode),
     seed: u64,
-    dir: Option<PathBuf>,
+    (dir, trainee): (Option<PathBuf>, Option<String>),
     key: &JournalKey,
 ) -> Result<ActiveSession, String> {
     let sc = file
@@ -123,7 +141,7 @@ fn start_in(
     } else {
         Mode::Team
     };
-    let mut header = journal::header(&sc, &file.name, &file.source, seed, jmode, None);
+    let mut header = journal::header(&sc, &file.name, &file.source, seed, jmode, trainee);
     header.play_mode = play;
     let writer = JournalWriter::create_in(&dir, &header, key).map_err(|e| e.to_string())?;
     let session = Session::with_mode(Arc::new(sc), seed, play);

@@ -190,6 +190,35 @@ fn insert(conn: &Connection, s: &SessionRecord) -> Result<(), String> {
     Ok(())
 }
 
+impl Store {
+    /// Index the journals in `dir` the store has not got, or had unfinished (a session that
+    /// was running when last indexed may have ended since).
+    pub fn sync(&mut self, dir: &Path, key: &crate::journal::JournalKey) -> Result<usize, String> {
+        let known: std::collections::HashMap<String, bool> = self
+            .sessions(None)?
+            .into_iter()
+            .map(|s| (s.journal, s.finished))
+            .collect();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Ok(0);
+        };
+        let mut n = 0;
+        for p in entries.flatten().map(|e| e.path()) {
+            if p.extension().is_none_or(|x| x != "jsonl") {
+                continue;
+            }
+            if known.get(&p.display().to_string()) == Some(&true) {
+                continue;
+            }
+            if let Ok(r) = super::from_journal(&p, key) {
+                self.put(&r)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+}
+
 impl ProgressStore for Store {
     fn put(&mut self, s: &SessionRecord) -> Result<(), String> {
         let tx = self.conn.transaction().map_err(|e| e.to_string())?;
