@@ -91,6 +91,8 @@ pub enum LibraryIntent {
     Play(usize, SessionMode),
     /// Go to the wheel with the scenarios in the current filter.
     Wheel,
+    /// Go to the onboarding progress.
+    Progress,
     /// Continue the unfinished session N.
     Resume(usize),
 }
@@ -184,6 +186,7 @@ fn show_library(
     match intent {
         Some(LibraryIntent::Reload) => *library = read_library(&dir.0),
         Some(LibraryIntent::Wheel) => next.set(Screen::Wheel),
+        Some(LibraryIntent::Progress) => next.set(Screen::Progress),
         Some(LibraryIntent::Resume(i)) => {
             if let Some((path, _, _)) = library.unfinished.get(i) {
                 starts.write(super::session::StartSession::Resume(path.clone()));
@@ -317,6 +320,9 @@ pub fn library_panel(
         }
         if ui.button("Spin the wheel").clicked() {
             intent = Some(LibraryIntent::Wheel);
+        }
+        if ui.button("Progress").clicked() {
+            intent = Some(LibraryIntent::Progress);
         }
         ui.weak("Ctrl +/- zoom, Ctrl T theme, Ctrl P projector");
     });

@@ -16,6 +16,7 @@
 //! | `service_map` | the services drawn with Bevy 2D by dependency and health, as an image |
 //! | `gm_window` | the game master's console in its own window (team mode) |
 //! | `debrief` | the debrief and its export |
+//! | `progress` | onboarding: trainees' trends and readiness, the team's coverage |
 //! | `panels` | the session's egui panels (plain functions returning intents) |
 //! | `e2e`, `dev_tools` | the end-to-end check and frame measurements |
 
@@ -34,6 +35,7 @@ mod library;
 mod palette;
 mod panels;
 mod prefs;
+mod progress;
 mod screens;
 mod service_map;
 mod session;
@@ -107,6 +109,7 @@ pub fn run(
         service_map::plugin,
         gm_window::plugin,
         debrief::plugin,
+        progress::plugin,
         wheel::plugin,
         wheel_fit::plugin,
         e2e::plugin,

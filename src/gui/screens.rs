@@ -13,6 +13,8 @@ pub enum Screen {
     Session,
     /// After a session: the score, the timelines, the five questions, the action items.
     Debrief,
+    /// Onboarding: each trainee's trend and readiness, the team's coverage.
+    Progress,
 }
 
 pub(super) fn plugin(app: &mut App) {
