@@ -59,5 +59,64 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench);
+/// Progress for a team of 50 trainees with 5,000 sessions, from the store: every trainee's
+/// coverage and readiness verdict, and the team table (target: well under 50 ms).
+fn progress_bench(c: &mut Criterion) {
+    use misfortune_core::progress::{self, Checklist, ProgressStore, SessionRecord, Store};
+    let tags: Vec<String> = [
+        "tls", "dns", "database", "queue", "cache", "comms", "rollback", "capacity",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&tmp.path().join("p.sqlite")).unwrap();
+    for i in 0..5000u64 {
+        store
+            .put(&SessionRecord {
+                journal: format!("j{i}"),
+                scenario_id: format!("s{}", i % 15),
+                title: "x".into(),
+                tags: vec![
+                    tags[(i % 8) as usize].clone(),
+                    tags[((i + 3) % 8) as usize].clone(),
+                ],
+                trainee: Some(format!("t{}", i % 50)),
+                game_master: None,
+                player: "person".into(),
+                mode: "solo".into(),
+                play_mode: "recall".into(),
+                started_unix: i,
+                finished: true,
+                verified: true,
+                score: (i % 100) as f64,
+                diagnose_min: Some(10.0),
+                mitigate_min: Some(20.0),
+                diagnose_ref_min: None,
+                mitigate_ref_min: None,
+                hints: 0,
+                harmful: (i % 7 == 0) as u32,
+                counted: true,
+            })
+            .unwrap();
+    }
+    let list = Checklist::parse(
+        "r.ron",
+        "Checklist(rules: [Sessions(min: 6), ScoreInTags(min: 70.0, tags: [\"tls\", \"dns\"]), NoHarmInLast(sessions: 3)])",
+    )
+    .unwrap();
+    c.bench_function("progress: 50 trainees, 5000 sessions", |b| {
+        b.iter(|| {
+            let all = store.sessions(None).unwrap();
+            let verdicts: usize = progress::trainees(&all)
+                .iter()
+                .map(|t| progress::verdict(&progress::trainee_progress(&all, t, &tags), &list))
+                .filter(|v| v.ready)
+                .count();
+            black_box((verdicts, progress::team_coverage(&all, &tags).len()))
+        })
+    });
+}
+
+criterion_group!(benches, bench, progress_bench);
 criterion_main!(benches);
