@@ -72,13 +72,7 @@ fn check_renders(i: &Imported) {
         "{}",
         misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false)
     );
-    let filled = text
-        .replace("TODO: the incident's date, YYYY-MM-DD", "2020-01-01")
-        .replace(
-            "TODO: the public write-up's address",
-            "https://example.com/pm",
-        )
-        .replace("TODO", "Filled in");
+    let filled = author::fill_todos(&text);
     let f = load_str("filled.ron", &filled);
     assert_eq!(
         f.errors(),

@@ -124,13 +124,7 @@ fn game_parts(name: &str, ron: &str) {
         .filter(|a| a.red_herring || a.harmful)
         .count();
     assert!(wrong >= 2, "{name}: {wrong} wrong paths");
-    let filled = ron
-        .replace("TODO: the incident's date, YYYY-MM-DD", "2020-01-01")
-        .replace(
-            "TODO: the public write-up's address",
-            "https://example.com/pm",
-        )
-        .replace("TODO", "Filled in");
+    let filled = misfortune_core::author::fill_todos(&ron);
     let f = load_str(name, &filled);
     assert_eq!(
         f.errors(),

@@ -227,13 +227,7 @@ mod tests {
         for (name, _) in TEMPLATES {
             let sk = template("t", name).unwrap();
             let ron = sk.render();
-            let filled = ron
-                .replace("TODO: the incident's date, YYYY-MM-DD", "2020-01-01")
-                .replace(
-                    "TODO: the public write-up's address",
-                    "https://example.com/pm",
-                )
-                .replace("TODO", "Filled in");
+            let filled = crate::author::fill_todos(&ron);
             let f = crate::load_str("t.ron", &filled);
             assert_eq!(f.errors(), 0, "{name}: {:#?}", f.diagnostics);
             let sc = f.scenario.unwrap();
