@@ -178,7 +178,7 @@ fn short(s: &str) -> String {
 /// The training-value lint on the skeleton as it stands (its TODOs read as written), so the
 /// author sees what the game still lacks beyond the TODOs.
 fn lint_report(name: &str, text: &str) -> String {
-    let stubbed = author::fill_todos(&text);
+    let stubbed = author::fill_todos(text);
     let f = load_str(name, &stubbed);
     let found = misfortune_core::lint::lint_file(&f);
     if f.errors() > 0 {

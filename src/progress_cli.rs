@@ -78,8 +78,23 @@ fn run(a: ProgressArgs) -> Result<String, String> {
         .or_else(misfortune_core::journal::default_sessions_dir)
         .ok_or("no data folder for journals on this system; pass --sessions-dir")?;
     let key = JournalKey::load_default().map_err(|e| e.to_string())?;
-    let mut store = Store::open(&progress::store::default_path(&dir))?;
+    let path = progress::store::default_path(&dir);
     let mut o = String::new();
+    let mut store = if a.rebuild {
+        let (store, aside) = Store::open_or_set_aside(&path)?;
+        if let Some(aside) = aside {
+            let _ = writeln!(
+                o,
+                "the old database could not be read; it is kept as {}",
+                aside.display()
+            );
+        }
+        store
+    } else {
+        Store::open(&path).map_err(|e| {
+            format!("{e}\n(the journals are the source of truth: `misfortune progress --rebuild` recreates the database from them)")
+        })?
+    };
     if a.rebuild {
         let (n, skipped) = store.rebuild(&dir, &key)?;
         let _ = writeln!(o, "rebuilt {} from {n} journal(s)", store.path.display());

@@ -177,7 +177,7 @@ fn show_library(
     let mut intent = None;
     let mut root = super::ui::root_ui(ctx);
     egui::CentralPanel::default().show(&mut root, |ui| {
-        ui.horizontal(|ui| choice.checkbox(ui));
+        ui.horizontal(|ui| choice.checkbox(ui, team.is_some()));
         if let Some(e) = &start_error.0 {
             ui.colored_label(crate::gui::palette::Role::Error.in_ui(ui), e);
         }

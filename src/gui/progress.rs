@@ -66,7 +66,9 @@ fn load(
     });
     let read = || -> Result<Vec<SessionRecord>, String> {
         let dir = super::session::sessions_dir().ok_or("no data folder for journals")?;
-        let mut store = Store::open(&progress::store::default_path(&dir))?;
+        let mut store = Store::open(&progress::store::default_path(&dir)).map_err(|e| {
+            format!("{e} (the journals are the source of truth: `misfortune progress --rebuild` recreates the database)")
+        })?;
         if let Some(k) = &keyring {
             store.sync(&dir, &k.0)?;
         }

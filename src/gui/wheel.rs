@@ -423,7 +423,7 @@ fn wheel_ui(
         .show(&mut root, |ui| {
             // At projector scale the panel is taller than the window: it scrolls.
             egui::ScrollArea::vertical().show(ui, |ui| {
-                choice.checkbox(ui);
+                choice.checkbox(ui, team.is_some());
                 intent = spin_section(ui, &mut state, &library, team.is_some())
                     .or(volunteer_section(ui, &mut state));
                 ui.separator();

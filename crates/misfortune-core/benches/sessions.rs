@@ -118,5 +118,64 @@ fn progress_bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench, progress_bench);
+/// Rebuilding the store from 5,000 journals (target: under 30 s). The journals are real: 100
+/// persona plays over the shipped scenarios, attributed to 50 trainees, each copied under 50
+/// names (a rebuild reads, verifies, replays and scores every one of them).
+fn rebuild_bench(c: &mut Criterion) {
+    use misfortune_core::journal::{JournalKey, Player};
+    use misfortune_core::progress::Store;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    let loaded: Vec<_> = files.iter().map(|p| load_file(p)).collect();
+    let tmp = tempfile::tempdir().unwrap();
+    let played = tmp.path().join("played");
+    let dir = tmp.path().join("sessions");
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = JournalKey::from_bytes([5; 32]);
+    let personas = [
+        Persona::Expert,
+        Persona::Methodical,
+        Persona::Guesser,
+        Persona::Harmful,
+    ];
+    for i in 0..100usize {
+        let f = &loaded[i % loaded.len()];
+        let sc = Arc::new(f.valid().unwrap().clone());
+        let trainee = format!("t{}", i % 50);
+        let mut header =
+            journal::header(&sc, &f.name, &f.source, i as u64, Mode::Solo, Some(trainee));
+        header.player = Player::Person;
+        let w = JournalWriter::create_in(&played, &header, &key).unwrap();
+        let mut rec = Recorder::new(Session::new(sc, i as u64), w).unwrap();
+        personas::play(&mut rec, personas[i % personas.len()]).unwrap();
+    }
+    let mut n = 0;
+    for e in std::fs::read_dir(&played).unwrap() {
+        let p = e.unwrap().path();
+        for copy in 0..50 {
+            std::fs::copy(&p, dir.join(format!("{n}-{copy}.jsonl"))).unwrap();
+        }
+        n += 1;
+    }
+    assert_eq!(n * 50, 5000);
+    let mut group = c.benchmark_group("progress rebuild");
+    group.sample_size(10);
+    group.measurement_time(std::time::Duration::from_secs(20));
+    group.bench_function("rebuild from 5000 journals", |b| {
+        b.iter(|| {
+            let mut store = Store::open(&tmp.path().join("p.sqlite")).unwrap();
+            let (indexed, skipped) = store.rebuild(&dir, &key).unwrap();
+            assert_eq!((indexed, skipped.len()), (5000, 0));
+            black_box(indexed)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, progress_bench, rebuild_bench);
 criterion_main!(benches);

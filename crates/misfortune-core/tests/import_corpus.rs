@@ -124,7 +124,7 @@ fn game_parts(name: &str, ron: &str) {
         .filter(|a| a.red_herring || a.harmful)
         .count();
     assert!(wrong >= 2, "{name}: {wrong} wrong paths");
-    let filled = misfortune_core::author::fill_todos(&ron);
+    let filled = misfortune_core::author::fill_todos(ron);
     let f = load_str(name, &filled);
     assert_eq!(
         f.errors(),

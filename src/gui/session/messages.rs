@@ -97,7 +97,10 @@ fn start_sessions(
                 file,
                 (*mode, *play),
                 *seed,
-                (dir.clone(), choice.as_ref().and_then(|c| c.trainee())),
+                (
+                    dir.clone(),
+                    choice.as_ref().map(|c| c.people(*mode)).unwrap_or_default(),
+                ),
                 &key.0,
             )
             .map_err(|e| format!("cannot start the session: {e}")),

@@ -51,6 +51,9 @@ pub struct PlayChoice {
     /// Who is playing (the wheel's volunteer, or typed in): sessions are attributed to them, so
     /// they count as that person's practice.
     pub trainee: String,
+    /// Who runs a team session as game master (incident commander): it counts towards their
+    /// readiness (`GameMaster` in the checklist), never as the trainee's practice.
+    pub game_master: String,
 }
 
 impl PlayChoice {
@@ -67,8 +70,22 @@ impl PlayChoice {
         Some(self.trainee.trim().to_string()).filter(|t| !t.is_empty())
     }
 
-    /// The checkbox and the trainee's name, where sessions are started.
-    pub fn checkbox(&mut self, ui: &mut bevy_egui::egui::Ui) {
+    /// The game master's name, if one is given.
+    pub fn game_master(&self) -> Option<String> {
+        Some(self.game_master.trim().to_string()).filter(|t| !t.is_empty())
+    }
+
+    /// Who plays a session started now: the trainee, and in a team session the game master.
+    pub fn people(&self, mode: SessionMode) -> People {
+        People {
+            trainee: self.trainee(),
+            game_master: self.game_master().filter(|_| mode != SessionMode::Solo),
+        }
+    }
+
+    /// The checkbox and the trainee's name (and, with a game master's window, the game master's),
+    /// where sessions are started.
+    pub fn checkbox(&mut self, ui: &mut bevy_egui::egui::Ui, team: bool) {
         ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut self.guided, "Guided")
                 .on_hover_text("A palette of the scenario's actions, for a first session. Unticked (recall), the trainee says what they do in their own words.");
@@ -79,8 +96,24 @@ impl PlayChoice {
                     .hint_text("who is playing"),
             )
             .on_hover_text("Sessions count as this person's practice (see `misfortune progress`).");
+            if team {
+                ui.label("Game master:");
+                ui.add(
+                    bevy_egui::egui::TextEdit::singleline(&mut self.game_master)
+                        .desired_width(160.0)
+                        .hint_text("who runs it"),
+                )
+                .on_hover_text("Team sessions count towards this person's turns as game master (incident commander).");
+            }
         });
     }
+}
+
+/// The people a session is attributed to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    pub trainee: Option<String>,
+    pub game_master: Option<String>,
 }
 
 /// This installation's journal key, which signs every journal the app writes.
@@ -121,12 +154,12 @@ pub struct ActiveSession {
 }
 
 /// Start a session whose journal goes into `dir` (default: [`sessions_dir`]), attributed to
-/// `trainee` when named.
+/// the people named.
 fn start_in(
     file: &LoadedFile,
     (mode, play): (SessionMode, PlayMode),
     seed: u64,
-    (dir, trainee): (Option<PathBuf>, Option<String>),
+    (dir, people): (Option<PathBuf>, People),
     key: &JournalKey,
 ) -> Result<ActiveSession, String> {
     let sc = file
@@ -141,8 +174,9 @@ fn start_in(
     } else {
         Mode::Team
     };
-    let mut header = journal::header(&sc, &file.name, &file.source, seed, jmode, trainee);
+    let mut header = journal::header(&sc, &file.name, &file.source, seed, jmode, people.trainee);
     header.play_mode = play;
+    header.game_master = people.game_master;
     let writer = JournalWriter::create_in(&dir, &header, key).map_err(|e| e.to_string())?;
     let session = Session::with_mode(Arc::new(sc), seed, play);
     let rec = Recorder::new(session, writer).map_err(|e| e.to_string())?;

@@ -216,3 +216,45 @@ fn a_full_session_runs_headless_through_messages() {
         d.report.score.total
     );
 }
+
+/// The names typed where sessions start go into the journal: the trainee always, the game master
+/// only for a session a game master runs.
+#[test]
+fn sessions_are_attributed_to_the_trainee_and_the_game_master() {
+    let tmp_dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = misfortune_core::load_file(&root.join("scenarios/original-cert-expiry.ron"));
+    let header_of = |mode: SessionMode| {
+        let dir = tmp_dir.path().join(format!("{mode:?}"));
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin));
+        app.init_state::<Screen>();
+        core_systems(&mut app);
+        app.insert_resource(Keyring(test_key()));
+        app.insert_resource(PlayChoice {
+            guided: false,
+            trainee: " Dana ".into(),
+            game_master: "Sam".into(),
+        });
+        app.update();
+        app.world_mut().write_message(StartSession::New {
+            file: Box::new(file.clone()),
+            mode,
+            play: PlayMode::Recall,
+            seed: 3,
+            dir: Some(dir),
+        });
+        app.update();
+        let s = app.world().resource::<ActiveSession>();
+        journal::Journal::read(s.rec.path().unwrap())
+            .unwrap()
+            .header
+    };
+    let team = header_of(SessionMode::Team);
+    assert_eq!(team.trainee.as_deref(), Some("Dana"));
+    assert_eq!(team.game_master.as_deref(), Some("Sam"));
+    assert_eq!(team.mode, Mode::Team);
+    let solo = header_of(SessionMode::Solo);
+    assert_eq!(solo.trainee.as_deref(), Some("Dana"));
+    assert_eq!(solo.game_master, None, "the engine runs a solo session");
+}

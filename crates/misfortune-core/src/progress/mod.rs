@@ -89,7 +89,9 @@ pub fn trainee_progress(
         .collect();
     let as_game_master = all
         .iter()
-        .filter(|s| s.game_master.as_deref() == Some(trainee) && s.finished)
+        // Only a real session counts: a person played it to the end and its journal verifies.
+        .filter(|s| s.game_master.as_deref() == Some(trainee))
+        .filter(|s| s.finished && s.verified && s.player == "person")
         .count();
     TraineeProgress {
         trainee: trainee.to_string(),
@@ -135,7 +137,7 @@ pub fn library_tags(scenarios: &[crate::Scenario]) -> Vec<String> {
 /// Sessions as CSV (one row a session, counted or not).
 pub fn to_csv(all: &[SessionRecord]) -> String {
     let mut o = String::from(
-        "journal,trainee,scenario,mode,play_mode,player,started_unix,finished,verified,counted,score,diagnose_min,mitigate_min,hints,harmful,tags\n",
+        "journal,trainee,game_master,scenario,mode,play_mode,player,started_unix,finished,verified,counted,score,diagnose_min,mitigate_min,hints,harmful,tags\n",
     );
     let cell = |s: &str| {
         if s.contains([',', '"', '\n']) {
@@ -147,9 +149,10 @@ pub fn to_csv(all: &[SessionRecord]) -> String {
     let num = |v: Option<f64>| v.map(|x| format!("{x:.1}")).unwrap_or_default();
     for s in all {
         o.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{:.1},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{:.1},{},{},{},{},{}\n",
             cell(&s.journal),
             cell(s.trainee.as_deref().unwrap_or("")),
+            cell(s.game_master.as_deref().unwrap_or("")),
             cell(&s.scenario_id),
             s.mode,
             s.play_mode,

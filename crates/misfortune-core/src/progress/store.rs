@@ -12,7 +12,11 @@ use super::SessionRecord;
 /// What the progress views need from a store.
 pub trait ProgressStore {
     /// Add or replace a session (by its journal).
-    fn put(&mut self, s: &SessionRecord) -> Result<(), String>;
+    fn put(&mut self, s: &SessionRecord) -> Result<(), String> {
+        self.put_all(std::slice::from_ref(s))
+    }
+    /// Add or replace sessions, all or none (one transaction).
+    fn put_all(&mut self, s: &[SessionRecord]) -> Result<(), String>;
     /// Every session, oldest first; only `trainee`'s when given.
     fn sessions(&self, trainee: Option<&str>) -> Result<Vec<SessionRecord>, String>;
     /// Remove a trainee's sessions; returns the journals that still name them.
@@ -83,6 +87,30 @@ impl Store {
         Ok(store)
     }
 
+    /// Open the store for a rebuild: when the file is not a whole database (corrupt, truncated,
+    /// written by another program), it is renamed aside (`.unreadable`, kept for whoever wants
+    /// to look) and an empty store is made in its place. Returns where the old file went.
+    pub fn open_or_set_aside(path: &Path) -> Result<(Store, Option<PathBuf>), String> {
+        let why = match Store::open(path).and_then(|s| s.integrity_check().map(|()| s)) {
+            Ok(s) => return Ok((s, None)),
+            Err(e) => e,
+        };
+        let aside = PathBuf::from(format!("{}.unreadable", path.display()));
+        std::fs::rename(path, &aside).map_err(|e| {
+            format!(
+                "{why}; and it cannot be moved aside to {}: {e}",
+                aside.display()
+            )
+        })?;
+        for ext in ["-wal", "-shm"] {
+            let side = PathBuf::from(format!("{}{ext}", path.display()));
+            if side.exists() {
+                let _ = std::fs::rename(&side, format!("{}{ext}", aside.display()));
+            }
+        }
+        Ok((Store::open(path)?, Some(aside)))
+    }
+
     /// The schema version.
     pub fn version(&self) -> Result<usize, String> {
         self.conn
@@ -129,8 +157,8 @@ impl Store {
             .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
             .collect();
         paths.sort();
-        for p in paths {
-            match super::from_journal(&p, key) {
+        for (p, r) in paths.iter().zip(read_journals(&paths, key)) {
+            match r {
                 Ok(r) => records.push(r),
                 Err(e) => skipped.push(format!("{}: {e}", p.display())),
             }
@@ -146,6 +174,35 @@ impl Store {
         tx.commit().map_err(|e| e.to_string())?;
         Ok((records.len(), skipped))
     }
+}
+
+/// Read journals into records, on every core (replaying and scoring is the slow part of a
+/// rebuild), in the order given.
+fn read_journals(
+    paths: &[PathBuf],
+    key: &crate::journal::JournalKey,
+) -> Vec<Result<SessionRecord, String>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = paths.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| super::from_journal(p, key))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec![Err("reading the journal failed".into())])
+            })
+            .collect()
+    })
 }
 
 fn insert(conn: &Connection, s: &SessionRecord) -> Result<(), String> {
@@ -202,27 +259,39 @@ impl Store {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return Ok(0);
         };
-        let mut n = 0;
-        for p in entries.flatten().map(|e| e.path()) {
-            if p.extension().is_none_or(|x| x != "jsonl") {
-                continue;
-            }
-            if known.get(&p.display().to_string()) == Some(&true) {
-                continue;
-            }
-            if let Ok(r) = super::from_journal(&p, key) {
-                self.put(&r)?;
-                n += 1;
-            }
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+            .filter(|p| known.get(&p.display().to_string()) != Some(&true))
+            .collect();
+        paths.sort();
+        let records: Vec<SessionRecord> =
+            read_journals(&paths, key).into_iter().flatten().collect();
+        self.put_all(&records)?;
+        Ok(records.len())
+    }
+
+    /// SQLite's own check of the database file: `Ok` when it is whole.
+    pub fn integrity_check(&self) -> Result<(), String> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| format!("{}: {e}", self.path.display()))?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(format!("{}: {verdict}", self.path.display()))
         }
-        Ok(n)
     }
 }
 
 impl ProgressStore for Store {
-    fn put(&mut self, s: &SessionRecord) -> Result<(), String> {
+    fn put_all(&mut self, all: &[SessionRecord]) -> Result<(), String> {
         let tx = self.conn.transaction().map_err(|e| e.to_string())?;
-        insert(&tx, s)?;
+        for s in all {
+            insert(&tx, s)?;
+        }
         tx.commit().map_err(|e| e.to_string())
     }
 
