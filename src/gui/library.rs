@@ -40,6 +40,19 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// What the scenario trains, for its row: systems and skills ("original" and "long" say
+    /// where it comes from, not what it trains; they still match a search).
+    pub fn trains(&self) -> String {
+        self.tags
+            .iter()
+            .filter(|t| {
+                misfortune_core::tags::kind(t) != Some(misfortune_core::tags::TagKind::About)
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn from_file(f: &LoadedFile) -> Entry {
         let sc = f.scenario.as_ref();
         Entry {
@@ -225,7 +238,7 @@ fn problems_and_unfinished(ui: &mut egui::Ui, library: &Library) -> Option<Libra
     if !library.unfinished.is_empty() {
         ui.separator();
         ui.label(
-            egui::RichText::new("Unfinished sessions (the app closed before they ended)").strong(),
+            egui::RichText::new("Unfinished sessions (left or closed before they ended)").strong(),
         );
         for (i, (path, id, reached)) in library.unfinished.iter().enumerate().take(5) {
             ui.horizontal(|ui| {
@@ -283,7 +296,7 @@ fn entry_row(
                 }
             });
             ui.label("★".repeat(e.difficulty as usize));
-            ui.label(e.tags.join(", "));
+            ui.label(e.trains());
             ui.label(e.minutes.to_string());
             ui.label(ago(library.last_played.get(&e.id).copied()));
         }

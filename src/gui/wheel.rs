@@ -540,7 +540,7 @@ fn spin_section(
         ui.label(format!(
             "{}  ·  {}  ·  about {} minutes",
             "★".repeat(e.difficulty as usize),
-            e.tags.join(", "),
+            e.trains(),
             e.minutes
         ));
         ui.horizontal(|ui| {

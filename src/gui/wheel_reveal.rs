@@ -68,11 +68,7 @@ pub fn picked_card(
                     .size(26.0)
                     .color(egui::Color32::from_rgb(236, 190, 60)),
             );
-            ui.label(format!(
-                "{}  ·  about {} minutes",
-                e.tags.join(", "),
-                e.minutes
-            ));
+            ui.label(format!("{}  ·  about {} minutes", e.trains(), e.minutes));
             if let Some(why) = why {
                 ui.label(egui::RichText::new(why).italics());
             }

@@ -443,6 +443,14 @@ fn score_parts_explain_themselves_with_numbers() {
             .why
             .contains("never acknowledged")
     );
+    // Ending the session before the page fires earns nothing either.
+    let mut early = Session::new(sc.clone(), 1);
+    early.apply_command(Actor::Gm, &Command::End).unwrap();
+    let s = score::score(&early);
+    let ack = s.part("acknowledge").unwrap();
+    assert_eq!(ack.earned, 0.0, "{}", ack.why);
+    assert!(ack.why.contains("before the page fired"), "{}", ack.why);
+    assert_eq!(s.total, 0.0);
 
     // A free-text diagnosis that names the keywords earns most of the diagnosis.
     let (q, why) = score::diagnosis_quality(

@@ -282,7 +282,11 @@ fn acknowledge_part(s: &Session) -> (f64, String) {
             )
         }
         (Some(_), None) => (0.0, "you never acknowledged the page".into()),
-        (None, _) => (1.0, "nothing paged".into()),
+        // Ending a session before its page fires earns nothing: there was nothing to answer yet.
+        (None, _) if s.scenario().alerts.iter().any(|a| a.pages) => {
+            (0.0, "the session ended before the page fired".into())
+        }
+        (None, _) => (1.0, "nothing in this scenario pages".into()),
     }
 }
 
