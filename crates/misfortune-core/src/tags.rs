@@ -55,6 +55,7 @@ pub const VOCABULARY: &[(&str, TagKind)] = &[
     ("resource-exhaustion", FailureClass),
     ("retry-storm", FailureClass),
     ("route-leak", FailureClass),
+    ("stale-connections", FailureClass),
     // Systems.
     ("auth", System),
     ("backbone", System),

@@ -390,3 +390,61 @@ fn the_stress_scenario_holds_what_the_performance_target_asks() {
     assert!(view.dashboards[0].series[0].points.len() <= misfortune_core::view::VIEW_POINTS + 1);
     assert_eq!(view.logs[0].earlier + view.logs[0].lines.len(), 100_000);
 }
+
+/// A document the importer had not seen when it was written (an incident report with bold
+/// times, an undated-looking sub-point that states its own time, a fix that "begins" before
+/// the service recovers): the recorded times are the document's, and the game's fix, finding,
+/// theory and failed fixes are the right sentences.
+#[test]
+fn recorded_times_and_the_game_come_from_the_right_sentences() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/corpus/incident-report-db-failover.md"),
+    )
+    .unwrap();
+    let i = author::import_markdown("failover.md", &text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(sk.time_to_detect, Some(SimTime::from_mins(9)));
+    // The impact ended when the restart finished (46m), not at the failed rollback (12m) or
+    // when the restart began (37m).
+    assert_eq!(sk.time_to_mitigate, Some(SimTime::from_mins(46)));
+    assert_eq!(sk.time_to_diagnose, Some(SimTime::from_mins(34)));
+    assert_eq!(sk.time_to_resolve, Some(SimTime::from_mins(49)));
+    // A sentence that gives its time midway keeps its words.
+    assert!(
+        sk.timeline.iter().any(
+            |e| e.2 == "The rollback finishes at 10:19 and does not help."
+                && e.1 == EventKind::Mitigation
+        ),
+        "{:#?}",
+        sk.timeline
+    );
+    // Nothing before the page is a mitigation.
+    assert!(sk.before_start.iter().all(|e| e.1 != EventKind::Mitigation));
+    let g = author::game::Game::from_skeleton(sk);
+    assert_eq!(
+        g.fix.as_ref().unwrap().name,
+        "A rolling restart of the API pods begins"
+    );
+    assert_eq!(g.fix_takes, Some(SimTime::from_mins(9)));
+    assert!(
+        g.finding
+            .as_ref()
+            .unwrap()
+            .quote
+            .contains("resolve the database name once")
+    );
+    assert_eq!(g.theories.len(), 1);
+    assert_eq!(g.theories[0].name, "the 09:40 release of the API");
+    assert_eq!(g.failed_fixes.len(), 2);
+    assert!(g.failed_fixes[1].1, "scaling out made it worse: harmful");
+    // Tags match whole words: "authorisations" is not auth, "restored service" is not a
+    // restore from backup.
+    let tags = author::guess_tags(sk);
+    assert!(!tags.contains(&"auth".to_string()), "{tags:?}");
+    assert!(
+        !tags.contains(&"restore-from-backup".to_string()),
+        "{tags:?}"
+    );
+    assert!(tags.contains(&"database".to_string()), "{tags:?}");
+}

@@ -59,14 +59,24 @@ pub struct GenMetric {
 /// A short name from a sentence: its first clause, at most `max` characters, on a word boundary.
 pub fn short(s: &str, max: usize) -> String {
     let s = s.trim().trim_end_matches('.');
-    let clause = s
-        .split([';', ':', '(', '—'])
-        .next()
-        .unwrap_or(s)
-        .split(". ")
-        .next()
-        .unwrap_or(s)
-        .trim();
+    // A clause ends at `;`, `(`, a dash, or a colon that is not inside a time ("09:40").
+    let b = s.as_bytes();
+    let end = s
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, ';' | '(' | '—')
+                || (c == ':'
+                    && !(i > 0
+                        && b[i - 1].is_ascii_digit()
+                        && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        })
+        .map_or(s.len(), |(i, _)| i);
+    // "..., which made it worse" says how it went, not what it was.
+    let end = [", which ", ", but ", ", and then "]
+        .iter()
+        .filter_map(|w| s[..end].find(w))
+        .fold(end, usize::min);
+    let clause = s[..end].split(". ").next().unwrap_or(s).trim();
     if clause.chars().count() <= max {
         return clause.to_string();
     }
@@ -239,13 +249,13 @@ impl Game {
         g.metrics = metrics(&text);
         g.theories = theories(&events, &text);
         g.failed_fixes = failed_fixes(&events, &text);
-        g.fix_and_finding(&events);
+        g.fix_and_finding(&events, sk.before_start.len());
         g
     }
 
     /// The first mitigation that did not fail is the fix; the investigation that named the
     /// cause before it is its clue.
-    fn fix_and_finding(&mut self, events: &[(SimTime, EventKind, &str)]) {
+    fn fix_and_finding(&mut self, events: &[(SimTime, EventKind, &str)], before_start: usize) {
         let failed: Vec<&str> = self
             .failed_fixes
             .iter()
@@ -265,9 +275,13 @@ impl Game {
             .iter()
             .any(|w| t.contains(w))
         };
+        // Nothing before minute 0 (the detection) is the fix.
         let fix = events
             .iter()
-            .position(|e| e.1 == EventKind::Mitigation && !failed.contains(&e.2) && !planned(e.2));
+            .enumerate()
+            .skip(before_start)
+            .find(|(_, e)| e.1 == EventKind::Mitigation && !failed.contains(&e.2) && !planned(e.2))
+            .map(|(i, _)| i);
         if let Some(i) = fix {
             let (at, _, text) = events[i];
             self.fix = Some(Found {
@@ -421,7 +435,7 @@ fn measured(text: &[String]) -> Vec<GenMetric> {
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
 fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
     let re = Regex::new(
-        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|thought|believed)|first (?:suspected|thought)|suspected (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believed (?:it was|that)|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
+        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believed (?:it was|that)|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
     )
     .expect("static regex");
     let at = |s: &str| {
@@ -440,7 +454,7 @@ fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found
         let Some(name) = [&re, &ruled_out]
             .iter()
             .filter_map(|r| r.captures(s))
-            .map(|c| short(&c[1], 60))
+            .map(|c| short(&theory_only(&c[1]), 60))
             .find(|n| n.chars().count() >= 4)
         else {
             continue;
@@ -457,10 +471,19 @@ fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found
     out
 }
 
+/// The theory without what the team did about it ("the 09:40 release and starts a rollback").
+fn theory_only(s: &str) -> String {
+    let then = Regex::new(
+        r"(?i),?\s+(?:and|so|then)\s+(?:starts?|started|begins?|began|decides?|decided|rolls?|rolled|tries|tried|asks?|asked|goes|went)\b.*$",
+    )
+    .expect("static regex");
+    then.replace(s, "").into_owned()
+}
+
 /// Fixes that were tried and failed, and whether they made it worse.
 fn failed_fixes(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<(Found, bool)> {
     let failed = Regex::new(
-        r"(?i)did not help|didn't help|no effect|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
+        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
     )
     .expect("static regex");
     let worse = Regex::new(
@@ -487,104 +510,6 @@ fn failed_fixes(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<(
         ));
     }
     out
-}
-
-/// Tags from the vocabulary that the document's words suggest: failure classes, systems and
-/// skills (the author checks them; a skill is always given so the kinds are complete).
-pub fn guess_tags(sk: &Skeleton) -> Vec<String> {
-    let mut text = String::new();
-    for t in [
-        &sk.title,
-        &sk.summary,
-        &sk.impact,
-        &sk.root_cause,
-        &sk.trigger,
-        &sk.resolution,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        text.push_str(&t.to_lowercase());
-        text.push(' ');
-    }
-    for e in sk.timeline.iter().chain(&sk.before_start) {
-        text.push_str(&e.2.to_lowercase());
-        text.push(' ');
-    }
-    let has = |ws: &[&str]| ws.iter().any(|w| text.contains(w));
-    let rules: &[(&[&str], &str)] = &[
-        (
-            &[
-                "configuration push",
-                "config push",
-                "config change",
-                "rule change",
-                "configuration change",
-            ],
-            "bad-config-push",
-        ),
-        (&["content update", "channel file"], "bad-content-update"),
-        (
-            &["capacity", "thread limit", "maximum number of threads"],
-            "capacity-limit",
-        ),
-        (&["cascad", "metastab"], "cascading-failure"),
-        (&["certificate"], "certificate-expiry"),
-        (&["clock", "ntp"], "clock-skew"),
-        (&["deleted", "data loss", "wiped"], "data-loss"),
-        (&["feature flag"], "flag-change"),
-        (
-            &[
-                "mistyped",
-                "typo",
-                "by mistake",
-                "human error",
-                "wrong host",
-            ],
-            "human-error",
-        ),
-        (&["latent bug", "latent"], "latent-bug"),
-        (&["partition"], "network-partition"),
-        (&["route leak", "leaked", "bgp"], "route-leak"),
-        (
-            &["disk full", "no space", "out of memory", "thread"],
-            "resource-exhaustion",
-        ),
-        (&["retry", "retries"], "retry-storm"),
-        (&["database", "mysql", "postgres"], "database"),
-        (&["dns"], "dns"),
-        (&["cdn", "edge"], "cdn"),
-        (&["kubernetes", "pod", "node pool"], "kubernetes"),
-        (&["queue", "kafka", "topic"], "queue"),
-        (&["cache", "memcached", "redis"], "cache"),
-        (&["network", "link", "router"], "network"),
-        (&["object storage", "s3", "bucket"], "object-storage"),
-        (&["stream"], "streaming"),
-        (&["waf", "firewall"], "waf"),
-        (&["windows"], "windows"),
-        (&["sign-in", "login", "token", "auth"], "auth"),
-        (
-            &["deploy", "change", "push", "release"],
-            "change-correlation",
-        ),
-        (&["backup", "snapshot", "restore"], "restore-from-backup"),
-        (&["roll back", "rolled back", "revert"], "rollback"),
-        (&["status page", "status post", "status dashboard"], "comms"),
-        (&["capacity"], "capacity"),
-    ];
-    let mut tags: Vec<String> = rules
-        .iter()
-        .filter(|(words, _)| has(words))
-        .map(|(_, tag)| tag.to_string())
-        .collect();
-    tags.dedup();
-    if !tags
-        .iter()
-        .any(|t| crate::tags::kind(t) == Some(crate::tags::TagKind::Skill))
-    {
-        tags.push("log-reading".into());
-    }
-    tags
 }
 
 #[cfg(test)]
@@ -655,6 +580,17 @@ mod tests {
         assert_eq!(
             short("Alarms fire; the on-call is paged", 40),
             "Alarms fire"
+        );
+        assert_eq!(
+            short("The rollback finishes at 10:19: no change", 60),
+            "The rollback finishes at 10:19"
+        );
+        assert_eq!(
+            short(
+                "The on-call scales the API to 24 pods, which made it worse",
+                60
+            ),
+            "The on-call scales the API to 24 pods"
         );
         assert_eq!(
             short("one two three four five six seven", 14),

@@ -165,7 +165,7 @@ pub fn import_markdown_with(
         sk.date = Some(y.as_str().to_string());
     }
     sk.id = slug(title.as_deref().unwrap_or(name));
-    sk.tags = super::game::guess_tags(&sk);
+    sk.tags = super::guess_tags(&sk);
     let all = [
         "title",
         "summary",
@@ -250,7 +250,7 @@ fn recorded_times(
         .filter(|(t, d)| d >= t)
         .map(|(t, d)| SimTime::from_secs((d - t) as u64));
     let first = |k: EventKind| sk.timeline.iter().find(|e| e.1 == k).map(|e| e.0);
-    sk.time_to_mitigate = first(EventKind::Mitigation);
+    sk.time_to_mitigate = mitigated_at(&sk.timeline);
     sk.time_to_resolve = first(EventKind::Resolution);
     let names_cause = |t: &str| {
         let t = t.to_lowercase();
@@ -260,6 +260,13 @@ fn recorded_times(
             "confirmed",
             "culprit",
             "found the",
+            "finds the",
+            "finds that",
+            "found that",
+            "discover",
+            "realise",
+            "realize",
+            "pinpoint",
             "traced",
         ]
         .iter()
@@ -270,6 +277,58 @@ fn recorded_times(
         .iter()
         .find(|e| e.1 == EventKind::Investigation && names_cause(&e.2))
         .map(|e| e.0);
+}
+
+/// When the impact ended: the first mitigation that says the service recovered, else the first
+/// one that was neither a failed attempt nor only the start of one ("a restart begins").
+fn mitigated_at(timeline: &[(SimTime, EventKind, String)]) -> Option<SimTime> {
+    let has = |t: &str, words: &[&str]| {
+        let t = t.to_lowercase();
+        words.iter().any(|w| t.contains(w))
+    };
+    const FAILED: &[&str] = &[
+        "did not help",
+        "does not help",
+        "didn't help",
+        "doesn't help",
+        "made it worse",
+        "made things worse",
+        "no effect",
+        "did not work",
+        "didn't work",
+        "unsuccessful",
+    ];
+    const STARTED: &[&str] = &[
+        "begin",
+        "start",
+        "initiat",
+        "underway",
+        "in progress",
+        "plan",
+    ];
+    const RECOVERED: &[&str] = &[
+        "recover",
+        "restored",
+        "back to normal",
+        "returns to normal",
+        "returned to normal",
+        "falls below",
+        "fell below",
+        "drops below",
+        "dropped below",
+        "subside",
+        "healthy again",
+    ];
+    let tried: Vec<&(SimTime, EventKind, String)> = timeline
+        .iter()
+        .filter(|e| e.1 == EventKind::Mitigation && !has(&e.2, FAILED))
+        .collect();
+    tried
+        .iter()
+        .find(|e| has(&e.2, RECOVERED))
+        .or_else(|| tried.iter().find(|e| !has(&e.2, STARTED)))
+        .or(tried.first())
+        .map(|e| e.0)
 }
 
 /// Fill the skeleton from the classified sections; returns what was found, by name, and the

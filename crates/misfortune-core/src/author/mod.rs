@@ -23,12 +23,14 @@ mod render;
 mod render_game;
 mod ron_writer;
 mod sections;
+mod tag_guess;
 mod templates;
 mod timeline;
 
 pub use classic::import_wheel;
 pub use markdown::{import_markdown, import_markdown_with};
 pub use record::import_record;
+pub use tag_guess::guess_tags;
 pub use templates::{TEMPLATES, template};
 pub use timeline::guess_kind;
 

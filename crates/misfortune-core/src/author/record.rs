@@ -81,7 +81,7 @@ pub fn import_record(name: &str, json: &str) -> Result<Imported, ImportError> {
     sk.action_items = action_items(obj);
     let found = found(&sk);
     sk.game = super::game::Game::from_skeleton(&sk);
-    sk.tags = super::game::guess_tags(&sk);
+    sk.tags = super::guess_tags(&sk);
     Ok(Imported {
         skeleton: sk,
         found,

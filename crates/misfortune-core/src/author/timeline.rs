@@ -99,8 +99,8 @@ impl TimeParser {
         Some((days_from_civil(y, m, d), whole.start(), whole.end()))
     }
 
-    /// A stamp near the start of `s`, and where it ends.
-    fn stamp(&self, s: &str, default_year: Option<i64>) -> Option<(Stamp, usize)> {
+    /// A stamp near the start of `s`, where it starts and where it ends.
+    fn stamp(&self, s: &str, default_year: Option<i64>) -> Option<(Stamp, usize, usize)> {
         let head_limit = 48.min(s.len());
         if let Some(c) = self.relative.captures(s) {
             let whole = c.get(0)?;
@@ -117,6 +117,7 @@ impl TimeParser {
                         secs,
                         relative: true,
                     },
+                    whole.start(),
                     whole.end(),
                 ));
             }
@@ -141,6 +142,7 @@ impl TimeParser {
                 h += 12;
             }
         }
+        let start = clock.get(0)?.start().min(date.map_or(usize::MAX, |d| d.1));
         let end = clock.get(0)?.end().max(date.map_or(0, |d| d.2));
         Some((
             Stamp {
@@ -148,13 +150,38 @@ impl TimeParser {
                 secs: h * 3600 + m * 60 + sec,
                 relative: false,
             },
+            start,
             end,
         ))
     }
 }
 
-/// The text of a timeline line once its timestamp and separators are taken off.
-fn event_text(s: &str, stamp_end: usize) -> String {
+/// Words that may come before a line's time without making it a sentence ("At about 14:05").
+const BEFORE_STAMP: &[&str] = &[
+    "at",
+    "on",
+    "around",
+    "approximately",
+    "approx",
+    "about",
+    "by",
+    "circa",
+    "roughly",
+    "~",
+];
+
+/// The text of a timeline line once its timestamp and separators are taken off. A sentence
+/// that only mentions its time midway ("The rollback finishes at 10:19 and does not help") is
+/// kept whole.
+fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
+    let before = s[..stamp_start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| !BEFORE_STAMP.contains(&w.to_lowercase().as_str()))
+        .count();
+    if before >= 2 {
+        return clean_inline(s.trim());
+    }
     let rest = &s[stamp_end..];
     let tz = Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{2,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex");
     let rest = tz.replace(rest, "");
@@ -183,7 +210,21 @@ const COMMUNICATION: &[&str] = &[
     "the press",
     "press release",
 ];
+/// A fix that was tried and failed (or made things worse) is still a mitigation attempt.
+const FAILED_FIX: &[&str] = &[
+    "did not help",
+    "does not help",
+    "didn't help",
+    "doesn't help",
+    "made it worse",
+    "made things worse",
+    "no effect",
+];
 const INVESTIGATION_STRONG: &[&str] = &[
+    "whether",
+    "could be related",
+    "logs show",
+    "logs showed",
     "root cause",
     "identif",
     "ruled out",
@@ -243,6 +284,7 @@ const MITIGATION: &[&str] = &[
     "rotat",
     "replac",
     "scaled",
+    "scales",
     "scale out",
     "scale up",
     "added capacity",
@@ -317,8 +359,9 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
             EventKind::Trigger
         };
     }
-    let rules: [(&[&str], EventKind); 9] = [
+    let rules: [(&[&str], EventKind); 10] = [
         (COMMUNICATION, EventKind::Communication),
+        (FAILED_FIX, EventKind::Mitigation),
         (INVESTIGATION_STRONG, EventKind::Investigation),
         (MITIGATION_FIRST, EventKind::Mitigation),
         (RESOLUTION, EventKind::Resolution),
@@ -378,7 +421,7 @@ pub(super) fn parse_timeline(
         if body.is_empty() {
             continue;
         }
-        let Some((stamp, end)) = tp.stamp(&body, default_year) else {
+        let Some((stamp, start, end)) = tp.stamp(&body, default_year) else {
             // A date alone (a day heading) sets the day for the lines below it.
             if let Some((d, _, _)) = tp.date(&body, default_year) {
                 current_day = Some(d);
@@ -394,7 +437,7 @@ pub(super) fn parse_timeline(
             }
             continue;
         };
-        let text = event_text(&body, end);
+        let text = event_text(&body, (start, end));
         if text.is_empty() {
             continue;
         }
@@ -430,5 +473,38 @@ pub(super) fn parse_timeline(
         .map(|(i, (abs, text))| (abs, guess_kind(&text, i == 0), text))
         .collect();
     out.sort_by_key(|e| e.0);
+    before_detection(&mut out);
     out
+}
+
+/// Nobody mitigates what has not been detected: before the first alert, a line that reads like
+/// a fix ("failover completes", "the config was deployed") is the change that set the incident
+/// off, or a symptom of it.
+fn before_detection(events: &mut [(i64, EventKind, String)]) {
+    let Some(first_alert) = events.iter().position(|e| e.1 == EventKind::Alert) else {
+        return;
+    };
+    let change = [
+        "deploy",
+        "release",
+        "rolled out",
+        "rollout",
+        "push",
+        "config",
+        "failover",
+        "promot",
+        "migrat",
+        "upgrad",
+        "complete",
+    ];
+    for e in &mut events[..first_alert] {
+        if matches!(e.1, EventKind::Mitigation | EventKind::Resolution) {
+            let t = e.2.to_lowercase();
+            e.1 = if change.iter().any(|w| t.contains(w)) {
+                EventKind::Trigger
+            } else {
+                EventKind::Symptom
+            };
+        }
+    }
 }
