@@ -1,7 +1,8 @@
-//! The importer against a corpus of postmortems written in six common styles (Google SRE book,
-//! PagerDuty, Atlassian, a cloud provider's status report, an engineering blog with ISO 8601
-//! times, an incident report with bold times and sub-points; that last one was written as a
-//! held-out test and added once its gaps were fixed), each with the events a careful reader would list: at least 95% of dated events at the
+//! The importer against a corpus of postmortems written in seven common styles (Google SRE
+//! book, PagerDuty, Atlassian, a cloud provider's status report, an engineering blog with ISO
+//! 8601 times, an incident report with bold times and sub-points, a post-incident review with
+//! 12-hour times over midnight and wrapped paragraphs; the last two were written as held-out
+//! tests and added once their gaps were fixed), each with the events a careful reader would list: at least 95% of dated events at the
 //! right offset from minute 0 (the detection), at least 80% with the right kind, and the root
 //! cause and the summary found in every document.
 

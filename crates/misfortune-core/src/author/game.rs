@@ -374,6 +374,17 @@ fn metrics(text: &[String]) -> Vec<GenMetric> {
             break;
         }
         let lower = s.to_lowercase();
+        // "The error rate stayed flat" names a signal that did not move.
+        let still = [
+            "flat",
+            "unchanged",
+            "did not change",
+            "did not move",
+            "stayed normal",
+        ];
+        if still.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
         for k in SIGNALS {
             if out.len() < 3
                 && !out.iter().any(|m| m.id == k.id)
@@ -408,6 +419,15 @@ fn measured(text: &[String]) -> Vec<GenMetric> {
         if n > 100.0 {
             continue;
         }
+        // "Zero-hit rate for EU queries jumps from 4% to 97%": the document names the signal
+        // and both levels.
+        if let Some(m) = named_change(s).filter(|m| !out.iter().any(|o| o.id == m.id)) {
+            out.push(m);
+            if out.len() >= 3 {
+                break;
+            }
+            continue;
+        }
         for k in QUANTITIES {
             if out.iter().any(|m| m.id == k.id) || !k.words.iter().any(|w| lower.contains(w)) {
                 continue;
@@ -432,10 +452,57 @@ fn measured(text: &[String]) -> Vec<GenMetric> {
     out
 }
 
+/// A percentage the document names with its level before and after ("X rises from A% to B%").
+fn named_change(s: &str) -> Option<GenMetric> {
+    let re = Regex::new(
+        r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:jumps|jumped|rises|rose|climbs|climbed|increases|increased|drops|dropped|falls|fell|goes|went|spikes|spiked)\s+from\s+(\d{1,3}(?:\.\d+)?)\s*%\s+to\s+(\d{1,3}(?:\.\d+)?)\s*%",
+    )
+    .expect("static regex");
+    let by = Regex::new(
+        r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:in the [\w ]{2,20}\s+)?(dropped|fell|decreased|rose|increased|grew)\s+by\s+(\d{1,3}(?:\.\d+)?)\s*%",
+    )
+    .expect("static regex");
+    let (name, unit, baseline, peak) = if let Some(c) = re.captures(s) {
+        (
+            c[1].trim().to_string(),
+            "%",
+            c[2].parse().ok()?,
+            c[3].parse().ok()?,
+        )
+    } else {
+        // "Sales in the EU dropped by 35%": relative to normal.
+        let c = by.captures(s)?;
+        let n: f64 = c[3].parse().ok()?;
+        let down = ["dropped", "fell", "decreased"].contains(&c[2].to_lowercase().as_str());
+        let peak = if down { 100.0 - n } else { 100.0 + n };
+        (c[1].trim().to_string(), "% of normal", 100.0, peak)
+    };
+    let name = name.as_str();
+    let mut chars = name.chars();
+    let name: String = chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    let id: String = name
+        .to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    Some(GenMetric {
+        id,
+        name,
+        unit: unit.into(),
+        baseline,
+        peak,
+        quote: s.to_string(),
+    })
+}
+
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
 fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
     let re = Regex::new(
-        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believed (?:it was|that)|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
+        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believed (?:it was|that)|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
     )
     .expect("static regex");
     let at = |s: &str| {
@@ -573,6 +640,33 @@ mod tests {
             g.finding.as_ref().unwrap().name,
             "The WAF rule is identified as the cause"
         );
+    }
+
+    #[test]
+    fn named_signals_keep_the_documents_levels() {
+        let m = named_change("Zero-hit rate for EU queries jumps from 4% to 97%.").unwrap();
+        assert_eq!(
+            (m.id.as_str(), m.name.as_str(), m.baseline, m.peak),
+            (
+                "zero_hit_rate_for_eu_queries",
+                "Zero-hit rate for EU queries",
+                4.0,
+                97.0
+            )
+        );
+        let m = named_change(
+            "Sales from search-driven sessions in the EU dropped by 35% during the window.",
+        )
+        .unwrap();
+        assert_eq!(
+            (m.unit.as_str(), m.baseline, m.peak),
+            ("% of normal", 100.0, 65.0)
+        );
+        assert!(named_change("About 70% of requests failed.").is_none());
+        // A signal the document says did not move is not drawn as one that did.
+        let g =
+            metrics(&["The error rate stayed flat, because empty results are not errors.".into()]);
+        assert!(g.is_empty(), "{g:?}");
     }
 
     #[test]

@@ -285,6 +285,13 @@ const MITIGATION: &[&str] = &[
     "replac",
     "scaled",
     "scales",
+    "pointed back",
+    "switched back",
+    "swapped back",
+    "is back to",
+    "are back to",
+    "returns to",
+    "recovered",
     "scale out",
     "scale up",
     "added capacity",
@@ -335,6 +342,9 @@ const ALERT: &[&str] = &[
 ];
 const INVESTIGATION: &[&str] = &[
     "investigat",
+    "notices",
+    "spots",
+    "first guess",
     "found",
     "find",
     "discovered",
@@ -378,7 +388,42 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
 }
 
 /// Monitoring that fires is an alert even when the line also says who it paged.
-const ALERT_FIRST: &[&str] = &["alarm", "first page", "monitoring", "alerting"];
+/// So is a report from support or customers: it is how the incident was detected.
+const ALERT_FIRST: &[&str] = &[
+    "alarm",
+    "first page",
+    "monitoring",
+    "alerting",
+    "support reports",
+    "support raised",
+    "customers report",
+    "customer reports",
+    "users report",
+    "reported by customers",
+    "reported by support",
+];
+
+/// A line's text: a table row's cells joined; `None` for a table's rule or header row.
+fn row_text(l: &str, header_row: &mut bool) -> Option<String> {
+    let first = std::mem::replace(header_row, false);
+    let Some(cells) = table_cells(l) else {
+        return Some(l.trim().to_string());
+    };
+    // Skip a header row of a table ("Time | Event").
+    let header = cells.iter().any(|c| {
+        c.eq_ignore_ascii_case("time")
+            || c.eq_ignore_ascii_case("when")
+            || c.to_lowercase().contains("time (")
+    });
+    if cells.is_empty() {
+        *header_row = first;
+        return None;
+    }
+    if first && header {
+        return None;
+    }
+    Some(cells.join(" | "))
+}
 
 /// The events of a timeline section, with their times in seconds from the start of the first
 /// day the section names (or from the first event), in time order. Undated sub-points (an
@@ -395,26 +440,19 @@ pub(super) fn parse_timeline(
     let mut day_offset = 0i64;
     let mut header_row = true;
     let mut dated_bullets = true;
+    let mut prev_blank = true;
     for l in lines {
-        let mut text_line = l.trim().to_string();
-        if let Some(cells) = table_cells(l) {
-            if cells.is_empty() {
-                continue;
-            }
-            // Skip a header row of a table ("Time | Event").
-            if header_row
-                && cells.iter().any(|c| {
-                    c.eq_ignore_ascii_case("time")
-                        || c.eq_ignore_ascii_case("when")
-                        || c.to_lowercase().contains("time (")
-                })
-            {
-                header_row = false;
-                continue;
-            }
-            text_line = cells.join(" | ");
+        if l.trim().is_empty() {
+            prev_blank = true;
+            continue;
         }
-        header_row = false;
+        // A plain line straight after an event's line (no blank between) wraps its paragraph.
+        let wraps = !std::mem::replace(&mut prev_blank, false)
+            && !l.trim_start().starts_with('#')
+            && table_cells(l).is_none();
+        let Some(text_line) = row_text(l, &mut header_row) else {
+            continue;
+        };
         let is_bullet = bullet(&text_line).is_some();
         let body = bullet(&text_line)
             .unwrap_or_else(|| text_line.trim_start_matches('#').trim().to_string());
@@ -426,7 +464,9 @@ pub(super) fn parse_timeline(
             if let Some((d, _, _)) = tp.date(&body, default_year) {
                 current_day = Some(d);
             } else if let Some(&(parent, _)) = raw.last()
-                && (l.starts_with([' ', '\t']) || (is_bullet && !dated_bullets))
+                && (l.starts_with([' ', '\t'])
+                    || (is_bullet && !dated_bullets)
+                    || (wraps && !is_bullet))
             {
                 if is_bullet {
                     raw.push((parent, clean_inline(body.trim())));
@@ -477,6 +517,11 @@ pub(super) fn parse_timeline(
     out
 }
 
+/// Whether a line gives a measurement ("from 4% to 97%"): a symptom, whatever else it says.
+fn has_number(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit())
+}
+
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like
 /// a fix ("failover completes", "the config was deployed") is the change that set the incident
 /// off, or a symptom of it.
@@ -496,15 +541,18 @@ fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "migrat",
         "upgrad",
         "complete",
+        "finishes",
+        "swap",
     ];
     for e in &mut events[..first_alert] {
-        if matches!(e.1, EventKind::Mitigation | EventKind::Resolution) {
-            let t = e.2.to_lowercase();
-            e.1 = if change.iter().any(|w| t.contains(w)) {
-                EventKind::Trigger
-            } else {
-                EventKind::Symptom
-            };
-        }
+        let t = e.2.to_lowercase();
+        let changed = change.iter().any(|w| t.contains(w));
+        e.1 = match e.1 {
+            EventKind::Mitigation | EventKind::Resolution if changed => EventKind::Trigger,
+            EventKind::Mitigation | EventKind::Resolution => EventKind::Symptom,
+            // "The rebuild finishes and the alias is swapped": a change, not yet a symptom.
+            EventKind::Symptom if changed && !has_number(&t) => EventKind::Trigger,
+            k => k,
+        };
     }
 }
