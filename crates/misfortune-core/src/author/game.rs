@@ -246,7 +246,25 @@ impl Game {
             text.extend(sentences(t));
         }
         text.extend(events.iter().map(|e| e.2.to_string()));
-        g.metrics = metrics(&text);
+        // Signals without numbers are read only where the document describes the incident
+        // (not from "the theory delayed the investigation").
+        let mut symptoms: Vec<String> = [&sk.summary, &sk.impact, &sk.detection]
+            .into_iter()
+            .flatten()
+            .flat_map(|t| sentences(t))
+            .collect();
+        symptoms.extend(
+            events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e.1,
+                        EventKind::Symptom | EventKind::Trigger | EventKind::Alert
+                    )
+                })
+                .map(|e| e.2.to_string()),
+        );
+        g.metrics = metrics(&text, &symptoms);
         g.theories = theories(&events, &text);
         g.failed_fixes = failed_fixes(&events, &text);
         g.fix_and_finding(&events, sk.before_start.len());
@@ -346,7 +364,9 @@ const SIGNALS: &[Kind] = &[
         500.0,
     ),
     kind(
-        &["crash", "restart", "abort", "reboot"],
+        &[
+            "crash", "restart", "abort", "reboot", "evict", "backoff", "oomkill",
+        ],
         "restarts",
         "Process restarts",
         "per min",
@@ -367,9 +387,9 @@ const SIGNALS: &[Kind] = &[
 
 /// Up to three metrics: first one per kind of quantity the document gives a number for, then
 /// the signals it names without one (at an assumed level, which the note says).
-fn metrics(text: &[String]) -> Vec<GenMetric> {
+fn metrics(text: &[String], symptoms: &[String]) -> Vec<GenMetric> {
     let mut out = measured(text);
-    for s in text {
+    for s in symptoms {
         if out.len() >= 3 {
             break;
         }
@@ -502,7 +522,7 @@ fn named_change(s: &str) -> Option<GenMetric> {
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
 fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
     let re = Regex::new(
-        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believed (?:it was|that)|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
+        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
     )
     .expect("static regex");
     let at = |s: &str| {
@@ -550,7 +570,7 @@ fn theory_only(s: &str) -> String {
 /// Fixes that were tried and failed, and whether they made it worse.
 fn failed_fixes(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<(Found, bool)> {
     let failed = Regex::new(
-        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
+        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
     )
     .expect("static regex");
     let worse = Regex::new(
@@ -642,6 +662,10 @@ mod tests {
         );
     }
 
+    fn flat_text() -> Vec<String> {
+        vec!["The error rate stayed flat, because empty results are not errors.".into()]
+    }
+
     #[test]
     fn named_signals_keep_the_documents_levels() {
         let m = named_change("Zero-hit rate for EU queries jumps from 4% to 97%.").unwrap();
@@ -664,8 +688,7 @@ mod tests {
         );
         assert!(named_change("About 70% of requests failed.").is_none());
         // A signal the document says did not move is not drawn as one that did.
-        let g =
-            metrics(&["The error rate stayed flat, because empty results are not errors.".into()]);
+        let g = metrics(&flat_text(), &flat_text());
         assert!(g.is_empty(), "{g:?}");
     }
 

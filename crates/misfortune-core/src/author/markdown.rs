@@ -251,7 +251,13 @@ fn recorded_times(
         .map(|(t, d)| SimTime::from_secs((d - t) as u64));
     let first = |k: EventKind| sk.timeline.iter().find(|e| e.1 == k).map(|e| e.0);
     sk.time_to_mitigate = mitigated_at(&sk.timeline);
-    sk.time_to_resolve = first(EventKind::Resolution);
+    // A timeline that ends with "status page updated to resolved" still says when.
+    sk.time_to_resolve = first(EventKind::Resolution).or_else(|| {
+        sk.timeline
+            .iter()
+            .find(|e| e.2.to_lowercase().contains("resolved"))
+            .map(|e| e.0)
+    });
     let names_cause = |t: &str| {
         let t = t.to_lowercase();
         [

@@ -16,6 +16,7 @@ use crate::model::{ActionItemKind, EventKind};
 use crate::time::SimTime;
 
 mod classic;
+mod event_kind;
 pub mod game;
 mod markdown;
 mod record;
@@ -28,11 +29,11 @@ mod templates;
 mod timeline;
 
 pub use classic::import_wheel;
+pub use event_kind::guess_kind;
 pub use markdown::{import_markdown, import_markdown_with};
 pub use record::import_record;
 pub use tag_guess::guess_tags;
 pub use templates::{TEMPLATES, template};
-pub use timeline::guess_kind;
 
 /// Everything a skeleton is made from; unknown parts stay `None`/empty and become `TODO`s.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,7 +1,7 @@
 //! Structured postmortem records (the JSON format of the project's `postmortems/` folder).
 
+use super::event_kind::guess_kind;
 use super::markdown::action_item;
-use super::timeline::guess_kind;
 use super::{ImportError, Imported, Skeleton, slug};
 use crate::model::{ActionItemKind, EventKind};
 use crate::time::SimTime;

@@ -1,0 +1,254 @@
+//! What kind of event a timeline line describes, from its words. Lines are compared as they
+//! are (so a prefix such as "investigat" matches every form) and as word stems (so "discovers",
+//! "discovered" and "discovering" all match "discover").
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::model::EventKind;
+
+/// Words that mark each kind of event, checked in this order: a line about the status page is a
+/// communication even if it says "resolved"; one that names the cause or a theory is an
+/// investigation even if it mentions the restart it would need.
+const COMMUNICATION: &[&str] = &[
+    "status page",
+    "statuspage",
+    "status post",
+    "status dashboard",
+    "health dashboard",
+    "tweet",
+    "customers notified",
+    "notified customers",
+    "announce",
+    "public update",
+    "communicat",
+    "blog post",
+    "the press",
+    "press release",
+];
+/// A fix that was tried and failed (or made things worse) is still a mitigation attempt.
+const FAILED_FIX: &[&str] = &[
+    "did not help",
+    "does not help",
+    "didn't help",
+    "doesn't help",
+    "made it worse",
+    "made things worse",
+    "no effect",
+    "no difference",
+];
+const INVESTIGATION_STRONG: &[&str] = &[
+    "whether",
+    "could be related",
+    "logs show",
+    "logs showed",
+    "events show",
+    "dashboards show",
+    "graphs show",
+    "metrics show",
+    "traces show",
+    "believes",
+    "believed",
+    "root cause",
+    "identif",
+    "ruled out",
+    "narrowed",
+    "theory",
+    "investigation",
+    "suspect",
+    "culprit",
+    "hypothes",
+];
+const MITIGATION_FIRST: &[&str] = &["mitigat"];
+const RESOLUTION: &[&str] = &[
+    "resolved",
+    "all clear",
+    "incident closed",
+    "closed the incident",
+    "back to normal",
+    "operating normally",
+    "permanent",
+    "re-enabled",
+    "fixed rule",
+    "fix is in place",
+    "fix in place",
+];
+const MITIGATION: &[&str] = &[
+    "rolled back",
+    "roll back",
+    "rollback",
+    "revert",
+    "disabled",
+    "disable",
+    "restor",
+    "failover",
+    "failed over",
+    "recover",
+    "kill",
+    "workaround",
+    "restart",
+    "locked",
+    "paused",
+    "pause",
+    "throttl",
+    "drain",
+    "taking traffic",
+    "can serve",
+    "reduced",
+    "back in",
+    "back to expected",
+    "responsive",
+    "removed",
+    "in sync",
+    "rolling back",
+    "is deployed",
+    "was deployed",
+    "deployed to",
+    "renew",
+    "rotat",
+    "replac",
+    "scaled",
+    "scales",
+    "rolled out",
+    "pointed back",
+    "switched back",
+    "swapped back",
+    "is back to",
+    "are back to",
+    "returns to",
+    "recovered",
+    "scale out",
+    "scale up",
+    "added capacity",
+    "moved to",
+    "skipped",
+    "dead-letter",
+    "blocked",
+    "rate limit",
+    "shed",
+    "purged",
+    "cleared",
+    "freed",
+    "fixed",
+    "applied",
+    "patched",
+];
+const ESCALATION: &[&str] = &[
+    "escalat",
+    "declare",
+    "paged in",
+    "called in",
+    "pulls in",
+    "pulled in",
+    "woke",
+    "join",
+    "engaged",
+    "war room",
+    "incident commander",
+    "team is paged",
+    "engineering paged",
+    "status set to red",
+    "status changed to red",
+];
+const ALERT: &[&str] = &[
+    "alert",
+    "paged",
+    "page the",
+    "paging",
+    "synthetic",
+    "pages the",
+    "page fired",
+    "first page",
+    "pagerduty",
+    "alarm",
+    "monitoring detect",
+    "monitoring identif",
+    "monitor",
+];
+const INVESTIGATION: &[&str] = &[
+    "investigat",
+    "notices",
+    "spots",
+    "first guess",
+    "found",
+    "find",
+    "discovered",
+    "diagnos",
+    "determined",
+    "noticed",
+    "realised",
+    "realized",
+    "traced",
+    "review",
+];
+
+/// A line as word stems, space-separated and padded, so a stemmed phrase is found on word
+/// boundaries (" discov the regist ").
+fn stemmed(stemmer: &Stemmer, text: &str) -> String {
+    let mut out = String::from(" ");
+    for w in text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(&stemmer.stem(&w.to_lowercase()));
+        out.push(' ');
+    }
+    out
+}
+
+/// A guess at what kind of event a line describes.
+pub fn guess_kind(text: &str, first: bool) -> EventKind {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let t = text.to_lowercase();
+    let st = stemmed(&stemmer, &t);
+    // Stems only where every form of a word means the same kind: "resolved" marks a
+    // resolution, but "resolve" is also what DNS does.
+    let any = |ws: &[&str], stems: bool| {
+        ws.iter().any(|w| {
+            t.contains(w)
+                || stems && {
+                    let phrase = stemmed(&stemmer, w);
+                    phrase.trim().len() >= 3 && st.contains(&phrase)
+                }
+        })
+    };
+    if first {
+        // A timeline opens with what set the incident off, unless it opens with the page.
+        return if any(ALERT, false) {
+            EventKind::Alert
+        } else {
+            EventKind::Trigger
+        };
+    }
+    let rules: [(&[&str], EventKind, bool); 10] = [
+        (COMMUNICATION, EventKind::Communication, false),
+        (FAILED_FIX, EventKind::Mitigation, true),
+        (INVESTIGATION_STRONG, EventKind::Investigation, true),
+        (MITIGATION_FIRST, EventKind::Mitigation, false),
+        (RESOLUTION, EventKind::Resolution, false),
+        (ALERT_FIRST, EventKind::Alert, false),
+        (MITIGATION, EventKind::Mitigation, true),
+        (ESCALATION, EventKind::Escalation, true),
+        (ALERT, EventKind::Alert, false),
+        (INVESTIGATION, EventKind::Investigation, true),
+    ];
+    rules
+        .iter()
+        .find(|(words, _, stems)| any(words, *stems))
+        .map_or(EventKind::Symptom, |(_, k, _)| *k)
+}
+
+/// Monitoring that fires is an alert even when the line also says who it paged.
+/// So is a report from support or customers: it is how the incident was detected.
+const ALERT_FIRST: &[&str] = &[
+    "alarm",
+    "first page",
+    "monitoring",
+    "alerting",
+    "support reports",
+    "support raised",
+    "customers report",
+    "customer reports",
+    "users report",
+    "reported by customers",
+    "reported by support",
+];
