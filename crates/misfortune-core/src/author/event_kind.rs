@@ -109,6 +109,13 @@ const MITIGATION: &[&str] = &[
     "scaled",
     "scales",
     "rolled out",
+    "more consumers",
+    "more workers",
+    "more pods",
+    "more replicas",
+    "more instances",
+    "more nodes",
+    "more servers",
     "pointed back",
     "switched back",
     "swapped back",
@@ -166,6 +173,9 @@ const ALERT: &[&str] = &[
 ];
 const INVESTIGATION: &[&str] = &[
     "investigat",
+    "connect the",
+    "correlat",
+    "link the",
     "notices",
     "spots",
     "first guess",
@@ -219,6 +229,20 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
             EventKind::Trigger
         };
     }
+    // "No alert is configured for lag" says nobody was told.
+    let negated = [
+        "no alert",
+        "not alert",
+        "without an alert",
+        "without alert",
+        "no page",
+        "not page",
+        "did not page",
+        "didn't page",
+        "nobody was paged",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
     let rules: [(&[&str], EventKind, bool); 10] = [
         (COMMUNICATION, EventKind::Communication, false),
         (FAILED_FIX, EventKind::Mitigation, true),
@@ -233,6 +257,7 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
     ];
     rules
         .iter()
+        .filter(|(_, k, _)| !(negated && *k == EventKind::Alert))
         .find(|(words, _, stems)| any(words, *stems))
         .map_or(EventKind::Symptom, |(_, k, _)| *k)
 }

@@ -15,6 +15,8 @@
 use regex::Regex;
 
 use super::Skeleton;
+pub use super::game_metrics::GenMetric;
+use super::game_metrics::metrics;
 use crate::model::EventKind;
 use crate::time::SimTime;
 
@@ -42,17 +44,6 @@ pub struct Game {
 pub struct Found {
     pub name: String,
     pub at: SimTime,
-    pub quote: String,
-}
-
-/// A metric built from a quantity in the document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GenMetric {
-    pub id: String,
-    pub name: String,
-    pub unit: String,
-    pub baseline: f64,
-    pub peak: f64,
     pub quote: String,
 }
 
@@ -118,83 +109,6 @@ fn sentences(text: &str) -> Vec<String> {
         .filter(|s| s.len() > 8)
         .collect()
 }
-
-/// A kind of metric the document can describe: the words that name it, the metric it becomes,
-/// its healthy level, and (for signals named without a number) an assumed level in the incident.
-struct Kind {
-    words: &'static [&'static str],
-    id: &'static str,
-    name: &'static str,
-    unit: &'static str,
-    baseline: f64,
-    /// For quantities: whether the number is what is left ("80% of traffic lost" leaves 20%);
-    /// for signals: unused.
-    left: bool,
-    /// For signals: the assumed level during the incident.
-    peak: f64,
-}
-
-const fn kind(
-    words: &'static [&'static str],
-    id: &'static str,
-    name: &'static str,
-    unit: &'static str,
-    baseline: f64,
-    left: bool,
-    peak: f64,
-) -> Kind {
-    Kind {
-        words,
-        id,
-        name,
-        unit,
-        baseline,
-        left,
-        peak,
-    }
-}
-
-/// Quantities the document gives a percentage for.
-const QUANTITIES: &[Kind] = &[
-    kind(&["cpu"], "cpu", "CPU", "%", 35.0, false, 0.0),
-    kind(
-        &["error", "fail", "5xx", "502", "503", "500 "],
-        "errors",
-        "Error rate",
-        "%",
-        0.2,
-        false,
-        0.0,
-    ),
-    kind(
-        &["traffic", "requests served"],
-        "traffic",
-        "Traffic served",
-        "% of normal",
-        100.0,
-        true,
-        0.0,
-    ),
-    kind(&["memory"], "memory", "Memory used", "%", 55.0, false, 0.0),
-    kind(
-        &["disk", "volume"],
-        "disk",
-        "Disk used",
-        "%",
-        60.0,
-        false,
-        0.0,
-    ),
-    kind(
-        &["lag", "backlog", "queue"],
-        "backlog",
-        "Backlog",
-        "messages",
-        10.0,
-        false,
-        0.0,
-    ),
-];
 
 impl Game {
     /// Build the game from a skeleton whose text fields and timeline are filled in.
@@ -293,12 +207,30 @@ impl Game {
             .iter()
             .any(|w| t.contains(w))
         };
-        // Nothing before minute 0 (the detection) is the fix.
-        let fix = events
+        // Nothing before minute 0 (the detection) is the fix. Where the document says when the
+        // service recovered, the fix is the last attempt before that; else the first attempt
+        // that did not fail.
+        let tried = |(_, e): &(usize, &(SimTime, EventKind, &str))| {
+            e.1 == EventKind::Mitigation && !failed.contains(&e.2) && !planned(e.2)
+        };
+        let recovered = events
             .iter()
             .enumerate()
             .skip(before_start)
-            .find(|(_, e)| e.1 == EventKind::Mitigation && !failed.contains(&e.2) && !planned(e.2))
+            .find(|(_, e)| {
+                matches!(e.1, EventKind::Mitigation | EventKind::Resolution) && recovery(e.2)
+            })
+            .map(|(i, _)| i);
+        let fix = recovered
+            .and_then(|r| {
+                events[..r]
+                    .iter()
+                    .enumerate()
+                    .skip(before_start)
+                    .filter(tried)
+                    .last()
+            })
+            .or_else(|| events.iter().enumerate().skip(before_start).find(tried))
             .map(|(i, _)| i);
         if let Some(i) = fix {
             let (at, _, text) = events[i];
@@ -325,204 +257,30 @@ impl Game {
     }
 }
 
-/// Signals the document names without a number, at an assumed level.
-const SIGNALS: &[Kind] = &[
-    kind(
-        &["error", "fail", "fault", "unavailable", "down"],
-        "errors",
-        "Error rate",
-        "%",
-        0.2,
-        false,
-        50.0,
-    ),
-    kind(
-        &["slow", "latency", "timeout", "timed out"],
-        "latency",
-        "Latency (p99)",
-        "ms",
-        150.0,
-        false,
-        2500.0,
-    ),
-    kind(
-        &["replica", "replication", "stale", "inconsistent"],
-        "lag",
-        "Replication lag",
-        "s",
-        1.0,
-        false,
-        600.0,
-    ),
-    kind(
-        &["backlog", "queue", "delayed", "held"],
-        "backlog",
-        "Backlog",
-        "thousand",
-        1.0,
-        false,
-        500.0,
-    ),
-    kind(
-        &[
-            "crash", "restart", "abort", "reboot", "evict", "backoff", "oomkill",
-        ],
-        "restarts",
-        "Process restarts",
-        "per min",
-        1.0,
-        false,
-        400.0,
-    ),
-    kind(
-        &["traffic", "unreachable", "requests", "sites"],
-        "traffic",
-        "Traffic served",
-        "% of normal",
-        100.0,
-        false,
-        20.0,
-    ),
-];
-
-/// Up to three metrics: first one per kind of quantity the document gives a number for, then
-/// the signals it names without one (at an assumed level, which the note says).
-fn metrics(text: &[String], symptoms: &[String]) -> Vec<GenMetric> {
-    let mut out = measured(text);
-    for s in symptoms {
-        if out.len() >= 3 {
-            break;
-        }
-        let lower = s.to_lowercase();
-        // "The error rate stayed flat" names a signal that did not move.
-        let still = [
-            "flat",
-            "unchanged",
-            "did not change",
-            "did not move",
-            "stayed normal",
-        ];
-        if still.iter().any(|w| lower.contains(w)) {
-            continue;
-        }
-        for k in SIGNALS {
-            if out.len() < 3
-                && !out.iter().any(|m| m.id == k.id)
-                && k.words.iter().any(|w| lower.contains(w))
-            {
-                out.push(GenMetric {
-                    id: k.id.to_string(),
-                    name: k.name.to_string(),
-                    unit: k.unit.to_string(),
-                    baseline: k.baseline,
-                    peak: k.peak,
-                    quote: format!("{s} (the level is assumed: the document gives no number)"),
-                });
-            }
-        }
-    }
-    out
-}
-
-/// One metric per kind of quantity the document gives a percentage for.
-fn measured(text: &[String]) -> Vec<GenMetric> {
-    let pct = Regex::new(r"(?i)(\d{1,3}(?:\.\d+)?)\s*%").expect("static regex");
-    let mut out: Vec<GenMetric> = Vec::new();
-    for s in text {
-        let lower = s.to_lowercase();
-        let Some(c) = pct.captures(s) else {
-            continue;
-        };
-        let Ok(n) = c[1].parse::<f64>() else {
-            continue;
-        };
-        if n > 100.0 {
-            continue;
-        }
-        // "Zero-hit rate for EU queries jumps from 4% to 97%": the document names the signal
-        // and both levels.
-        if let Some(m) = named_change(s).filter(|m| !out.iter().any(|o| o.id == m.id)) {
-            out.push(m);
-            if out.len() >= 3 {
-                break;
-            }
-            continue;
-        }
-        for k in QUANTITIES {
-            if out.iter().any(|m| m.id == k.id) || !k.words.iter().any(|w| lower.contains(w)) {
-                continue;
-            }
-            // "About 80% of traffic was lost" leaves 20% served.
-            let lost = ["lost", "drop", "fell"].iter().any(|w| lower.contains(w));
-            let peak = if k.left && lost { 100.0 - n } else { n };
-            out.push(GenMetric {
-                id: k.id.to_string(),
-                name: k.name.to_string(),
-                unit: k.unit.to_string(),
-                baseline: k.baseline,
-                peak,
-                quote: s.clone(),
-            });
-            break;
-        }
-        if out.len() >= 3 {
-            break;
-        }
-    }
-    out
-}
-
-/// A percentage the document names with its level before and after ("X rises from A% to B%").
-fn named_change(s: &str) -> Option<GenMetric> {
-    let re = Regex::new(
-        r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:jumps|jumped|rises|rose|climbs|climbed|increases|increased|drops|dropped|falls|fell|goes|went|spikes|spiked)\s+from\s+(\d{1,3}(?:\.\d+)?)\s*%\s+to\s+(\d{1,3}(?:\.\d+)?)\s*%",
-    )
-    .expect("static regex");
-    let by = Regex::new(
-        r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:in the [\w ]{2,20}\s+)?(dropped|fell|decreased|rose|increased|grew)\s+by\s+(\d{1,3}(?:\.\d+)?)\s*%",
-    )
-    .expect("static regex");
-    let (name, unit, baseline, peak) = if let Some(c) = re.captures(s) {
-        (
-            c[1].trim().to_string(),
-            "%",
-            c[2].parse().ok()?,
-            c[3].parse().ok()?,
-        )
-    } else {
-        // "Sales in the EU dropped by 35%": relative to normal.
-        let c = by.captures(s)?;
-        let n: f64 = c[3].parse().ok()?;
-        let down = ["dropped", "fell", "decreased"].contains(&c[2].to_lowercase().as_str());
-        let peak = if down { 100.0 - n } else { 100.0 + n };
-        (c[1].trim().to_string(), "% of normal", 100.0, peak)
-    };
-    let name = name.as_str();
-    let mut chars = name.chars();
-    let name: String = chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    let id: String = name
-        .to_lowercase()
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("_");
-    Some(GenMetric {
-        id,
-        name,
-        unit: unit.into(),
-        baseline,
-        peak,
-        quote: s.to_string(),
-    })
+/// Whether a line says the service recovered.
+fn recovery(text: &str) -> bool {
+    let t = text.to_lowercase();
+    [
+        "recover",
+        "back to normal",
+        "returns to normal",
+        "returned to normal",
+        "is back to",
+        "are back to",
+        "falls below",
+        "fell below",
+        "restored",
+        "running again",
+        "starts draining",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
 }
 
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
 fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
     let re = Regex::new(
-        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
+        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
     )
     .expect("static regex");
     let at = |s: &str| {
@@ -570,7 +328,7 @@ fn theory_only(s: &str) -> String {
 /// Fixes that were tried and failed, and whether they made it worse.
 fn failed_fixes(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<(Found, bool)> {
     let failed = Regex::new(
-        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
+        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
     )
     .expect("static regex");
     let worse = Regex::new(
@@ -660,36 +418,6 @@ mod tests {
             g.finding.as_ref().unwrap().name,
             "The WAF rule is identified as the cause"
         );
-    }
-
-    fn flat_text() -> Vec<String> {
-        vec!["The error rate stayed flat, because empty results are not errors.".into()]
-    }
-
-    #[test]
-    fn named_signals_keep_the_documents_levels() {
-        let m = named_change("Zero-hit rate for EU queries jumps from 4% to 97%.").unwrap();
-        assert_eq!(
-            (m.id.as_str(), m.name.as_str(), m.baseline, m.peak),
-            (
-                "zero_hit_rate_for_eu_queries",
-                "Zero-hit rate for EU queries",
-                4.0,
-                97.0
-            )
-        );
-        let m = named_change(
-            "Sales from search-driven sessions in the EU dropped by 35% during the window.",
-        )
-        .unwrap();
-        assert_eq!(
-            (m.unit.as_str(), m.baseline, m.peak),
-            ("% of normal", 100.0, 65.0)
-        );
-        assert!(named_change("About 70% of requests failed.").is_none());
-        // A signal the document says did not move is not drawn as one that did.
-        let g = metrics(&flat_text(), &flat_text());
-        assert!(g.is_empty(), "{g:?}");
     }
 
     #[test]

@@ -377,7 +377,11 @@ fn read_sections(
         .filter(named)
         .find_map(|s| prose(&s.lines))
         .or_else(lede)
-        .or_else(|| get(Part::Summary).find_map(|s| prose(&s.lines)));
+        .or_else(|| {
+            get(Part::Summary)
+                .filter(|s| s.explicit)
+                .find_map(|s| prose(&s.lines))
+        });
     note("summary", sk.summary.is_some());
     sk.impact = get(Part::Impact).find_map(|s| prose(&s.lines));
     note("impact", sk.impact.is_some());

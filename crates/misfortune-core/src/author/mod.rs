@@ -18,6 +18,7 @@ use crate::time::SimTime;
 mod classic;
 mod event_kind;
 pub mod game;
+mod game_metrics;
 mod markdown;
 mod record;
 mod render;
@@ -165,10 +166,23 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
     let first = events.first().map_or(0, |e| e.0);
     let z = match zero {
         Zero::Trigger => first,
-        Zero::Detection => events
-            .iter()
-            .find(|e| e.1 == EventKind::Alert)
-            .map_or(first, |e| e.0),
+        // The detection is the first alert that reached a person (a page, the on-call, a
+        // report), else the first alert.
+        Zero::Detection => {
+            let alerts = || events.iter().filter(|e| e.1 == EventKind::Alert);
+            let reached = |t: &str| {
+                let t = t.to_lowercase();
+                [
+                    "page", "paging", "on-call", "oncall", "on call", "report", "raised",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
+            };
+            alerts()
+                .find(|e| reached(&e.2))
+                .or_else(|| alerts().next())
+                .map_or(first, |e| e.0)
+        }
         Zero::At(t) => t,
     };
     let mut after = Vec::new();

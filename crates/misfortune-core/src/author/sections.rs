@@ -141,6 +141,16 @@ pub(super) fn heading(line: &str) -> Option<(usize, String)> {
     None
 }
 
+/// A paragraph that opens with a bold label naming a known section (`**Lucky:** text`).
+fn inline_label(line: &str) -> Option<(String, String)> {
+    let t = line.trim().strip_prefix("**")?;
+    let end = t.find("**")?;
+    let label = t[..end].trim().trim_end_matches(':').trim();
+    let rest = t[end + 2..].trim_start_matches(':').trim();
+    (label.len() < 40 && !rest.is_empty() && classify(label) != Part::Other)
+        .then(|| (label.to_string(), rest.to_string()))
+}
+
 pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
     let lines: Vec<&str> = md.lines().collect();
     let mut title = None;
@@ -169,6 +179,19 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
         } else {
             heading(line)
         };
+        // `**Went well:** the usage team responded within minutes.`: a section and its text.
+        if h.is_none()
+            && let Some((label, rest)) = inline_label(line)
+        {
+            sections.push(Section {
+                part: classify(&label),
+                title: label.to_lowercase(),
+                explicit: true,
+                lines: vec![rest],
+            });
+            i += 1;
+            continue;
+        }
         match h {
             Some((1, text)) if title.is_none() && sections.is_empty() => {
                 title = Some(clean_inline(&text))

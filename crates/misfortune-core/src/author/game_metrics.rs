@@ -1,0 +1,323 @@
+//! The metrics of a game built from a document: one per quantity it gives a number for, then
+//! the signals it names without one (at an assumed level, which the metric's note says).
+
+use regex::Regex;
+
+/// A metric built from a quantity in the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GenMetric {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub baseline: f64,
+    pub peak: f64,
+    pub quote: String,
+}
+
+/// A kind of metric the document can describe: the words that name it, the metric it becomes,
+/// its healthy level, and (for signals named without a number) an assumed level in the incident.
+struct Kind {
+    words: &'static [&'static str],
+    id: &'static str,
+    name: &'static str,
+    unit: &'static str,
+    baseline: f64,
+    /// For quantities: whether the number is what is left ("80% of traffic lost" leaves 20%);
+    /// for signals: unused.
+    left: bool,
+    /// For signals: the assumed level during the incident.
+    peak: f64,
+}
+
+const fn kind(
+    words: &'static [&'static str],
+    id: &'static str,
+    name: &'static str,
+    unit: &'static str,
+    baseline: f64,
+    left: bool,
+    peak: f64,
+) -> Kind {
+    Kind {
+        words,
+        id,
+        name,
+        unit,
+        baseline,
+        left,
+        peak,
+    }
+}
+
+/// Quantities the document gives a percentage for.
+const QUANTITIES: &[Kind] = &[
+    kind(&["cpu"], "cpu", "CPU", "%", 35.0, false, 0.0),
+    kind(
+        &["error", "fail", "5xx", "502", "503", "500 "],
+        "errors",
+        "Error rate",
+        "%",
+        0.2,
+        false,
+        0.0,
+    ),
+    kind(
+        &["traffic", "requests served", "throughput"],
+        "traffic",
+        "Traffic served",
+        "% of normal",
+        100.0,
+        true,
+        0.0,
+    ),
+    kind(&["memory"], "memory", "Memory used", "%", 55.0, false, 0.0),
+    kind(
+        &["disk", "volume"],
+        "disk",
+        "Disk used",
+        "%",
+        60.0,
+        false,
+        0.0,
+    ),
+    kind(
+        &["lag", "backlog", "queue"],
+        "backlog",
+        "Backlog",
+        "messages",
+        10.0,
+        false,
+        0.0,
+    ),
+];
+
+/// Signals the document names without a number, at an assumed level.
+const SIGNALS: &[Kind] = &[
+    kind(
+        &["error", "fail", "fault", "unavailable", "down"],
+        "errors",
+        "Error rate",
+        "%",
+        0.2,
+        false,
+        50.0,
+    ),
+    kind(
+        &["slow", "latency", "timeout", "timed out"],
+        "latency",
+        "Latency (p99)",
+        "ms",
+        150.0,
+        false,
+        2500.0,
+    ),
+    kind(
+        &["replica", "replication", "stale", "inconsistent"],
+        "lag",
+        "Replication lag",
+        "s",
+        1.0,
+        false,
+        600.0,
+    ),
+    kind(
+        &["backlog", "queue", "delayed", "held", "consumer lag"],
+        "backlog",
+        "Backlog",
+        "thousand",
+        1.0,
+        false,
+        500.0,
+    ),
+    kind(
+        &[
+            "crash", "restart", "abort", "reboot", "evict", "backoff", "oomkill",
+        ],
+        "restarts",
+        "Process restarts",
+        "per min",
+        1.0,
+        false,
+        400.0,
+    ),
+    kind(
+        &["traffic", "unreachable", "requests", "sites"],
+        "traffic",
+        "Traffic served",
+        "% of normal",
+        100.0,
+        false,
+        20.0,
+    ),
+];
+
+/// Up to three metrics: first one per kind of quantity the document gives a number for, then
+/// the signals it names without one (at an assumed level, which the note says).
+pub(super) fn metrics(text: &[String], symptoms: &[String]) -> Vec<GenMetric> {
+    let mut out = measured(text);
+    for s in symptoms {
+        if out.len() >= 3 {
+            break;
+        }
+        let lower = s.to_lowercase();
+        // "The error rate stayed flat" names a signal that did not move.
+        let still = [
+            "flat",
+            "unchanged",
+            "did not change",
+            "did not move",
+            "stayed normal",
+        ];
+        if still.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        for k in SIGNALS {
+            if out.len() < 3
+                && !out.iter().any(|m| m.id == k.id)
+                && k.words.iter().any(|w| lower.contains(w))
+            {
+                out.push(GenMetric {
+                    id: k.id.to_string(),
+                    name: k.name.to_string(),
+                    unit: k.unit.to_string(),
+                    baseline: k.baseline,
+                    peak: k.peak,
+                    quote: format!("{s} (the level is assumed: the document gives no number)"),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One metric per kind of quantity the document gives a percentage for.
+fn measured(text: &[String]) -> Vec<GenMetric> {
+    let pct = Regex::new(r"(?i)(\d{1,3}(?:\.\d+)?)\s*%").expect("static regex");
+    let mut out: Vec<GenMetric> = Vec::new();
+    for s in text {
+        let lower = s.to_lowercase();
+        let Some(c) = pct.captures(s) else {
+            continue;
+        };
+        let Ok(n) = c[1].parse::<f64>() else {
+            continue;
+        };
+        if n > 100.0 {
+            continue;
+        }
+        // "Zero-hit rate for EU queries jumps from 4% to 97%": the document names the signal
+        // and both levels.
+        if let Some(m) = named_change(s).filter(|m| !out.iter().any(|o| o.id == m.id)) {
+            out.push(m);
+            if out.len() >= 3 {
+                break;
+            }
+            continue;
+        }
+        for k in QUANTITIES {
+            if out.iter().any(|m| m.id == k.id) || !k.words.iter().any(|w| lower.contains(w)) {
+                continue;
+            }
+            // "About 80% of traffic was lost" leaves 20% served.
+            // ... but "throughput fell to 3%" gives the level itself.
+            let lost = ["lost", "drop", "fell"].iter().any(|w| lower.contains(w))
+                && !lower.contains(&format!("to {}%", &c[1]));
+            let peak = if k.left && lost { 100.0 - n } else { n };
+            out.push(GenMetric {
+                id: k.id.to_string(),
+                name: k.name.to_string(),
+                unit: k.unit.to_string(),
+                baseline: k.baseline,
+                peak,
+                quote: s.clone(),
+            });
+            break;
+        }
+        if out.len() >= 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// A percentage the document names with its level before and after ("X rises from A% to B%").
+fn named_change(s: &str) -> Option<GenMetric> {
+    let re = Regex::new(
+        r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:jumps|jumped|rises|rose|climbs|climbed|increases|increased|drops|dropped|falls|fell|goes|went|spikes|spiked)\s+from\s+(\d{1,3}(?:\.\d+)?)\s*%\s+to\s+(\d{1,3}(?:\.\d+)?)\s*%",
+    )
+    .expect("static regex");
+    let by = Regex::new(
+        r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:in the [\w ]{2,20}\s+)?(dropped|fell|decreased|rose|increased|grew)\s+by\s+(\d{1,3}(?:\.\d+)?)\s*%",
+    )
+    .expect("static regex");
+    let (name, unit, baseline, peak) = if let Some(c) = re.captures(s) {
+        (
+            c[1].trim().to_string(),
+            "%",
+            c[2].parse().ok()?,
+            c[3].parse().ok()?,
+        )
+    } else {
+        // "Sales in the EU dropped by 35%": relative to normal.
+        let c = by.captures(s)?;
+        let n: f64 = c[3].parse().ok()?;
+        let down = ["dropped", "fell", "decreased"].contains(&c[2].to_lowercase().as_str());
+        let peak = if down { 100.0 - n } else { 100.0 + n };
+        (c[1].trim().to_string(), "% of normal", 100.0, peak)
+    };
+    let name = name.as_str();
+    let mut chars = name.chars();
+    let name: String = chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    let id: String = name
+        .to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    Some(GenMetric {
+        id,
+        name,
+        unit: unit.into(),
+        baseline,
+        peak,
+        quote: s.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flat_text() -> Vec<String> {
+        vec!["The error rate stayed flat, because empty results are not errors.".into()]
+    }
+
+    #[test]
+    fn named_signals_keep_the_documents_levels() {
+        let m = named_change("Zero-hit rate for EU queries jumps from 4% to 97%.").unwrap();
+        assert_eq!(
+            (m.id.as_str(), m.name.as_str(), m.baseline, m.peak),
+            (
+                "zero_hit_rate_for_eu_queries",
+                "Zero-hit rate for EU queries",
+                4.0,
+                97.0
+            )
+        );
+        let m = named_change(
+            "Sales from search-driven sessions in the EU dropped by 35% during the window.",
+        )
+        .unwrap();
+        assert_eq!(
+            (m.unit.as_str(), m.baseline, m.peak),
+            ("% of normal", 100.0, 65.0)
+        );
+        assert!(named_change("About 70% of requests failed.").is_none());
+        // A signal the document says did not move is not drawn as one that did.
+        let g = metrics(&flat_text(), &flat_text());
+        assert!(g.is_empty(), "{g:?}");
+    }
+}
