@@ -448,3 +448,28 @@ fn recorded_times_and_the_game_come_from_the_right_sentences() {
     );
     assert!(tags.contains(&"database".to_string()), "{tags:?}");
 }
+
+/// A fix that failed ("errors continue at the same rate") is not the fix, and the impact ends
+/// when the document says the rate "returns to baseline"; "Remediation and prevention" lists
+/// action items.
+#[test]
+fn a_failed_revert_is_not_the_fix() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/corpus/cloud-report-lb-healthcheck.md"),
+    )
+    .unwrap();
+    let i = author::import_markdown("lb.md", &text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(sk.time_to_mitigate, Some(SimTime::from_mins(55)));
+    assert_eq!(sk.time_to_resolve, Some(SimTime::from_mins(77)));
+    assert_eq!(sk.action_items.len(), 3, "{:?}", sk.action_items);
+    let g = author::game::Game::from_skeleton(sk);
+    assert_eq!(
+        g.fix.as_ref().unwrap().name,
+        "The health-check change is reverted"
+    );
+    assert_eq!(g.fix_takes, Some(SimTime::from_mins(7)));
+    assert_eq!(g.failed_fixes.len(), 1);
+    assert!(!g.failed_fixes[0].1, "reverting did not make it worse");
+}

@@ -2,6 +2,7 @@
 //! are (so a prefix such as "investigat" matches every form) and as word stems (so "discovers",
 //! "discovered" and "discovering" all match "discover").
 
+use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::EventKind;
@@ -277,3 +278,48 @@ const ALERT_FIRST: &[&str] = &[
     "reported by customers",
     "reported by support",
 ];
+
+/// Whether a line says an attempt did not work ("did not help", "errors continue at the same
+/// rate", "pods still fail to start").
+pub(super) fn says_failed(text: &str) -> bool {
+    let failed = Regex::new(
+        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
+    )
+    .expect("static regex");
+    failed.is_match(text) || says_worse(text)
+}
+
+/// Whether a line says an attempt made things worse.
+pub(super) fn says_worse(text: &str) -> bool {
+    let worse = Regex::new(
+        r"(?i)made (?:it|things|the problem) worse|worsened|exacerbat|rise again|errors return",
+    )
+    .expect("static regex");
+    worse.is_match(text)
+}
+
+/// Whether a line says the service recovered.
+pub(super) fn says_recovered(text: &str) -> bool {
+    let t = text.to_lowercase();
+    [
+        "recover",
+        "restored",
+        "back to normal",
+        "returns to normal",
+        "returned to normal",
+        "baseline",
+        "is back to",
+        "are back to",
+        "falls below",
+        "fell below",
+        "drops below",
+        "dropped below",
+        "subside",
+        "healthy again",
+        "running again",
+        "starts draining",
+        "stops and",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}

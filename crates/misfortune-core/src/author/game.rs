@@ -218,7 +218,8 @@ impl Game {
             .enumerate()
             .skip(before_start)
             .find(|(_, e)| {
-                matches!(e.1, EventKind::Mitigation | EventKind::Resolution) && recovery(e.2)
+                matches!(e.1, EventKind::Mitigation | EventKind::Resolution)
+                    && super::event_kind::says_recovered(e.2)
             })
             .map(|(i, _)| i);
         let fix = recovered
@@ -255,26 +256,6 @@ impl Game {
                 });
         }
     }
-}
-
-/// Whether a line says the service recovered.
-fn recovery(text: &str) -> bool {
-    let t = text.to_lowercase();
-    [
-        "recover",
-        "back to normal",
-        "returns to normal",
-        "returned to normal",
-        "is back to",
-        "are back to",
-        "falls below",
-        "fell below",
-        "restored",
-        "running again",
-        "starts draining",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
 }
 
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
@@ -327,18 +308,10 @@ fn theory_only(s: &str) -> String {
 
 /// Fixes that were tried and failed, and whether they made it worse.
 fn failed_fixes(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<(Found, bool)> {
-    let failed = Regex::new(
-        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
-    )
-    .expect("static regex");
-    let worse = Regex::new(
-        r"(?i)made (?:it|things|the problem) worse|worsened|exacerbat|rise again|errors return",
-    )
-    .expect("static regex");
     let mut out: Vec<(Found, bool)> = Vec::new();
     for s in text {
-        let harmful = worse.is_match(s);
-        if !(harmful || failed.is_match(s)) || out.iter().any(|f| f.0.quote == *s) {
+        let harmful = super::event_kind::says_worse(s);
+        if !super::event_kind::says_failed(s) || out.iter().any(|f| f.0.quote == *s) {
             continue;
         }
         let at = events

@@ -292,18 +292,6 @@ fn mitigated_at(timeline: &[(SimTime, EventKind, String)]) -> Option<SimTime> {
         let t = t.to_lowercase();
         words.iter().any(|w| t.contains(w))
     };
-    const FAILED: &[&str] = &[
-        "did not help",
-        "does not help",
-        "didn't help",
-        "doesn't help",
-        "made it worse",
-        "made things worse",
-        "no effect",
-        "did not work",
-        "didn't work",
-        "unsuccessful",
-    ];
     const STARTED: &[&str] = &[
         "begin",
         "start",
@@ -312,26 +300,13 @@ fn mitigated_at(timeline: &[(SimTime, EventKind, String)]) -> Option<SimTime> {
         "in progress",
         "plan",
     ];
-    const RECOVERED: &[&str] = &[
-        "recover",
-        "restored",
-        "back to normal",
-        "returns to normal",
-        "returned to normal",
-        "falls below",
-        "fell below",
-        "drops below",
-        "dropped below",
-        "subside",
-        "healthy again",
-    ];
     let tried: Vec<&(SimTime, EventKind, String)> = timeline
         .iter()
-        .filter(|e| e.1 == EventKind::Mitigation && !has(&e.2, FAILED))
+        .filter(|e| e.1 == EventKind::Mitigation && !super::event_kind::says_failed(&e.2))
         .collect();
     tried
         .iter()
-        .find(|e| has(&e.2, RECOVERED))
+        .find(|e| super::event_kind::says_recovered(&e.2))
         .or_else(|| tried.iter().find(|e| !has(&e.2, STARTED)))
         .or(tried.first())
         .map(|e| e.0)

@@ -59,6 +59,7 @@ pub(super) fn classify(title: &str) -> Part {
         || has("corrective action")
         || has("next steps")
         || has("remediation items")
+        || has("prevention")
         || has("todo")
     {
         Part::ActionItems
