@@ -228,8 +228,8 @@ impl Game {
                     .iter()
                     .enumerate()
                     .skip(before_start)
-                    .filter(tried)
-                    .last()
+                    .rev()
+                    .find(tried)
             })
             .or_else(|| events.iter().enumerate().skip(before_start).find(tried))
             .map(|(i, _)| i);
