@@ -89,8 +89,18 @@ pub struct Library {
     pub files: Vec<LoadedFile>,
     /// Scenario id to when it was last played (seconds since the epoch), from the journals.
     pub last_played: std::collections::HashMap<String, u64>,
-    /// Sessions that never ended (a crash, a quit), newest first: journal, scenario id, clock.
-    pub unfinished: Vec<(std::path::PathBuf, String, misfortune_core::SimTime)>,
+    /// Sessions that never ended (a crash, a quit, back to the library), newest first.
+    pub unfinished: Vec<Unfinished>,
+}
+
+/// A session that never ended.
+#[derive(Debug, Clone)]
+pub struct Unfinished {
+    pub path: std::path::PathBuf,
+    pub scenario_id: String,
+    pub trainee: Option<String>,
+    /// How far its clock got.
+    pub reached: misfortune_core::SimTime,
 }
 
 #[derive(Resource, Debug, Default)]
@@ -168,7 +178,12 @@ impl Library {
             .map(misfortune_core::journal::unfinished)
             .unwrap_or_default()
             .into_iter()
-            .map(|(p, h, t)| (p, h.scenario_id, t))
+            .map(|(path, h, reached)| Unfinished {
+                path,
+                scenario_id: h.scenario_id,
+                trainee: h.trainee,
+                reached,
+            })
             .collect();
     }
 }
@@ -201,8 +216,8 @@ fn show_library(
         Some(LibraryIntent::Wheel) => next.set(Screen::Wheel),
         Some(LibraryIntent::Progress) => next.set(Screen::Progress),
         Some(LibraryIntent::Resume(i)) => {
-            if let Some((path, _, _)) = library.unfinished.get(i) {
-                starts.write(super::session::StartSession::Resume(path.clone()));
+            if let Some(u) = library.unfinished.get(i) {
+                starts.write(super::session::StartSession::Resume(u.path.clone()));
             }
         }
         Some(LibraryIntent::Play(i, mode)) => {
@@ -240,13 +255,24 @@ fn problems_and_unfinished(ui: &mut egui::Ui, library: &Library) -> Option<Libra
         ui.label(
             egui::RichText::new("Unfinished sessions (left or closed before they ended)").strong(),
         );
-        for (i, (path, id, reached)) in library.unfinished.iter().enumerate().take(5) {
+        for (i, u) in library.unfinished.iter().enumerate().take(5) {
+            // The scenario's title, never its id, and who was playing.
+            let title = library
+                .entries
+                .iter()
+                .find(|e| e.id == u.scenario_id)
+                .map_or(u.scenario_id.as_str(), |e| e.title.as_str());
+            let who = u
+                .trainee
+                .as_ref()
+                .map(|t| format!(", {t} playing"))
+                .unwrap_or_default();
             ui.horizontal(|ui| {
                 if ui.button("Resume").clicked() {
                     intent = Some(LibraryIntent::Resume(i));
                 }
-                ui.label(format!("{id} at {}", reached.clock()));
-                ui.weak(path.display().to_string());
+                ui.label(format!("{title}{who}: stopped T+{}", u.reached.clock()))
+                    .on_hover_text(u.path.display().to_string());
             });
         }
     }

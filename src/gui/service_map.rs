@@ -113,13 +113,18 @@ pub fn layout(services: &[ServiceView], width: f32, height: f32) -> HashMap<Stri
         }
     }
     let columns = depth.values().copied().max().unwrap_or(0) + 1;
+    let mut cols: Vec<Vec<&str>> = (0..columns)
+        .map(|col| {
+            services
+                .iter()
+                .map(|s| s.id.as_str())
+                .filter(|id| depth[id] == col && index.contains_key(id))
+                .collect()
+        })
+        .collect();
+    order_columns(&mut cols, services);
     let mut out = HashMap::new();
-    for col in 0..columns {
-        let ids: Vec<&str> = services
-            .iter()
-            .map(|s| s.id.as_str())
-            .filter(|id| depth[id] == col && index.contains_key(id))
-            .collect();
+    for (col, ids) in cols.iter().enumerate() {
         for (row, id) in ids.iter().enumerate() {
             let x = -width / 2.0 + width * (col as f32 + 0.5) / columns as f32;
             let y = height / 2.0 - height * (row as f32 + 0.5) / ids.len() as f32;
@@ -127,6 +132,52 @@ pub fn layout(services: &[ServiceView], width: f32, height: f32) -> HashMap<Stri
         }
     }
     out
+}
+
+/// Order each column by where its neighbours sit (the barycentre heuristic), so lines between
+/// columns cross as little as they can: a service sits level with what calls it, and the
+/// callers are then ordered by what they call.
+fn order_columns(cols: &mut [Vec<&str>], services: &[ServiceView]) {
+    let linked = |a: &str, b: &str| {
+        services.iter().any(|s| {
+            (s.id == a && s.depends_on.iter().any(|d| d == b))
+                || (s.id == b && s.depends_on.iter().any(|d| d == a))
+        })
+    };
+    let reorder = |col: &mut Vec<&str>, by: &[&str]| {
+        let centre = |id: &str| {
+            let rows: Vec<f32> = by
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| linked(id, n))
+                .map(|(r, _)| r as f32 / by.len().max(1) as f32)
+                .collect();
+            (!rows.is_empty()).then(|| rows.iter().sum::<f32>() / rows.len() as f32)
+        };
+        let mut keyed: Vec<(f32, usize, &str)> = col
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                (
+                    centre(id).unwrap_or(i as f32 / col.len().max(1) as f32),
+                    i,
+                    *id,
+                )
+            })
+            .collect();
+        keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        *col = keyed.into_iter().map(|(_, _, id)| id).collect();
+    };
+    for _ in 0..2 {
+        for c in 1..cols.len() {
+            let (left, right) = cols.split_at_mut(c);
+            reorder(&mut right[0], &left[c - 1]);
+        }
+        for c in (0..cols.len().saturating_sub(1)).rev() {
+            let (left, right) = cols.split_at_mut(c + 1);
+            reorder(&mut left[c], &right[0]);
+        }
+    }
 }
 
 fn health_colour(h: Health) -> Color {
@@ -278,6 +329,40 @@ mod tests {
             depends_on: deps.iter().map(|d| d.to_string()).collect(),
             owner: None,
             health: Health::Healthy,
+        }
+    }
+
+    /// Whether segments a-b and c-d cross (not counting shared ends).
+    fn cross(a: Vec2, b: Vec2, c: Vec2, d: Vec2) -> bool {
+        let side = |p: Vec2, q: Vec2, r: Vec2| (q - p).perp_dot(r - p);
+        let (d1, d2) = (side(c, d, a), side(c, d, b));
+        let (d3, d4) = (side(a, b, c), side(a, b, d));
+        d1 * d2 < 0.0 && d3 * d4 < 0.0
+    }
+
+    #[test]
+    fn lines_do_not_cross_when_an_order_without_crossings_exists() {
+        // The API calls the database and DNS; a batch job calls the database. Listed in this
+        // order, DNS would sit below the database and its line would cross the batch job's.
+        let services = vec![
+            service("api", &["db", "dns"]),
+            service("db", &[]),
+            service("dns", &[]),
+            service("batch", &["db"]),
+        ];
+        let at = layout(&services, 640.0, 360.0);
+        assert!(
+            at["dns"].y > at["db"].y,
+            "DNS sits level with the API, above the database"
+        );
+        let edges: Vec<(Vec2, Vec2)> = services
+            .iter()
+            .flat_map(|s| s.depends_on.iter().map(|d| (at[&s.id], at[d])))
+            .collect();
+        for (i, e) in edges.iter().enumerate() {
+            for f in &edges[i + 1..] {
+                assert!(!cross(e.0, e.1, f.0, f.1), "{e:?} crosses {f:?}");
+            }
         }
     }
 
