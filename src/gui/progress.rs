@@ -156,7 +156,11 @@ pub fn progress_panel(ui: &mut egui::Ui, data: &mut ProgressData) -> bool {
 }
 
 fn trainee(ui: &mut egui::Ui, p: &TraineeProgress, v: Option<&Verdict>) {
-    ui.heading(format!("{}: {} session(s)", p.trainee, p.sessions.len()));
+    let gm = match p.as_game_master {
+        0 => String::new(),
+        n => format!(", game master {n} time(s)"),
+    };
+    ui.heading(format!("{}: {} session(s){gm}", p.trainee, p.sessions.len()));
     let points: Vec<[f64; 2]> = p
         .sessions
         .iter()
@@ -167,6 +171,11 @@ fn trainee(ui: &mut egui::Ui, p: &TraineeProgress, v: Option<&Verdict>) {
         .height(160.0)
         .include_y(0.0)
         .include_y(100.0)
+        // Sessions 1..n (at least 5 wide), not an axis centred on zero.
+        .include_x(0.5)
+        .include_x(p.sessions.len().max(5) as f64 + 0.5)
+        .allow_drag(false)
+        .allow_zoom(false)
         .x_axis_label("session")
         .y_axis_label("score")
         .allow_scroll(false)
