@@ -160,7 +160,11 @@ fn trainee(ui: &mut egui::Ui, p: &TraineeProgress, v: Option<&Verdict>) {
         0 => String::new(),
         n => format!(", game master {n} time(s)"),
     };
-    ui.heading(format!("{}: {} session(s){gm}", p.trainee, p.sessions.len()));
+    ui.heading(format!(
+        "{}: {} session(s){gm}",
+        p.trainee,
+        p.sessions.len()
+    ));
     let points: Vec<[f64; 2]> = p
         .sessions
         .iter()

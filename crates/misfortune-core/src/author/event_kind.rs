@@ -39,6 +39,10 @@ const FAILED_FIX: &[&str] = &[
 ];
 const INVESTIGATION_STRONG: &[&str] = &[
     "whether",
+    "finds the",
+    "found the",
+    "finds that",
+    "found that",
     "could be related",
     "logs show",
     "logs showed",
@@ -110,6 +114,7 @@ const MITIGATION: &[&str] = &[
     "scaled",
     "scales",
     "rolled out",
+    "published",
     "more consumers",
     "more workers",
     "more pods",
@@ -142,6 +147,11 @@ const MITIGATION: &[&str] = &[
 ];
 const ESCALATION: &[&str] = &[
     "escalat",
+    "opens a ticket",
+    "opened a ticket",
+    "opening a ticket",
+    "contacts",
+    "contacted",
     "declare",
     "paged in",
     "called in",
@@ -174,6 +184,11 @@ const ALERT: &[&str] = &[
 ];
 const INVESTIGATION: &[&str] = &[
     "investigat",
+    "reads the",
+    "checks the",
+    "looks at",
+    "examin",
+    "inspect",
     "connect the",
     "correlat",
     "link the",
@@ -206,6 +221,17 @@ fn stemmed(stemmer: &Stemmer, text: &str) -> String {
     out
 }
 
+/// Whether `w` occurs where a word starts ("shed" in "load shed", not in "published"); a word
+/// list entry may be a prefix ("investigat") or a phrase.
+fn at_word_start(t: &str, w: &str) -> bool {
+    t.match_indices(w).any(|(i, _)| {
+        t[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// A guess at what kind of event a line describes.
 pub fn guess_kind(text: &str, first: bool) -> EventKind {
     let stemmer = Stemmer::create(Algorithm::English);
@@ -215,7 +241,7 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
     // resolution, but "resolve" is also what DNS does.
     let any = |ws: &[&str], stems: bool| {
         ws.iter().any(|w| {
-            t.contains(w)
+            at_word_start(&t, w)
                 || stems && {
                     let phrase = stemmed(&stemmer, w);
                     phrase.trim().len() >= 3 && st.contains(&phrase)
@@ -272,6 +298,7 @@ const ALERT_FIRST: &[&str] = &[
     "alerting",
     "support reports",
     "support raised",
+    "support escalat",
     "customers report",
     "customer reports",
     "users report",

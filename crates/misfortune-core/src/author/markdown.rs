@@ -356,6 +356,13 @@ fn read_sections(
             get(Part::Summary)
                 .filter(|s| s.explicit)
                 .find_map(|s| prose(&s.lines))
+        })
+        // No summary at all (Atlassian's Leadup / Fault / Impact): the fault, then the leadup.
+        .or_else(|| {
+            get(Part::RootCause)
+                .filter(|s| s.title.contains("fault"))
+                .chain(get(Part::Contributing))
+                .find_map(|s| prose(&s.lines))
         });
     note("summary", sk.summary.is_some());
     sk.impact = get(Part::Impact).find_map(|s| prose(&s.lines));
@@ -393,7 +400,17 @@ fn read_sections(
     let tl: Vec<String> = get(Part::Timeline)
         .flat_map(|s| s.lines.iter().cloned())
         .collect();
-    let events = parse_timeline(&tl, year);
+    let mut events = parse_timeline(&tl, year);
+    // No timeline heading ("Response and recovery" holds the dated lines): the section with
+    // the most dated events, when it has at least three.
+    if events.is_empty() {
+        events = sections
+            .iter()
+            .map(|s| parse_timeline(&s.lines, year))
+            .filter(|e| e.len() >= 3)
+            .max_by_key(Vec::len)
+            .unwrap_or_default();
+    }
     note("timeline", !events.is_empty());
     (found, events)
 }

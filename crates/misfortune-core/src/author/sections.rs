@@ -59,6 +59,7 @@ pub(super) fn classify(title: &str) -> Part {
         || has("corrective action")
         || has("next steps")
         || has("remediation items")
+        || t.trim() == "actions"
         || has("prevention")
         || has("todo")
     {
@@ -142,14 +143,25 @@ pub(super) fn heading(line: &str) -> Option<(usize, String)> {
     None
 }
 
-/// A paragraph that opens with a bold label naming a known section (`**Lucky:** text`).
+/// A paragraph that opens with a bold label naming a known section (`**Lucky:** text`), or a
+/// lesson bullet that names its kind (`- What went well: text`).
 fn inline_label(line: &str) -> Option<(String, String)> {
-    let t = line.trim().strip_prefix("**")?;
-    let end = t.find("**")?;
-    let label = t[..end].trim().trim_end_matches(':').trim();
-    let rest = t[end + 2..].trim_start_matches(':').trim();
-    (label.len() < 40 && !rest.is_empty() && classify(label) != Part::Other)
-        .then(|| (label.to_string(), rest.to_string()))
+    let t = line.trim();
+    if let Some(t) = t.strip_prefix("**") {
+        let end = t.find("**")?;
+        let label = t[..end].trim().trim_end_matches(':').trim();
+        let rest = t[end + 2..].trim_start_matches(':').trim();
+        return (label.len() < 40 && !rest.is_empty() && classify(label) != Part::Other)
+            .then(|| (label.to_string(), rest.to_string()));
+    }
+    let item = bullet(t)?;
+    let (label, rest) = item.split_once(':')?;
+    let lesson = matches!(
+        classify(label),
+        Part::WentWell | Part::WentWrong | Part::Lucky | Part::Unlucky
+    );
+    (lesson && label.len() < 40 && !rest.trim().is_empty())
+        .then(|| (label.trim().to_string(), rest.trim().to_string()))
 }
 
 pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
