@@ -473,3 +473,30 @@ fn a_failed_revert_is_not_the_fix() {
     assert_eq!(g.failed_fixes.len(), 1);
     assert!(!g.failed_fixes[0].1, "reverting did not make it worse");
 }
+
+/// Atlassian's shape: no "Timeline" heading (the dated lines sit under "Response and
+/// recovery"), no summary (Leadup / Fault / Impact), lessons as "- What went well: ..." bullets
+/// and an "Actions" heading.
+#[test]
+fn an_atlassian_pir_without_a_timeline_heading_or_a_summary() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/atlassian-pir-dkim.md"),
+    )
+    .unwrap();
+    let i = author::import_markdown("pir.md", &text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(sk.timeline.len() + sk.before_start.len(), 10);
+    assert!(
+        sk.summary
+            .as_deref()
+            .unwrap()
+            .starts_with("Large receivers"),
+        "{:?}",
+        sk.summary
+    );
+    assert_eq!(sk.went_right.len(), 1, "{:?}", sk.went_right);
+    assert!(sk.went_right[0].starts_with("once the bounce logs were read"));
+    assert_eq!(sk.went_wrong.len(), 1, "{:?}", sk.went_wrong);
+    assert_eq!(sk.action_items.len(), 2);
+    assert_eq!(sk.time_to_diagnose, Some(SimTime::from_mins(345)));
+}
