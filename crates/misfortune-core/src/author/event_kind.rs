@@ -36,6 +36,8 @@ const FAILED_FIX: &[&str] = &[
     "made things worse",
     "no effect",
     "no difference",
+    "not improved",
+    "did not improve",
 ];
 const INVESTIGATION_STRONG: &[&str] = &[
     "whether",
@@ -310,7 +312,7 @@ const ALERT_FIRST: &[&str] = &[
 /// rate", "pods still fail to start").
 pub(super) fn says_failed(text: &str) -> bool {
     let failed = Regex::new(
-        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
+        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
     )
     .expect("static regex");
     failed.is_match(text) || says_worse(text)

@@ -50,6 +50,17 @@ pub struct Found {
 /// A short name from a sentence: its first clause, at most `max` characters, on a word boundary.
 pub fn short(s: &str, max: usize) -> String {
     let s = s.trim().trim_end_matches('.');
+    // "Identified: we found ...": a short label says what kind of line it is, not what happened.
+    let s = match s.split_once(": ") {
+        Some((label, rest))
+            if label.split_whitespace().count() <= 3
+                && !label.chars().any(|c| c.is_ascii_digit())
+                && rest.split_whitespace().count() > 3 =>
+        {
+            rest
+        }
+        _ => s,
+    };
     // A clause ends at `;`, `(`, a dash, or a colon that is not inside a time ("09:40").
     let b = s.as_bytes();
     let end = s
@@ -398,6 +409,10 @@ mod tests {
         assert_eq!(
             short("Alarms fire; the on-call is paged", 40),
             "Alarms fire"
+        );
+        assert_eq!(
+            short("Identified: We found the cause of the delays", 60),
+            "We found the cause of the delays"
         );
         assert_eq!(
             short("The rollback finishes at 10:19: no change", 60),

@@ -126,6 +126,9 @@ pub fn import_markdown_with(
     md: &str,
     opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    // A status page's history of updates reads as a postmortem once rewritten.
+    let rewritten = super::status_page::rewrite(md);
+    let md = rewritten.as_deref().unwrap_or(md);
     let (title, sections) = split_sections(md);
     if sections
         .iter()

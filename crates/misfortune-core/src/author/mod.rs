@@ -25,6 +25,7 @@ mod render;
 mod render_game;
 mod ron_writer;
 mod sections;
+mod status_page;
 mod tag_guess;
 mod templates;
 mod timeline;

@@ -1,0 +1,118 @@
+//! Status-page incident histories (Statuspage and its kin): one heading per public update
+//! ("Investigating", "Identified", "Monitoring", "Resolved"), newest first, each ending with
+//! "Posted Mar 04, 2025 - 14:12 UTC", and often a "Postmortem" at the end. They are rewritten
+//! into the sections the importer reads: a timeline of the updates (oldest first) and of the
+//! times their sentences give ("a change deployed at 13:40 UTC"), the first update as the
+//! summary and the postmortem as the root cause.
+
+use regex::Regex;
+
+/// The update headings, and the words that make each line read as its kind of event.
+const STATUSES: &[(&str, &str)] = &[
+    ("investigating", "Investigating"),
+    ("identified", "Identified"),
+    ("update", "Update"),
+    ("monitoring", "Mitigated, monitoring"),
+    ("verifying", "Mitigated, verifying"),
+    ("resolved", "Resolved"),
+];
+
+struct Update {
+    status: &'static str,
+    date: String,
+    time: String,
+    body: String,
+}
+
+/// The document rewritten with standard sections, when it is a status-page history.
+pub(super) fn rewrite(md: &str) -> Option<String> {
+    let posted = Regex::new(
+        r"(?i)^\s*posted\s+(?:on\s+)?([A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*[-–—,]?\s*(?:at\s+)?(\d{1,2}:\d{2})\s*([A-Z]{2,4})?",
+    )
+    .expect("static regex");
+    let mut title = None;
+    let mut updates: Vec<Update> = Vec::new();
+    let mut postmortem: Vec<String> = Vec::new();
+    let mut current: Option<(&'static str, Vec<String>)> = None;
+    let mut in_postmortem = false;
+    for line in md.lines() {
+        let t = line.trim();
+        if let Some(h) = t.strip_prefix("# ") {
+            title.get_or_insert_with(|| h.trim().to_string());
+            continue;
+        }
+        if let Some(h) = t.strip_prefix("## ").or_else(|| t.strip_prefix("### ")) {
+            let h = h.trim().to_lowercase();
+            in_postmortem = h.contains("postmortem") || h.contains("post-mortem");
+            current = STATUSES
+                .iter()
+                .find(|(k, _)| h == *k)
+                .map(|(_, words)| (*words, Vec::new()));
+            continue;
+        }
+        if let Some(c) = posted.captures(t) {
+            if let Some((status, body)) = current.take() {
+                updates.push(Update {
+                    status,
+                    date: c[1].to_string(),
+                    time: c[2].to_string(),
+                    body: body.join(" ").trim().to_string(),
+                });
+            }
+            continue;
+        }
+        if in_postmortem && !t.is_empty() {
+            postmortem.push(t.to_string());
+        } else if let Some((_, body)) = current.as_mut()
+            && !t.is_empty()
+        {
+            body.push(t.to_string());
+        }
+    }
+    if updates.len() < 2 {
+        return None;
+    }
+    updates.reverse(); // oldest first
+    let mut out = format!("# {}\n\n", title.unwrap_or_else(|| "Incident".into()));
+    out.push_str("## Summary\n\n");
+    out.push_str(&updates[0].body);
+    out.push_str("\n\n");
+    if !postmortem.is_empty() {
+        out.push_str("## Root cause\n\n");
+        out.push_str(&postmortem.join(" "));
+        out.push_str("\n\n");
+    }
+    out.push_str("## Timeline\n\n");
+    for line in timeline(&updates, &postmortem) {
+        out.push_str(&format!("- {line}\n"));
+    }
+    Some(out)
+}
+
+/// The timeline's lines: sentences that give a time of their own, then every update, each with
+/// its date so the importer orders them.
+fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
+    let at = Regex::new(r"(?i)\bat\s+(\d{1,2}:\d{2})\s*(?:UTC|GMT|[A-Z]{2,4}T)?\b")
+        .expect("static regex");
+    let date = &updates[0].date;
+    let mut seen: Vec<String> = updates.iter().map(|u| u.time.clone()).collect();
+    let mut lines = Vec::new();
+    let sentences = updates
+        .iter()
+        .map(|u| u.body.as_str())
+        .chain(postmortem.iter().map(String::as_str))
+        .flat_map(|b| b.split(". "));
+    for s in sentences {
+        if let Some(c) = at.captures(s)
+            && !seen.contains(&c[1].to_string())
+        {
+            seen.push(c[1].to_string());
+            let s = s.trim().trim_end_matches('.');
+            lines.push(format!("{date} {} — {s}.", &c[1]));
+        }
+    }
+    for u in updates {
+        lines.push(format!("{} {} — {}: {}", u.date, u.time, u.status, u.body));
+    }
+    lines
+}
