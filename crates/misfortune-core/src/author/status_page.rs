@@ -116,3 +116,27 @@ fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_history_of_posted_updates_is_rewritten() {
+        // A postmortem that happens to have an "Update" heading is left alone.
+        assert!(
+            rewrite("# X\n\n## Update\n\nWe fixed it.\n\n## Timeline\n\n- 10:00 x\n").is_none()
+        );
+        let md = "# Slow webhooks\n\n## Resolved\nAll good.\nPosted Mar 04, 2025 - 16:48 UTC\n\n## Investigating\nWe are investigating delays.\nPosted Mar 04, 2025 - 14:12 UTC\n";
+        let out = rewrite(md).unwrap();
+        let tl = &out[out.find("## Timeline").unwrap()..];
+        // Oldest first, each update with its date and time.
+        let inv = tl.find("Mar 04, 2025 14:12 — Investigating: We are investigating delays.");
+        let res = tl.find("Mar 04, 2025 16:48 — Resolved: All good.");
+        assert!(inv.is_some() && res.is_some() && inv < res, "{out}");
+        assert!(
+            out.contains("## Summary\n\nWe are investigating delays."),
+            "{out}"
+        );
+    }
+}
