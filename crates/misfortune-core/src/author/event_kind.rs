@@ -2,6 +2,8 @@
 //! are (so a prefix such as "investigat" matches every form) and as word stems (so "discovers",
 //! "discovered" and "discovering" all match "discover").
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -36,11 +38,15 @@ const FAILED_FIX: &[&str] = &[
     "made things worse",
     "no effect",
     "no difference",
+    "changes nothing",
+    "changed nothing",
     "not improved",
     "did not improve",
 ];
 const INVESTIGATION_STRONG: &[&str] = &[
     "whether",
+    "thinks",
+    "to blame",
     "finds the",
     "found the",
     "finds that",
@@ -68,6 +74,8 @@ const INVESTIGATION_STRONG: &[&str] = &[
 const MITIGATION_FIRST: &[&str] = &["mitigat"];
 const RESOLUTION: &[&str] = &[
     "resolved",
+    "close the incident",
+    "closes the incident",
     "all clear",
     "incident closed",
     "closed the incident",
@@ -117,6 +125,28 @@ const MITIGATION: &[&str] = &[
     "scales",
     "rolled out",
     "published",
+    // Something done to the system (passive or with an object), matched on stems: "the batch
+    // job is stopped", "raises the limit" (a service that "stops responding" is a symptom).
+    "is stopped",
+    "was stopped",
+    "stops the",
+    "stopped the",
+    "is raised",
+    "was raised",
+    "raises the",
+    "raised the",
+    "is lowered",
+    "lowers the",
+    "is increased",
+    "increases the",
+    "is set to",
+    "sets the",
+    "is flushed",
+    "flushes the",
+    "is rebooted",
+    "reboots the",
+    "is resized",
+    "is reconfigured",
     "more consumers",
     "more workers",
     "more pods",
@@ -149,6 +179,11 @@ const MITIGATION: &[&str] = &[
 ];
 const ESCALATION: &[&str] = &[
     "escalat",
+    "brings in",
+    "brought in",
+    "loops in",
+    "looped in",
+    "calls in",
     "opens a ticket",
     "opened a ticket",
     "opening a ticket",
@@ -311,20 +346,12 @@ const ALERT_FIRST: &[&str] = &[
 /// Whether a line says an attempt did not work ("did not help", "errors continue at the same
 /// rate", "pods still fail to start").
 pub(super) fn says_failed(text: &str) -> bool {
-    let failed = Regex::new(
-        r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail",
-    )
-    .expect("static regex");
-    failed.is_match(text) || says_worse(text)
+    FAILED_RE.is_match(text) || says_worse(text)
 }
 
 /// Whether a line says an attempt made things worse.
 pub(super) fn says_worse(text: &str) -> bool {
-    let worse = Regex::new(
-        r"(?i)made (?:it|things|the problem) worse|worsened|exacerbat|rise again|errors return",
-    )
-    .expect("static regex");
-    worse.is_match(text)
+    WORSE_RE.is_match(text)
 }
 
 /// Whether a line says the service recovered.
@@ -352,3 +379,14 @@ pub(super) fn says_recovered(text: &str) -> bool {
     .iter()
     .any(|w| t.contains(w))
 }
+
+static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail").expect("static regex")
+});
+
+static WORSE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)made (?:it|things|the problem) worse|worsened|exacerbat|rise again|errors return",
+    )
+    .expect("static regex")
+});

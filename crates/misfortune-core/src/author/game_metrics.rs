@@ -1,6 +1,8 @@
 //! The metrics of a game built from a document: one per quantity it gives a number for, then
 //! the signals it names without one (at an assumed level, which the metric's note says).
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 /// A metric built from a quantity in the document.
@@ -131,7 +133,13 @@ const SIGNALS: &[Kind] = &[
     ),
     kind(
         &[
-            "crash", "restart", "abort", "reboot", "evict", "backoff", "oomkill",
+            "crash",
+            "restart",
+            "abort",
+            "reboot",
+            "pods evicted",
+            "backoff",
+            "oomkill",
         ],
         "restarts",
         "Process restarts",
@@ -196,6 +204,15 @@ fn measured(text: &[String]) -> Vec<GenMetric> {
     let mut out: Vec<GenMetric> = Vec::new();
     for s in text {
         let lower = s.to_lowercase();
+        // "Zero-hit rate for EU queries jumps from 4% to 97%", "evictions climb from zero to
+        // 40,000 per second": the document names the signal and both levels.
+        if let Some(m) = named_change(s).filter(|m| !out.iter().any(|o| o.id == m.id)) {
+            out.push(m);
+            if out.len() >= 3 {
+                break;
+            }
+            continue;
+        }
         let Some(c) = pct.captures(s) else {
             continue;
         };
@@ -203,15 +220,6 @@ fn measured(text: &[String]) -> Vec<GenMetric> {
             continue;
         };
         if n > 100.0 {
-            continue;
-        }
-        // "Zero-hit rate for EU queries jumps from 4% to 97%": the document names the signal
-        // and both levels.
-        if let Some(m) = named_change(s).filter(|m| !out.iter().any(|o| o.id == m.id)) {
-            out.push(m);
-            if out.len() >= 3 {
-                break;
-            }
             continue;
         }
         for k in QUANTITIES {
@@ -241,25 +249,50 @@ fn measured(text: &[String]) -> Vec<GenMetric> {
 }
 
 /// A percentage the document names with its level before and after ("X rises from A% to B%").
+static FROM_TO_PCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:jump|rise|rose|climb|increase|grow|grew|drop|dropp|fall|fell|go|went|spike)(?:s|ed|d)?\s+from\s+(\d{1,3}(?:\.\d+)?)\s*%\s+to\s+(\d{1,3}(?:\.\d+)?)\s*%").expect("static regex")
+});
+
+static BY_PCT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:in the [\w ]{2,20}\s+)?(dropped|fell|decreased|rose|increased|grew)\s+by\s+(\d{1,3}(?:\.\d+)?)\s*%").expect("static regex")
+});
+
+static FROM_TO_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:jump|rise|rose|climb|increase|grow|grew|drop|dropp|fall|fell|go|went|spike)(?:s|ed|d)?\s+from\s+(zero|\d[\d,]*(?:\.\d+)?)\s+to\s+(\d[\d,]*(?:\.\d+)?)\s*(per second|a second|/s|per minute|a minute|/min|ms|seconds)?").expect("static regex")
+});
+
 fn named_change(s: &str) -> Option<GenMetric> {
-    let re = Regex::new(
-        r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:jumps|jumped|rises|rose|climbs|climbed|increases|increased|drops|dropped|falls|fell|goes|went|spikes|spiked)\s+from\s+(\d{1,3}(?:\.\d+)?)\s*%\s+to\s+(\d{1,3}(?:\.\d+)?)\s*%",
-    )
-    .expect("static regex");
-    let by = Regex::new(
-        r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:in the [\w ]{2,20}\s+)?(dropped|fell|decreased|rose|increased|grew)\s+by\s+(\d{1,3}(?:\.\d+)?)\s*%",
-    )
-    .expect("static regex");
-    let (name, unit, baseline, peak) = if let Some(c) = re.captures(s) {
+    let number = |t: &str| -> Option<f64> {
+        if t.eq_ignore_ascii_case("zero") {
+            Some(0.0)
+        } else {
+            t.replace(',', "").parse().ok()
+        }
+    };
+    let (name, unit, baseline, peak) = if let Some(c) = FROM_TO_PCT.captures(s) {
         (
             c[1].trim().to_string(),
             "%",
             c[2].parse().ok()?,
             c[3].parse().ok()?,
         )
+    } else if let Some(c) = FROM_TO_COUNT.captures(s) {
+        let unit = match c.get(4).map(|u| u.as_str().to_lowercase()) {
+            Some(u) if u.contains("min") => "per min",
+            Some(u) if u == "ms" => "ms",
+            Some(u) if u == "seconds" => "s",
+            Some(_) => "per s",
+            None => "",
+        };
+        (
+            c[1].trim().to_string(),
+            unit,
+            number(&c[2])?,
+            number(&c[3])?,
+        )
     } else {
         // "Sales in the EU dropped by 35%": relative to normal.
-        let c = by.captures(s)?;
+        let c = BY_PCT.captures(s)?;
         let n: f64 = c[3].parse().ok()?;
         let down = ["dropped", "fell", "decreased"].contains(&c[2].to_lowercase().as_str());
         let peak = if down { 100.0 - n } else { 100.0 + n };
@@ -316,6 +349,11 @@ mod tests {
             ("% of normal", 100.0, 65.0)
         );
         assert!(named_change("About 70% of requests failed.").is_none());
+        let m = named_change("Redis evictions climb from zero to 40,000 per second.").unwrap();
+        assert_eq!(
+            (m.name.as_str(), m.unit.as_str(), m.baseline, m.peak),
+            ("Redis evictions", "per s", 0.0, 40000.0)
+        );
         // A signal the document says did not move is not drawn as one that did.
         let g = metrics(&flat_text(), &flat_text());
         assert!(g.is_empty(), "{g:?}");
