@@ -125,6 +125,13 @@ const MITIGATION: &[&str] = &[
     "scales",
     "rolled out",
     "published",
+    "cancels",
+    "cancelled",
+    "canceled",
+    "deletes the",
+    "deleted the",
+    "free up",
+    "to free",
     // Something done to the system (passive or with an object), matched on stems: "the batch
     // job is stopped", "raises the limit" (a service that "stops responding" is a symptom).
     "is stopped",
@@ -221,6 +228,11 @@ const ALERT: &[&str] = &[
 ];
 const INVESTIGATION: &[&str] = &[
     "investigat",
+    "acknowledg",
+    "acked",
+    "says she",
+    "says he",
+    "says they",
     "reads the",
     "checks the",
     "looks at",
@@ -249,7 +261,8 @@ const INVESTIGATION: &[&str] = &[
 fn stemmed(stemmer: &Stemmer, text: &str) -> String {
     let mut out = String::from(" ");
     for w in text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        // An identifier (`cluster_block_exception`) stays one word: it is not "block".
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '_')))
         .filter(|w| !w.is_empty())
     {
         out.push_str(&stemmer.stem(&w.to_lowercase()));
@@ -265,7 +278,7 @@ fn at_word_start(t: &str, w: &str) -> bool {
         t[..i]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
     })
 }
 
@@ -374,6 +387,8 @@ pub(super) fn says_recovered(text: &str) -> bool {
         "healthy again",
         "running again",
         "starts draining",
+        "drained",
+        "back to zero",
         "stops and",
     ]
     .iter()

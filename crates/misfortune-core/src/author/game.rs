@@ -50,6 +50,8 @@ pub struct Found {
 /// A short name from a sentence: its first clause, at most `max` characters, on a word boundary.
 pub fn short(s: &str, max: usize) -> String {
     let s = s.trim().trim_end_matches('.');
+    // A table row's cells ("Tomás | Clears the block"): the last cell says what happened.
+    let s = s.rsplit(" | ").next().unwrap_or(s).trim();
     // "Identified: we found ...": a short label says what kind of line it is, not what happened.
     let s = match s.split_once(": ") {
         Some((label, rest))
