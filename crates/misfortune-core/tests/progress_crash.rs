@@ -76,6 +76,7 @@ fn a_writer_killed_mid_transaction_leaves_whole_transactions() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("progress.sqlite");
     let me = std::env::current_exe().unwrap();
+    let log = tmp.path().join("child.log");
     let mut seen = 0;
     for round in 1..=4 {
         let mut child = Command::new(&me)
@@ -86,7 +87,7 @@ fn a_writer_killed_mid_transaction_leaves_whole_transactions() {
                 "--test-threads=1",
             ])
             .env(DB_ENV, &db)
-            .stdout(Stdio::null())
+            .stdout(std::fs::File::create(&log).unwrap())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
@@ -101,7 +102,8 @@ fn a_writer_killed_mid_transaction_leaves_whole_transactions() {
             }
             assert!(
                 child.try_wait().unwrap().is_none(),
-                "the writer stopped on its own"
+                "the writer stopped on its own: {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
             );
         }
         std::thread::sleep(Duration::from_millis(7 * round));
@@ -146,4 +148,33 @@ fn rebuild_sets_an_unreadable_database_aside() {
     let (store, aside) = Store::open_or_set_aside(&db).unwrap();
     assert_eq!(aside, None);
     assert_eq!(store.sessions(None).unwrap().len(), 1);
+}
+
+/// The app and the command line may open a new store at the same moment: each waits for the
+/// other's migration instead of running it twice ("table session_tags already exists") or
+/// failing with "database is locked".
+#[test]
+fn stores_opened_at_once_migrate_once() {
+    for _ in 0..5 {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = tmp.path().join("progress.sqlite");
+        let barrier = std::sync::Barrier::new(8);
+        std::thread::scope(|s| {
+            let opened: Vec<_> = (0..8)
+                .map(|i| {
+                    let (db, barrier) = (&db, &barrier);
+                    s.spawn(move || {
+                        barrier.wait();
+                        let mut store = Store::open(db)?;
+                        store.put(&record(i, 0))?;
+                        store.version()
+                    })
+                })
+                .collect();
+            for o in opened {
+                assert_eq!(o.join().unwrap(), Ok(2));
+            }
+        });
+        assert_eq!(Store::open(&db).unwrap().sessions(None).unwrap().len(), 8);
+    }
 }

@@ -62,6 +62,27 @@ pub struct Store {
     pub path: PathBuf,
 }
 
+/// Switch a database to WAL (kept in the file, so this happens once). Changing the journal mode
+/// needs the database to itself and SQLite does not wait for that, so two processes creating
+/// the store at once retry for a while.
+fn wal_mode(conn: &Connection) -> rusqlite::Result<()> {
+    let mut tries = 0;
+    loop {
+        let mode: rusqlite::Result<String> =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0));
+        match mode {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 200 =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// The default database: `progress.sqlite` beside the journals.
 pub fn default_path(sessions_dir: &Path) -> PathBuf {
     sessions_dir.join("progress.sqlite")
@@ -75,8 +96,11 @@ impl Store {
         }
         let conn = Connection::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let err = |e: rusqlite::Error| format!("{}: {e}", path.display());
-        conn.pragma_update(None, "journal_mode", "WAL")
+        // The app and the command line may use the store at once: wait for the other's write
+        // instead of failing with "database is locked".
+        conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(err)?;
+        wal_mode(&conn).map_err(err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(err)?;
         let mut store = Store {
@@ -130,7 +154,18 @@ impl Store {
             ));
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(have) {
-            let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+            // Take the write lock first, then look again: another process (the app and the
+            // command line opening a new store at once) may have run this migration meanwhile.
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(|e| e.to_string())?;
+            let now: i64 = tx
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .map_err(|e| e.to_string())?;
+            if now as usize > i {
+                continue;
+            }
             tx.execute_batch(sql)
                 .map_err(|e| format!("migration {}: {e}", i + 1))?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)
