@@ -128,6 +128,48 @@ const MITIGATION: &[&str] = &[
     "cancels",
     "cancelled",
     "canceled",
+    // More things done to the system, on stems.
+    "aborts the",
+    "aborted the",
+    "halts",
+    "halted",
+    "terminat",
+    "turns off",
+    "turned off",
+    "switches off",
+    "switched off",
+    "redeploy",
+    "hotfix",
+    "pushes a fix",
+    "pushed a fix",
+    "ships a fix",
+    "shipped a fix",
+    "increases the",
+    "increased the",
+    "lowered the",
+    "decreases the",
+    "decreased the",
+    "reduces the",
+    "reroute",
+    "redirect",
+    "shifts traffic",
+    "shifted traffic",
+    "moves traffic",
+    "moved traffic",
+    "failing over",
+    "fails over",
+    "evacuat",
+    "cordon",
+    "isolat",
+    "quarantin",
+    "suspend",
+    "resync",
+    "rebuilt",
+    "rebuilds",
+    "repaired",
+    "repairs",
+    "corrects",
+    "corrected",
     "deletes the",
     "deleted the",
     "free up",
@@ -228,6 +270,28 @@ const ALERT: &[&str] = &[
 ];
 const INVESTIGATION: &[&str] = &[
     "investigat",
+    // Looking, matched on stems ("analyses", "analysed"; "debugging").
+    "analys",
+    "analyz",
+    "debug",
+    "digs into",
+    "dug into",
+    "profil",
+    "queries the",
+    "queried the",
+    "greps",
+    "grepped",
+    "compares",
+    "compared",
+    "reproduc",
+    "confirms",
+    "confirmed",
+    "observes",
+    "observed",
+    "tests the",
+    "tested the",
+    "asks",
+    "asked",
     "acknowledg",
     "acked",
     "says she",
@@ -332,11 +396,37 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
         (ALERT, EventKind::Alert, false),
         (INVESTIGATION, EventKind::Investigation, true),
     ];
+    let responder = [
+        "we ",
+        "the on-call",
+        "on-call ",
+        "the oncall",
+        "the team",
+        "team ",
+        "engineers ",
+        "the engineer",
+        "the sre",
+        "sre ",
+        "the incident commander",
+        "the ic ",
+        "responders",
+    ]
+    .iter()
+    .any(|w| t.trim_start().starts_with(w));
     rules
         .iter()
         .filter(|(_, k, _)| !(negated && *k == EventKind::Alert))
         .find(|(words, _, stems)| any(words, *stems))
-        .map_or(EventKind::Symptom, |(_, k, _)| *k)
+        // A line no word list knows, about what a responder did, is part of the investigation;
+        // about the system, a symptom.
+        .map_or(
+            if responder {
+                EventKind::Investigation
+            } else {
+                EventKind::Symptom
+            },
+            |(_, k, _)| *k,
+        )
 }
 
 /// Monitoring that fires is an alert even when the line also says who it paged.
