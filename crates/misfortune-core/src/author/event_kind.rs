@@ -45,6 +45,11 @@ const FAILED_FIX: &[&str] = &[
 ];
 const INVESTIGATION_STRONG: &[&str] = &[
     "whether",
+    // "assumes the server is down" is a theory; "restarts it, assuming a stuck worker" is a fix.
+    "assumes the",
+    "assumes that",
+    "assumed the",
+    "assumed that",
     "thinks",
     "to blame",
     "finds the",
@@ -128,6 +133,16 @@ const MITIGATION: &[&str] = &[
     "cancels",
     "cancelled",
     "canceled",
+    "installs the",
+    "installed the",
+    "reruns",
+    "re-runs",
+    "reran",
+    "sends it to",
+    "new key",
+    "new public key",
+    "flush",
+    "purge",
     // More things done to the system, on stems.
     "aborts the",
     "aborted the",
@@ -292,6 +307,12 @@ const INVESTIGATION: &[&str] = &[
     "tested the",
     "asks",
     "asked",
+    "replies",
+    "replied",
+    "says",
+    "shares a",
+    "shares the",
+    "showing",
     "acknowledg",
     "acked",
     "says she",
@@ -342,7 +363,7 @@ fn at_word_start(t: &str, w: &str) -> bool {
         t[..i]
             .chars()
             .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'))
     })
 }
 
@@ -479,6 +500,8 @@ pub(super) fn says_recovered(text: &str) -> bool {
         "starts draining",
         "drained",
         "back to zero",
+        "succeeds",
+        "succeeded",
         "stops and",
     ]
     .iter()

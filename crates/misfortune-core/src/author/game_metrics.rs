@@ -157,6 +157,23 @@ const SIGNALS: &[Kind] = &[
         false,
         20.0,
     ),
+    kind(
+        &[
+            "job fail",
+            "jobs fail",
+            "upload is rejected",
+            "upload fail",
+            "retries fail",
+            "export fail",
+            "job runs; the",
+        ],
+        "job_failures",
+        "Failed job runs",
+        "per h",
+        0.0,
+        false,
+        4.0,
+    ),
 ];
 
 /// Up to three metrics: first one per kind of quantity the document gives a number for, then
