@@ -21,6 +21,14 @@ fn fixture(name: &str) -> String {
     .unwrap()
 }
 
+/// A document of the importer's test corpus, imported.
+fn corpus_doc(name: &str) -> Imported {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpus")
+        .join(name);
+    author::import_markdown(name, &std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 fn md(name: &str) -> Imported {
     author::import_markdown(name, &fixture(name)).unwrap()
 }
@@ -397,12 +405,7 @@ fn the_stress_scenario_holds_what_the_performance_target_asks() {
 /// theory and failed fixes are the right sentences.
 #[test]
 fn recorded_times_and_the_game_come_from_the_right_sentences() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/corpus/incident-report-db-failover.md"),
-    )
-    .unwrap();
-    let i = author::import_markdown("failover.md", &text).unwrap();
+    let i = corpus_doc("incident-report-db-failover.md");
     let sk = &i.skeleton;
     assert_eq!(sk.time_to_detect, Some(SimTime::from_mins(9)));
     // The impact ended when the restart finished (46m), not at the failed rollback (12m) or
@@ -454,12 +457,7 @@ fn recorded_times_and_the_game_come_from_the_right_sentences() {
 /// action items.
 #[test]
 fn a_failed_revert_is_not_the_fix() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/corpus/cloud-report-lb-healthcheck.md"),
-    )
-    .unwrap();
-    let i = author::import_markdown("lb.md", &text).unwrap();
+    let i = corpus_doc("cloud-report-lb-healthcheck.md");
     let sk = &i.skeleton;
     assert_eq!(sk.time_to_mitigate, Some(SimTime::from_mins(55)));
     assert_eq!(sk.time_to_resolve, Some(SimTime::from_mins(77)));
@@ -479,11 +477,7 @@ fn a_failed_revert_is_not_the_fix() {
 /// and an "Actions" heading.
 #[test]
 fn an_atlassian_pir_without_a_timeline_heading_or_a_summary() {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/atlassian-pir-dkim.md"),
-    )
-    .unwrap();
-    let i = author::import_markdown("pir.md", &text).unwrap();
+    let i = corpus_doc("atlassian-pir-dkim.md");
     let sk = &i.skeleton;
     assert_eq!(sk.timeline.len() + sk.before_start.len(), 10);
     assert!(
