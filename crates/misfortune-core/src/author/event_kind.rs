@@ -135,6 +135,10 @@ const MITIGATION: &[&str] = &[
     "canceled",
     "installs the",
     "installed the",
+    "re-issue",
+    "reissue",
+    "reloads the",
+    "reloaded the",
     "reruns",
     "re-runs",
     "reran",
@@ -502,6 +506,7 @@ pub(super) fn says_recovered(text: &str) -> bool {
         "back to zero",
         "succeeds",
         "succeeded",
+        "back above",
         "stops and",
     ]
     .iter()

@@ -96,7 +96,16 @@ const QUANTITIES: &[Kind] = &[
 /// Signals the document names without a number, at an assumed level.
 const SIGNALS: &[Kind] = &[
     kind(
-        &["error", "fail", "fault", "unavailable", "down"],
+        &[
+            "error",
+            "fail",
+            "fault",
+            "unavailable",
+            "down",
+            "could not",
+            "cannot",
+            "not trusted",
+        ],
         "errors",
         "Error rate",
         "%",
