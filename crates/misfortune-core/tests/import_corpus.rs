@@ -14,7 +14,10 @@ use std::path::Path;
 
 use misfortune_core::author::{import_markdown, render_skeleton};
 use misfortune_core::load_str;
-use misfortune_core::model::EventKind;
+
+mod support {
+    pub mod corpus_score;
+}
 
 fn corpus() -> Vec<(String, String, serde_json::Value)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
@@ -41,47 +44,21 @@ fn timelines_root_causes_and_summaries_come_out_right_in_every_style() {
     for (name, md, want) in corpus() {
         let got = import_markdown(&name, &md).unwrap();
         let sk = &got.skeleton;
-        // Signed minutes from minute 0.
-        let events: Vec<(i64, EventKind, &str)> = sk
-            .before_start
-            .iter()
-            .map(|(b, k, t)| (-((b.ms() / 60_000) as i64), *k, t.as_str()))
-            .chain(
-                sk.timeline
-                    .iter()
-                    .map(|(a, k, t)| ((a.ms() / 60_000) as i64, *k, t.as_str())),
-            )
-            .collect();
-        let expected = want["events"].as_array().unwrap();
-        let mut timed = 0;
-        let mut kinds = 0;
-        let mut unused: Vec<&(i64, EventKind, &str)> = events.iter().collect();
-        for e in expected {
-            let minute = e[0].as_i64().unwrap();
-            let kind: EventKind = e[1].as_str().unwrap().parse().unwrap();
-            let same_minute: Vec<usize> = (0..unused.len())
-                .filter(|&i| unused[i].0 == minute)
-                .collect();
-            if same_minute.is_empty() {
-                continue;
-            }
-            timed += 1;
-            let pick = same_minute
-                .iter()
-                .copied()
-                .find(|&i| unused[i].1 == kind)
-                .unwrap_or(same_minute[0]);
-            if unused[pick].1 == kind {
-                kinds += 1;
-            }
-            unused.remove(pick);
-        }
-        let n = expected.len();
+        let score = support::corpus_score::score(sk, &want);
+        let (timed, kinds, n) = (score.timed(), score.kinds(), score.rows.len());
         eprintln!("{name}: {timed}/{n} at the right minute, {kinds}/{n} of the right kind");
-        let table: Vec<String> = events
+        let mut table: Vec<String> = score
+            .events
             .iter()
             .map(|(m, k, t)| format!("{m:>6} {k:?} {t}"))
             .collect();
+        table.extend(
+            score
+                .rows
+                .iter()
+                .filter(|r| r.got.as_ref().is_none_or(|(k, _)| *k != r.want))
+                .map(|r| format!("missed: minute {} {:?}", r.minute, r.want)),
+        );
         assert!(
             timed * 100 >= n * 95,
             "{name}: {timed} of {n} events at the right minute\n{}",

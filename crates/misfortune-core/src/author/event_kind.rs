@@ -27,6 +27,13 @@ const COMMUNICATION: &[&str] = &[
     "blog post",
     "the press",
     "press release",
+    "stakeholder",
+    "talking points",
+    "resolution notification",
+    "support notified",
+    "postmortem meeting",
+    "post-mortem meeting",
+    "post-incident review meeting",
 ];
 /// A fix that was tried and failed (or made things worse) is still a mitigation attempt.
 const FAILED_FIX: &[&str] = &[
@@ -42,6 +49,10 @@ const FAILED_FIX: &[&str] = &[
     "changed nothing",
     "not improved",
     "did not improve",
+    "helped briefly",
+    "helps briefly",
+    "errors persist",
+    "still failing",
 ];
 const INVESTIGATION_STRONG: &[&str] = &[
     "whether",
@@ -69,6 +80,11 @@ const INVESTIGATION_STRONG: &[&str] = &[
     "root cause",
     "identif",
     "ruled out",
+    "rules out",
+    "traced to",
+    "revealed",
+    "reveals",
+    "analysis of",
     "narrowed",
     "theory",
     "investigation",
@@ -84,8 +100,10 @@ const RESOLUTION: &[&str] = &[
     "all clear",
     "incident closed",
     "closed the incident",
-    "back to normal",
     "operating normally",
+    "fully back",
+    "is back to normal",
+    "are back to normal",
     "permanent",
     "re-enabled",
     "fixed rule",
@@ -116,7 +134,7 @@ const MITIGATION: &[&str] = &[
     "reduced",
     "back in",
     "back to expected",
-    "responsive",
+    "more responsive",
     "removed",
     "in sync",
     "rolling back",
@@ -222,6 +240,11 @@ const MITIGATION: &[&str] = &[
     "more instances",
     "more nodes",
     "more servers",
+    "expansion",
+    "expands the",
+    "expanded the",
+    "bumps the",
+    "bumped the",
     "pointed back",
     "switched back",
     "swapped back",
@@ -324,6 +347,10 @@ const INVESTIGATION: &[&str] = &[
     "says they",
     "reads the",
     "checks the",
+    "checked",
+    "checking",
+    "verif",
+    "validat",
     "looks at",
     "examin",
     "inspect",
@@ -371,10 +398,37 @@ fn at_word_start(t: &str, w: &str) -> bool {
     })
 }
 
-/// A guess at what kind of event a line describes.
+/// A guess at what kind of event a line describes, from its words alone (a line with no
+/// context: see `kind_context::classify` for table columns and sub-points).
 pub fn guess_kind(text: &str, first: bool) -> EventKind {
-    let stemmer = Stemmer::create(Algorithm::English);
+    if first {
+        return first_kind(text);
+    }
+    listed_kind(text).unwrap_or_else(|| {
+        if super::kind_context::responder_first(&text.to_lowercase()) {
+            EventKind::Investigation
+        } else {
+            EventKind::Symptom
+        }
+    })
+}
+
+/// A timeline opens with what set the incident off, unless it opens with the page.
+pub(super) fn first_kind(text: &str) -> EventKind {
     let t = text.to_lowercase();
+    if ALERT.iter().any(|w| at_word_start(&t, w)) {
+        EventKind::Alert
+    } else {
+        EventKind::Trigger
+    }
+}
+
+/// The kind a line's words name, if any word list or rule knows them.
+pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
+    use super::kind_context::{Special, special};
+    let stemmer = Stemmer::create(Algorithm::English);
+    // "health checks pass" is a signal, not someone checking.
+    let t = text.to_lowercase().replace("health check", "health-check");
     let st = stemmed(&stemmer, &t);
     // Stems only where every form of a word means the same kind: "resolved" marks a
     // resolution, but "resolve" is also what DNS does.
@@ -387,17 +441,13 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
                 }
         })
     };
-    if first {
-        // A timeline opens with what set the incident off, unless it opens with the page.
-        return if any(ALERT, false) {
-            EventKind::Alert
-        } else {
-            EventKind::Trigger
-        };
+    if let Some(k) = super::kind_context::label_kind(&t) {
+        return Some(k);
     }
     // "No alert is configured for lag" says nobody was told.
     let negated = [
         "no alert",
+        "no new alert",
         "not alert",
         "without an alert",
         "without alert",
@@ -409,49 +459,34 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
     ]
     .iter()
     .any(|w| t.contains(w));
-    let rules: [(&[&str], EventKind, bool); 10] = [
-        (COMMUNICATION, EventKind::Communication, false),
-        (FAILED_FIX, EventKind::Mitigation, true),
-        (INVESTIGATION_STRONG, EventKind::Investigation, true),
-        (MITIGATION_FIRST, EventKind::Mitigation, false),
-        (RESOLUTION, EventKind::Resolution, false),
-        (ALERT_FIRST, EventKind::Alert, false),
-        (MITIGATION, EventKind::Mitigation, true),
-        (ESCALATION, EventKind::Escalation, true),
-        (ALERT, EventKind::Alert, false),
-        (INVESTIGATION, EventKind::Investigation, true),
+    let sp = special(&t);
+    let has = |x: Special| sp.contains(&x);
+    let uncommunicated = t.contains("not communicated") || t.contains("without communicat");
+    let steps: [(bool, EventKind); 16] = [
+        (
+            any(COMMUNICATION, false) && !uncommunicated,
+            EventKind::Communication,
+        ),
+        (has(Special::OnCallPaged) && !negated, EventKind::Alert),
+        (has(Special::Acknowledged), EventKind::Investigation),
+        (has(Special::Closed), EventKind::Resolution),
+        (any(FAILED_FIX, true), EventKind::Mitigation),
+        (has(Special::Declared), EventKind::Escalation),
+        (
+            has(Special::Attempt) && any(MITIGATION, true),
+            EventKind::Mitigation,
+        ),
+        (any(INVESTIGATION_STRONG, true), EventKind::Investigation),
+        (any(MITIGATION_FIRST, false), EventKind::Mitigation),
+        (any(RESOLUTION, false), EventKind::Resolution),
+        (has(Special::Watching), EventKind::Investigation),
+        (any(ALERT_FIRST, false) && !negated, EventKind::Alert),
+        (any(MITIGATION, true), EventKind::Mitigation),
+        (any(ESCALATION, true), EventKind::Escalation),
+        (any(ALERT, false) && !negated, EventKind::Alert),
+        (any(INVESTIGATION, true), EventKind::Investigation),
     ];
-    let responder = [
-        "we ",
-        "the on-call",
-        "on-call ",
-        "the oncall",
-        "the team",
-        "team ",
-        "engineers ",
-        "the engineer",
-        "the sre",
-        "sre ",
-        "the incident commander",
-        "the ic ",
-        "responders",
-    ]
-    .iter()
-    .any(|w| t.trim_start().starts_with(w));
-    rules
-        .iter()
-        .filter(|(_, k, _)| !(negated && *k == EventKind::Alert))
-        .find(|(words, _, stems)| any(words, *stems))
-        // A line no word list knows, about what a responder did, is part of the investigation;
-        // about the system, a symptom.
-        .map_or(
-            if responder {
-                EventKind::Investigation
-            } else {
-                EventKind::Symptom
-            },
-            |(_, k, _)| *k,
-        )
+    steps.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
 }
 
 /// Monitoring that fires is an alert even when the line also says who it paged.
@@ -462,6 +497,10 @@ const ALERT_FIRST: &[&str] = &[
     "monitoring",
     "alerting",
     "support reports",
+    "support reported",
+    "customers reported",
+    "users reported",
+    "complaints",
     "support raised",
     "support escalat",
     "customers report",
@@ -485,32 +524,34 @@ pub(super) fn says_worse(text: &str) -> bool {
 /// Whether a line says the service recovered.
 pub(super) fn says_recovered(text: &str) -> bool {
     let t = text.to_lowercase();
-    [
-        "recover",
-        "restored",
-        "back to normal",
-        "returns to normal",
-        "returned to normal",
-        "baseline",
-        "is back to",
-        "are back to",
-        "falls below",
-        "fell below",
-        "drops below",
-        "dropped below",
-        "subside",
-        "healthy again",
-        "running again",
-        "starts draining",
-        "drained",
-        "back to zero",
-        "succeeds",
-        "succeeded",
-        "back above",
-        "stops and",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
+    // "Database connections dropped to 20/100": a signal that got better.
+    super::signal_trend::trend(&t) == Some(super::signal_trend::Trend::Better)
+        || [
+            "recover",
+            "restored",
+            "back to normal",
+            "returns to normal",
+            "returned to normal",
+            "baseline",
+            "is back to",
+            "are back to",
+            "falls below",
+            "fell below",
+            "drops below",
+            "dropped below",
+            "subside",
+            "healthy again",
+            "running again",
+            "starts draining",
+            "drained",
+            "back to zero",
+            "succeeds",
+            "succeeded",
+            "back above",
+            "stops and",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
 }
 
 static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {

@@ -208,6 +208,19 @@ pub fn import_markdown_with(
 
 /// A metadata line at the top of a document ("Date: ...", "**Authors:** ...").
 fn is_metadata(line: &str) -> bool {
+    let raw = line.trim();
+    // A rule, or a bold key and its value ("**Date of Incident**: ...", "**Severity:** SEV1").
+    if raw.chars().all(|c| matches!(c, '-' | '*' | '_')) && !raw.is_empty() {
+        return true;
+    }
+    if let Some(rest) = raw.strip_prefix("**")
+        && let Some(end) = rest.find("**")
+        && end <= 40
+        && (rest[..end].ends_with(':') || rest[end + 2..].trim_start().starts_with(':'))
+        && rest[..end].split_whitespace().count() <= 4
+    {
+        return true;
+    }
     let l = line.replace("**", "").trim().to_lowercase();
     [
         "date:",
@@ -315,22 +328,11 @@ fn mitigated_at(timeline: &[(SimTime, EventKind, String)]) -> Option<SimTime> {
         .map(|e| e.0)
 }
 
-/// Fill the skeleton from the classified sections; returns what was found, by name, and the
-/// timeline's events in absolute seconds.
-fn read_sections(
-    sk: &mut Skeleton,
-    sections: &[Section],
-    year: Option<i64>,
-) -> (Vec<String>, Vec<(i64, EventKind, String)>) {
-    let mut found = Vec::new();
+/// The document's summary: a heading that says summary; the opening paragraph (a blog's lede);
+/// then "What happened" and other descriptions; the fault; what users saw. Metadata lines
+/// ("**Date of incident**: ...") are never the summary.
+fn find_summary(sections: &[Section]) -> Option<String> {
     let get = |p: Part| sections.iter().filter(move |s| s.part == p);
-    let mut note = |what: &str, ok: bool| {
-        if ok {
-            found.push(what.to_string());
-        }
-        ok
-    };
-    note("title", sk.title.is_some());
     // A summary under its own heading beats the text before the first heading, which is often
     // the document's metadata (date, authors, status).
     // The order: a heading that says summary; the opening paragraph (a blog's lede); then
@@ -351,14 +353,23 @@ fn read_sections(
             prose(&kept)
         })
     };
-    sk.summary = get(Part::Summary)
+    let without_metadata = |s: &Section| {
+        let kept: Vec<String> = s
+            .lines
+            .iter()
+            .filter(|l| !is_metadata(l))
+            .cloned()
+            .collect();
+        prose(&kept)
+    };
+    get(Part::Summary)
         .filter(named)
-        .find_map(|s| prose(&s.lines))
+        .find_map(without_metadata)
         .or_else(lede)
         .or_else(|| {
             get(Part::Summary)
                 .filter(|s| s.explicit)
-                .find_map(|s| prose(&s.lines))
+                .find_map(without_metadata)
         })
         // No summary at all (Atlassian's Leadup / Fault / Impact): the fault, then the leadup.
         .or_else(|| {
@@ -366,7 +377,28 @@ fn read_sections(
                 .filter(|s| s.title.contains("fault"))
                 .chain(get(Part::Contributing))
                 .find_map(|s| prose(&s.lines))
-        });
+        })
+        // A summary of metadata only: what the users saw.
+        .or_else(|| get(Part::Impact).find_map(without_metadata))
+}
+
+/// Fill the skeleton from the classified sections; returns what was found, by name, and the
+/// timeline's events in absolute seconds.
+fn read_sections(
+    sk: &mut Skeleton,
+    sections: &[Section],
+    year: Option<i64>,
+) -> (Vec<String>, Vec<(i64, EventKind, String)>) {
+    let mut found = Vec::new();
+    let get = |p: Part| sections.iter().filter(move |s| s.part == p);
+    let mut note = |what: &str, ok: bool| {
+        if ok {
+            found.push(what.to_string());
+        }
+        ok
+    };
+    note("title", sk.title.is_some());
+    sk.summary = find_summary(sections);
     note("summary", sk.summary.is_some());
     sk.impact = get(Part::Impact).find_map(|s| prose(&s.lines));
     note("impact", sk.impact.is_some());

@@ -69,6 +69,8 @@ pub(super) fn classify(title: &str) -> Part {
     } else if has("root cause")
         || t.trim() == "cause"
         || t.trim() == "causes"
+        // "Immediate cause", "Underlying cause" under a "Root cause analysis" heading.
+        || t.trim().ends_with(" cause")
         || t.trim() == "fault"
         || has("five whys")
         || has("5 whys")
@@ -168,6 +170,7 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
     let lines: Vec<&str> = md.lines().collect();
     let mut title = None;
     let mut sections: Vec<Section> = Vec::new();
+    let mut timeline_level: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -192,8 +195,26 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
         } else {
             heading(line)
         };
+        // A deeper heading inside the timeline ("### Detection (14:32 - 14:35)") groups its
+        // events: the lines stay in the timeline, the heading can only set the day.
+        match (&h, timeline_level) {
+            (Some((level, _)), Some(tl)) if *level > tl && line.trim_start().starts_with('#') => {
+                if let Some(s) = sections.last_mut() {
+                    s.lines.push(format!(
+                        "{} {}",
+                        "#".repeat(*level),
+                        h.as_ref().map_or("", |x| x.1.as_str())
+                    ));
+                }
+                i += 1;
+                continue;
+            }
+            (Some(_), _) => timeline_level = None,
+            (None, _) => {}
+        }
         // `**Went well:** the usage team responded within minutes.`: a section and its text.
         if h.is_none()
+            && timeline_level.is_none()
             && let Some((label, rest)) = inline_label(line)
         {
             sections.push(Section {
@@ -209,8 +230,14 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
             Some((1, text)) if title.is_none() && sections.is_empty() => {
                 title = Some(clean_inline(&text))
             }
-            Some((_, text)) => sections.push(Section {
-                part: classify(&text),
+            Some((level, text)) => sections.push(Section {
+                part: {
+                    let part = classify(&text);
+                    if part == Part::Timeline {
+                        timeline_level = Some(level);
+                    }
+                    part
+                },
                 title: text.to_lowercase(),
                 explicit: true,
                 lines: Vec::new(),
@@ -303,7 +330,7 @@ pub(super) fn items(lines: &[String]) -> Vec<String> {
                         .join(" — "),
                 );
             }
-        } else if l.trim().is_empty() {
+        } else if l.trim().is_empty() || is_rule(l) {
             if !para.is_empty() {
                 out.push(std::mem::take(&mut para));
             }
@@ -322,6 +349,12 @@ pub(super) fn items(lines: &[String]) -> Vec<String> {
         out.push(para);
     }
     out
+}
+
+/// A horizontal rule (`---`, `***`, `___`).
+fn is_rule(l: &str) -> bool {
+    let t = l.trim();
+    t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_'))
 }
 
 pub(super) fn prose(lines: &[String]) -> Option<String> {

@@ -3,7 +3,7 @@
 
 use regex::Regex;
 
-use super::event_kind::guess_kind;
+use super::kind_context::{Actor, Place, actor_of, classify, is_actor_header};
 use super::sections::{bullet, clean_inline, table_cells};
 use crate::model::EventKind;
 
@@ -192,11 +192,33 @@ fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
     clean_inline(t.trim_end_matches('|').trim())
 }
 
+/// A table's shape, learnt from its header row: which column names who acted.
+#[derive(Default)]
+struct TableShape {
+    /// The next table row is a header (or the rule under it).
+    header_next: bool,
+    actor_col: Option<usize>,
+}
+
+/// A line as read: its text, the text to read its kind from (without an actor column), and
+/// the actor column's value.
+struct RowText {
+    text: String,
+    kind_text: String,
+    actor: Actor,
+}
+
 /// A line's text: a table row's cells joined; `None` for a table's rule or header row.
-fn row_text(l: &str, header_row: &mut bool) -> Option<String> {
-    let first = std::mem::replace(header_row, false);
+fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
+    let first = std::mem::replace(&mut shape.header_next, false);
     let Some(cells) = table_cells(l) else {
-        return Some(l.trim().to_string());
+        // The next table starts with its header.
+        shape.header_next = true;
+        return Some(RowText {
+            text: l.trim().to_string(),
+            kind_text: l.trim().to_string(),
+            actor: Actor::Unknown,
+        });
     };
     // Skip a header row of a table ("Time | Event").
     let header = cells.iter().any(|c| {
@@ -205,13 +227,39 @@ fn row_text(l: &str, header_row: &mut bool) -> Option<String> {
             || c.to_lowercase().contains("time (")
     });
     if cells.is_empty() {
-        *header_row = first;
+        shape.header_next = first;
         return None;
     }
     if first && header {
+        shape.actor_col = cells.iter().position(|c| is_actor_header(c));
         return None;
     }
-    Some(cells.join(" | "))
+    let actor = shape
+        .actor_col
+        .and_then(|i| cells.get(i))
+        .map_or(Actor::Unknown, |c| actor_of(c));
+    let kind_text = cells
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != shape.actor_col)
+        .map(|(_, c)| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    // Who acted comes first ("Tomás | Cancels the reindex task"), so the last cell says what
+    // happened whichever column the table put them in.
+    let text = match shape.actor_col.and_then(|i| cells.get(i)) {
+        Some(who) if !who.is_empty() && shape.actor_col != Some(0) => {
+            let time = kind_text.split(" | ").next().unwrap_or_default();
+            let rest: Vec<&str> = kind_text.split(" | ").skip(1).collect();
+            format!("{time} | {who} | {}", rest.join(" | "))
+        }
+        _ => cells.join(" | "),
+    };
+    Some(RowText {
+        text,
+        kind_text,
+        actor,
+    })
 }
 
 /// The events of a timeline section, with their times in seconds from the start of the first
@@ -222,93 +270,197 @@ pub(super) fn parse_timeline(
     default_year: Option<i64>,
 ) -> Vec<(i64, EventKind, String)> {
     let tp = TimeParser::new();
-    let mut raw: Vec<(i64, String)> = Vec::new();
-    let mut current_day: Option<i64> = None;
-    let mut first_day: Option<i64> = None;
-    let mut last_abs: Option<i64> = None;
-    let mut day_offset = 0i64;
-    let mut header_row = true;
+    let mut raw: Vec<RawEvent> = Vec::new();
+    let mut clock = Clock::default();
+    let mut shape = TableShape {
+        header_next: true,
+        actor_col: None,
+    };
     let mut dated_bullets = true;
     let mut prev_blank = true;
+    let mut last_in_table = false;
     for l in lines {
         if l.trim().is_empty() {
             prev_blank = true;
             continue;
         }
-        // A plain line straight after an event's line (no blank between) wraps its paragraph.
+        // A plain line straight after an event's line (no blank between) wraps its paragraph;
+        // a table's row ends with its line.
+        let in_table = table_cells(l).is_some();
         let wraps = !std::mem::replace(&mut prev_blank, false)
             && !l.trim_start().starts_with('#')
-            && table_cells(l).is_none();
-        let Some(text_line) = row_text(l, &mut header_row) else {
+            && !in_table
+            && !last_in_table;
+        let Some(row) = row_text(l, &mut shape) else {
             continue;
         };
-        let is_bullet = bullet(&text_line).is_some();
-        let body = bullet(&text_line)
-            .unwrap_or_else(|| text_line.trim_start_matches('#').trim().to_string());
+        let is_bullet = bullet(&row.text).is_some();
+        let body = bullet(&row.text)
+            .unwrap_or_else(|| row.text.trim_start_matches('#').trim().to_string());
         if body.is_empty() {
             continue;
         }
-        let Some((stamp, start, end)) = tp.stamp(&body, default_year) else {
+        // A heading inside the timeline groups events; it is not one ("### Detection (14:32 -
+        // 14:35)"), though a date alone sets the day below it.
+        let stamp = if row.text.trim_start().starts_with('#') {
+            None
+        } else {
+            tp.stamp(&body, default_year)
+        };
+        let Some((stamp, start, end)) = stamp else {
             // A date alone (a day heading) sets the day for the lines below it.
-            if let Some((d, _, _)) = tp.date(&body, default_year) {
-                current_day = Some(d);
-            } else if let Some(&(parent, _)) = raw.last()
+            if let Some((d, _, _)) = tp
+                .date(&body, default_year)
+                .filter(|&(_, start, _)| !midway(&body, start))
+            {
+                clock.current_day = Some(d);
+            } else if let Some(parent) = raw.len().checked_sub(1)
                 && (l.starts_with([' ', '\t'])
                     || (is_bullet && !dated_bullets)
                     || (wraps && !is_bullet))
             {
+                let text = clean_inline(body.trim());
                 if is_bullet {
-                    raw.push((parent, clean_inline(body.trim())));
-                } else if let Some(last) = raw.last_mut() {
-                    last.1.push(' ');
-                    last.1.push_str(&clean_inline(body.trim()));
+                    let of = raw[parent].parent.unwrap_or(parent);
+                    raw.push(RawEvent::sub_point(raw[parent].abs, text, of));
+                } else {
+                    raw[parent].wrap(&text);
                 }
             }
             continue;
         };
+        last_in_table = in_table;
         let text = event_text(&body, (start, end));
         if text.is_empty() {
             continue;
         }
+        let kind_text = tp.stamp(&row.kind_text, default_year).map_or_else(
+            || text.clone(),
+            |(_, s, e)| event_text(&row.kind_text, (s, e)),
+        );
         // Whether the dated lines are bullets themselves: if they are paragraphs, a bullet
         // under one is a sub-point even without indentation.
         dated_bullets = is_bullet;
-        let abs = if stamp.relative {
-            stamp.secs
-        } else {
-            if stamp.day.is_some() {
-                current_day = stamp.day;
-            }
-            let mut abs = match current_day {
-                Some(d) => (d - *first_day.get_or_insert(d)) * 86_400 + stamp.secs,
-                None => stamp.secs + day_offset,
-            };
-            // A clock time with no date of its own that goes backwards crossed midnight.
-            if stamp.day.is_none() && last_abs.is_some_and(|prev| abs + 3600 < prev) {
-                abs += 86_400;
-                match current_day.as_mut() {
-                    Some(d) => *d += 1,
-                    None => day_offset += 86_400,
-                }
-            }
-            abs
-        };
-        last_abs = Some(abs);
-        raw.push((abs, text));
+        raw.push(RawEvent {
+            abs: clock.place(&stamp),
+            text,
+            kind_text,
+            actor: row.actor,
+            parent: None,
+        });
     }
-    let mut out: Vec<(i64, EventKind, String)> = raw
-        .into_iter()
-        .enumerate()
-        .map(|(i, (abs, text))| (abs, guess_kind(&text, i == 0), text))
-        .collect();
+    let mut out = classify_all(raw);
     out.sort_by_key(|e| e.0);
     before_detection(&mut out);
+    after_resolution(&mut out);
     out
 }
 
-/// Whether a line gives a measurement ("from 4% to 97%"): a symptom, whatever else it says.
-fn has_number(t: &str) -> bool {
-    t.chars().any(|c| c.is_ascii_digit())
+/// Whether a date sits midway through a sentence ("War room opened: #incident-2025-10-27"):
+/// then it is not the day the lines below happen on.
+fn midway(s: &str, start: usize) -> bool {
+    s[..start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .any(|w| !BEFORE_STAMP.contains(&w.as_str()) && !WEEKDAYS.iter().any(|d| w.starts_with(d)))
+}
+
+const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun", "day"];
+
+/// Each line's kind, in reading order so a sub-point knows its parent's.
+fn classify_all(raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
+    let mut kinds: Vec<EventKind> = Vec::with_capacity(raw.len());
+    for (i, e) in raw.iter().enumerate() {
+        let place = Place {
+            actor: e.actor,
+            parent: e.parent.map(|p| kinds[p]),
+        };
+        kinds.push(classify(&e.kind_text, i == 0, place));
+    }
+    raw.into_iter()
+        .zip(kinds)
+        .map(|(e, k)| (e.abs, k, e.text))
+        .collect()
+}
+
+/// A timeline line before its kind is known.
+struct RawEvent {
+    abs: i64,
+    text: String,
+    kind_text: String,
+    actor: Actor,
+    /// The dated line this is a sub-point of.
+    parent: Option<usize>,
+}
+
+impl RawEvent {
+    fn sub_point(abs: i64, text: String, parent: usize) -> Self {
+        RawEvent {
+            abs,
+            kind_text: text.clone(),
+            text,
+            actor: Actor::Unknown,
+            parent: Some(parent),
+        }
+    }
+
+    /// A paragraph's next line.
+    fn wrap(&mut self, more: &str) {
+        for t in [&mut self.text, &mut self.kind_text] {
+            t.push(' ');
+            t.push_str(more);
+        }
+    }
+}
+
+/// The day a timeline is on, so clock times become seconds from its first day.
+#[derive(Default)]
+struct Clock {
+    current_day: Option<i64>,
+    first_day: Option<i64>,
+    last_abs: Option<i64>,
+    day_offset: i64,
+}
+
+impl Clock {
+    /// Seconds from the first day for a stamp; a clock time with no date of its own that goes
+    /// backwards crossed midnight.
+    fn place(&mut self, stamp: &Stamp) -> i64 {
+        if stamp.relative {
+            self.last_abs = Some(stamp.secs);
+            return stamp.secs;
+        }
+        if stamp.day.is_some() {
+            self.current_day = stamp.day;
+        }
+        let mut abs = match self.current_day {
+            Some(d) => (d - *self.first_day.get_or_insert(d)) * 86_400 + stamp.secs,
+            None => stamp.secs + self.day_offset,
+        };
+        if stamp.day.is_none() && self.last_abs.is_some_and(|prev| abs + 3600 < prev) {
+            abs += 86_400;
+            match self.current_day.as_mut() {
+                Some(d) => *d += 1,
+                None => self.day_offset += 86_400,
+            }
+        }
+        self.last_abs = Some(abs);
+        abs
+    }
+}
+
+/// Once the incident is resolved, what is still done to the system is the permanent fix
+/// ("code fix deployed to production", "hot-fix merged"): part of the resolution.
+fn after_resolution(events: &mut [(i64, EventKind, String)]) {
+    let Some(resolved) = events.iter().position(|e| e.1 == EventKind::Resolution) else {
+        return;
+    };
+    for e in &mut events[resolved + 1..] {
+        if e.1 == EventKind::Mitigation && !super::event_kind::says_failed(&e.2) {
+            e.1 = EventKind::Resolution;
+        }
+    }
 }
 
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like
@@ -332,15 +484,33 @@ fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "complete",
         "finishes",
         "swap",
+        "updat",
+        "modif",
+        "set to",
+        "creat",
+        "increases",
+        "scales down",
+        "scaled down",
+        "applies",
+        "applied",
+        "chang",
+        "enabl",
+        "disabl",
+        "merg",
     ];
     for e in &mut events[..first_alert] {
         let t = e.2.to_lowercase();
-        let changed = change.iter().any(|w| t.contains(w));
+        // "No alert is configured for lag" changes nothing.
+        let said = t.replace("not configured", "").replace("is configured", "");
+        let changed = change.iter().any(|w| said.contains(w));
         e.1 = match e.1 {
             EventKind::Mitigation | EventKind::Resolution if changed => EventKind::Trigger,
             EventKind::Mitigation | EventKind::Resolution => EventKind::Symptom,
             // "The rebuild finishes and the alias is swapped": a change, not yet a symptom.
-            EventKind::Symptom if changed && !has_number(&t) => EventKind::Trigger,
+            // ("from 4% to 97%" is a measurement, whatever else it says.)
+            EventKind::Symptom if changed && super::signal_trend::trend(&t).is_none() => {
+                EventKind::Trigger
+            }
             k => k,
         };
     }

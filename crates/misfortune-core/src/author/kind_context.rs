@@ -1,0 +1,361 @@
+//! What a timeline line's place says about its kind, beyond its words: a table's actor column
+//! ("| Monitoring |" is who, not what happened), a sub-point under a dated line (it shares its
+//! parent's kind unless its own words say otherwise), a signal that got better or worse, a label
+//! before a colon ("Analysis: ...", "Decision: roll back"), and the phrasings that decide a
+//! line whatever else it mentions ("the on-call is paged", "acknowledges the alert",
+//! "monitoring for stability", "incident declared", "attempts to roll back").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::event_kind::{first_kind, listed_kind};
+use super::signal_trend::{Trend, trend};
+use crate::model::EventKind;
+
+/// Who a table's actor column says did it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Actor {
+    #[default]
+    Unknown,
+    /// A person or a team: what they did that no list knows is part of the investigation.
+    Person,
+    /// Monitoring, a pipeline: what it reports that no list knows is a symptom.
+    System,
+    /// An alerting bot or a pager posting: what it posts is an alert.
+    Alerting,
+}
+
+/// Actor-column values that are systems, not people.
+const SYSTEMS: &[&str] = &[
+    "monitoring",
+    "pagerduty",
+    "opsgenie",
+    "system",
+    "automation",
+    "automated",
+    "ci/cd",
+    "ci",
+    "pipeline",
+    "prometheus",
+    "alertmanager",
+    "grafana",
+    "datadog",
+    "cloudwatch",
+    "kubernetes",
+    "k8s",
+    "autoscaler",
+    "scheduler",
+    "cron",
+    "bot",
+    "-",
+    "n/a",
+];
+
+/// The actor column's value as a person or a system.
+pub(super) fn actor_of(cell: &str) -> Actor {
+    let c = cell.trim().to_lowercase();
+    if c.is_empty() {
+        Actor::Unknown
+    } else if [
+        "alerting",
+        "alerts",
+        "alert",
+        "alertmanager",
+        "alarm",
+        "alarms",
+        "pager",
+    ]
+    .contains(&c.as_str())
+    {
+        Actor::Alerting
+    } else if SYSTEMS
+        .iter()
+        .any(|s| c == *s || c.starts_with(&format!("{s} ")) || c.ends_with(&format!(" {s}")))
+    {
+        Actor::System
+    } else {
+        Actor::Person
+    }
+}
+
+/// Whether a table header names the actor column ("Actor", "Who", "Source", "Actor/System").
+pub(super) fn is_actor_header(cell: &str) -> bool {
+    let c = cell.trim().to_lowercase();
+    [
+        "actor",
+        "who",
+        "source",
+        "owner",
+        "by",
+        "team",
+        "responder",
+        "system",
+        "person",
+    ]
+    .iter()
+    .any(|h| c == *h || c.starts_with(&format!("{h}/")) || c.starts_with(&format!("{h} ")))
+}
+
+/// Where a line sits: its table row's actor, and the kind of the dated line it is a sub-point
+/// of.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Place {
+    pub actor: Actor,
+    pub parent: Option<EventKind>,
+}
+
+/// The kind of a line in its place.
+pub(super) fn classify(text: &str, first: bool, place: Place) -> EventKind {
+    if first && place.parent.is_none() {
+        return first_kind(text);
+    }
+    if let Some(k) = listed_kind(text) {
+        return k;
+    }
+    if place.actor == Actor::Alerting {
+        return EventKind::Alert;
+    }
+    match (trend(text), place.parent) {
+        (Some(Trend::Better), Some(EventKind::Resolution)) => return EventKind::Resolution,
+        (Some(Trend::Better), _) => return EventKind::Mitigation,
+        (Some(Trend::Worse), _) => return EventKind::Symptom,
+        (None, Some(parent)) => return parent,
+        (None, None) => {}
+    }
+    match place.actor {
+        Actor::Person => EventKind::Investigation,
+        Actor::System | Actor::Alerting => EventKind::Symptom,
+        Actor::Unknown if responder_first(&text.to_lowercase()) => EventKind::Investigation,
+        Actor::Unknown => EventKind::Symptom,
+    }
+}
+
+/// Whether a line starts with a responder as its subject ("we", "the on-call", "the team").
+pub(super) fn responder_first(t: &str) -> bool {
+    [
+        "we ",
+        "the on-call",
+        "on-call ",
+        "the oncall",
+        "the team",
+        "team ",
+        "engineers ",
+        "the engineer",
+        "engineer ",
+        "the sre",
+        "sre ",
+        "the incident commander",
+        "the ic ",
+        "responders",
+        "oce ",
+    ]
+    .iter()
+    .any(|w| t.trim_start().starts_with(w))
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*([a-z][a-z0-9 ]{1,30}?)\s*:\s+(\S.*)$").expect("static regex")
+});
+
+/// The kind a leading label names ("Analysis: rollback did not help" is an investigation;
+/// "Decision: roll back" is whatever follows it).
+pub(super) fn label_kind(t: &str) -> Option<EventKind> {
+    let c = LABEL.captures(t)?;
+    let label = c[1].trim();
+    let last = label.rsplit(' ').next().unwrap_or(label);
+    // "Attempt 2: increase the pool": a fix tried.
+    if label.starts_with("attempt") {
+        return Some(EventKind::Mitigation);
+    }
+    match last {
+        "analysis" | "finding" | "findings" | "diagnosis" | "hypothesis" | "theory"
+        | "investigation" | "identified" | "investigating" | "observation" => {
+            Some(EventKind::Investigation)
+        }
+        "mitigation" | "workaround" | "mitigated" | "fix" => Some(EventKind::Mitigation),
+        "resolved" | "resolution" => Some(EventKind::Resolution),
+        "alert" | "alarm" | "page" => Some(EventKind::Alert),
+        "communication" | "external" | "announcement" => Some(EventKind::Communication),
+        "escalation" => Some(EventKind::Escalation),
+        _ => None,
+    }
+}
+
+/// Phrasings that decide a line's kind whatever else it mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Special {
+    /// The on-call is paged: the detection, not an escalation.
+    OnCallPaged,
+    /// Someone acknowledges the page: they start looking.
+    Acknowledged,
+    /// "Declared resolved", "downgraded", "war room closed", "no recurrence".
+    Closed,
+    /// "Incident declared", "escalates to", "elevated to SEV-1", "war room opened".
+    Declared,
+    /// "Attempts to", "tried": a fix, when a fix's word follows.
+    Attempt,
+    /// "Monitoring for stability", "extended monitoring": watching, not an alert.
+    Watching,
+}
+
+static ON_CALL_PAGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bon-?call\b[^.;|]*\b(?:is |was |gets |got |been )?paged\b|\bpag(?:e|es|ed|ing)\b[^.;|]*\bon-?call\b")
+        .expect("static regex")
+});
+static ACK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:acknowledg\w*|ack'?ed|acks)\b").expect("static regex"));
+static FIRES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:fires?|fired|firing|triggers?|triggered|went off|goes off)\b")
+        .expect("static regex")
+});
+static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bdeclared? (?:as )?(?:resolved|complete|over|closed)\b|\bdowngrad\w*|\b(?:closed|closes|closing) (?:the )?(?:war room|bridge|incident channel)|\b(?:war room|bridge) (?:is |was )?closed\b|\bno recurrence\b")
+        .expect("static regex")
+});
+static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bincident (?:is |was )?declared\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\broles assigned\b|\bcommander (?:is |was )?assigned\b")
+        .expect("static regex")
+});
+static ATTEMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:attempt\w*|tries to|tried to|trying to|try to)\b").expect("static regex")
+});
+static WATCHING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bmonitoring (?:for|closely|period|continues|the)\b|\b(?:extended|continued|continue|continues|keep|keeps) (?:to )?monitor\w*|\bmonitor\w* (?:error rates|metrics|closely)|\bobservation period\b")
+        .expect("static regex")
+});
+
+/// The special phrasings in a lower-cased line.
+pub(super) fn special(t: &str) -> Vec<Special> {
+    let mut out = Vec::new();
+    if ON_CALL_PAGED.is_match(t) {
+        out.push(Special::OnCallPaged);
+    }
+    if ACK.is_match(t) && !FIRES.is_match(t) {
+        out.push(Special::Acknowledged);
+    }
+    if CLOSED.is_match(t) {
+        out.push(Special::Closed);
+    }
+    if DECLARED.is_match(t) {
+        out.push(Special::Declared);
+    }
+    if ATTEMPT.is_match(t) {
+        out.push(Special::Attempt);
+    }
+    if WATCHING.is_match(t) {
+        out.push(Special::Watching);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> EventKind {
+        classify(text, false, Place::default())
+    }
+
+    #[test]
+    fn phrasings_decide_whatever_else_a_line_mentions() {
+        assert_eq!(kind("The on-call for storage is paged"), EventKind::Alert);
+        assert_eq!(
+            kind("Ravi acknowledges the alert"),
+            EventKind::Investigation
+        );
+        assert_eq!(
+            kind("Keeps monitoring for stability"),
+            EventKind::Investigation
+        );
+        assert_eq!(
+            kind("Incident declared, triage starts"),
+            EventKind::Escalation
+        );
+        assert_eq!(kind("Incident declared resolved"), EventKind::Resolution);
+        assert_eq!(
+            kind("Ravi tries to roll back the proxy"),
+            EventKind::Mitigation
+        );
+        assert_eq!(
+            kind("Analysis: the revert did not help"),
+            EventKind::Investigation
+        );
+        assert_eq!(
+            kind("Attempt 2: raise the pool to 300"),
+            EventKind::Mitigation
+        );
+        assert_eq!(
+            kind("Opened an incident channel for the cache"),
+            EventKind::Escalation
+        );
+        assert_eq!(
+            kind("Queue depth falls from 9000 to 40"),
+            EventKind::Mitigation
+        );
+        assert_eq!(kind("Hit rate drops from 96% to 30%"), EventKind::Symptom);
+    }
+
+    #[test]
+    fn an_actor_column_says_who_not_what() {
+        let system = Place {
+            actor: actor_of("Monitoring"),
+            parent: None,
+        };
+        let person = Place {
+            actor: actor_of("Dana (SRE)"),
+            parent: None,
+        };
+        let bot = Place {
+            actor: actor_of("alerting"),
+            parent: None,
+        };
+        assert_eq!(
+            classify("Cache nodes report full disks", false, system),
+            EventKind::Symptom
+        );
+        assert_eq!(
+            classify("Looked over the cache node list", false, person),
+            EventKind::Investigation
+        );
+        assert_eq!(
+            classify("Disk usage on cache-3 passes 90%", false, bot),
+            EventKind::Alert
+        );
+        assert!(
+            is_actor_header("Actor/System") && is_actor_header("Who") && !is_actor_header("Event")
+        );
+    }
+
+    #[test]
+    fn a_sub_point_shares_its_parents_kind_unless_its_words_differ() {
+        let under = |k| Place {
+            actor: Actor::Unknown,
+            parent: Some(k),
+        };
+        assert_eq!(
+            classify(
+                "Last week's build is known to be good",
+                false,
+                under(EventKind::Mitigation)
+            ),
+            EventKind::Mitigation
+        );
+        assert_eq!(
+            classify(
+                "p99 latency climbing: 300 ms → 2 s",
+                false,
+                under(EventKind::Alert)
+            ),
+            EventKind::Symptom
+        );
+        assert_eq!(
+            classify(
+                "Queue depth: 0 (normal)",
+                false,
+                under(EventKind::Resolution)
+            ),
+            EventKind::Resolution
+        );
+    }
+}
