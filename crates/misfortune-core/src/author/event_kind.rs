@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::signal_trend::Trend;
 use crate::model::EventKind;
 
 /// Words that mark each kind of event, checked in this order: a line about the status page is a
@@ -65,6 +66,8 @@ const INVESTIGATION_STRONG: &[&str] = &[
     "to blame",
     "finds the",
     "found the",
+    "finds ",
+    "found ",
     "finds that",
     "found that",
     "could be related",
@@ -240,6 +243,18 @@ const MITIGATION: &[&str] = &[
     "more instances",
     "more nodes",
     "more servers",
+    "load balanc",
+    "adds",
+    "adding",
+    "count increase",
+    "capacity increase",
+    "balances",
+    "reinstat",
+    "outage ends",
+    "outage ended",
+    "stable",
+    "stabilis",
+    "stabiliz",
     "expansion",
     "expands the",
     "expanded the",
@@ -305,6 +320,7 @@ const ALERT: &[&str] = &[
     "page fired",
     "first page",
     "pagerduty",
+    "pager",
     "alarm",
     "monitoring detect",
     "monitoring identif",
@@ -352,6 +368,10 @@ const INVESTIGATION: &[&str] = &[
     "verif",
     "validat",
     "looks at",
+    "looks for",
+    "looking for",
+    "tracks down",
+    "tracked down",
     "examin",
     "inspect",
     "connect the",
@@ -462,7 +482,15 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let sp = special(&t);
     let has = |x: Special| sp.contains(&x);
     let uncommunicated = t.contains("not communicated") || t.contains("without communicat");
-    let steps: [(bool, EventKind); 16] = [
+    let told = [
+        "updat", "post", "publish", "tweet", "email", "notif", "announc",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    let trend = super::signal_trend::trend(&t);
+    let steps: [(bool, EventKind); 22] = [
+        // "Incident resolved, status page green": the end, whatever the page shows.
+        (has(Special::IncidentEnds) && !told, EventKind::Resolution),
         (
             any(COMMUNICATION, false) && !uncommunicated,
             EventKind::Communication,
@@ -472,8 +500,18 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
         (has(Special::Closed), EventKind::Resolution),
         (any(FAILED_FIX, true), EventKind::Mitigation),
         (has(Special::Declared), EventKind::Escalation),
+        // "Jennifer notifies the incidents list": telling people, unless it is the page.
+        (
+            at_word_start(&t, "notif") && !any(ALERT, false),
+            EventKind::Communication,
+        ),
         (
             has(Special::Attempt) && any(MITIGATION, true),
+            EventKind::Mitigation,
+        ),
+        // "Increased the query timeout", "Martym starts replicating the index": a change made.
+        (
+            starts_with_doing(&stemmer, &t) && !any(RESOLUTION, false),
             EventKind::Mitigation,
         ),
         (any(INVESTIGATION_STRONG, true), EventKind::Investigation),
@@ -484,9 +522,44 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
         (any(MITIGATION, true), EventKind::Mitigation),
         (any(ESCALATION, true), EventKind::Escalation),
         (any(ALERT, false) && !negated, EventKind::Alert),
+        // A line that opens with looking ("Confirmed connections at max") is a finding...
+        (
+            INVESTIGATION.iter().any(|w| t.trim_start().starts_with(w)),
+            EventKind::Investigation,
+        ),
+        // ...but a signal that moved says more than "observed" or "confirms" later on.
+        (trend == Some(Trend::Better), EventKind::Mitigation),
+        (trend == Some(Trend::Worse), EventKind::Symptom),
         (any(INVESTIGATION, true), EventKind::Investigation),
     ];
     steps.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
+}
+
+/// Stems of verbs that change a system, for a line's first word or the word after "starts".
+const DOING: &[&str] = &[
+    "increas", "decreas", "rais", "lower", "add", "remov", "chang", "updat", "enabl", "disabl",
+    "optim", "deploy", "redeploy", "restart", "scale", "revert", "patch", "migrat", "rebuild",
+    "rebuilt", "reboot", "flush", "purg", "drain", "kill", "block", "throttl", "rerout",
+    "redirect", "bump", "resiz", "replac", "rotat", "renew", "appli", "replay", "replic",
+    "rollback", "reindex",
+];
+
+/// Whether a line opens with a change made ("Increased the timeout", "Replays the logs"), or
+/// names someone who starts one ("martym starts replicating the index").
+fn starts_with_doing(stemmer: &Stemmer, t: &str) -> bool {
+    let words: Vec<&str> = t
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    let doing = |w: &str| DOING.contains(&stemmer.stem(w).as_ref());
+    words.first().is_some_and(|w| doing(w))
+        || words.windows(2).any(|p| {
+            matches!(
+                p[0],
+                "starts" | "started" | "begins" | "began" | "initiates"
+            ) && doing(p[1])
+        })
 }
 
 /// Monitoring that fires is an alert even when the line also says who it paged.
@@ -525,7 +598,7 @@ pub(super) fn says_worse(text: &str) -> bool {
 pub(super) fn says_recovered(text: &str) -> bool {
     let t = text.to_lowercase();
     // "Database connections dropped to 20/100": a signal that got better.
-    super::signal_trend::trend(&t) == Some(super::signal_trend::Trend::Better)
+    super::signal_trend::trend(&t) == Some(Trend::Better)
         || [
             "recover",
             "restored",

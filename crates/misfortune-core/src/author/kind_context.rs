@@ -110,11 +110,21 @@ pub(super) fn classify(text: &str, first: bool, place: Place) -> EventKind {
     if first && place.parent.is_none() {
         return first_kind(text);
     }
-    if let Some(k) = listed_kind(text) {
-        return k;
-    }
-    if place.actor == Actor::Alerting {
+    // A link's words ("http://monitor/...") are not the line's.
+    let text = &URL.replace_all(text, "");
+    // "Replays the logs to restore the data, while a second engineer looks for the cause":
+    // the main clause says what this line is.
+    let main = text.split(" while ").next().unwrap_or(text);
+    // What an alerting bot posts is an alert, unless it says things recovered.
+    if place.actor == Actor::Alerting && trend(text) != Some(Trend::Better) {
         return EventKind::Alert;
+    }
+    if let Some(k) = listed_kind(main).or_else(|| listed_kind(text)) {
+        // Under "Incident resolved", what recovers or is fixed is part of the resolution.
+        return match (k, place.parent) {
+            (EventKind::Mitigation, Some(EventKind::Resolution)) => EventKind::Resolution,
+            _ => k,
+        };
     }
     match (trend(text), place.parent) {
         (Some(Trend::Better), Some(EventKind::Resolution)) => return EventKind::Resolution,
@@ -153,6 +163,9 @@ pub(super) fn responder_first(t: &str) -> bool {
     .iter()
     .any(|w| t.trim_start().starts_with(w))
 }
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<?https?://\S+>?").expect("static regex"));
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\W*([a-z][a-z0-9 ]{1,30}?)\s*:\s+(\S.*)$").expect("static regex")
@@ -197,6 +210,8 @@ pub(super) enum Special {
     Attempt,
     /// "Monitoring for stability", "extended monitoring": watching, not an alert.
     Watching,
+    /// "Incident resolved", "INCIDENT ENDS", "incident closed".
+    IncidentEnds,
 }
 
 static ON_CALL_PAGED: LazyLock<Regex> = LazyLock::new(|| {
@@ -215,6 +230,10 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bincident (?:is |was )?declared\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\broles assigned\b|\bcommander (?:is |was )?assigned\b")
+        .expect("static regex")
+});
+static INCIDENT_ENDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bincident (?:is |was |has been )?(?:resolved|closed|ends|ended|over)\b")
         .expect("static regex")
 });
 static ATTEMPT: LazyLock<Regex> = LazyLock::new(|| {
@@ -245,6 +264,9 @@ pub(super) fn special(t: &str) -> Vec<Special> {
     }
     if WATCHING.is_match(t) {
         out.push(Special::Watching);
+    }
+    if INCIDENT_ENDS.is_match(t) {
+        out.push(Special::IncidentEnds);
     }
     out
 }

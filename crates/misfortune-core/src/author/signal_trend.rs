@@ -82,6 +82,16 @@ static EXHAUSTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:exhaust\w*|saturat\w*|at max\w*|maxed|pinned|full|100%|timing out|timed out|failing|unavailable|crash\w*|oomkill\w*|refus\w*|degraded|cascad\w*|in use)")
         .expect("static regex")
 });
+static BACK_TO_NORMAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:back to normal|returned to normal|returns to normal|within normal|normal ranges?|nominal)\b")
+        .expect("static regex")
+});
+static BAD_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:slow\w*|maxed(?: out)?|saturated|exhausted|oomkill\w*|crashloop\w*|timing out|timed out|unreachable)\b")
+        .expect("static regex")
+});
+static HIGH_PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:9\d|100)(?:\.\d+)?\s*%").expect("static regex"));
 /// Two numbers with an arrow or "from .. to" between them.
 static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d[\d,.]*)\s*[a-z%/]*\s*(?:→|->|=>|to)\s*~?(\d[\d,.]*)")
@@ -121,6 +131,13 @@ pub(super) fn trend(text: &str) -> Option<Trend> {
 
 fn clause_trend(text: &str) -> Option<Trend> {
     let t = text.to_lowercase();
+    // Some states say which way things went with no signal named.
+    if BACK_TO_NORMAL.is_match(&t) {
+        return Some(Trend::Better);
+    }
+    if BAD_STATE.is_match(&t) {
+        return Some(Trend::Worse);
+    }
     let bad = BAD_HIGH.iter().any(|w| t.contains(w));
     let good = GOOD_HIGH.iter().any(|w| t.contains(w));
     if !(bad || good) {
@@ -130,6 +147,10 @@ fn clause_trend(text: &str) -> Option<Trend> {
         return Some(Trend::Better);
     }
     let d = direction(&t);
+    // "CPU usage: 95%": near the limit.
+    if bad && d == 0 && HIGH_PERCENT.is_match(&t) {
+        return Some(Trend::Worse);
+    }
     match (bad, good, d) {
         (true, false, 1) | (false, true, -1) => Some(Trend::Worse),
         (true, false, -1) | (false, true, 1) => Some(Trend::Better),

@@ -453,7 +453,14 @@ impl Clock {
 /// Once the incident is resolved, what is still done to the system is the permanent fix
 /// ("code fix deployed to production", "hot-fix merged"): part of the resolution.
 fn after_resolution(events: &mut [(i64, EventKind, String)]) {
-    let Some(resolved) = events.iter().position(|e| e.1 == EventKind::Resolution) else {
+    // Only an incident said to be over counts ("operating normally" may be a partial return).
+    let over =
+        Regex::new(r"(?i)\bresolved\b|\bincident (?:closed|ends|ended|over)\b|\ball clear\b")
+            .expect("static regex");
+    let Some(resolved) = events
+        .iter()
+        .position(|e| e.1 == EventKind::Resolution && over.is_match(&e.2))
+    else {
         return;
     };
     for e in &mut events[resolved + 1..] {
