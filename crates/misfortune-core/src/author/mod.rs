@@ -20,6 +20,7 @@ mod event_kind;
 pub mod game;
 mod game_metrics;
 mod kind_context;
+mod kind_words;
 mod markdown;
 mod record;
 mod render;

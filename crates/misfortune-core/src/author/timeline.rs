@@ -351,6 +351,7 @@ pub(super) fn parse_timeline(
     }
     let mut out = classify_all(raw);
     out.sort_by_key(|e| e.0);
+    noticed_is_detection(&mut out);
     before_detection(&mut out);
     after_resolution(&mut out);
     out
@@ -447,6 +448,21 @@ impl Clock {
         }
         self.last_abs = Some(abs);
         abs
+    }
+}
+
+/// With no alert or page at all, the incident was detected by someone noticing it ("Noticed
+/// tables being dropped"): that line is the detection.
+fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
+    if events.iter().any(|e| e.1 == EventKind::Alert) {
+        return;
+    }
+    let noticing = Regex::new(
+        r"(?i)\b(?:notic\w*|spott\w*|spots|discover\w*|saw|sees|detect\w*|reports?|reported)\b",
+    )
+    .expect("static regex");
+    if let Some(e) = events.iter_mut().skip(1).find(|e| noticing.is_match(&e.2)) {
+        e.1 = EventKind::Alert;
     }
 }
 
