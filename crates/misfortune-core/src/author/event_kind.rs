@@ -193,6 +193,10 @@ pub(super) fn says_worse(text: &str) -> bool {
 /// Whether a line says the service recovered.
 pub(super) fn says_recovered(text: &str) -> bool {
     let t = text.to_lowercase();
+    // "Error rate dropped to 3% but the issue persisted" did not recover.
+    if says_failed(&t) {
+        return false;
+    }
     // "Database connections dropped to 20/100": a signal that got better.
     super::signal_trend::trend(&t) == Some(Trend::Better)
         || [
@@ -215,6 +219,8 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "drained",
             "back to zero",
             "succeeds",
+            "mitigated",
+            "outage ends",
             "succeeded",
             "back above",
             "stops and",
@@ -224,7 +230,7 @@ pub(super) fn says_recovered(text: &str) -> bool {
 }
 
 static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail").expect("static regex")
+    Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|but .{0,30} again").expect("static regex")
 });
 
 static WORSE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -233,3 +239,36 @@ static WORSE_RE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+
+/// Whether a line that reports a recovery also says what was done to get it ("Flag set to 0% –
+/// errors drop"): then it is the fix itself.
+pub(super) fn recovery_is_the_fix(text: &str) -> bool {
+    let first = first_clause(text);
+    first.len() < text.trim().len()
+        && listed_kind(first) == Some(EventKind::Mitigation)
+        && super::signal_trend::trend(first).is_none()
+        && !says_recovered(first)
+}
+
+/// Whether two lines share a content word's stem ("restart" in "A rolling restart begins" and
+/// "All pods restarted"): the same action, begun and then finished.
+pub(super) fn share_a_stem(a: &str, b: &str) -> bool {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let stems = |t: &str| -> Vec<String> {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(|w| stemmer.stem(w).to_string())
+            .collect()
+    };
+    let b = stems(b);
+    stems(a).iter().any(|w| b.contains(w))
+}
+
+/// The part of a line before its first clause break.
+pub(super) fn first_clause(text: &str) -> &str {
+    text.split(['–', '—', ';', ',', '.'])
+        .next()
+        .unwrap_or(text)
+        .trim()
+}

@@ -56,7 +56,10 @@ pub fn short(s: &str, max: usize) -> String {
     let s = match s.split_once(": ") {
         Some((label, rest))
             if label.split_whitespace().count() <= 3
-                && !label.chars().any(|c| c.is_ascii_digit())
+                && (!label.chars().any(|c| c.is_ascii_digit())
+                    || ["attempt", "step", "action", "fix"]
+                        .iter()
+                        .any(|w| label.to_lowercase().starts_with(w)))
                 && rest.split_whitespace().count() > 3 =>
         {
             rest
@@ -194,13 +197,18 @@ impl Game {
         g.metrics = metrics(&text, &symptoms);
         g.theories = theories(&events, &text);
         g.failed_fixes = failed_fixes(&events, &text);
-        g.fix_and_finding(&events, sk.before_start.len());
+        g.fix_and_finding(&events, sk.before_start.len(), sk.root_cause.as_deref());
         g
     }
 
     /// The first mitigation that did not fail is the fix; the investigation that named the
     /// cause before it is its clue.
-    fn fix_and_finding(&mut self, events: &[(SimTime, EventKind, &str)], before_start: usize) {
+    fn fix_and_finding(
+        &mut self,
+        events: &[(SimTime, EventKind, &str)],
+        before_start: usize,
+        root_cause: Option<&str>,
+    ) {
         let failed: Vec<&str> = self
             .failed_fixes
             .iter()
@@ -235,15 +243,25 @@ impl Game {
                     && super::event_kind::says_recovered(e.2)
             })
             .map(|(i, _)| i);
+        let last_tried = |r: usize| {
+            events[..r]
+                .iter()
+                .enumerate()
+                .skip(before_start)
+                .rev()
+                .find(tried)
+        };
+        // "Flag set to 0% – errors drop" is the fix itself, unless it finishes what an
+        // earlier attempt began ("All pods restarted; errors fall" after "a restart begins").
         let fix = recovered
-            .and_then(|r| {
-                events[..r]
-                    .iter()
-                    .enumerate()
-                    .skip(before_start)
-                    .rev()
-                    .find(tried)
+            .filter(|&r| {
+                let first = super::event_kind::first_clause(events[r].2);
+                super::event_kind::recovery_is_the_fix(events[r].2)
+                    && last_tried(r)
+                        .is_none_or(|(_, e)| !super::event_kind::share_a_stem(e.2, first))
             })
+            .map(|r| (r, &events[r]))
+            .or_else(|| recovered.and_then(last_tried))
             .or_else(|| events.iter().enumerate().skip(before_start).find(tried))
             .map(|(i, _)| i);
         if let Some(i) = fix {
@@ -258,10 +276,13 @@ impl Game {
                 .find(|e| matches!(e.1, EventKind::Mitigation | EventKind::Resolution))
                 .map(|e| e.0.saturating_sub(at))
                 .filter(|d| *d > SimTime::ZERO);
-            self.finding = events[..i]
-                .iter()
-                .rev()
-                .find(|e| e.1 == EventKind::Investigation)
+            self.finding = finding(&events[before_start.min(i)..i], root_cause)
+                .or_else(|| {
+                    events[..i]
+                        .iter()
+                        .rev()
+                        .find(|e| e.1 == EventKind::Investigation)
+                })
                 .map(|e| Found {
                     name: short(e.2, 60),
                     at: e.0,
@@ -269,6 +290,43 @@ impl Game {
                 });
         }
     }
+}
+
+/// Of the investigations before the fix, the one that named the cause: it shares the most
+/// words with the document's root cause, and says it found something ("root cause
+/// identified", "finds", "traced to", "smoking gun"); the latest wins a tie. `None` when no
+/// line does either.
+fn finding<'a>(
+    before_fix: &'a [(SimTime, EventKind, &'a str)],
+    root_cause: Option<&str>,
+) -> Option<&'a (SimTime, EventKind, &'a str)> {
+    let says_found = Regex::new(
+        r"(?i)\b(?:root cause|identif\w*|finds|found|discover\w*|traced|smoking gun|pinpoint\w*|confirm\w*|locat\w*|uncover\w*|realis\w*|realiz\w*)\b",
+    )
+    .expect("static regex");
+    let words = |t: &str| -> Vec<String> {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(str::to_string)
+            .collect()
+    };
+    let cause = root_cause.map(words).unwrap_or_default();
+    // A theory the team chased is not what named the cause.
+    let theory = Regex::new(
+        r"(?i)\b(?:assum\w*|suspect\w*|thinks?|thought|believ\w*|theory|guess\w*|looks fine|all clear)\b",
+    )
+    .expect("static regex");
+    before_fix
+        .iter()
+        .filter(|e| e.1 == EventKind::Investigation && !theory.is_match(e.2))
+        .map(|e| {
+            let shared = words(e.2).iter().filter(|w| cause.contains(w)).count();
+            (2 * shared + usize::from(says_found.is_match(e.2)), e)
+        })
+        .filter(|(score, _)| *score > 0)
+        .max_by_key(|(score, e)| (*score, e.0))
+        .map(|(_, e)| e)
 }
 
 /// Theories the team chased: the words that say a line is a theory, and what follows them.

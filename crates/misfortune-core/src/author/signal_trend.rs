@@ -38,6 +38,7 @@ const BAD_HIGH: &[&str] = &[
     "utilisation",
     "saturation",
     "connections",
+    "connection count",
     "pool",
     "restarts",
     "evictions",

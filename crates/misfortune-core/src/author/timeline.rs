@@ -198,6 +198,8 @@ struct TableShape {
     /// The next table row is a header (or the rule under it).
     header_next: bool,
     actor_col: Option<usize>,
+    /// The column that says what happened ("Event", "Action", "Description").
+    event_col: Option<usize>,
 }
 
 /// A line as read: its text, the text to read its kind from (without an actor column), and
@@ -232,6 +234,19 @@ fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
     }
     if first && header {
         shape.actor_col = cells.iter().position(|c| is_actor_header(c));
+        shape.event_col = cells.iter().position(|c| {
+            let c = c.to_lowercase();
+            [
+                "event",
+                "action",
+                "what",
+                "description",
+                "activity",
+                "details",
+            ]
+            .iter()
+            .any(|h| c.starts_with(h))
+        });
         return None;
     }
     let actor = shape
@@ -247,14 +262,22 @@ fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
         .join(" | ");
     // Who acted comes first ("Tomás | Cancels the reindex task"), so the last cell says what
     // happened whichever column the table put them in.
-    let text = match shape.actor_col.and_then(|i| cells.get(i)) {
-        Some(who) if !who.is_empty() && shape.actor_col != Some(0) => {
-            let time = kind_text.split(" | ").next().unwrap_or_default();
-            let rest: Vec<&str> = kind_text.split(" | ").skip(1).collect();
-            format!("{time} | {who} | {}", rest.join(" | "))
-        }
-        _ => cells.join(" | "),
-    };
+    // ...and what happened last, after any notes.
+    let mut order: Vec<usize> = (0..cells.len()).collect();
+    if let Some(a) = shape.actor_col.filter(|&a| a < cells.len() && a > 0) {
+        order.retain(|&i| i != a);
+        order.insert(1, a);
+    }
+    if let Some(e) = shape.event_col.filter(|&e| e < cells.len()) {
+        order.retain(|&i| i != e);
+        order.push(e);
+    }
+    let text = order
+        .iter()
+        .map(|&i| cells[i].as_str())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ");
     Some(RowText {
         text,
         kind_text,
@@ -274,7 +297,7 @@ pub(super) fn parse_timeline(
     let mut clock = Clock::default();
     let mut shape = TableShape {
         header_next: true,
-        actor_col: None,
+        ..TableShape::default()
     };
     let mut dated_bullets = true;
     let mut prev_blank = true;
