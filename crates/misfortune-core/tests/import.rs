@@ -494,3 +494,51 @@ fn an_atlassian_pir_without_a_timeline_heading_or_a_summary() {
     assert_eq!(sk.action_items.len(), 2);
     assert_eq!(sk.time_to_diagnose, Some(SimTime::from_mins(345)));
 }
+
+/// A plain-text status report (capital headings, no timeline, times only in its sentences) and
+/// a report whose title is a bold line: the headings are read, the sentences that give a time
+/// become the timeline (a range gives its start and its end), and "we were alerted" is the
+/// detection.
+#[test]
+fn plain_text_reports_give_their_timeline_from_sentences() {
+    let text = "\
+**Incident report: search results stale**
+
+SUMMARY
+For three hours on Friday, search results did not include newly listed items.
+
+DETAILED DESCRIPTION OF IMPACT
+From 09:10 to 12:05 UTC, about 40% of searches returned results that were up to three hours old.
+
+ROOT CAUSE
+An indexing worker pool was scaled to zero by a mistyped autoscaling rule.
+
+REMEDIATION AND PREVENTION
+We were alerted by a merchant at 09:40 UTC and restored the worker pool at 11:30 UTC. The backlog
+of listings was indexed by 12:05.
+";
+    let i = author::import_markdown("plain.txt", text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(
+        sk.title.as_deref(),
+        Some("Incident report: search results stale")
+    );
+    assert!(
+        sk.summary
+            .as_deref()
+            .unwrap()
+            .contains("newly listed items")
+    );
+    assert!(sk.root_cause.as_deref().unwrap().contains("scaled to zero"));
+    let at = |m: u64| {
+        sk.timeline
+            .iter()
+            .find(|e| e.0 == SimTime::from_mins(m))
+            .map(|e| e.1)
+    };
+    // Minute 0 is 09:40, when they were alerted; the range's start is 30 minutes before it.
+    assert_eq!(at(0), Some(EventKind::Alert), "{:#?}", sk.timeline);
+    assert_eq!(sk.before_start.len(), 1);
+    assert_eq!(sk.before_start[0].0, SimTime::from_mins(30));
+    assert_eq!(at(145), Some(EventKind::Resolution), "{:#?}", sk.timeline);
+}

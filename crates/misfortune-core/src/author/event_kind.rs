@@ -143,8 +143,15 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
         (any(INVESTIGATION_STRONG, true), EventKind::Investigation),
         (any(MITIGATION_FIRST, false), EventKind::Mitigation),
         (any(RESOLUTION, false), EventKind::Resolution),
-        (has(Special::Watching), EventKind::Investigation),
-        (any(ALERT_FIRST, false) && !negated, EventKind::Alert),
+        // "Services recovered; continued monitoring" recovered.
+        (
+            has(Special::Watching) && trend != Some(Trend::Better) && !says_recovered(&t),
+            EventKind::Investigation,
+        ),
+        (
+            any(ALERT_FIRST, false) && !negated && !has(Special::Watching),
+            EventKind::Alert,
+        ),
         // A line that opens with looking ("Confirmed connections at max") is a finding...
         (
             INVESTIGATION.iter().any(|w| t.trim_start().starts_with(w)),

@@ -187,7 +187,7 @@ pub(super) fn label_kind(t: &str) -> Option<EventKind> {
             Some(EventKind::Investigation)
         }
         "mitigation" | "workaround" | "mitigated" | "fix" => Some(EventKind::Mitigation),
-        "resolved" | "resolution" => Some(EventKind::Resolution),
+        "resolved" | "resolution" | "ends" => Some(EventKind::Resolution),
         "alert" | "alarm" | "page" => Some(EventKind::Alert),
         "communication" | "external" | "announcement" => Some(EventKind::Communication),
         "escalation" => Some(EventKind::Escalation),

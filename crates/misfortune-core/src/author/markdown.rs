@@ -446,6 +446,44 @@ fn read_sections(
             .max_by_key(Vec::len)
             .unwrap_or_default();
     }
+    // No dated lines at all (a plain-text status report): the sentences that give a time.
+    if events.is_empty() {
+        events = parse_timeline(&prose_timeline(sections), year);
+    }
     note("timeline", !events.is_empty());
     (found, events)
+}
+
+/// Timeline lines from prose: each sentence that gives a clock time ("We were alerted at 18:56
+/// PDT and stopped the job"), at that time; a range ("from 18:40 to 22:50") gives its start
+/// and its end.
+fn prose_timeline(sections: &[Section]) -> Vec<String> {
+    let at = Regex::new(r"(?i)\b(?:at|from|by|around|until)\s+(\d{1,2}:\d{2})(?:\s*(?:to|-|–|until)\s*(\d{1,2}:\d{2}))?")
+        .expect("static regex");
+    let mut lines = Vec::new();
+    for s in sections
+        .iter()
+        .filter(|s| !matches!(s.part, Part::Lessons | Part::WentWell | Part::WentWrong))
+    {
+        for sentence in items(&s.lines).iter().flat_map(|p| p.split(". ")) {
+            let sentence = sentence.trim().trim_end_matches('.');
+            if let Some(c) = at.captures(sentence) {
+                lines.push(format!("{} — {sentence}.", &c[1]));
+                if let Some(end) = c.get(2) {
+                    lines.push(format!("{} — Ends: {sentence}.", end.as_str()));
+                }
+            }
+        }
+    }
+    // In time order, so a later sentence's earlier time does not read as the next day.
+    let key = |l: &String| {
+        let (h, m) = l
+            .split_once(' ')
+            .map_or(l.as_str(), |x| x.0)
+            .split_once(':')
+            .unwrap_or(("0", "0"));
+        h.parse::<u32>().unwrap_or(0) * 60 + m.parse::<u32>().unwrap_or(0)
+    };
+    lines.sort_by_key(key);
+    lines
 }

@@ -92,6 +92,7 @@ pub(super) fn classify(title: &str) -> Part {
     {
         Part::Resolution
     } else if has("summary")
+        || has("sumary")
         || has("overview")
         || has("tl;dr")
         || has("description")
@@ -133,6 +134,16 @@ pub(super) fn heading(line: &str) -> Option<(usize, String)> {
             return Some((4, inner));
         }
     }
+    // `ROOT CAUSE` alone on a line, in capitals, naming a known section (plain-text reports).
+    if s.len() > 3
+        && s.len() < 50
+        && s.chars().any(|c| c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '&' | '-' | '/'))
+        && classify(&s.to_lowercase()) != Part::Other
+    {
+        return Some((2, s.to_lowercase()));
+    }
     // `Summary:` alone on a line, naming a known section.
     if let Some(inner) = s.strip_suffix(':')
         && inner.len() < 40
@@ -166,6 +177,23 @@ fn inline_label(line: &str) -> Option<(String, String)> {
         .then(|| (label.trim().to_string(), rest.trim().to_string()))
 }
 
+/// The level of a setext heading (`Title` over `===` is 1, over `---` is 2), if `line` is one.
+fn setext_level(line: &str, next: Option<&str>) -> Option<usize> {
+    let next = next?.trim();
+    let underline = !next.is_empty()
+        && (next.chars().all(|c| c == '=') || (next.len() >= 3 && next.chars().all(|c| c == '-')));
+    (underline && !line.trim().is_empty() && !line.trim_start().starts_with(['-', '*', '|', '#']))
+        .then(|| if next.starts_with('=') { 1 } else { 2 })
+}
+
+/// The text of a line that is wholly bold and is not a label (`**Postmortem: API outage**`).
+fn bold_line(line: &str) -> Option<&str> {
+    line.trim()
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .filter(|t| !t.contains("**") && !t.trim_end().ends_with(':'))
+}
+
 pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
     let lines: Vec<&str> = md.lines().collect();
     let mut title = None;
@@ -174,22 +202,7 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        let next = lines.get(i + 1).map(|l| l.trim());
-        let setext = next
-            .filter(|n| {
-                !n.is_empty()
-                    && (n.chars().all(|c| c == '=')
-                        || (n.len() >= 3 && n.chars().all(|c| c == '-')))
-            })
-            .is_some()
-            && !line.trim().is_empty()
-            && !line.trim_start().starts_with(['-', '*', '|', '#']);
-        let h = if setext {
-            let level = if next.unwrap_or("").starts_with('=') {
-                1
-            } else {
-                2
-            };
+        let h = if let Some(level) = setext_level(line, lines.get(i + 1).copied()) {
             i += 1;
             Some((level, line.trim().to_string()))
         } else {
@@ -223,6 +236,16 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
                 explicit: true,
                 lines: vec![rest],
             });
+            i += 1;
+            continue;
+        }
+        // A bold line alone before anything else is the title (`**Postmortem: ...**`).
+        if h.is_none()
+            && title.is_none()
+            && sections.is_empty()
+            && let Some(inner) = bold_line(line)
+        {
+            title = Some(clean_inline(inner));
             i += 1;
             continue;
         }
