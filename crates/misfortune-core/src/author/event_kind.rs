@@ -64,9 +64,55 @@ pub(super) fn first_kind(text: &str) -> EventKind {
         .any(|w| at_word_start(&t, w))
     {
         EventKind::Alert
+    } else if opens_on_harm(&t) {
+        EventKind::Symptom
     } else {
         EventKind::Trigger
     }
+}
+
+/// Whether a timeline's first line is the harm beginning with no change named ("Performance
+/// began to degrade", "our platform experienced degraded performance"): a symptom, the trigger
+/// left unsaid.
+fn opens_on_harm(t: &str) -> bool {
+    // Its first sentence: "Playbook command removes far more servers than intended; requests
+    // start failing" opens on the change.
+    let t = t.split(['.', ';', '—', '–']).next().unwrap_or(t);
+    let harm = super::signal_trend::trend(t) == Some(Trend::Worse)
+        || [
+            "degrad",
+            "outage",
+            "went down",
+            "unavailable",
+            "fail",
+            "error",
+            "timeout",
+            "timed out",
+            "slow",
+        ]
+        .iter()
+        .any(|w| at_word_start(t, w));
+    let change = [
+        "deploy",
+        "release",
+        "config",
+        "push",
+        "upgrad",
+        "migrat",
+        "maintenance",
+        "rollout",
+        "rolled out",
+        "change",
+        "caus",
+        "renew",
+        "install",
+        "patch",
+        "commit",
+        "merge",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
+    harm && !change
 }
 
 /// The kind a line's words name, if any word list or rule knows them.
@@ -81,7 +127,9 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let any = |ws: &[&str], stems: bool| {
         ws.iter().any(|w| {
             at_word_start(&t, w)
-                || stems && {
+                // An entry with a symbol ("% back") is only matched as written: its stems
+                // without the symbol ("back") would say something else.
+                || stems && w.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'')) && {
                     let phrase = stemmed(&stemmer, w);
                     phrase.trim().len() >= 3 && st.contains(&phrase)
                 }
@@ -90,21 +138,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     if let Some(k) = super::kind_context::label_kind(&t) {
         return Some(k);
     }
-    // "No alert is configured for lag" says nobody was told.
-    let negated = [
-        "no alert",
-        "no new alert",
-        "not alert",
-        "without an alert",
-        "without alert",
-        "no page",
-        "not page",
-        "did not page",
-        "didn't page",
-        "nobody was paged",
-    ]
-    .iter()
-    .any(|w| t.contains(w));
+    let negated = negates_alert(&t);
     let sp = special(&t);
     let has = |x: Special| sp.contains(&x);
     let uncommunicated = t.contains("not communicated") || t.contains("without communicat");
@@ -135,13 +169,19 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
             has(Special::Attempt) && any(MITIGATION, true),
             EventKind::Mitigation,
         ),
-        // "Increased the query timeout", "Martym starts replicating the index": a change made.
+        // "Increased the query timeout", "Martym starts replicating the index", "Caching was
+        // enabled": a change made.
         (
-            starts_with_doing(&stemmer, &t) && !any(RESOLUTION, false),
+            (starts_with_doing(&stemmer, &t) || passive_change(&stemmer, &t))
+                && !any(RESOLUTION, false),
             EventKind::Mitigation,
         ),
         (any(INVESTIGATION_STRONG, true), EventKind::Investigation),
-        (any(MITIGATION_FIRST, false), EventKind::Mitigation),
+        // "Evaluating mitigation strategies" is still looking.
+        (
+            any(MITIGATION_FIRST, false) && !planning_mitigation(&t),
+            EventKind::Mitigation,
+        ),
         (any(RESOLUTION, false), EventKind::Resolution),
         // "Services recovered; continued monitoring" recovered.
         (
@@ -171,6 +211,11 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
 /// Whether a line opens with a change made ("Increased the timeout", "Replays the logs"), or
 /// names someone who starts one ("martym starts replicating the index").
 fn starts_with_doing(stemmer: &Stemmer, t: &str) -> bool {
+    // A label is not the first word ("Update: we are experiencing...").
+    let t = match t.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 2 && !rest.is_empty() => rest,
+        _ => t,
+    };
     let words: Vec<&str> = t
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
@@ -184,6 +229,59 @@ fn starts_with_doing(stemmer: &Stemmer, t: &str) -> bool {
                 "starts" | "started" | "begins" | "began" | "initiates"
             ) && doing(p[1])
         })
+}
+
+/// Whether a line says nobody was told ("No alert is configured for lag").
+fn negates_alert(t: &str) -> bool {
+    [
+        "no alert",
+        "no new alert",
+        "not alert",
+        "without an alert",
+        "without alert",
+        "no page",
+        "not page",
+        "did not page",
+        "didn't page",
+        "nobody was paged",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// Whether a line only weighs mitigations ("evaluating mitigation strategies", "pursuing
+/// mitigations in parallel") rather than applying one.
+fn planning_mitigation(t: &str) -> bool {
+    [
+        "mitigation strateg",
+        "mitigation option",
+        "possible mitigation",
+        "pursuing mitigation",
+        "evaluating mitigation",
+        "exploring mitigation",
+        "considering mitigation",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// Whether a line's first clause says something was done to the system, in the passive or the
+/// perfect ("Additional containers were added", "the database capacity was increased to 1 TB",
+/// "we have deployed backend changes"): someone did it, whereas "capacity increased" may be a
+/// signal.
+fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
+    let words: Vec<&str> = first_clause(t)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|p| {
+        matches!(
+            p[0],
+            "was" | "were" | "been" | "being" | "have" | "has" | "had"
+        ) && p[1].ends_with("ed")
+            && (DOING.contains(&stemmer.stem(p[1]).as_ref())
+                || DOING.iter().any(|d| d.len() >= 3 && p[1].starts_with(d)))
+    })
 }
 
 /// Whether a line says an attempt did not work ("did not help", "errors continue at the same

@@ -34,6 +34,7 @@ const SYSTEMS: &[&str] = &[
     "system",
     "automation",
     "automated",
+    "auto",
     "ci/cd",
     "ci",
     "pipeline",
@@ -240,7 +241,7 @@ static ATTEMPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:attempt\w*|tries to|tried to|trying to|try to)\b").expect("static regex")
 });
 static WATCHING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bmonitoring (?:for|closely|period|continues|the)\b|\b(?:extended|continued|continue|continues|keep|keeps) (?:to )?monitor\w*|\bmonitor\w* (?:error rates|metrics|closely)|\bobservation period\b")
+    Regex::new(r"\bmonitoring (?:for|closely|period|continues|the|as)\b|\b(?:are|is|am|we're) (?:now )?monitoring\b|\b(?:extended|continued|continue|continues|keep|keeps) (?:to )?monitor\w*|\bmonitor\w* (?:error rates|metrics|closely)|\bobservation period\b")
         .expect("static regex")
 });
 

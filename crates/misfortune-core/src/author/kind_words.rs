@@ -27,6 +27,9 @@ pub(super) const COMMUNICATION: &[&str] = &[
     "postmortem meeting",
     "post-mortem meeting",
     "post-incident review meeting",
+    "sent out",
+    "emails to customers",
+    "targeted emails",
 ];
 
 /// A fix that was tried and failed (or made things worse) is still a mitigation attempt.
@@ -50,6 +53,7 @@ pub(super) const FAILED_FIX: &[&str] = &[
 ];
 
 pub(super) const INVESTIGATION_STRONG: &[&str] = &[
+    "pinpoint",
     "whether",
     // "assumes the server is down" is a theory; "restarts it, assuming a stuck worker" is a fix.
     "assumes the",
@@ -107,6 +111,10 @@ pub(super) const RESOLUTION: &[&str] = &[
     "incident closed",
     "closed the incident",
     "operating normally",
+    "operating properly",
+    "working properly",
+    "functioning properly",
+    "functioning normally",
     "fully back",
     "full resolution",
     "resolution confirmed",
@@ -179,8 +187,12 @@ pub(super) const MITIGATION: &[&str] = &[
     // More things done to the system, on stems.
     "aborts the",
     "aborted the",
-    "halts",
-    "halted",
+    "halts the",
+    "halted the",
+    "halts all",
+    "halted all",
+    "was halted",
+    "were halted",
     "terminat",
     "turns off",
     "turned off",
@@ -413,6 +425,7 @@ pub(super) const INVESTIGATION: &[&str] = &[
     "realized",
     "traced",
     "review",
+    "seeing",
 ];
 
 /// Monitoring that fires is an alert even when the line also says who it paged.

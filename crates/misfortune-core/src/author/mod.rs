@@ -14,6 +14,7 @@
 
 use crate::model::{ActionItemKind, EventKind};
 use crate::time::SimTime;
+use regex::Regex;
 
 mod classic;
 mod event_kind;
@@ -32,6 +33,7 @@ mod status_page;
 mod tag_guess;
 mod templates;
 mod timeline;
+mod timeline_order;
 
 pub use classic::import_wheel;
 pub use event_kind::guess_kind;
@@ -182,9 +184,31 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
                 .iter()
                 .any(|w| t.contains(w))
             };
+            // No alert at all: a hard outage ("the job server halted") is seen at once; a slow
+            // decline ("performance began to degrade") only once the team first acted, not
+            // when the trouble began overnight.
+            let outage = Regex::new(
+                r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|unavailable|crash\w*|outage|offline)\b",
+            )
+            .expect("static regex");
+            let hard_outage = || {
+                events
+                    .iter()
+                    .find(|e| e.1 == EventKind::Symptom && outage.is_match(&e.2))
+            };
+            let responded = || {
+                events.iter().find(|e| {
+                    matches!(
+                        e.1,
+                        EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
+                    )
+                })
+            };
             alerts()
                 .find(|e| reached(&e.2))
                 .or_else(|| alerts().next())
+                .or_else(hard_outage)
+                .or_else(responded)
                 .map_or(first, |e| e.0)
         }
         Zero::At(t) => t,

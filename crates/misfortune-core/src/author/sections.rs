@@ -194,19 +194,70 @@ fn bold_line(line: &str) -> Option<&str> {
         .filter(|t| !t.contains("**") && !t.trim_end().ends_with(':'))
 }
 
+/// A plain-text document (pasted from a web page or an email) has no Markdown headings: its
+/// first line is its title and a short line alone naming a known section ("Summary of
+/// technical issue") is a heading.
+fn is_plain_text(lines: &[&str]) -> bool {
+    !lines.iter().enumerate().any(|(i, l)| {
+        let t = l.trim_start();
+        (t.starts_with('#') && heading(l).is_some())
+            || (t.starts_with("**") && heading(l).is_some())
+            || setext_level(l, lines.get(i + 1).copied()).is_some()
+    })
+}
+
+/// A plain-text heading: a short line after a blank one (or first), not a sentence, with no
+/// clock time, naming a known section.
+fn plain_heading(line: &str, after_blank: bool) -> Option<(usize, String)> {
+    let s = line.trim();
+    let clock = Regex::new(r"\d:\d\d").expect("static regex");
+    let name = s.trim_end_matches(':').trim();
+    (after_blank
+        && !name.is_empty()
+        && name.len() <= 60
+        && name.split_whitespace().count() <= 8
+        && !name.ends_with(['.', ',', ';', '!', '?'])
+        && !name.starts_with(['-', '*', '|', '•', '['])
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && !clock.is_match(name)
+        && classify(name) != Part::Other)
+        .then(|| (2, name.to_string()))
+}
+
+/// A plain-text document's title: its first line, when that is short and not a sentence.
+fn plain_title(line: &str) -> Option<String> {
+    let s = line.trim();
+    (!s.is_empty() && s.len() <= 100 && !s.ends_with(['.', ':', ',']) && bullet(s).is_none())
+        .then(|| clean_inline(s))
+}
+
+/// A plain text's first line as its title, and the index of the line after it.
+fn first_line_title(lines: &[&str]) -> Option<(String, usize)> {
+    let first = lines.iter().position(|l| !l.trim().is_empty())?;
+    if plain_heading(lines[first], true).is_some() {
+        return None;
+    }
+    plain_title(lines[first]).map(|t| (t, first + 1))
+}
+
 pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
     let lines: Vec<&str> = md.lines().collect();
-    let mut title = None;
+    let plain = is_plain_text(&lines);
     let mut sections: Vec<Section> = Vec::new();
     let mut timeline_level: Option<usize> = None;
-    let mut i = 0;
+    let (mut title, mut i) = first_line_title(&lines)
+        .filter(|_| plain)
+        .map_or((None, 0), |(t, next)| (Some(t), next));
+    let title_line = i;
     while i < lines.len() {
         let line = lines[i];
+        // A heading starts a block: after a blank line, or straight under the title line.
+        let after_blank = i == 0 || i == title_line || lines[i - 1].trim().is_empty();
         let h = if let Some(level) = setext_level(line, lines.get(i + 1).copied()) {
             i += 1;
             Some((level, line.trim().to_string()))
         } else {
-            heading(line)
+            heading(line).or_else(|| plain.then(|| plain_heading(line, after_blank)).flatten())
         };
         // A deeper heading inside the timeline ("### Detection (14:32 - 14:35)") groups its
         // events: the lines stay in the timeline, the heading can only set the day.
@@ -280,6 +331,10 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
             }
         }
         i += 1;
+    }
+    // A plain text with no section at all is not a postmortem, whatever its first line.
+    if plain && !sections.iter().any(|s| s.explicit && s.part != Part::Other) {
+        title = None;
     }
     (title, sections)
 }

@@ -41,7 +41,18 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
             title.get_or_insert_with(|| h.trim().to_string());
             continue;
         }
-        if let Some(h) = t.strip_prefix("## ").or_else(|| t.strip_prefix("### ")) {
+        // Copied from the page, an update's status is a line of its own ("Resolved", or
+        // "Resolved -" on the front page) and the first line is the incident's name.
+        let bare = bare_status(t);
+        if title.is_none() && bare.is_none() && !t.is_empty() && !t.starts_with('#') {
+            title = Some(t.trim_start_matches("Investigating ").to_string());
+            continue;
+        }
+        if let Some(h) = t
+            .strip_prefix("## ")
+            .or_else(|| t.strip_prefix("### "))
+            .or(bare)
+        {
             let h = h.trim().to_lowercase();
             in_postmortem = h.contains("postmortem") || h.contains("post-mortem");
             current = STATUSES
@@ -52,11 +63,14 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
         }
         if let Some(c) = posted.captures(t) {
             if let Some((status, body)) = current.take() {
+                let body = body.join(" ");
+                // "Update: we have deployed..." under an "Update" heading says it twice.
+                let body = body.trim().strip_prefix("Update:").unwrap_or(body.trim());
                 updates.push(Update {
                     status,
                     date: c[1].to_string(),
                     time: c[2].to_string(),
-                    body: body.join(" ").trim().to_string(),
+                    body: body.trim().to_string(),
                 });
             }
             continue;
@@ -74,8 +88,18 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
     }
     updates.reverse(); // oldest first
     let mut out = format!("# {}\n\n", title.unwrap_or_else(|| "Incident".into()));
+    // A postmortem of several paragraphs opens with what happened, which says it better than
+    // the first update; a postmortem of one paragraph is the cause.
+    let paragraphs: Vec<&String> = postmortem
+        .iter()
+        .filter(|p| p.split_whitespace().count() >= 12 && p.ends_with('.'))
+        .collect();
+    let opening = paragraphs
+        .first()
+        .copied()
+        .filter(|_| paragraphs.len() >= 3);
     out.push_str("## Summary\n\n");
-    out.push_str(&updates[0].body);
+    out.push_str(opening.unwrap_or(&updates[0].body));
     out.push_str("\n\n");
     if !postmortem.is_empty() {
         out.push_str("## Root cause\n\n");
@@ -89,13 +113,31 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
     Some(out)
 }
 
+/// A status (or "Postmortem") alone on a line, as a page copied as text shows it.
+fn bare_status(t: &str) -> Option<&str> {
+    let word = t.trim_end_matches('-').trim();
+    let lower = word.to_lowercase();
+    (STATUSES.iter().any(|(k, _)| *k == lower) || lower == "postmortem" || lower == "post-mortem")
+        .then_some(word)
+}
+
 /// The timeline's lines: sentences that give a time of their own, then every update, each with
 /// its date so the importer orders them.
 fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
-    let at = Regex::new(r"(?i)\bat\s+(\d{1,2}:\d{2})\s*(?:UTC|GMT|[A-Z]{2,4}T)?\b")
+    let at = Regex::new(
+        r"(?i)\b(?:at|by)\s+(?:approximately\s+|about\s+|around\s+|~)?(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?",
+    )
+    .expect("static regex");
+    // A sentence that names its own day ("yesterday, March 12, at 10:48 PM").
+    let day = Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b(?:,?\s*\d{4})?")
         .expect("static regex");
-    let date = &updates[0].date;
-    let mut seen: Vec<String> = updates.iter().map(|u| u.time.clone()).collect();
+    let year = updates[0]
+        .date
+        .rsplit(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    let mut seen: Vec<String> = updates.iter().map(|u| format!("{:0>5}", u.time)).collect();
     let mut lines = Vec::new();
     let sentences = updates
         .iter()
@@ -103,13 +145,24 @@ fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
         .chain(postmortem.iter().map(String::as_str))
         .flat_map(|b| b.split(". "));
     for s in sentences {
-        if let Some(c) = at.captures(s)
-            && !seen.contains(&c[1].to_string())
-        {
-            seen.push(c[1].to_string());
-            let s = s.trim().trim_end_matches('.');
-            lines.push(format!("{date} {} — {s}.", &c[1]));
+        let Some(c) = at.captures(s) else { continue };
+        let mut hour: u32 = c[1].parse().unwrap_or(0);
+        match c.get(3).map(|m| m.as_str().to_lowercase().starts_with('p')) {
+            Some(true) if hour < 12 => hour += 12,
+            Some(false) if hour == 12 => hour = 0,
+            _ => {}
         }
+        let time = format!("{hour:02}:{}", &c[2]);
+        if seen.contains(&time) {
+            continue;
+        }
+        seen.push(time.clone());
+        let date = day.captures(s).map_or_else(
+            || updates[0].date.clone(),
+            |d| format!("{} {}, {year}", &d[1], &d[2]),
+        );
+        let s = s.trim().trim_end_matches('.');
+        lines.push(format!("{date} {time} — {s}."));
     }
     for u in updates {
         lines.push(format!("{} {} — {}: {}", u.date, u.time, u.status, u.body));

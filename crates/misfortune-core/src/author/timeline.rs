@@ -352,15 +352,17 @@ pub(super) fn parse_timeline(
             }
             continue;
         };
-        last_in_table = in_table;
-        let text = event_text(&body, (start, end));
-        if text.is_empty() {
+        // "This outage started at 5:37 P.M. and ended at 8:23 P.M. Here is the detailed
+        // timeline:" introduces the list; it is not an event.
+        if midway(&body, start) && body.trim_end().ends_with(':') {
             continue;
         }
-        let kind_text = tp.stamp(&row.kind_text, default_year).map_or_else(
-            || text.clone(),
-            |(_, s, e)| event_text(&row.kind_text, (s, e)),
-        );
+        last_in_table = in_table;
+        let Some((text, kind_text, actor)) =
+            line_texts(&tp, &row, &body, (start, end), default_year, in_table)
+        else {
+            continue;
+        };
         // Whether the dated lines are bullets themselves: if they are paragraphs, a bullet
         // under one is a sub-point even without indentation.
         dated_bullets = is_bullet;
@@ -368,16 +370,55 @@ pub(super) fn parse_timeline(
             abs: clock.place(&stamp),
             text,
             kind_text,
-            actor: row.actor,
+            actor,
             parent: None,
         });
     }
     let mut out = classify_all(raw);
     out.sort_by_key(|e| e.0);
-    noticed_is_detection(&mut out);
-    before_detection(&mut out);
-    after_resolution(&mut out);
+    super::timeline_order::noticed_is_detection(&mut out);
+    super::timeline_order::before_detection(&mut out);
+    super::timeline_order::after_resolution(&mut out);
     out
+}
+
+/// A dated line's text, the text to read its kind from, and who acted; `None` when nothing is
+/// left once the time is taken off.
+fn line_texts(
+    tp: &TimeParser,
+    row: &RowText,
+    body: &str,
+    stamp: (usize, usize),
+    default_year: Option<i64>,
+    in_table: bool,
+) -> Option<(String, String, Actor)> {
+    let text = event_text(body, stamp);
+    if text.is_empty() {
+        return None;
+    }
+    let kind_text = tp.stamp(&row.kind_text, default_year).map_or_else(
+        || text.clone(),
+        |(_, s, e)| event_text(&row.kind_text, (s, e)),
+    );
+    // A scribe's log ("14:23:00 | Jane | Acknowledged page"): the cell after the time says
+    // who, the rest what.
+    Some(match scribe_actor(&text).filter(|_| !in_table) {
+        Some((who, what)) => (what.clone(), what, actor_of(&who)),
+        None => (text, kind_text, row.actor),
+    })
+}
+
+/// The actor and the rest of a scribe's line after its time ("Jane | Acknowledged page"): a
+/// name of at most three words before a pipe.
+fn scribe_actor(text: &str) -> Option<(String, String)> {
+    let (who, what) = text.split_once(" | ")?;
+    let who = who.trim();
+    (!who.is_empty()
+        && who.len() <= 30
+        && who.split_whitespace().count() <= 3
+        && !who.contains(':')
+        && !what.trim().is_empty())
+    .then(|| (who.to_string(), what.trim().to_string()))
 }
 
 /// Whether a date sits midway through a sentence ("War room opened: #incident-2025-10-27"):
@@ -471,93 +512,5 @@ impl Clock {
         }
         self.last_abs = Some(abs);
         abs
-    }
-}
-
-/// With no alert or page at all, the incident was detected by someone noticing it ("Noticed
-/// tables being dropped"): that line is the detection.
-fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
-    if events.iter().any(|e| e.1 == EventKind::Alert) {
-        return;
-    }
-    let noticing = Regex::new(
-        r"(?i)\b(?:notic\w*|spott\w*|spots|discover\w*|saw|sees|detect\w*|reports?|reported)\b",
-    )
-    .expect("static regex");
-    if let Some(e) = events.iter_mut().skip(1).find(|e| noticing.is_match(&e.2)) {
-        e.1 = EventKind::Alert;
-    }
-}
-
-/// Once the incident is resolved, what is still done to the system is the permanent fix
-/// ("code fix deployed to production", "hot-fix merged"): part of the resolution.
-fn after_resolution(events: &mut [(i64, EventKind, String)]) {
-    // Only an incident said to be over counts ("operating normally" may be a partial return).
-    let over =
-        Regex::new(r"(?i)\bresolved\b|\bincident (?:closed|ends|ended|over)\b|\ball clear\b")
-            .expect("static regex");
-    let Some(resolved) = events
-        .iter()
-        .position(|e| e.1 == EventKind::Resolution && over.is_match(&e.2))
-    else {
-        return;
-    };
-    for e in &mut events[resolved + 1..] {
-        if e.1 == EventKind::Mitigation && !super::event_kind::says_failed(&e.2) {
-            e.1 = EventKind::Resolution;
-        }
-    }
-}
-
-/// Nobody mitigates what has not been detected: before the first alert, a line that reads like
-/// a fix ("failover completes", "the config was deployed") is the change that set the incident
-/// off, or a symptom of it.
-fn before_detection(events: &mut [(i64, EventKind, String)]) {
-    let Some(first_alert) = events.iter().position(|e| e.1 == EventKind::Alert) else {
-        return;
-    };
-    let change = [
-        "deploy",
-        "release",
-        "rolled out",
-        "rollout",
-        "push",
-        "config",
-        "failover",
-        "promot",
-        "migrat",
-        "upgrad",
-        "complete",
-        "finishes",
-        "swap",
-        "updat",
-        "modif",
-        "set to",
-        "creat",
-        "increases",
-        "scales down",
-        "scaled down",
-        "applies",
-        "applied",
-        "chang",
-        "enabl",
-        "disabl",
-        "merg",
-    ];
-    for e in &mut events[..first_alert] {
-        let t = e.2.to_lowercase();
-        // "No alert is configured for lag" changes nothing.
-        let said = t.replace("not configured", "").replace("is configured", "");
-        let changed = change.iter().any(|w| said.contains(w));
-        e.1 = match e.1 {
-            EventKind::Mitigation | EventKind::Resolution if changed => EventKind::Trigger,
-            EventKind::Mitigation | EventKind::Resolution => EventKind::Symptom,
-            // "The rebuild finishes and the alias is swapped": a change, not yet a symptom.
-            // ("from 4% to 97%" is a measurement, whatever else it says.)
-            EventKind::Symptom if changed && super::signal_trend::trend(&t).is_none() => {
-                EventKind::Trigger
-            }
-            k => k,
-        };
     }
 }

@@ -1,0 +1,95 @@
+//! Kinds that follow from a line's place in the whole timeline rather than its words: who
+//! noticed first when nothing paged, what a "fix" before the detection really was, and what is
+//! still done after the incident is over.
+
+use regex::Regex;
+
+use crate::model::EventKind;
+
+/// With no alert or page at all, the incident was detected by someone noticing it ("Noticed
+/// tables being dropped"): that line is the detection.
+pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
+    if events.iter().any(|e| e.1 == EventKind::Alert) {
+        return;
+    }
+    let noticing = Regex::new(
+        r"(?i)\b(?:notic\w*|spott\w*|spots|discover\w*|saw|sees|detect\w*|reports?|reported|observing)\b",
+    )
+    .expect("static regex");
+    if let Some(e) = events.iter_mut().skip(1).find(|e| noticing.is_match(&e.2)) {
+        e.1 = EventKind::Alert;
+    }
+}
+
+/// Once the incident is resolved, what is still done to the system is the permanent fix
+/// ("code fix deployed to production", "hot-fix merged"): part of the resolution.
+pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
+    // Only an incident said to be over counts ("operating normally" may be a partial return).
+    let over =
+        Regex::new(r"(?i)\bresolved\b|\bincident (?:closed|ends|ended|over)\b|\ball clear\b")
+            .expect("static regex");
+    let Some(resolved) = events
+        .iter()
+        .position(|e| e.1 == EventKind::Resolution && over.is_match(&e.2))
+    else {
+        return;
+    };
+    for e in &mut events[resolved + 1..] {
+        if e.1 == EventKind::Mitigation && !super::event_kind::says_failed(&e.2) {
+            e.1 = EventKind::Resolution;
+        }
+    }
+}
+
+/// Nobody mitigates what has not been detected: before the first alert, a line that reads like
+/// a fix ("failover completes", "the config was deployed") is the change that set the incident
+/// off, or a symptom of it.
+pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
+    let Some(first_alert) = events.iter().position(|e| e.1 == EventKind::Alert) else {
+        return;
+    };
+    let change = [
+        "deploy",
+        "release",
+        "rolled out",
+        "rollout",
+        "push",
+        "config",
+        "failover",
+        "promot",
+        "migrat",
+        "upgrad",
+        "complete",
+        "finishes",
+        "swap",
+        "updat",
+        "modif",
+        "set to",
+        "creat",
+        "increases",
+        "scales down",
+        "scaled down",
+        "applies",
+        "applied",
+        "chang",
+        "enabl",
+        "disabl",
+        "merg",
+    ];
+    for e in &mut events[..first_alert] {
+        let t = e.2.to_lowercase();
+        // "No alert is configured for lag" changes nothing.
+        let said = t.replace("not configured", "").replace("is configured", "");
+        let changed = change.iter().any(|w| said.contains(w));
+        e.1 = match e.1 {
+            EventKind::Mitigation | EventKind::Resolution if changed => EventKind::Trigger,
+            EventKind::Mitigation | EventKind::Resolution => EventKind::Symptom,
+            // "The rebuild finishes and the alias is swapped": a change, not yet a symptom.
+            // ("from 4% to 97%" is a measurement, whatever else it says.)
+            EventKind::Symptom if changed && super::signal_trend::trend(&t).is_none() => {
+                EventKind::Trigger
+            }
+            k => k,
+        };
+    }
+}

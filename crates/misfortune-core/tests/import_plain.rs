@@ -1,0 +1,280 @@
+//! Postmortems pasted as plain text (from a status page, an email, a web page) and the shapes
+//! they come in: status labels alone on a line, headings that are only short lines, times given
+//! only in sentences ("at approximately 4:55 PM", "around 1 PM", "this morning"), a scribe's log
+//! with an actor between pipes. Written for round seven of the held-out measurements.
+
+use misfortune_core::author::{self, Imported, guess_kind};
+use misfortune_core::model::EventKind;
+
+/// Every event as (signed minutes from minute 0, kind), in time order.
+fn events(i: &Imported) -> Vec<(i64, EventKind)> {
+    let sk = &i.skeleton;
+    let mut all: Vec<(i64, EventKind)> = sk
+        .before_start
+        .iter()
+        .map(|e| (-(e.0.round_mins() as i64), e.1))
+        .chain(sk.timeline.iter().map(|e| (e.0.round_mins() as i64, e.1)))
+        .collect();
+    all.sort_by_key(|e| e.0);
+    all
+}
+
+#[test]
+fn a_status_page_copied_as_text_is_read() {
+    let text = "\
+Investigating Checkout errors for some customers
+Incident Report for Example Shop
+
+Postmortem
+
+Checkout failures - May 6, 2026
+
+Starting on May 5, at 11:20 PM PT, a share of checkout attempts failed with a payment timeout. We know how much checkout matters to you and we are sorry for the trouble.
+
+What happened: A nightly reconciliation job was started twice and held locks on the payments table, which caused payment writes to time out.
+
+What we did: We stopped the duplicate job and payments recovered by 7:10 AM PT. Queued orders were replayed by 8:05 AM PT.
+
+What we are changing: The scheduler will refuse to start a job that is already running, and long lock waits will page the on-call engineer.
+
+Posted May 06, 2026 - 15:00 PDT
+
+Resolved
+
+Update: Queued orders have been replayed and checkout is operating normally.
+Posted May 06, 2026 - 08:05 PDT
+
+Monitoring
+
+Update: We have stopped the duplicate job and payments are succeeding again. We are monitoring as queued orders are replayed.
+Posted May 06, 2026 - 07:12 PDT
+
+Identified
+
+We have identified lock contention on the payments database as the cause.
+Posted May 06, 2026 - 06:50 PDT
+
+Investigating
+
+We are observing elevated checkout failures and are investigating.
+Posted May 06, 2026 - 06:31 PDT
+";
+    let i = author::import_markdown("status.txt", text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(
+        sk.title.as_deref(),
+        Some("Checkout errors for some customers")
+    );
+    // The postmortem's opening paragraph is the summary, the postmortem the root cause.
+    assert!(
+        sk.summary
+            .as_deref()
+            .unwrap()
+            .starts_with("Starting on May 5"),
+        "{:?}",
+        sk.summary
+    );
+    assert!(
+        sk.root_cause
+            .as_deref()
+            .unwrap()
+            .contains("reconciliation job was started twice")
+    );
+    // Minute 0 is the first update (nobody was paged: they observed it); the onset the evening
+    // before, at 11:20 PM on the day the sentence names, is 431 minutes earlier.
+    let ev = events(&i);
+    assert_eq!(
+        ev,
+        [
+            (-431, EventKind::Symptom),
+            (0, EventKind::Alert),
+            (19, EventKind::Investigation),
+            (39, EventKind::Mitigation),
+            (41, EventKind::Mitigation),
+            (94, EventKind::Resolution),
+        ],
+        "{:#?}",
+        sk.timeline
+    );
+}
+
+#[test]
+fn a_plain_text_report_reads_its_headings_and_the_times_in_its_sentences() {
+    let text = "\
+Image uploads failing
+
+Incident report for Example Photos
+
+Resolved
+At about 6:40 PM Eastern our upload service went down. It was back by approximately 7:05 PM.
+
+Summary of the technical issue
+A certificate renewal job that ran around 3 PM Eastern caused the failures: it installed a certificate without its intermediate chain. Clients kept their old sessions for hours, so uploads failed only later. Only then did our synthetic checks alert the on-call engineer.
+
+At 6:52 PM the certificate change was rolled back. By 7:05 PM uploads were succeeding again. Between 7:30 PM and 8:15 PM we worked with the certificate vendor and found that the renewal template dropped the chain. At 9:00 AM this morning the corrected certificate was installed.
+";
+    let i = author::import_markdown("report.txt", text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(sk.title.as_deref(), Some("Image uploads failing"));
+    assert!(
+        sk.summary
+            .as_deref()
+            .unwrap()
+            .starts_with("A certificate renewal job")
+    );
+    // No root-cause heading: the sentence that says what caused it.
+    assert!(
+        sk.root_cause
+            .as_deref()
+            .unwrap()
+            .contains("caused the failures"),
+        "{:?}",
+        sk.root_cause
+    );
+    // With no timed alert, the hard outage at 6:40 PM is minute 0; "around 3 PM" is the
+    // trigger; the range gives its start and its end as the work it was; "this morning" is the
+    // day after an evening incident.
+    let ev = events(&i);
+    let minutes: Vec<i64> = ev.iter().map(|e| e.0).collect();
+    assert_eq!(minutes, [-220, 0, 12, 25, 25, 50, 95, 860], "{ev:?}");
+    assert_eq!(ev[0].1, EventKind::Trigger);
+    assert_eq!(ev[1].1, EventKind::Symptom);
+    assert_eq!(ev[2].1, EventKind::Mitigation);
+    assert_eq!(ev[5].1, EventKind::Investigation);
+    assert_eq!(ev[6].1, EventKind::Investigation);
+}
+
+#[test]
+fn a_scribes_log_names_who_acted_between_pipes() {
+    let text = "\
+# Orders queue backlog
+
+## Summary
+
+Orders waited in the queue for twelve minutes.
+
+## Timeline
+
+09:14:10 | ALERTING | Queue depth alert fired: orders-queue > 10k
+09:14:30 | PagerDuty | Paged the on-call (Sam)
+09:15:05 | Sam | Acknowledged, opened the queue dashboard
+09:17:40 | Sam | Seeing \"consumer group rebalancing\" in worker logs
+09:21:00 | Sam | Consumers were restarted with the previous build
+09:26:00 | Sam | Queue depth back under 100; incident resolved
+";
+    let i = author::import_markdown("scribe.md", text).unwrap();
+    let sk = &i.skeleton;
+    let kinds: Vec<EventKind> = events(&i).iter().map(|e| e.1).collect();
+    assert_eq!(
+        kinds,
+        [
+            EventKind::Alert,
+            EventKind::Alert,
+            EventKind::Investigation,
+            EventKind::Investigation,
+            EventKind::Mitigation,
+            EventKind::Resolution,
+        ],
+        "{:#?}",
+        sk.timeline
+    );
+    // The actor is not part of what happened.
+    assert!(
+        sk.timeline
+            .iter()
+            .any(|e| e.2.starts_with("Seeing \"consumer group rebalancing\"")),
+        "{:#?}",
+        sk.timeline
+    );
+    // Minute 0 is the page that reached a person, 20 seconds after the alert.
+    assert_eq!(sk.before_start.len(), 1);
+}
+
+#[test]
+fn a_slow_decline_starts_when_the_team_first_acts() {
+    let text = "\
+Slow reports
+
+What happened:
+
+  • A deploy set the cache expiry to one second instead of one hour, causing every report to hit the database.
+
+Timeline (PDT):
+
+  • Monday ~6:00 PM: Report pages began to slow down as the cache stopped holding entries.
+
+  • Today 7:45 AM: Our engineers pinpointed the expiry setting and began preparing a fix.
+
+  • Today 8:30 AM: The corrected expiry was deployed, and monitoring confirmed full recovery.
+";
+    let i = author::import_markdown("slow.txt", text).unwrap();
+    assert_eq!(
+        events(&i),
+        [
+            (-825, EventKind::Symptom),
+            (0, EventKind::Investigation),
+            (45, EventKind::Mitigation),
+        ]
+    );
+    assert!(
+        i.skeleton
+            .root_cause
+            .as_deref()
+            .unwrap()
+            .contains("cache expiry to one second")
+    );
+}
+
+#[test]
+fn kinds_from_round_seven() {
+    let cases = [
+        // Done to the system, in the passive or the perfect.
+        (
+            "Additional containers were added to the web tier",
+            EventKind::Mitigation,
+        ),
+        (
+            "Caching was enabled on the sessions table.",
+            EventKind::Mitigation,
+        ),
+        (
+            "We have deployed backend changes and are seeing the expected improvements.",
+            EventKind::Mitigation,
+        ),
+        ("Halted the rollout of build 41", EventKind::Mitigation),
+        // A server that halts on its own is a symptom.
+        ("Our job server halted.", EventKind::Symptom),
+        // "% back" in a list of recoveries is not the word "back".
+        ("which is creating back pressure", EventKind::Symptom),
+        ("The system was operating properly.", EventKind::Resolution),
+        (
+            "Marketing sent out targeted emails to affected customers",
+            EventKind::Communication,
+        ),
+        (
+            "Our engineers pinpointed the scheduler error and began working on a fix.",
+            EventKind::Investigation,
+        ),
+        (
+            "Our team is investigating and evaluating mitigation strategies.",
+            EventKind::Investigation,
+        ),
+        // A label is not the line's first verb: no update was made to the system.
+        (
+            "Update: We are currently experiencing disruptions to logins.",
+            EventKind::Symptom,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(guess_kind(text, false), want, "{text}");
+    }
+    // A timeline that opens on the harm, with no change named, opens on a symptom.
+    assert_eq!(
+        guess_kind("Performance began to degrade as tasks stacked up.", true),
+        EventKind::Symptom
+    );
+    assert_eq!(
+        guess_kind("A config change to the load balancer was deployed.", true),
+        EventKind::Trigger
+    );
+}
