@@ -278,3 +278,123 @@ fn kinds_from_round_seven() {
         EventKind::Trigger
     );
 }
+
+/// Round eight: a chat log pasted in a code block, with `@who:` before each message.
+#[test]
+fn a_chat_log_reads_who_said_what() {
+    let text = "\
+# Incident: stale reads after writes
+
+```
+[09:02] @support: getting reports that users see old prices after saving
+[09:04] @dana: checking replica lag
+[09:06] @dana: replica lag is 40 seconds, that's really high
+[09:09] @lee: where is the load coming from?
+[09:15] @lee: disabling the nightly export job now
+[09:25] @dana: lag back to normal
+[09:40] @lee: added an alert on replica lag above 5 seconds
+[09:50] @dana: documented the incident, sending the postmortem tomorrow
+```
+";
+    let i = author::import_markdown("chat.md", text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(
+        events(&i),
+        [
+            (0, EventKind::Alert),
+            (2, EventKind::Investigation),
+            (4, EventKind::Investigation),
+            (7, EventKind::Investigation),
+            (13, EventKind::Mitigation),
+            (23, EventKind::Mitigation),
+            (38, EventKind::Mitigation),
+            (48, EventKind::Communication),
+        ],
+        "{:#?}",
+        sk.timeline
+    );
+    // The speaker is not part of what was said.
+    assert!(sk.timeline[1].2.starts_with("checking replica lag"));
+    // The log is the timeline, not the summary or the root cause: those stay to be written.
+    assert_eq!(sk.summary, None);
+    assert_eq!(sk.root_cause, None);
+}
+
+/// Round eight: a generated table whose columns are a timestamp, a category, a service and a
+/// summary; the summary alone says what happened (a "monitoring" service is not an alert), and
+/// an alert that clears is the recovery.
+#[test]
+fn a_table_reads_its_summary_column() {
+    let text = "\
+# Post-mortem: INC-7
+
+## Summary
+A deploy raised memory use until the gateway failed; the rollback fixed it.
+
+## Timeline
+| ts | kind | service | summary |
+| --- | --- | --- | --- |
+| 2026-03-02T08:00:00Z | change | ci | [CHANGE] Deploy gateway v3.1 to prod |
+| 2026-03-02T08:04:00Z | alert | monitoring | [ALERT] gateway 5xx rate 9% |
+| 2026-03-02T08:05:00Z | chat | communication | [CHAT] Acknowledged, investigating the 5xx alert |
+| 2026-03-02T08:12:00Z | change | ci | [CHANGE] Rollback gateway to v3.0 |
+| 2026-03-02T08:15:00Z | alert | monitoring | [ALERT] gateway 5xx rate back to normal after rollback |
+";
+    let i = author::import_markdown("table.md", text).unwrap();
+    assert_eq!(
+        events(&i),
+        [
+            (-4, EventKind::Trigger),
+            (0, EventKind::Alert),
+            (1, EventKind::Investigation),
+            (8, EventKind::Mitigation),
+            (11, EventKind::Mitigation),
+        ],
+        "{:#?}",
+        i.skeleton.timeline
+    );
+}
+
+/// Round eight: the page is the team being notified "through the on-call system", a few
+/// minutes after monitoring saw it; bulleted metadata is never the summary.
+#[test]
+fn notified_through_the_on_call_system_is_the_page() {
+    let text = "\
+# Postmortem: search outage
+- **Incident ID:** INC-12
+- **Severity:** SEV-2
+
+## Summary
+
+### What happened
+Search returned errors for forty minutes after an index mapping change.
+
+## Timeline
+
+- **10:30 AM** - Monitoring alerts showed high error rates on search.
+- **10:35 AM** - Engineering team notified through the on-call system.
+- **10:41 AM** - Investigation started on the search cluster.
+- **11:10 AM** - The mapping change was reverted.
+- **11:12 AM** - Full resolution, search operating normally.
+";
+    let i = author::import_markdown("notified.md", text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(
+        events(&i),
+        [
+            (-5, EventKind::Alert),
+            (0, EventKind::Alert),
+            (6, EventKind::Investigation),
+            (35, EventKind::Mitigation),
+            (37, EventKind::Resolution),
+        ]
+    );
+    assert!(
+        sk.summary
+            .as_deref()
+            .unwrap()
+            .starts_with("Search returned errors"),
+        "{:?}",
+        sk.summary
+    );
+}

@@ -148,6 +148,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     .iter()
     .any(|w| t.contains(w));
     let trend = super::signal_trend::trend(&t);
+    let recovered = says_recovered(&t);
     let steps: [(bool, EventKind); 22] = [
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
@@ -199,7 +200,11 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
         ),
         (any(MITIGATION, true), EventKind::Mitigation),
         (any(ESCALATION, true), EventKind::Escalation),
-        (any(ALERT, false) && !negated, EventKind::Alert),
+        // "[ALERT] CPU back to normal after rollback" is the alert clearing.
+        (
+            any(ALERT, false) && !negated && !recovered,
+            EventKind::Alert,
+        ),
         // ...but a signal that moved says more than "observed" or "confirms" later on.
         (trend == Some(Trend::Better), EventKind::Mitigation),
         (trend == Some(Trend::Worse), EventKind::Symptom),
@@ -221,13 +226,24 @@ fn starts_with_doing(stemmer: &Stemmer, t: &str) -> bool {
         .filter(|w| !w.is_empty())
         .take(4)
         .collect();
-    let doing = |w: &str| DOING.contains(&stemmer.stem(w).as_ref());
+    let doing = |w: &str| is_doing(stemmer, w);
     words.first().is_some_and(|w| doing(w))
         || words.windows(2).any(|p| {
             matches!(
                 p[0],
                 "starts" | "started" | "begins" | "began" | "initiates"
             ) && doing(p[1])
+        })
+}
+
+/// Whether a word is a form of a verb that changes a system: its stem is listed, or it is a
+/// listed stem with an inflection ("added", "adds"; not "address").
+fn is_doing(stemmer: &Stemmer, w: &str) -> bool {
+    let w = w.to_lowercase();
+    DOING.contains(&stemmer.stem(&w).as_ref())
+        || DOING.iter().any(|d| {
+            w.strip_prefix(d)
+                .is_some_and(|rest| ["", "s", "es", "ed", "d", "ing", "e"].contains(&rest))
         })
 }
 
@@ -279,8 +295,7 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
             p[0],
             "was" | "were" | "been" | "being" | "have" | "has" | "had"
         ) && p[1].ends_with("ed")
-            && (DOING.contains(&stemmer.stem(p[1]).as_ref())
-                || DOING.iter().any(|d| d.len() >= 3 && p[1].starts_with(d)))
+            && is_doing(stemmer, p[1])
     })
 }
 
@@ -329,6 +344,8 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "succeeded",
             "back above",
             "stops and",
+            "normalized",
+            "normalised",
         ]
         .iter()
         .any(|w| t.contains(w))

@@ -122,17 +122,20 @@ pub(super) fn classify(text: &str, first: bool, place: Place) -> EventKind {
     }
     if let Some(k) = listed_kind(main).or_else(|| listed_kind(text)) {
         // Under "Incident resolved", what recovers or is fixed is part of the resolution.
-        return match (k, place.parent) {
-            (EventKind::Mitigation, Some(EventKind::Resolution)) => EventKind::Resolution,
+        return match (k, place.parent, place.actor) {
+            (EventKind::Mitigation, Some(EventKind::Resolution), _) => EventKind::Resolution,
+            // A person who says a signal is bad has found something ("replica lag is 45
+            // seconds, that's really high").
+            (EventKind::Symptom, _, Actor::Person) => EventKind::Investigation,
             _ => k,
         };
     }
     match (trend(text), place.parent) {
         (Some(Trend::Better), Some(EventKind::Resolution)) => return EventKind::Resolution,
         (Some(Trend::Better), _) => return EventKind::Mitigation,
-        (Some(Trend::Worse), _) => return EventKind::Symptom,
+        (Some(Trend::Worse), _) if place.actor != Actor::Person => return EventKind::Symptom,
         (None, Some(parent)) => return parent,
-        (None, None) => {}
+        (None, None) | (Some(Trend::Worse), _) => {}
     }
     match place.actor {
         Actor::Person => EventKind::Investigation,
@@ -216,7 +219,7 @@ pub(super) enum Special {
 }
 
 static ON_CALL_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bon-?call\b[^.;|]*\b(?:is |was |gets |got |been )?paged\b|\bpag(?:e|es|ed|ing)\b[^.;|]*\bon-?call\b")
+    Regex::new(r"\bon-?call\b[^.;|]*\b(?:is |was |gets |got |been )?paged\b|\bpag(?:e|es|ed|ing)\b[^.;|]*\bon-?call\b|\bnotified (?:through|via|by) (?:the |our )?on-?call\b")
         .expect("static regex")
 });
 static ACK: LazyLock<Regex> =

@@ -28,6 +28,12 @@ pub(super) const COMMUNICATION: &[&str] = &[
     "post-mortem meeting",
     "post-incident review meeting",
     "sent out",
+    "sending post-mortem",
+    "sending the post-mortem",
+    "sending postmortem",
+    "sending the postmortem",
+    "documented incident",
+    "documented the incident",
     "emails to customers",
     "targeted emails",
 ];
@@ -453,6 +459,10 @@ pub(super) const ALERT_FIRST: &[&str] = &[
     "users report",
     "reported by customers",
     "reported by support",
+    "getting reports",
+    "reports that users",
+    "reports that customers",
+    "reports of",
 ];
 
 /// Stems of verbs that change a system, for a line's first word or the word after "starts".
@@ -461,5 +471,5 @@ pub(super) const DOING: &[&str] = &[
     "optim", "deploy", "redeploy", "restart", "scale", "revert", "patch", "migrat", "rebuild",
     "rebuilt", "reboot", "flush", "purg", "drain", "kill", "block", "throttl", "rerout",
     "redirect", "bump", "resiz", "replac", "rotat", "renew", "appli", "replay", "replic",
-    "rollback", "reindex",
+    "rollback", "reindex", "address",
 ];

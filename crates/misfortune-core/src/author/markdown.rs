@@ -210,7 +210,13 @@ pub fn import_markdown_with(
 
 /// A metadata line at the top of a document ("Date: ...", "**Authors:** ...").
 fn is_metadata(line: &str) -> bool {
+    // A bulleted key and value ("- **Incident ID:** INC-2025-0017") too.
     let raw = line.trim();
+    let raw = raw
+        .strip_prefix("- ")
+        .or_else(|| raw.strip_prefix("* "))
+        .unwrap_or(raw)
+        .trim_start();
     // A rule, or a bold key and its value ("**Date of Incident**: ...", "**Severity:** SEV1").
     if raw.chars().all(|c| matches!(c, '-' | '*' | '_')) && !raw.is_empty() {
         return true;
@@ -220,6 +226,14 @@ fn is_metadata(line: &str) -> bool {
         && end <= 40
         && (rest[..end].ends_with(':') || rest[end + 2..].trim_start().starts_with(':'))
         && rest[..end].split_whitespace().count() <= 4
+    {
+        return true;
+    }
+    // A code fence, or a line that opens with a clock time, is a log or a timeline, not prose.
+    if raw.starts_with("```")
+        || Regex::new(r"^\W{0,3}\d{1,2}:\d{2}")
+            .expect("static regex")
+            .is_match(raw)
     {
         return true;
     }

@@ -224,8 +224,9 @@ fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
     };
     // Skip a header row of a table ("Time | Event").
     let header = cells.iter().any(|c| {
-        c.eq_ignore_ascii_case("time")
-            || c.eq_ignore_ascii_case("when")
+        ["time", "when", "ts", "timestamp", "datetime", "date/time"]
+            .iter()
+            .any(|h| c.eq_ignore_ascii_case(h))
             || c.to_lowercase().contains("time (")
     });
     if cells.is_empty() {
@@ -243,6 +244,8 @@ fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
                 "description",
                 "activity",
                 "details",
+                "summary",
+                "message",
             ]
             .iter()
             .any(|h| c.starts_with(h))
@@ -253,13 +256,21 @@ fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
         .actor_col
         .and_then(|i| cells.get(i))
         .map_or(Actor::Unknown, |c| actor_of(c));
-    let kind_text = cells
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != shape.actor_col)
-        .map(|(_, c)| c.as_str())
-        .collect::<Vec<_>>()
-        .join(" | ");
+    // The event column alone says what kind of event a row is, when the table names one: a
+    // "service" column reading "monitoring" or "communication" is not what happened.
+    let kind_text = match shape.event_col.and_then(|e| cells.get(e)) {
+        Some(event) if !event.is_empty() => {
+            let time = cells.first().map_or("", String::as_str);
+            format!("{time} | {event}")
+        }
+        _ => cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != shape.actor_col)
+            .map(|(_, c)| c.as_str())
+            .collect::<Vec<_>>()
+            .join(" | "),
+    };
     // Who acted comes first ("Tomás | Cancels the reindex task"), so the last cell says what
     // happened whichever column the table put them in.
     // ...and what happened last, after any notes.
@@ -400,12 +411,28 @@ fn line_texts(
         || text.clone(),
         |(_, s, e)| event_text(&row.kind_text, (s, e)),
     );
-    // A scribe's log ("14:23:00 | Jane | Acknowledged page"): the cell after the time says
-    // who, the rest what.
-    Some(match scribe_actor(&text).filter(|_| !in_table) {
-        Some((who, what)) => (what.clone(), what, actor_of(&who)),
-        None => (text, kind_text, row.actor),
-    })
+    // A scribe's log ("14:23:00 | Jane | Acknowledged page") or a chat log ("[14:25] @casey:
+    // checking replication lag"): who, then what.
+    Some(
+        match scribe_actor(&text)
+            .filter(|_| !in_table)
+            .or_else(|| chat_speaker(&text))
+        {
+            Some((who, what)) => (what.clone(), what, actor_of(&who)),
+            None => (text, kind_text, row.actor),
+        },
+    )
+}
+
+/// The speaker and the message of a chat line after its time: `@casey: text` or `<casey> text`.
+fn chat_speaker(text: &str) -> Option<(String, String)> {
+    let (who, what) = if let Some(rest) = text.strip_prefix('@') {
+        rest.split_once(':')?
+    } else {
+        text.strip_prefix('<')?.split_once('>')?
+    };
+    (!who.is_empty() && !who.contains(char::is_whitespace) && !what.trim().is_empty())
+        .then(|| (who.to_string(), what.trim().to_string()))
 }
 
 /// The actor and the rest of a scribe's line after its time ("Jane | Acknowledged page"): a
