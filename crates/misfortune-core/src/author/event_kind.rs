@@ -64,6 +64,9 @@ pub(super) fn first_kind(text: &str) -> EventKind {
         .any(|w| at_word_start(&t, w))
     {
         EventKind::Alert
+    } else if NOTICING.is_match(&t) {
+        // "@Mr0grog notices an e-mail from Sentry about a new error": someone saw it.
+        EventKind::Alert
     } else if opens_on_harm(&t) {
         EventKind::Symptom
     } else {
@@ -106,6 +109,10 @@ fn opens_on_harm(t: &str) -> bool {
         "caus",
         "renew",
         "install",
+        "fills",
+        "filled",
+        "ran out",
+        "runs out",
         "patch",
         "commit",
         "merge",
@@ -221,6 +228,11 @@ fn starts_with_doing(stemmer: &Stemmer, t: &str) -> bool {
         Some((label, rest)) if label.split_whitespace().count() <= 2 && !rest.is_empty() => rest,
         _ => t,
     };
+    // "@astonm adds CloudWatch alarms": the speaker is not the verb.
+    let t = match t.trim_start().strip_prefix('@') {
+        Some(rest) => rest.split_once(' ').map_or("", |x| x.1),
+        None => t,
+    };
     let words: Vec<&str> = t
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
@@ -290,13 +302,19 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    words.windows(2).any(|p| {
-        matches!(
-            p[0],
-            "was" | "were" | "been" | "being" | "have" | "has" | "had"
-        ) && p[1].ends_with("ed")
-            && is_doing(stemmer, p[1])
-    })
+    // "Monitoring added", "Pods restarted": a short clause that ends on what was done.
+    let done_last = words.len() <= 4
+        && words
+            .last()
+            .is_some_and(|w| w.ends_with("ed") && is_doing(stemmer, w));
+    done_last
+        || words.windows(2).any(|p| {
+            matches!(
+                p[0],
+                "was" | "were" | "been" | "being" | "have" | "has" | "had"
+            ) && p[1].ends_with("ed")
+                && is_doing(stemmer, p[1])
+        })
 }
 
 /// Whether a line says an attempt did not work ("did not help", "errors continue at the same
@@ -350,6 +368,10 @@ pub(super) fn says_recovered(text: &str) -> bool {
         .iter()
         .any(|w| t.contains(w))
 }
+
+static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?)\b").expect("static regex")
+});
 
 static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|but .{0,30} again").expect("static regex")

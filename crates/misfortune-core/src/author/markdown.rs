@@ -2,9 +2,7 @@
 
 use regex::Regex;
 
-use super::sections::{
-    Part, Section, bullet, clean_inline, items, prose, split_sections, table_cells,
-};
+use super::sections::{Part, Section, bullet, items, prose, split_sections, table_cells};
 use super::timeline::parse_timeline;
 use super::{ImportError, ImportOptions, Imported, Skeleton, Zero, slug, split_at_zero};
 use crate::model::{ActionItemKind, EventKind};
@@ -209,7 +207,7 @@ pub fn import_markdown_with(
 }
 
 /// A metadata line at the top of a document ("Date: ...", "**Authors:** ...").
-fn is_metadata(line: &str) -> bool {
+pub(super) fn is_metadata(line: &str) -> bool {
     // A bulleted key and value ("- **Incident ID:** INC-2025-0017") too.
     let raw = line.trim();
     let raw = raw
@@ -257,52 +255,6 @@ fn is_metadata(line: &str) -> bool {
         // A status page's label alone ("Resolved"), or a date alone ("6/10/2025").
         || ["resolved", "investigating", "identified", "monitoring", "completed"].contains(&l.as_str())
         || (!l.is_empty() && l.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
-}
-
-/// With no root-cause section, the first sentence that says what caused it ("Automatic
-/// maintenance ... caused our database to grow"), or what a timeline line names as the root
-/// cause ("Root cause identified: certificate expiry on queue-svc").
-fn cause_sentence(sections: &[Section]) -> Option<String> {
-    let named = Regex::new(r"(?i)\broot cause(?: was)?(?: identified| found)?\s*[:\-–—]\s*(.+)")
-        .expect("static regex");
-    let causal = Regex::new(
-        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause|led to)\b",
-    )
-    .expect("static regex");
-    let prose_parts = |s: &&Section| {
-        !matches!(
-            s.part,
-            Part::Timeline
-                | Part::ActionItems
-                | Part::Lessons
-                | Part::WentWell
-                | Part::WentWrong
-                | Part::Lucky
-                | Part::Unlucky
-        )
-    };
-    let timeline = sections.iter().filter(|s| s.part == Part::Timeline);
-    timeline
-        .flat_map(|s| s.lines.iter())
-        .find_map(|l| named.captures(l).map(|c| clean_inline(c[1].trim())))
-        .or_else(|| {
-            sections.iter().filter(prose_parts).find_map(|s| {
-                let kept: Vec<String> = s
-                    .lines
-                    .iter()
-                    .filter(|l| !is_metadata(l))
-                    .cloned()
-                    .collect();
-                items(&kept)
-                    .iter()
-                    .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
-                    .find(|sentence| causal.is_match(sentence))
-                    .map(|x| {
-                        let x = x.trim().trim_end_matches('.');
-                        format!("{x}.")
-                    })
-            })
-        })
 }
 
 /// Place the timeline around minute 0 and read the real team's times from it: detection after
@@ -473,7 +425,7 @@ fn read_sections(
         .filter(|s| s.title.contains("root cause"))
         .chain(get(Part::RootCause))
         .find_map(|s| prose(&s.lines))
-        .or_else(|| cause_sentence(sections));
+        .or_else(|| super::prose::cause_sentence(sections));
     note("root cause", sk.root_cause.is_some());
     sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));
     note("trigger", sk.trigger.is_some());
@@ -503,6 +455,15 @@ fn read_sections(
         .flat_map(|s| s.lines.iter().cloned())
         .collect();
     let mut events = parse_timeline(&tl, year);
+    // Headings elsewhere that name a time within the timeline's first day join it.
+    if let Some(first) = events.first().map(|e| e.0) {
+        events.extend(
+            super::prose::timed_headings(sections)
+                .into_iter()
+                .filter(|e| e.0 >= first && e.0 < 86_400),
+        );
+        events.sort_by_key(|e| e.0);
+    }
     // No timeline heading ("Response and recovery" holds the dated lines): the section with
     // the most dated events, when it has at least three.
     if events.is_empty() {
@@ -515,79 +476,8 @@ fn read_sections(
     }
     // No dated lines at all (a plain-text status report): the sentences that give a time.
     if events.is_empty() {
-        events = parse_timeline(&prose_timeline(sections), year);
+        events = parse_timeline(&super::prose::prose_timeline(sections), year);
     }
     note("timeline", !events.is_empty());
     (found, events)
-}
-
-/// Timeline lines from prose: each sentence that gives a clock time ("We were alerted at 18:56
-/// PDT and stopped the job", "at approximately 4:55 PM", "around 1 PM"), at that time; a
-/// range ("from 18:40 to 22:50", "between 5:15 PM and 6:15 PM") gives its start and its end.
-fn prose_timeline(sections: &[Section]) -> Vec<String> {
-    let at = Regex::new(
-        r"(?i)\b(?:at|from|by|around|until|between|since)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
-    )
-    .expect("static regex");
-    // Minutes of the day, when the words are a time: "5:05", "1 PM" (not "at 5 servers").
-    let minutes = |h: Option<regex::Match>, m: Option<regex::Match>, half: Option<regex::Match>| {
-        let mut h: u32 = h?.as_str().parse().ok()?;
-        let m: u32 = match m {
-            Some(m) => m.as_str().parse().ok()?,
-            None if half.is_some() => 0,
-            None => return None,
-        };
-        match half.map(|x| x.as_str().to_lowercase().starts_with('p')) {
-            Some(true) if h < 12 => h += 12,
-            Some(false) if h == 12 => h = 0,
-            _ => {}
-        }
-        (h < 24 && m < 60).then_some(h * 60 + m)
-    };
-    let next_day = Regex::new(r"(?i)\b(?:next|following) (?:day|morning)|\bthis morning\b")
-        .expect("static regex");
-    let mut found: Vec<(u32, String)> = Vec::new();
-    for s in sections
-        .iter()
-        .filter(|s| !matches!(s.part, Part::Lessons | Part::WentWell | Part::WentWrong))
-    {
-        let kept: Vec<String> = s
-            .lines
-            .iter()
-            .filter(|l| !is_metadata(l))
-            .cloned()
-            .collect();
-        for sentence in items(&kept).iter().flat_map(|p| p.split(". ")) {
-            let sentence = sentence.trim().trim_end_matches('.');
-            // The first words that are a time ("by 1 GB per minute starting around 1 PM").
-            let Some((c, start)) = at
-                .captures_iter(sentence)
-                .find_map(|c| minutes(c.get(1), c.get(2), c.get(3)).map(|m| (c, m)))
-            else {
-                continue;
-            };
-            // An evening incident's report speaks of "this morning" for the day after.
-            let later = if next_day.is_match(sentence) { 1440 } else { 0 };
-            found.push((start + later, sentence.to_string()));
-            // The range's end takes the start's half of the day when it gives none.
-            // The end of a harm ("from 09:10 to 12:05, 40% of searches were stale") is its
-            // resolution; the end of work ("between 5:15 PM and 6:15 PM we investigated and
-            // uncovered...") is more of that work.
-            if let Some(end) = minutes(c.get(4), c.get(5), c.get(6).or(c.get(3))) {
-                let harm = super::event_kind::guess_kind(sentence, false) == EventKind::Symptom;
-                let text = if harm {
-                    format!("Ends: {sentence}")
-                } else {
-                    sentence.to_string()
-                };
-                found.push((end.max(start) + later, text));
-            }
-        }
-    }
-    // In time order, so a later sentence's earlier time does not read as the next day.
-    found.sort_by_key(|f| f.0);
-    found
-        .into_iter()
-        .map(|(m, text)| format!("{:02}:{:02} — {text}.", (m / 60) % 24, m % 60))
-        .collect()
 }

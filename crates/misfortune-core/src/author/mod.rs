@@ -23,6 +23,7 @@ mod game_metrics;
 mod kind_context;
 mod kind_words;
 mod markdown;
+mod prose;
 mod record;
 mod render;
 mod render_game;

@@ -72,6 +72,10 @@ pub(super) fn classify(title: &str) -> Part {
         // "Immediate cause", "Underlying cause" under a "Root cause analysis" heading.
         || t.trim().ends_with(" cause")
         || t.trim() == "fault"
+        // "Primary cause: Gunicorn access logs", "Why it happened".
+        || t.starts_with("primary cause")
+        || t.starts_with("cause:")
+        || has("why it happened")
         || has("five whys")
         || has("5 whys")
     {

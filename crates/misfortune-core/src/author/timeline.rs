@@ -335,12 +335,13 @@ pub(super) fn parse_timeline(
             continue;
         }
         // A heading inside the timeline groups events; it is not one ("### Detection (14:32 -
-        // 14:35)"), though a date alone sets the day below it.
-        let stamp = if row.text.trim_start().starts_with('#') {
-            None
-        } else {
-            tp.stamp(&body, default_year)
-        };
+        // 14:35)"), though a date alone sets the day below it. A heading that opens with its
+        // time is an event ("### 20:04 UTC - Initial Detection", "### 2021-06-03 9:00" over
+        // the paragraph that says what happened).
+        let heading = row.text.trim_start().starts_with('#');
+        let stamp = tp
+            .stamp(&body, default_year)
+            .filter(|&(_, start, _)| !heading || !midway(&body, start));
         let Some((stamp, start, end)) = stamp else {
             // A date alone (a day heading) sets the day for the lines below it.
             if let Some((d, _, _)) = tp
@@ -348,18 +349,9 @@ pub(super) fn parse_timeline(
                 .filter(|&(_, start, _)| !midway(&body, start))
             {
                 clock.current_day = Some(d);
-            } else if let Some(parent) = raw.len().checked_sub(1)
-                && (l.starts_with([' ', '\t'])
-                    || (is_bullet && !dated_bullets)
-                    || (wraps && !is_bullet))
-            {
-                let text = clean_inline(body.trim());
-                if is_bullet {
-                    let of = raw[parent].parent.unwrap_or(parent);
-                    raw.push(RawEvent::sub_point(raw[parent].abs, text, of));
-                } else {
-                    raw[parent].wrap(&text);
-                }
+            } else {
+                let sub = l.starts_with([' ', '\t']) || (is_bullet && !dated_bullets);
+                attach_undated(&mut raw, &body, is_bullet, sub || (wraps && !is_bullet));
             }
             continue;
         };
@@ -371,6 +363,7 @@ pub(super) fn parse_timeline(
         last_in_table = in_table;
         let Some((text, kind_text, actor)) =
             line_texts(&tp, &row, &body, (start, end), default_year, in_table)
+                .or_else(|| heading.then(|| (String::new(), String::new(), row.actor)))
         else {
             continue;
         };
@@ -385,12 +378,38 @@ pub(super) fn parse_timeline(
             parent: None,
         });
     }
+    for e in &mut raw {
+        e.text = e.text.trim().to_string();
+        e.kind_text = e.kind_text.trim().to_string();
+    }
     let mut out = classify_all(raw);
+    // A heading whose paragraph never came says nothing.
+    out.retain(|e| !e.2.is_empty());
     out.sort_by_key(|e| e.0);
     super::timeline_order::noticed_is_detection(&mut out);
     super::timeline_order::before_detection(&mut out);
     super::timeline_order::after_resolution(&mut out);
     out
+}
+
+/// An undated line under a dated one: a sub-point of its own (a bullet), more of its paragraph,
+/// or the text of a heading that gave only its time. `belongs` says whether its place ties it
+/// to the line above (indented, a bullet under paragraphs, no blank line between).
+fn attach_undated(raw: &mut Vec<RawEvent>, body: &str, is_bullet: bool, belongs: bool) {
+    let Some(parent) = raw.len().checked_sub(1) else {
+        return;
+    };
+    let empty = raw[parent].text.is_empty();
+    if !belongs && !empty {
+        return;
+    }
+    let text = clean_inline(body.trim());
+    if is_bullet && !empty {
+        let of = raw[parent].parent.unwrap_or(parent);
+        raw.push(RawEvent::sub_point(raw[parent].abs, text, of));
+    } else {
+        raw[parent].wrap(&text);
+    }
 }
 
 /// A dated line's text, the text to read its kind from, and who acted; `None` when nothing is

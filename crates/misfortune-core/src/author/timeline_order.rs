@@ -26,7 +26,7 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
 pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
     // Only an incident said to be over counts ("operating normally" may be a partial return).
     let over =
-        Regex::new(r"(?i)\bresolved\b|\bincident (?:closed|ends|ended|over)\b|\ball clear\b")
+        Regex::new(r"(?i)\bresolved\b|\bincident (?:closed|ends|ended|over)\b|\ball clear\b|\bpermanent (?:fix|solution)\b")
             .expect("static regex");
     let Some(resolved) = events
         .iter()

@@ -1,0 +1,159 @@
+//! Timelines whose events are headings (`### 20:04 UTC - Initial detection` over its bullets,
+//! `### 2021-06-03 9:00` over the paragraph that says what happened), headings elsewhere that
+//! name a time, and a blog's closing timeline. Written for round nine of the held-out
+//! measurements.
+
+use misfortune_core::author::{self, Imported};
+use misfortune_core::model::EventKind;
+
+/// Every event as (signed minutes from minute 0, kind), in time order.
+fn events(i: &Imported) -> Vec<(i64, EventKind)> {
+    let sk = &i.skeleton;
+    let mut all: Vec<(i64, EventKind)> = sk
+        .before_start
+        .iter()
+        .map(|e| (-(e.0.round_mins() as i64), e.1))
+        .chain(sk.timeline.iter().map(|e| (e.0.round_mins() as i64, e.1)))
+        .collect();
+    all.sort_by_key(|e| e.0);
+    all
+}
+
+#[test]
+fn headings_that_open_with_a_time_are_events_and_their_bullets_sub_points() {
+    let text = "\
+# Queue outage - 2026-04-02
+
+## Summary
+The job queue stopped accepting work when its disk filled.
+
+## Timeline
+
+### 14:02 UTC - Initial detection
+- Workers reported `ENOSPC` when writing checkpoints
+- Job submissions started failing
+
+### 14:06 UTC - Wider failures
+- The API returned 500 errors for every upload
+
+## Root Cause Analysis
+
+### Primary cause: checkpoint files
+- **Cause**: checkpoints were never pruned after a retention setting was removed
+
+## Resolution Steps
+
+### 1. Immediate actions (14:15 UTC)
+Deleted old checkpoints and restarted the workers.
+
+### 2. Cleanup job (14:19 UTC)
+Ran the pruning script by hand.
+";
+    let i = author::import_markdown("headings.md", text).unwrap();
+    let sk = &i.skeleton;
+    // Each heading is an event, each bullet under it one more at its time; the resolution
+    // steps' headings name their times and are what was done.
+    assert_eq!(
+        events(&i),
+        [
+            (0, EventKind::Alert),
+            (0, EventKind::Alert),
+            (0, EventKind::Alert),
+            (4, EventKind::Symptom),
+            (4, EventKind::Symptom),
+            (13, EventKind::Mitigation),
+            (17, EventKind::Mitigation),
+        ],
+        "{:#?}",
+        sk.timeline
+    );
+    assert_eq!(sk.timeline[0].2, "Initial detection");
+    assert_eq!(sk.timeline[5].2, "Immediate actions");
+    // "Primary cause: ..." is the root cause.
+    assert!(
+        sk.root_cause
+            .as_deref()
+            .unwrap()
+            .contains("checkpoints were never pruned"),
+        "{:?}",
+        sk.root_cause
+    );
+}
+
+#[test]
+fn a_dated_heading_takes_the_paragraph_below_it() {
+    let text = "\
+# 2026-05-04: Search index full
+
+## Summary
+
+The search index ran out of disk, causing every search to fail until it was moved.
+
+## Timeline
+
+*(All times US/Pacific, 24-hour clock.)*
+
+### 2026-05-04 8:40
+
+@kim notices an e-mail from the error tracker about failed searches happening thousands of times.
+
+### 2026-05-04 9:05
+
+**Search is restored** by moving the index to a larger volume.
+
+### 2026-05-04 10:30
+
+@ravi adds alarms on the index volume so we know before it fills up.
+";
+    let i = author::import_markdown("dated.md", text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(
+        events(&i),
+        [
+            (0, EventKind::Alert),
+            (25, EventKind::Mitigation),
+            (110, EventKind::Mitigation),
+        ],
+        "{:#?}",
+        sk.timeline
+    );
+    assert!(sk.timeline[0].2.starts_with("@kim notices an e-mail"));
+}
+
+#[test]
+fn a_blogs_closing_timeline_ends_with_the_permanent_fix() {
+    let text = "\
+---
+title: \"When the log partition filled\"
+date: 2026-01-10
+---
+
+2:50 AM. Phone buzzes. The site is down.
+
+## Post-Incident Review
+
+**Timeline:**
+- 02:47 AM: Log partition fills, the database crashes
+- 02:50 AM: Alert received
+- 03:01 AM: Problem identified (disk full)
+- 03:09 AM: Quick fix applied (truncate)
+- 03:15 AM: Database restored
+- 04:00 AM: Permanent fix implemented (bigger volume and log rotation)
+- 04:20 AM: Monitoring added
+";
+    let i = author::import_markdown("blog.md", text).unwrap();
+    assert_eq!(
+        events(&i),
+        [
+            (-3, EventKind::Trigger),
+            (0, EventKind::Alert),
+            (11, EventKind::Investigation),
+            (19, EventKind::Mitigation),
+            (25, EventKind::Mitigation),
+            (70, EventKind::Resolution),
+            (90, EventKind::Resolution),
+        ],
+        "{:#?}",
+        i.skeleton.timeline
+    );
+}
