@@ -1,9 +1,9 @@
 //! Timelines whose events are headings (`### 20:04 UTC - Initial detection` over its bullets,
 //! `### 2021-06-03 9:00` over the paragraph that says what happened), headings elsewhere that
-//! name a time, and a blog's closing timeline. Written for round nine of the held-out
-//! measurements.
+//! name a time, and a blog's closing timeline (round nine of the held-out measurements); italic
+//! times with a backslash at each line's end and the phrasings round ten met.
 
-use misfortune_core::author::{self, Imported};
+use misfortune_core::author::{self, Imported, guess_kind};
 use misfortune_core::model::EventKind;
 
 /// Every event as (signed minutes from minute 0, kind), in time order.
@@ -156,4 +156,59 @@ date: 2026-01-10
         "{:#?}",
         i.skeleton.timeline
     );
+}
+
+#[test]
+fn italic_times_ending_in_backslashes_and_round_ten_phrasings() {
+    let text = "\
+# 2026-02-01 - docs site outage
+
+On Sunday the docs site was down because our hosting provider lost a hypervisor.
+
+## Timeline
+
+*08:10*: docs site being down was detected by the on-call engineer\\
+*08:31*: Our hosting provider was informed about the docs site being down\\
+*08:52*: We pointed the docs DNS record at a static mirror\\
+*11:05*: Our hosting provider informed us that the server is reachable again\\
+*11:30*: We reverted the DNS change
+";
+    let i = author::import_markdown("italic.md", text).unwrap();
+    assert_eq!(
+        events(&i),
+        [
+            (0, EventKind::Alert),
+            (21, EventKind::Escalation),
+            (42, EventKind::Mitigation),
+            (175, EventKind::Mitigation),
+            (200, EventKind::Mitigation),
+        ],
+        "{:#?}",
+        i.skeleton.timeline
+    );
+    let cases = [
+        (
+            "The issue was identified via monitoring alerts indicating that the server was down.",
+            EventKind::Alert,
+        ),
+        (
+            "Services were fully restored and all systems were back online.",
+            EventKind::Resolution,
+        ),
+        (
+            "Initial assessment: 400+ customers affected, data potentially lost",
+            EventKind::Investigation,
+        ),
+        (
+            "Public incident acknowledgment posted",
+            EventKind::Communication,
+        ),
+        (
+            "Engineering teams mobilized for emergency recovery",
+            EventKind::Escalation,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(guess_kind(text, false), want, "{text}");
+    }
 }

@@ -187,7 +187,7 @@ pub(super) fn label_kind(t: &str) -> Option<EventKind> {
     }
     match last {
         "analysis" | "finding" | "findings" | "diagnosis" | "hypothesis" | "theory"
-        | "investigation" | "identified" | "investigating" | "observation" => {
+        | "assessment" | "investigation" | "identified" | "investigating" | "observation" => {
             Some(EventKind::Investigation)
         }
         "mitigation" | "workaround" | "mitigated" | "fix" => Some(EventKind::Mitigation),
@@ -219,7 +219,7 @@ pub(super) enum Special {
 }
 
 static ON_CALL_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bon-?call\b[^.;|]*\b(?:is |was |gets |got |been )?paged\b|\bpag(?:e|es|ed|ing)\b[^.;|]*\bon-?call\b|\bnotified (?:through|via|by) (?:the |our )?on-?call\b")
+    Regex::new(r"\bon-?call\b[^.;|]*\b(?:is |was |gets |got |been )?paged\b|\bpag(?:e|es|ed|ing)\b[^.;|]*\bon-?call\b|\bnotified (?:through|via|by) (?:the |our )?on-?call\b|\b(?:identified|detected|caught|spotted) (?:via|by|through) (?:our |the )?(?:monitoring|alerts?|an alert|synthetic)")
         .expect("static regex")
 });
 static ACK: LazyLock<Regex> =
@@ -233,7 +233,7 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bincident (?:is |was )?declared\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\bstatus (?:set|changed) to red\b|\broles assigned\b|\bcommander (?:is |was )?assigned\b")
+    Regex::new(r"\bincident (?:is |was )?declared\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\bstatus (?:set|changed) to red\b|\broles assigned\b|\bcommander (?:is |was )?assigned\b|\b(?:teams?|engineers|responders) (?:were |was |are )?(?:mobili[sz]ed|assembled)\b")
         .expect("static regex")
 });
 static INCIDENT_ENDS: LazyLock<Regex> = LazyLock::new(|| {
