@@ -398,3 +398,95 @@ Search returned errors for forty minutes after an index mapping change.
         sk.summary
     );
 }
+
+/// Round eleven: notes with no headings at all, one paragraph whose sentences open with their
+/// times, still give a timeline (the report that reached a person is minute 0).
+#[test]
+fn notes_that_open_sentences_with_times_are_a_timeline() {
+    let text = "Between 14:02 and 14:50 UTC, uploads failed for some users because the \
+        thumbnail queue was full. 14:02 first alert from the error tracker. 14:07 support \
+        reported failed uploads. 14:15 team traced errors to a stuck thumbnail worker. 14:31 \
+        worker restarted. 14:38 uploads recovered. 14:50 incident resolved.\n";
+    let i = author::import_markdown("notes.txt", text).unwrap();
+    let ev = events(&i);
+    let minutes: Vec<i64> = ev.iter().map(|e| e.0).collect();
+    assert_eq!(minutes, [-5, -5, 0, 8, 24, 31, 43, 43], "{ev:?}");
+    assert_eq!(ev[2].1, EventKind::Alert);
+    assert_eq!(ev[3].1, EventKind::Investigation);
+    assert_eq!(ev[4].1, EventKind::Mitigation);
+    assert!(ev[6..].iter().any(|e| e.1 == EventKind::Resolution));
+    // Text that is not a postmortem is still refused.
+    assert!(author::import_markdown("list.txt", "Shopping list\n\neggs, milk\n").is_err());
+}
+
+/// Round eleven: a blog pasted as text, its first line the title and its times written with a
+/// dot before a dash ("10.51 –").
+#[test]
+fn dotted_times_before_a_dash_are_times() {
+    let text = "\
+Update on this morning's slow dashboard
+
+Sorry to everyone who was affected.
+
+10.51 – first report of the dashboard loading slowly.
+11.40 – we manage to replicate the issue and start preparing a fix.
+12.05 – fix is applied.
+12.20 – system is back to normal.
+";
+    let i = author::import_markdown("blog.txt", text).unwrap();
+    assert_eq!(
+        i.skeleton.title.as_deref(),
+        Some("Update on this morning's slow dashboard")
+    );
+    assert_eq!(
+        events(&i),
+        [
+            (0, EventKind::Alert),
+            (49, EventKind::Investigation),
+            (74, EventKind::Mitigation),
+            (89, EventKind::Resolution),
+        ]
+    );
+}
+
+/// Round eleven: an evidence column of images says nothing, and "full service restored" ends
+/// it; a status page's sentence time ("since about 9am") takes its place in time order.
+#[test]
+fn images_are_not_text_and_sentence_times_fall_in_order() {
+    let text = "\
+# Post-mortem: cache node lost
+
+## Timeline
+| Time | Event | Evidence |
+|---|---|---|
+| 07:00 | Cache node terminated by the autoscaler | ![Node](images/node.png) |
+| 07:02 | Monitoring detected the outage | ![Alert](images/alert.png) |
+| 07:12 | Full service restored | ![Up](images/up.png) |
+";
+    let i = author::import_markdown("images.md", text).unwrap();
+    let last = i.skeleton.timeline.last().unwrap();
+    assert_eq!(last.1, EventKind::Resolution);
+    assert!(!last.2.contains('!'), "{:?}", last.2);
+
+    let status = "\
+Slow sync
+Incident Report for Example
+Resolved
+Everything has caught up.
+Posted Feb 11, 2026 - 17:06 PST
+Update
+The site has been working properly since about 9am PT this morning.
+Posted Feb 11, 2026 - 14:55 PST
+Investigating
+Our workers got overloaded over the weekend and we are investigating.
+Posted Feb 11, 2026 - 08:55 PST
+";
+    let i = author::import_markdown("status.txt", status).unwrap();
+    let ev = events(&i);
+    assert_eq!(
+        ev.iter().map(|e| e.0).collect::<Vec<_>>(),
+        [0, 5, 360, 491],
+        "{ev:?}"
+    );
+    assert_eq!(ev[0].1, EventKind::Alert);
+}

@@ -64,8 +64,9 @@ pub(super) fn first_kind(text: &str) -> EventKind {
         .any(|w| at_word_start(&t, w))
     {
         EventKind::Alert
-    } else if NOTICING.is_match(&t) {
-        // "@Mr0grog notices an e-mail from Sentry about a new error": someone saw it.
+    } else if NOTICING.is_match(&t) || t.starts_with("investigating:") {
+        // "@Mr0grog notices an e-mail from Sentry about a new error": someone saw it; or a
+        // status page's first update opens the timeline.
         EventKind::Alert
     } else if opens_on_harm(&t) {
         EventKind::Symptom
@@ -272,6 +273,7 @@ fn negates_alert(t: &str) -> bool {
         "did not page",
         "didn't page",
         "nobody was paged",
+        "no alarm",
     ]
     .iter()
     .any(|w| t.contains(w))

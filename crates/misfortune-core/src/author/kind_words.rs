@@ -62,6 +62,9 @@ pub(super) const FAILED_FIX: &[&str] = &[
 ];
 
 pub(super) const INVESTIGATION_STRONG: &[&str] = &[
+    "replicate the issue",
+    "replicate the problem",
+    "reproduce the issue",
     "pinpoint",
     "whether",
     // "assumes the server is down" is a theory; "restarts it, assuming a stuck worker" is a fix.
@@ -129,6 +132,9 @@ pub(super) const RESOLUTION: &[&str] = &[
     "resolution confirmed",
     "fully resolved",
     "fully restored",
+    "full service restored",
+    "service fully restored",
+    "fully operational",
     "is back to normal",
     "are back to normal",
     "permanent",
@@ -451,6 +457,7 @@ pub(super) const INVESTIGATION: &[&str] = &[
     "traced",
     "review",
     "seeing",
+    "noticing",
 ];
 
 /// Monitoring that fires is an alert even when the line also says who it paged.

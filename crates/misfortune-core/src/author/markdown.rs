@@ -130,15 +130,10 @@ pub fn import_markdown_with(
     let rewritten = super::status_page::rewrite(md);
     let md = rewritten.as_deref().unwrap_or(md);
     let (title, sections) = split_sections(md);
-    if sections
+    let no_sections = sections
         .iter()
         .all(|s| s.part == Part::Other || !s.explicit)
-        && title.is_none()
-    {
-        return Err(ImportError::Unreadable(format!(
-            "{name}: found no postmortem sections; expected Markdown headings such as `## Summary`, `## Impact`, `## Root Cause`, `## Timeline`, `## Action Items`"
-        )));
-    }
+        && title.is_none();
     let year = Regex::new(r"\b(19|20)\d{2}\b")
         .expect("static regex")
         .find(md)
@@ -148,6 +143,13 @@ pub fn import_markdown_with(
         ..Default::default()
     };
     let (found, events) = read_sections(&mut sk, &sections, year);
+    // Notes with no headings are still a postmortem when they give a timeline ("09:10 first
+    // alert from Sentry. 09:18 support reported...").
+    if no_sections && events.len() < 3 {
+        return Err(ImportError::Unreadable(format!(
+            "{name}: found no postmortem sections; expected Markdown headings such as `## Summary`, `## Impact`, `## Root Cause`, `## Timeline`, `## Action Items`"
+        )));
+    }
     // T+ offsets give no time of day; clock times do.
     let clock_times = !Regex::new(r"(?i)\bT\s*\+\s*\d")
         .expect("static regex")

@@ -31,6 +31,8 @@ pub(super) fn prose_timeline(sections: &[Section]) -> Vec<String> {
         }
         (h < 24 && m < 60).then_some(h * 60 + m)
     };
+    let opens =
+        Regex::new(r"(?i)^(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?\b").expect("static regex");
     let next_day = Regex::new(r"(?i)\b(?:next|following) (?:day|morning)|\bthis morning\b")
         .expect("static regex");
     let mut found: Vec<(u32, String)> = Vec::new();
@@ -46,6 +48,13 @@ pub(super) fn prose_timeline(sections: &[Section]) -> Vec<String> {
             .collect();
         for sentence in items(&kept).iter().flat_map(|p| p.split(". ")) {
             let sentence = sentence.trim().trim_end_matches('.');
+            // Notes that open a sentence with its time ("09:10 first alert from Sentry").
+            if let Some(c) = opens.captures(sentence)
+                && let Some(start) = minutes(c.get(1), c.get(2), c.get(3))
+            {
+                found.push((start, sentence.to_string()));
+                continue;
+            }
             // The first words that are a time ("by 1 GB per minute starting around 1 PM").
             let Some((c, start)) = at
                 .captures_iter(sentence)
@@ -86,7 +95,7 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
     let named = Regex::new(r"(?i)\broot cause(?: was)?(?: identified| found)?\s*[:\-–—]\s*(.+)")
         .expect("static regex");
     let causal = Regex::new(
-        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause|led to)\b",
+        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:was|is)|led to)\b",
     )
     .expect("static regex");
     let prose_parts = |s: &&Section| {

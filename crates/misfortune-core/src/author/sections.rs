@@ -235,6 +235,12 @@ fn plain_title(line: &str) -> Option<String> {
         .then(|| clean_inline(s))
 }
 
+/// How many lines open with a clock time ("09:10", "10.51 –").
+fn dated_lines(lines: &[&str]) -> usize {
+    let dated = Regex::new(r"^\W{0,3}\d{1,2}[:.]\d{2}").expect("static regex");
+    lines.iter().filter(|l| dated.is_match(l.trim())).count()
+}
+
 /// A plain text's first line as its title, and the index of the line after it.
 fn first_line_title(lines: &[&str]) -> Option<(String, usize)> {
     let first = lines.iter().position(|l| !l.trim().is_empty())?;
@@ -336,15 +342,21 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
         }
         i += 1;
     }
-    // A plain text with no section at all is not a postmortem, whatever its first line.
-    if plain && !sections.iter().any(|s| s.explicit && s.part != Part::Other) {
-        title = None;
-    }
+    let title = title.filter(|_| !plain || reads_as_postmortem(&lines, &sections));
     (title, sections)
+}
+
+/// A plain text with no section at all is not a postmortem, whatever its first line, unless it
+/// is a timeline ("10.51 – first report of an issue", one event a line).
+fn reads_as_postmortem(lines: &[&str], sections: &[Section]) -> bool {
+    sections.iter().any(|s| s.explicit && s.part != Part::Other) || dated_lines(lines) >= 3
 }
 
 pub(super) fn clean_inline(s: &str) -> String {
     let s = s.replace("**", "").replace("__", "").replace('`', "");
+    // An image ("![Restored](images/up.png)") says nothing in text; a link keeps its words.
+    let image = Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("static regex");
+    let s = image.replace_all(&s, "");
     let link = Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("static regex");
     link.replace_all(&s, "$1").trim().to_string()
 }

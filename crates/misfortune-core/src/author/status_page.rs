@@ -125,7 +125,7 @@ fn bare_status(t: &str) -> Option<&str> {
 /// its date so the importer orders them.
 fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
     let at = Regex::new(
-        r"(?i)\b(?:at|by)\s+(?:approximately\s+|about\s+|around\s+|~)?(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?",
+        r"(?i)\b(?:at|by|since)\s+(?:approximately\s+|about\s+|around\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?",
     )
     .expect("static regex");
     // A sentence that names its own day ("yesterday, March 12, at 10:48 PM").
@@ -145,14 +145,20 @@ fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
         .chain(postmortem.iter().map(String::as_str))
         .flat_map(|b| b.split(". "));
     for s in sentences {
-        let Some(c) = at.captures(s) else { continue };
+        // A time with its minutes, or an hour with its half of the day ("since about 9am").
+        let Some(c) = at
+            .captures_iter(s)
+            .find(|c| c.get(2).is_some() || c.get(3).is_some())
+        else {
+            continue;
+        };
         let mut hour: u32 = c[1].parse().unwrap_or(0);
         match c.get(3).map(|m| m.as_str().to_lowercase().starts_with('p')) {
             Some(true) if hour < 12 => hour += 12,
             Some(false) if hour == 12 => hour = 0,
             _ => {}
         }
-        let time = format!("{hour:02}:{}", &c[2]);
+        let time = format!("{hour:02}:{}", c.get(2).map_or("00", |m| m.as_str()));
         if seen.contains(&time) {
             continue;
         }
@@ -167,7 +173,33 @@ fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
     for u in updates {
         lines.push(format!("{} {} — {}: {}", u.date, u.time, u.status, u.body));
     }
+    // In time order, so the timeline opens with what happened first and a sentence's time
+    // does not read as the next day after a later update.
+    lines.sort_by_key(|l| order_key(l));
     lines
+}
+
+/// A written line's day and time ("Mar 13, 2026 07:00 — ..."), to sort by.
+fn order_key(line: &str) -> (i64, i64, i64, String) {
+    let re = Regex::new(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\s+(\d{2}):(\d{2})")
+        .expect("static regex");
+    let Some(c) = re.captures(line) else {
+        return (0, 0, 0, String::new());
+    };
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let month = MONTHS
+        .iter()
+        .position(|m| c[1].eq_ignore_ascii_case(m))
+        .map_or(0, |m| m as i64 + 1);
+    let num = |i: usize| c[i].parse::<i64>().unwrap_or(0);
+    (
+        num(3),
+        month * 100 + num(2),
+        num(4) * 60 + num(5),
+        String::new(),
+    )
 }
 
 #[cfg(test)]

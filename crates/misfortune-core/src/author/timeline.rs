@@ -313,11 +313,14 @@ pub(super) fn parse_timeline(
     let mut dated_bullets = true;
     let mut prev_blank = true;
     let mut last_in_table = false;
+    // "10.51– first report": a time written with a dot before a dash reads as "10:51".
+    let dotted = Regex::new(r"^(\W{0,3})(\d{1,2})\.(\d{2})(\s*[–—-])").expect("static regex");
     for l in lines {
         if l.trim().is_empty() {
             prev_blank = true;
             continue;
         }
+        let l = &dotted.replace(l, "$1$2:$3$4").into_owned();
         // A plain line straight after an event's line (no blank between) wraps its paragraph;
         // a table's row ends with its line.
         let in_table = table_cells(l).is_some();

@@ -16,7 +16,13 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
         r"(?i)\b(?:notic\w*|spott\w*|spots|discover\w*|saw|sees|detect\w*|reports?|reported|observing)\b",
     )
     .expect("static regex");
-    if let Some(e) = events.iter_mut().skip(1).find(|e| noticing.is_match(&e.2)) {
+    // A status page's first "Investigating" update is when the company knew, if nothing says
+    // earlier.
+    if let Some(e) = events
+        .iter_mut()
+        .skip(1)
+        .find(|e| noticing.is_match(&e.2) || e.2.starts_with("Investigating:"))
+    {
         e.1 = EventKind::Alert;
     }
 }
