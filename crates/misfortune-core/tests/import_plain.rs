@@ -490,3 +490,38 @@ Posted Feb 11, 2026 - 08:55 PST
     );
     assert_eq!(ev[0].1, EventKind::Alert);
 }
+
+/// Round twelve: a plain-text postmortem whose two dated lines are bullets under "Response:"
+/// (too few to be a timeline on their own) beside an impact sentence that gives a range.
+#[test]
+fn a_few_dated_bullets_join_the_sentence_times() {
+    let text = "\
+Single sign-on unavailable for some users
+Incident Report for Example
+
+Incident Summary:
+
+On Tuesday our identity vendor had an outage, so users could not sign in.
+
+Customer Impact:
+
+Users could not sign in from 7:00 AM to 8:40 AM PT.
+
+Response:
+
+  • 7:15 AM PT: Our team was alerted about failed sign-ins and contacted the vendor.
+  • 8:55 AM PT: The vendor confirmed a fix and our team confirmed sign-in was restored.
+";
+    let i = author::import_markdown("sso.txt", text).unwrap();
+    assert_eq!(
+        events(&i),
+        [
+            (-15, EventKind::Symptom),
+            (0, EventKind::Alert),
+            (85, EventKind::Resolution),
+            (100, EventKind::Mitigation),
+        ],
+        "{:#?}",
+        i.skeleton.timeline
+    );
+}

@@ -93,6 +93,9 @@ fn opens_on_harm(t: &str) -> bool {
             "timeout",
             "timed out",
             "slow",
+            "could not",
+            "unable to",
+            "cannot",
         ]
         .iter()
         .any(|w| at_word_start(t, w));

@@ -475,10 +475,12 @@ fn read_sections(
             .filter(|e| e.len() >= 3)
             .max_by_key(Vec::len)
             .unwrap_or_default();
-    }
-    // No dated lines at all (a plain-text status report): the sentences that give a time.
-    if events.is_empty() {
-        events = parse_timeline(&super::prose::prose_timeline(sections), year);
+        // No dated lines at all (a plain-text status report), or a few scattered among the
+        // sections: the sentences that give a time, when they say more (a range's end too).
+        let prose = parse_timeline(&super::prose::prose_timeline(sections), year);
+        if prose.len() > events.len() {
+            events = prose;
+        }
     }
     note("timeline", !events.is_empty());
     (found, events)

@@ -31,8 +31,8 @@ pub(super) fn prose_timeline(sections: &[Section]) -> Vec<String> {
         }
         (h < 24 && m < 60).then_some(h * 60 + m)
     };
-    let opens =
-        Regex::new(r"(?i)^(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?\b").expect("static regex");
+    let opens = Regex::new(r"(?i)^\W{0,3}(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?\b")
+        .expect("static regex");
     let next_day = Regex::new(r"(?i)\b(?:next|following) (?:day|morning)|\bthis morning\b")
         .expect("static regex");
     let mut found: Vec<(u32, String)> = Vec::new();
@@ -43,7 +43,7 @@ pub(super) fn prose_timeline(sections: &[Section]) -> Vec<String> {
         let kept: Vec<String> = s
             .lines
             .iter()
-            .filter(|l| !is_metadata(l))
+            .filter(|l| !is_metadata(l) || opens_with_time(l))
             .cloned()
             .collect();
         for sentence in items(&kept).iter().flat_map(|p| p.split(". ")) {
@@ -168,4 +168,12 @@ pub(super) fn timed_headings(sections: &[Section]) -> Vec<(i64, EventKind, Strin
         out.push((h * 3600 + m * 60, kind, text));
     }
     out
+}
+
+/// Whether a line opens with a clock time ("• 6:22 AM PT: Our team was alerted"): a timeline's
+/// line, which the prose reader keeps though a summary would not.
+fn opens_with_time(line: &str) -> bool {
+    Regex::new(r"^\W{0,3}\d{1,2}:\d{2}")
+        .expect("static regex")
+        .is_match(line.trim())
 }

@@ -184,7 +184,7 @@ fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
         return clean_inline(s.trim());
     }
     let rest = &s[stamp_end..];
-    let tz = Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{2,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex");
+    let tz = Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex");
     let rest = tz.replace(rest, "");
     let t = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',')
