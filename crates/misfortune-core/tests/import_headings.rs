@@ -212,3 +212,41 @@ On Sunday the docs site was down because our hosting provider lost a hypervisor.
         assert_eq!(guess_kind(text, false), want, "{text}");
     }
 }
+
+/// Wrong paths as the held-out documents name them: a "misleading path" that assumed a cause,
+/// an "initial investigation focused on" something else, a rollback "with no improvement", a
+/// restart that "failed due to" something; each becomes a red herring or a failed fix.
+#[test]
+fn misleading_paths_and_failed_attempts_become_wrong_paths() {
+    let text = "\
+# Shop outage
+
+## Summary
+The shop was down for two hours.
+
+## Timeline
+- **10:30 AM** - Issue detected by monitoring alerts.
+- **10:40 AM** - Initial investigation focused on web server performance.
+- **11:00 AM** - Misleading path: Assumed issue was due to a recent deployment; rolled back the deployment with no improvement.
+- **11:20 AM** - Restart of the database server failed due to a full disk.
+- **12:00 PM** - Identified that the replication settings overloaded the primary.
+- **12:15 PM** - Reconfigured the replication; the shop is back.
+";
+    let i = author::import_markdown("paths.md", text).unwrap();
+    let g = &i.skeleton.game;
+    let theories: Vec<&str> = g.theories.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        theories,
+        ["web server performance", "a recent deployment"],
+        "{theories:?}"
+    );
+    let tried: Vec<&str> = g.failed_fixes.iter().map(|f| f.0.name.as_str()).collect();
+    assert_eq!(
+        tried,
+        [
+            "Rolled back the deployment",
+            "Restart of the database server"
+        ],
+        "{tried:?}"
+    );
+}

@@ -332,7 +332,7 @@ fn finding<'a>(
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
 fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
     let re = Regex::new(
-        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that))\s*(?:this (?:is|was) )?(.+)",
+        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that)|assumed (?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) |misleading (?:path|investigation)(?: paths?)?:?\s*(?:led (?:engineers|the team|us) to look into )?|(?:initial(?:ly)?|first) (?:investigation|investigations|triage) (?:focused|centred|centered|concentrated) on |look(?:ed|ing)? into potential |investigating this as (?:an? )?)\s*(?:this (?:is|was) )?(.+)",
     )
     .expect("static regex");
     let at = |s: &str| {
@@ -379,7 +379,39 @@ fn theory_only(s: &str) -> String {
         r"(?i)\s+(?:is|was|are|were)\s+(?:to blame|the cause|the culprit|responsible)\b.*$",
     )
     .expect("static regex");
-    blame.replace(&then.replace(s, ""), "").into_owned()
+    // "a recent deployment; rolled back the deployment with no improvement": what they did
+    // about it follows a semicolon.
+    let s = s.split(';').next().unwrap_or(s);
+    // "Misleading path: Assumed issue was due to a recent deployment": the theory is the cause
+    // they assumed.
+    let assumed = Regex::new(
+        r"(?i)^assumed (?:that )?(?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) ",
+    )
+    .expect("static regex");
+    let s = assumed.replace(s, "");
+    blame.replace(&then.replace(&s, ""), "").into_owned()
+}
+
+/// A failed fix's name: the clause that says it failed, without the words that say so
+/// ("Assumed a bad deploy; rolled back the deployment with no improvement" is "rolled back
+/// the deployment").
+fn tried_name(s: &str) -> String {
+    let clause = s
+        .split(';')
+        .find(|c| super::event_kind::says_failed(c))
+        .unwrap_or(s)
+        .trim();
+    let failure = Regex::new(
+        r"(?i)\s*,?\s*(?:with no improvement|without improvement|did not help|didn't help|had no effect|made (?:it|things) worse|failed)\b.*$",
+    )
+    .expect("static regex");
+    let name = failure.replace(clause, "");
+    let name = if name.split_whitespace().count() >= 2 {
+        name.into_owned()
+    } else {
+        clause.to_string()
+    };
+    capitalise(&name)
 }
 
 /// Fixes that were tried and failed, and whether they made it worse.
@@ -396,7 +428,7 @@ fn failed_fixes(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<(
             .map_or(SimTime::ZERO, |e| e.0);
         out.push((
             Found {
-                name: short(s, 60),
+                name: short(&tried_name(s), 60),
                 at,
                 quote: s.clone(),
             },
@@ -466,6 +498,24 @@ mod tests {
         assert_eq!(
             g.finding.as_ref().unwrap().name,
             "The WAF rule is identified as the cause"
+        );
+    }
+
+    #[test]
+    fn wrong_paths_are_named_by_what_was_assumed_and_what_was_tried() {
+        assert_eq!(
+            tried_name(
+                "Misleading path: Assumed issue was due to a recent deployment; rolled back the deployment with no improvement."
+            ),
+            "Rolled back the deployment"
+        );
+        assert_eq!(
+            tried_name("Restart of the web server failed due to problems on the hypervisor"),
+            "Restart of the web server"
+        );
+        assert_eq!(
+            theory_only("Assumed issue was due to a recent deployment; rolled back the deployment"),
+            "a recent deployment"
         );
     }
 
