@@ -3,21 +3,12 @@
 //! name a time, and a blog's closing timeline (round nine of the held-out measurements); italic
 //! times with a backslash at each line's end and the phrasings round ten met.
 
-use misfortune_core::author::{self, Imported, guess_kind};
+use misfortune_core::author::{self, guess_kind};
 use misfortune_core::model::EventKind;
 
-/// Every event as (signed minutes from minute 0, kind), in time order.
-fn events(i: &Imported) -> Vec<(i64, EventKind)> {
-    let sk = &i.skeleton;
-    let mut all: Vec<(i64, EventKind)> = sk
-        .before_start
-        .iter()
-        .map(|e| (-(e.0.round_mins() as i64), e.1))
-        .chain(sk.timeline.iter().map(|e| (e.0.round_mins() as i64, e.1)))
-        .collect();
-    all.sort_by_key(|e| e.0);
-    all
-}
+#[path = "support/timeline_events.rs"]
+mod timeline_events;
+use timeline_events::events;
 
 #[test]
 fn headings_that_open_with_a_time_are_events_and_their_bullets_sub_points() {

@@ -3,21 +3,12 @@
 //! only in sentences ("at approximately 4:55 PM", "around 1 PM", "this morning"), a scribe's log
 //! with an actor between pipes. Written for round seven of the held-out measurements.
 
-use misfortune_core::author::{self, Imported, guess_kind};
+use misfortune_core::author::{self, guess_kind};
 use misfortune_core::model::EventKind;
 
-/// Every event as (signed minutes from minute 0, kind), in time order.
-fn events(i: &Imported) -> Vec<(i64, EventKind)> {
-    let sk = &i.skeleton;
-    let mut all: Vec<(i64, EventKind)> = sk
-        .before_start
-        .iter()
-        .map(|e| (-(e.0.round_mins() as i64), e.1))
-        .chain(sk.timeline.iter().map(|e| (e.0.round_mins() as i64, e.1)))
-        .collect();
-    all.sort_by_key(|e| e.0);
-    all
-}
+#[path = "support/timeline_events.rs"]
+mod timeline_events;
+use timeline_events::events;
 
 #[test]
 fn a_status_page_copied_as_text_is_read() {

@@ -208,6 +208,15 @@ pub fn import_markdown_with(
     })
 }
 
+/// A section's lines that are prose: not metadata, not log or timeline lines.
+pub(super) fn prose_lines(s: &Section) -> Vec<String> {
+    s.lines
+        .iter()
+        .filter(|l| !is_metadata(l))
+        .cloned()
+        .collect()
+}
+
 /// A metadata line at the top of a document ("Date: ...", "**Authors:** ...").
 pub(super) fn is_metadata(line: &str) -> bool {
     // A bulleted key and value ("- **Incident ID:** INC-2025-0017") too.
@@ -363,25 +372,11 @@ fn find_summary(sections: &[Section]) -> Option<String> {
             .any(|w| s.title.contains(w))
     };
     let lede = || {
-        get(Part::Summary).filter(|s| !s.explicit).find_map(|s| {
-            let kept: Vec<String> = s
-                .lines
-                .iter()
-                .filter(|l| !is_metadata(l))
-                .cloned()
-                .collect();
-            prose(&kept)
-        })
+        get(Part::Summary)
+            .filter(|s| !s.explicit)
+            .find_map(|s| prose(&prose_lines(s)))
     };
-    let without_metadata = |s: &Section| {
-        let kept: Vec<String> = s
-            .lines
-            .iter()
-            .filter(|l| !is_metadata(l))
-            .cloned()
-            .collect();
-        prose(&kept)
-    };
+    let without_metadata = |s: &Section| prose(&prose_lines(s));
     get(Part::Summary)
         .filter(named)
         .find_map(without_metadata)

@@ -4,7 +4,7 @@
 
 use regex::Regex;
 
-use super::markdown::is_metadata;
+use super::markdown::{is_metadata, prose_lines};
 use super::sections::{Part, Section, clean_inline, items};
 use crate::model::EventKind;
 
@@ -116,13 +116,7 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
         .find_map(|l| named.captures(l).map(|c| clean_inline(c[1].trim())))
         .or_else(|| {
             sections.iter().filter(prose_parts).find_map(|s| {
-                let kept: Vec<String> = s
-                    .lines
-                    .iter()
-                    .filter(|l| !is_metadata(l))
-                    .cloned()
-                    .collect();
-                items(&kept)
+                items(&prose_lines(s))
                     .iter()
                     .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
                     .find(|sentence| causal.is_match(sentence))
