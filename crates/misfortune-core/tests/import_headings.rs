@@ -241,3 +241,66 @@ The shop was down for two hours.
         "{tried:?}"
     );
 }
+
+/// Round thirteen: a status tracker's copy lists updates oldest first as "- investigating Sep 07,
+/// 2022, 04:29 PM UTC" over their text, with a postmortem whose bold question is its cause; an
+/// Azure-style review asks its headings ("What happened?", "How did we respond?") and tells its
+/// timeline in sentences.
+#[test]
+fn tracker_copies_and_question_headings() {
+    let tracker = "\
+Example experienced a major incident on May 4, 2026.
+Update timeline
+- investigating May 04, 2026, 02:10 PM UTC
+We are investigating failed logins.
+- monitoring May 04, 2026, 02:40 PM UTC
+A fix has been applied and logins are succeeding again.
+- resolved May 04, 2026, 03:30 PM UTC
+This incident has been resolved.
+- postmortem May 05, 2026, 09:00 AM UTC
+**What went wrong, and why?** An expired signing key was left in the rotation between 13:50 and 14:35 UTC.
+";
+    let i = author::import_markdown("tracker.txt", tracker).unwrap();
+    assert_eq!(
+        events(&i),
+        [
+            (-20, EventKind::Trigger),
+            (0, EventKind::Alert),
+            (30, EventKind::Mitigation),
+            (80, EventKind::Resolution),
+        ],
+        "{:#?}",
+        i.skeleton.timeline
+    );
+    assert!(
+        i.skeleton
+            .root_cause
+            .as_deref()
+            .unwrap()
+            .contains("expired signing key")
+    );
+
+    let review = "\
+What happened?
+Between 10:00 UTC and 12:30 UTC, some customers could not reach the API.
+What went wrong and why?
+A certificate on the edge was replaced with one for the wrong host name.
+How did we respond?
+Customer impact began at 10:00 UTC and we started investigating. We rolled back the certificate change by 11:15 UTC. Some customers still reported errors, which we began mitigating at 11:40 UTC. Error rates returned to normal by 12:30 UTC.
+";
+    let i = author::import_markdown("review.txt", review).unwrap();
+    let ev = events(&i);
+    assert_eq!(ev[0], (0, EventKind::Investigation), "{ev:?}");
+    assert!(ev.iter().all(|e| e.1 != EventKind::Alert), "{ev:?}");
+    assert_eq!(
+        ev.iter().map(|e| e.0).collect::<Vec<_>>(),
+        [0, 75, 100, 150]
+    );
+    assert!(
+        i.skeleton
+            .root_cause
+            .as_deref()
+            .unwrap()
+            .contains("wrong host name")
+    );
+}

@@ -68,6 +68,9 @@ pub(super) fn first_kind(text: &str) -> EventKind {
         // "@Mr0grog notices an e-mail from Sentry about a new error": someone saw it; or a
         // status page's first update opens the timeline.
         EventKind::Alert
+    } else if STARTED_LOOKING.is_match(&t) {
+        // "Customer impact began at 11:45 UTC and we started investigating": the team at work.
+        EventKind::Investigation
     } else if opens_on_harm(&t) {
         EventKind::Symptom
     } else {
@@ -373,6 +376,11 @@ pub(super) fn says_recovered(text: &str) -> bool {
         .iter()
         .any(|w| t.contains(w))
 }
+
+static STARTED_LOOKING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:started|began|begins|starts) investigat\w*|\binvestigation (?:started|began|begins)\b")
+        .expect("static regex")
+});
 
 static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?)\b").expect("static regex")

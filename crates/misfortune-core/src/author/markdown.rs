@@ -208,6 +208,64 @@ pub fn import_markdown_with(
     })
 }
 
+/// The timeline's events in absolute seconds: the timeline section's dated lines (with headings
+/// elsewhere that name a time), else the section with the most dated lines, else (or when they
+/// say more) the sentences that give a time.
+fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind, String)> {
+    let tl: Vec<String> = sections
+        .iter()
+        .filter(|s| s.part == Part::Timeline)
+        .flat_map(|s| s.lines.iter().cloned())
+        .collect();
+    let mut events = parse_timeline(&tl, year);
+    // A timeline told in paragraphs ("How did we respond? Customer impact began at 11:45 UTC
+    // ...; mitigated the majority by 14:10 UTC"): its sentences give the times.
+    let told =
+        Regex::new(r"^\W{0,6}(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:.]\d{2}").expect("static regex");
+    if !tl.is_empty() && !tl.iter().any(|l| told.is_match(l.trim())) {
+        let timeline_only: Vec<Section> = sections
+            .iter()
+            .filter(|s| s.part == Part::Timeline)
+            .map(|s| Section {
+                part: s.part,
+                title: s.title.clone(),
+                explicit: s.explicit,
+                lines: s.lines.clone(),
+            })
+            .collect();
+        let prose = parse_timeline(&super::prose::prose_timeline(&timeline_only), year);
+        if prose.len() > events.len() {
+            events = prose;
+        }
+    }
+    // Headings elsewhere that name a time within the timeline's first day join it.
+    if let Some(first) = events.first().map(|e| e.0) {
+        events.extend(
+            super::prose::timed_headings(sections)
+                .into_iter()
+                .filter(|e| e.0 >= first && e.0 < 86_400),
+        );
+        events.sort_by_key(|e| e.0);
+    }
+    // No timeline heading ("Response and recovery" holds the dated lines): the section with
+    // the most dated events, when it has at least three.
+    if events.is_empty() {
+        events = sections
+            .iter()
+            .map(|s| parse_timeline(&s.lines, year))
+            .filter(|e| e.len() >= 3)
+            .max_by_key(Vec::len)
+            .unwrap_or_default();
+        // No dated lines at all (a plain-text status report), or a few scattered among the
+        // sections: the sentences that give a time, when they say more (a range's end too).
+        let prose = parse_timeline(&super::prose::prose_timeline(sections), year);
+        if prose.len() > events.len() {
+            events = prose;
+        }
+    }
+    events
+}
+
 /// A section's lines that are prose: not metadata, not log or timeline lines.
 pub(super) fn prose_lines(s: &Section) -> Vec<String> {
     s.lines
@@ -448,35 +506,7 @@ fn read_sections(
         .flat_map(|s| parse_action_items(&s.lines))
         .collect();
     note("action items", !sk.action_items.is_empty());
-    let tl: Vec<String> = get(Part::Timeline)
-        .flat_map(|s| s.lines.iter().cloned())
-        .collect();
-    let mut events = parse_timeline(&tl, year);
-    // Headings elsewhere that name a time within the timeline's first day join it.
-    if let Some(first) = events.first().map(|e| e.0) {
-        events.extend(
-            super::prose::timed_headings(sections)
-                .into_iter()
-                .filter(|e| e.0 >= first && e.0 < 86_400),
-        );
-        events.sort_by_key(|e| e.0);
-    }
-    // No timeline heading ("Response and recovery" holds the dated lines): the section with
-    // the most dated events, when it has at least three.
-    if events.is_empty() {
-        events = sections
-            .iter()
-            .map(|s| parse_timeline(&s.lines, year))
-            .filter(|e| e.len() >= 3)
-            .max_by_key(Vec::len)
-            .unwrap_or_default();
-        // No dated lines at all (a plain-text status report), or a few scattered among the
-        // sections: the sentences that give a time, when they say more (a range's end too).
-        let prose = parse_timeline(&super::prose::prose_timeline(sections), year);
-        if prose.len() > events.len() {
-            events = prose;
-        }
-    }
+    let events = read_timeline(sections, year);
     note("timeline", !events.is_empty());
     (found, events)
 }

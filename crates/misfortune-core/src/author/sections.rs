@@ -23,8 +23,15 @@ pub(super) enum Part {
 }
 
 pub(super) fn classify(title: &str) -> Part {
-    let t = title.to_lowercase();
+    let t = title.to_lowercase().replace(',', "");
     let has = |w: &str| t.contains(w);
+    // An Azure-style review asks its headings: "What went wrong and why?", "How did we respond?".
+    if has("how did we respond") || has("how we responded") {
+        return Part::Timeline;
+    }
+    if has("what went wrong and why") || has("what do we know so far") {
+        return Part::RootCause;
+    }
     if has("timeline") || has("chronology") || has("sequence of events") {
         Part::Timeline
     } else if has("unlucky")
@@ -216,11 +223,14 @@ fn plain_heading(line: &str, after_blank: bool) -> Option<(usize, String)> {
     let s = line.trim();
     let clock = Regex::new(r"\d:\d\d").expect("static regex");
     let name = s.trim_end_matches(':').trim();
-    (after_blank
+    // A question or a label ("What happened?", "Customer Impact:") is a heading even with no
+    // blank line above it.
+    let asks = s.ends_with(['?', ':']);
+    ((after_blank || asks)
         && !name.is_empty()
         && name.len() <= 60
         && name.split_whitespace().count() <= 8
-        && !name.ends_with(['.', ',', ';', '!', '?'])
+        && !name.ends_with(['.', ',', ';', '!'])
         && !name.starts_with(['-', '*', '|', '•', '['])
         && name.chars().next().is_some_and(char::is_uppercase)
         && !clock.is_match(name)

@@ -26,6 +26,10 @@ struct Update {
 
 /// The document rewritten with standard sections, when it is a status-page history.
 pub(super) fn rewrite(md: &str) -> Option<String> {
+    // A tracker's copy lists each update as "- investigating Sep 07, 2022, 04:29 PM UTC" over
+    // its text: written the Statuspage way, it reads the same.
+    let tracker = tracker_form(md);
+    let md = tracker.as_deref().unwrap_or(md);
     let posted = Regex::new(
         r"(?i)^\s*posted\s+(?:on\s+)?([A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*[-–—,]?\s*(?:at\s+)?(\d{1,2}:\d{2})\s*([A-Z]{2,4})?",
     )
@@ -86,7 +90,9 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
     if updates.len() < 2 {
         return None;
     }
-    updates.reverse(); // oldest first
+    // Oldest first: a status page lists the newest first, a tracker's copy the oldest.
+    updates.reverse();
+    updates.sort_by_key(|u| order_key(&format!("{} {:0>5}", u.date, u.time)));
     let mut out = format!("# {}\n\n", title.unwrap_or_else(|| "Incident".into()));
     // A postmortem of several paragraphs opens with what happened, which says it better than
     // the first update; a postmortem of one paragraph is the cause.
@@ -113,6 +119,48 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
     Some(out)
 }
 
+/// A tracker's list of updates ("- investigating Sep 07, 2022, 04:29 PM UTC" over the text)
+/// rewritten with a heading per update and a "Posted" line after its text; `None` when the
+/// document has fewer than two such lines.
+fn tracker_form(md: &str) -> Option<String> {
+    let head = Regex::new(
+        r"(?i)^\s*(?:[-*•]|\d+\.)?\s*(investigating|identified|update|monitoring|verifying|resolved|postmortem|post-mortem)\s+([A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}),?\s+(\d{1,2}):(\d{2})\s*([ap]m)?\s*([A-Z]{2,4})?\s*$",
+    )
+    .expect("static regex");
+    if md.lines().filter(|l| head.is_match(l)).count() < 2 {
+        return None;
+    }
+    let mut out = String::new();
+    let mut pending: Option<String> = None;
+    for line in md.lines() {
+        let Some(c) = head.captures(line) else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        if let Some(posted) = pending.take() {
+            out.push_str(&posted);
+        }
+        let mut hour: u32 = c[3].parse().unwrap_or(0);
+        match c.get(5).map(|m| m.as_str().eq_ignore_ascii_case("pm")) {
+            Some(true) if hour < 12 => hour += 12,
+            Some(false) if hour == 12 => hour = 0,
+            _ => {}
+        }
+        let zone = c.get(6).map_or("UTC", |m| m.as_str());
+        let mut status = c[1].to_lowercase();
+        status[..1].make_ascii_uppercase();
+        out.push_str(&format!("## {status}\n"));
+        if !status.starts_with("Post") {
+            pending = Some(format!("Posted {} - {hour:02}:{} {zone}\n", &c[2], &c[4]));
+        }
+    }
+    if let Some(posted) = pending {
+        out.push_str(&posted);
+    }
+    Some(out)
+}
+
 /// A status (or "Postmortem") alone on a line, as a page copied as text shows it.
 fn bare_status(t: &str) -> Option<&str> {
     let word = t.trim_end_matches('-').trim();
@@ -125,7 +173,7 @@ fn bare_status(t: &str) -> Option<&str> {
 /// its date so the importer orders them.
 fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
     let at = Regex::new(
-        r"(?i)\b(?:at|by|since)\s+(?:approximately\s+|about\s+|around\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?",
+        r"(?i)\b(?:at|by|since|between|from)\s+(?:approximately\s+|about\s+|around\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?",
     )
     .expect("static regex");
     // A sentence that names its own day ("yesterday, March 12, at 10:48 PM").

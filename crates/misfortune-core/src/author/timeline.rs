@@ -389,6 +389,7 @@ pub(super) fn parse_timeline(
     // A heading whose paragraph never came says nothing.
     out.retain(|e| !e.2.is_empty());
     out.sort_by_key(|e| e.0);
+    super::timeline_order::late_reports(&mut out);
     super::timeline_order::noticed_is_detection(&mut out);
     super::timeline_order::before_detection(&mut out);
     super::timeline_order::after_resolution(&mut out);

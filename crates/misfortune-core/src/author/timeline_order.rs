@@ -18,7 +18,18 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
     .expect("static regex");
     // A status page's first "Investigating" update is when the company knew, if nothing says
     // earlier.
-    if let Some(e) = events
+    // Once the team is at work and a fix under way, someone reporting more is not how it was
+    // found (a "fix" before anyone looked is the change that set it off).
+    let looking = events
+        .iter()
+        .position(|e| matches!(e.1, EventKind::Investigation | EventKind::Escalation))
+        .unwrap_or(events.len());
+    let fixing = events
+        .iter()
+        .skip(looking)
+        .position(|e| e.1 == EventKind::Mitigation)
+        .map_or(events.len(), |p| p + looking);
+    if let Some(e) = events[..fixing]
         .iter_mut()
         .skip(1)
         .find(|e| noticing.is_match(&e.2) || e.2.starts_with("Investigating:"))
@@ -97,5 +108,29 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             }
             k => k,
         };
+    }
+}
+
+/// A customer report that comes after the team was already at work ("Some customers reported
+/// less than 100% availability, which we began mitigating") is the incident going on, not its
+/// detection.
+pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
+    let report = Regex::new(r"(?i)\b(?:report\w*|complain\w*)\b").expect("static regex");
+    let paged = Regex::new(r"(?i)\bpag(?:e|ed|es|ing)\b|\bon-?call\b").expect("static regex");
+    let Some(working) = events.iter().position(|e| {
+        matches!(
+            e.1,
+            EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
+        )
+    }) else {
+        return;
+    };
+    if events[..working].iter().any(|e| e.1 == EventKind::Alert) {
+        return;
+    }
+    for e in &mut events[working + 1..] {
+        if e.1 == EventKind::Alert && report.is_match(&e.2) && !paged.is_match(&e.2) {
+            e.1 = EventKind::Symptom;
+        }
     }
 }
