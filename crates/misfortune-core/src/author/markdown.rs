@@ -1,5 +1,7 @@
 //! Importing a Markdown postmortem: its sections, timeline and action items.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::sections::{Part, Section, bullet, items, prose, split_sections, table_cells};
@@ -266,6 +268,15 @@ fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind
     events
 }
 
+static DATED_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\W{0,3}\d{1,2}:\d{2}").expect("static regex"));
+
+/// Whether a line opens with a clock time ("• 6:22 AM PT: Our team was alerted"): a timeline's
+/// or a log's line, not prose.
+pub(super) fn opens_with_time(line: &str) -> bool {
+    DATED_LINE.is_match(line.trim())
+}
+
 /// A section's lines that are prose: not metadata, not log or timeline lines.
 pub(super) fn prose_lines(s: &Section) -> Vec<String> {
     s.lines
@@ -297,11 +308,7 @@ pub(super) fn is_metadata(line: &str) -> bool {
         return true;
     }
     // A code fence, or a line that opens with a clock time, is a log or a timeline, not prose.
-    if raw.starts_with("```")
-        || Regex::new(r"^\W{0,3}\d{1,2}:\d{2}")
-            .expect("static regex")
-            .is_match(raw)
-    {
+    if raw.starts_with("```") || opens_with_time(raw) {
         return true;
     }
     let l = line.replace("**", "").trim().to_lowercase();

@@ -4,7 +4,7 @@
 
 use regex::Regex;
 
-use super::markdown::{is_metadata, prose_lines};
+use super::markdown::{is_metadata, opens_with_time, prose_lines};
 use super::sections::{Part, Section, clean_inline, items};
 use crate::model::EventKind;
 
@@ -162,12 +162,4 @@ pub(super) fn timed_headings(sections: &[Section]) -> Vec<(i64, EventKind, Strin
         out.push((h * 3600 + m * 60, kind, text));
     }
     out
-}
-
-/// Whether a line opens with a clock time ("• 6:22 AM PT: Our team was alerted"): a timeline's
-/// line, which the prose reader keeps though a summary would not.
-fn opens_with_time(line: &str) -> bool {
-    Regex::new(r"^\W{0,3}\d{1,2}:\d{2}")
-        .expect("static regex")
-        .is_match(line.trim())
 }

@@ -1,6 +1,8 @@
 //! Markdown postmortems as sections (by heading, classified), and the text helpers that read
 //! their bullets, tables and prose.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -221,7 +223,7 @@ fn is_plain_text(lines: &[&str]) -> bool {
 /// clock time, naming a known section.
 fn plain_heading(line: &str, after_blank: bool) -> Option<(usize, String)> {
     let s = line.trim();
-    let clock = Regex::new(r"\d:\d\d").expect("static regex");
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d:\d\d").expect("static regex"));
     let name = s.trim_end_matches(':').trim();
     // A question or a label ("What happened?", "Customer Impact:") is a heading even with no
     // blank line above it.
@@ -233,7 +235,7 @@ fn plain_heading(line: &str, after_blank: bool) -> Option<(usize, String)> {
         && !name.ends_with(['.', ',', ';', '!'])
         && !name.starts_with(['-', '*', '|', '•', '['])
         && name.chars().next().is_some_and(char::is_uppercase)
-        && !clock.is_match(name)
+        && !CLOCK.is_match(name)
         && classify(name) != Part::Other)
         .then(|| (2, name.to_string()))
 }
@@ -365,10 +367,12 @@ fn reads_as_postmortem(lines: &[&str], sections: &[Section]) -> bool {
 pub(super) fn clean_inline(s: &str) -> String {
     let s = s.replace("**", "").replace("__", "").replace('`', "");
     // An image ("![Restored](images/up.png)") says nothing in text; a link keeps its words.
-    let image = Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("static regex");
-    let s = image.replace_all(&s, "");
-    let link = Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("static regex");
-    link.replace_all(&s, "$1").trim().to_string()
+    static IMAGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("static regex"));
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("static regex"));
+    let s = IMAGE.replace_all(&s, "");
+    LINK.replace_all(&s, "$1").trim().to_string()
 }
 
 pub(super) fn bullet(line: &str) -> Option<String> {

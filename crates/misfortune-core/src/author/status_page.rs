@@ -5,6 +5,8 @@
 //! times their sentences give ("a change deployed at 13:40 UTC"), the first update as the
 //! summary and the postmortem as the root cause.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 /// The update headings, and the words that make each line read as its kind of event.
@@ -229,9 +231,11 @@ fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
 
 /// A written line's day and time ("Mar 13, 2026 07:00 — ..."), to sort by.
 fn order_key(line: &str) -> (i64, i64, i64, String) {
-    let re = Regex::new(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\s+(\d{2}):(\d{2})")
-        .expect("static regex");
-    let Some(c) = re.captures(line) else {
+    static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\s+(\d{2}):(\d{2})")
+            .expect("static regex")
+    });
+    let Some(c) = STAMP.captures(line) else {
         return (0, 0, 0, String::new());
     };
     const MONTHS: [&str; 12] = [
