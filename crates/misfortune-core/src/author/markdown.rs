@@ -225,17 +225,8 @@ fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind
     let told =
         Regex::new(r"^\W{0,6}(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:.]\d{2}").expect("static regex");
     if !tl.is_empty() && !tl.iter().any(|l| told.is_match(l.trim())) {
-        let timeline_only: Vec<Section> = sections
-            .iter()
-            .filter(|s| s.part == Part::Timeline)
-            .map(|s| Section {
-                part: s.part,
-                title: s.title.clone(),
-                explicit: s.explicit,
-                lines: s.lines.clone(),
-            })
-            .collect();
-        let prose = parse_timeline(&super::prose::prose_timeline(&timeline_only), year);
+        let timeline_only = sections.iter().filter(|s| s.part == Part::Timeline);
+        let prose = parse_timeline(&super::prose::prose_timeline(timeline_only), year);
         if prose.len() > events.len() {
             events = prose;
         }

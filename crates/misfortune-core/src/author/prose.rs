@@ -8,27 +8,33 @@ use super::markdown::{is_metadata, opens_with_time, prose_lines};
 use super::sections::{Part, Section, clean_inline, items};
 use crate::model::EventKind;
 
+/// The hour on a 24-hour clock of an hour written with its half of the day ("1 PM" is 13,
+/// "12 a.m." is 0); an hour with no half stays as written.
+pub(super) fn hour_of_day(hour: u32, half: Option<&str>) -> u32 {
+    match half.map(|x| x.to_lowercase().starts_with('p')) {
+        Some(true) if hour < 12 => hour + 12,
+        Some(false) if hour == 12 => 0,
+        _ => hour,
+    }
+}
+
 /// Timeline lines from prose: each sentence that gives a clock time ("We were alerted at 18:56
 /// PDT and stopped the job", "at approximately 4:55 PM", "around 1 PM"), at that time; a
 /// range ("from 18:40 to 22:50", "between 5:15 PM and 6:15 PM") gives its start and its end.
-pub(super) fn prose_timeline(sections: &[Section]) -> Vec<String> {
+pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>) -> Vec<String> {
     let at = Regex::new(
         r"(?i)\b(?:at|from|by|around|until|between|since)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
     )
     .expect("static regex");
     // Minutes of the day, when the words are a time: "5:05", "1 PM" (not "at 5 servers").
     let minutes = |h: Option<regex::Match>, m: Option<regex::Match>, half: Option<regex::Match>| {
-        let mut h: u32 = h?.as_str().parse().ok()?;
+        let h: u32 = h?.as_str().parse().ok()?;
         let m: u32 = match m {
             Some(m) => m.as_str().parse().ok()?,
             None if half.is_some() => 0,
             None => return None,
         };
-        match half.map(|x| x.as_str().to_lowercase().starts_with('p')) {
-            Some(true) if h < 12 => h += 12,
-            Some(false) if h == 12 => h = 0,
-            _ => {}
-        }
+        let h = hour_of_day(h, half.map(|x| x.as_str()));
         (h < 24 && m < 60).then_some(h * 60 + m)
     };
     let opens = Regex::new(r"(?i)^\W{0,3}(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?\b")
@@ -37,7 +43,7 @@ pub(super) fn prose_timeline(sections: &[Section]) -> Vec<String> {
         .expect("static regex");
     let mut found: Vec<(u32, String)> = Vec::new();
     for s in sections
-        .iter()
+        .into_iter()
         .filter(|s| !matches!(s.part, Part::Lessons | Part::WentWell | Part::WentWrong))
     {
         let kept: Vec<String> = s

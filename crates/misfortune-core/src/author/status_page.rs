@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::prose::hour_of_day;
+
 /// The update headings, and the words that make each line read as its kind of event.
 const STATUSES: &[(&str, &str)] = &[
     ("investigating", "Investigating"),
@@ -143,12 +145,7 @@ fn tracker_form(md: &str) -> Option<String> {
         if let Some(posted) = pending.take() {
             out.push_str(&posted);
         }
-        let mut hour: u32 = c[3].parse().unwrap_or(0);
-        match c.get(5).map(|m| m.as_str().eq_ignore_ascii_case("pm")) {
-            Some(true) if hour < 12 => hour += 12,
-            Some(false) if hour == 12 => hour = 0,
-            _ => {}
-        }
+        let hour = hour_of_day(c[3].parse().unwrap_or(0), c.get(5).map(|m| m.as_str()));
         let zone = c.get(6).map_or("UTC", |m| m.as_str());
         let mut status = c[1].to_lowercase();
         status[..1].make_ascii_uppercase();
@@ -202,12 +199,7 @@ fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
         else {
             continue;
         };
-        let mut hour: u32 = c[1].parse().unwrap_or(0);
-        match c.get(3).map(|m| m.as_str().to_lowercase().starts_with('p')) {
-            Some(true) if hour < 12 => hour += 12,
-            Some(false) if hour == 12 => hour = 0,
-            _ => {}
-        }
+        let hour = hour_of_day(c[1].parse().unwrap_or(0), c.get(3).map(|m| m.as_str()));
         let time = format!("{hour:02}:{}", c.get(2).map_or("00", |m| m.as_str()));
         if seen.contains(&time) {
             continue;
