@@ -87,6 +87,23 @@ fn measure(md_path: &Path) -> Result<(usize, usize, usize), String> {
             println!("  {key}: {needle:?} not in {have:?}");
         }
     }
+    // The game the skeleton carries: the issue asks for at least 3 alerts or metrics and at
+    // least 2 wrong paths (theories chased, fixes that failed).
+    let g = &sk.game;
+    let wrong = g.theories.len() + g.failed_fixes.len();
+    println!(
+        "  game: {} alerts, {} metrics, {wrong} wrong paths ({} theories, {} failed fixes), fix {}, clue {}",
+        g.alerts.len(),
+        g.metrics.len(),
+        g.theories.len(),
+        g.failed_fixes.len(),
+        if g.fix.is_some() { "found" } else { "missing" },
+        if g.finding.is_some() {
+            "found"
+        } else {
+            "missing"
+        },
+    );
     if score.timed() < n {
         for (m, k, t) in &score.events {
             println!("    got {m:>6} {k:?} {t}");

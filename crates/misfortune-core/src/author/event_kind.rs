@@ -8,8 +8,8 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::kind_words::{
-    ALERT, ALERT_FIRST, COMMUNICATION, DOING, ESCALATION, FAILED_FIX, INVESTIGATION,
-    INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
+    ALERT, ALERT_FIRST, COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, FAILED_FIX,
+    INVESTIGATION, INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
 };
 use super::signal_trend::Trend;
 use crate::model::EventKind;
@@ -99,6 +99,8 @@ fn opens_on_harm(t: &str) -> bool {
             "could not",
             "unable to",
             "cannot",
+            "stopped",
+            "stops",
         ]
         .iter()
         .any(|w| at_word_start(t, w));
@@ -123,6 +125,7 @@ fn opens_on_harm(t: &str) -> bool {
         "patch",
         "commit",
         "merge",
+        "failover",
     ]
     .iter()
     .any(|w| t.contains(w));
@@ -133,8 +136,7 @@ fn opens_on_harm(t: &str) -> bool {
 pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     use super::kind_context::{Special, special};
     let stemmer = Stemmer::create(Algorithm::English);
-    // "health checks pass" is a signal, not someone checking.
-    let t = text.to_lowercase().replace("health check", "health-check");
+    let t = normalise(&text.to_lowercase());
     let st = stemmed(&stemmer, &t);
     // Stems only where every form of a word means the same kind: "resolved" marks a
     // resolution, but "resolve" is also what DNS does.
@@ -156,14 +158,10 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let sp = special(&t);
     let has = |x: Special| sp.contains(&x);
     let uncommunicated = t.contains("not communicated") || t.contains("without communicat");
-    let told = [
-        "updat", "post", "publish", "tweet", "email", "notif", "announc",
-    ]
-    .iter()
-    .any(|w| t.contains(w));
+    let told = tells(&t);
     let trend = super::signal_trend::trend(&t);
     let recovered = says_recovered(&t);
-    let steps: [(bool, EventKind); 22] = [
+    let steps: [(bool, EventKind); 23] = [
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
         (
@@ -174,10 +172,12 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
         (has(Special::Acknowledged), EventKind::Investigation),
         (has(Special::Closed), EventKind::Resolution),
         (any(FAILED_FIX, true), EventKind::Mitigation),
+        // "BGP MED misconfiguration identified and corrected": found, then fixed.
+        (finds_then_fixes(&stemmer, &t), EventKind::Mitigation),
         (has(Special::Declared), EventKind::Escalation),
         // "Jennifer notifies the incidents list": telling people, unless it is the page.
         (
-            at_word_start(&t, "notif") && !any(ALERT, false),
+            NOTIFIES.is_match(&t) && !any(ALERT, false),
             EventKind::Communication,
         ),
         (
@@ -213,7 +213,10 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
             EventKind::Investigation,
         ),
         (any(MITIGATION, true), EventKind::Mitigation),
-        (any(ESCALATION, true), EventKind::Escalation),
+        (
+            any(ESCALATION, true) || any(ESCALATION_EXACT, false),
+            EventKind::Escalation,
+        ),
         // "[ALERT] CPU back to normal after rollback" is the alert clearing.
         (
             any(ALERT, false) && !negated && !recovered,
@@ -225,6 +228,71 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
         (any(INVESTIGATION, true), EventKind::Investigation),
     ];
     steps.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
+}
+
+/// Whether a line tells people something ("status page updated to resolved").
+fn tells(t: &str) -> bool {
+    [
+        "updat", "post", "publish", "tweet", "email", "notif", "announc",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// A line's words with the phrasings that mislead the word lists rewritten: "health checks
+/// pass" is a signal, not someone checking; an error message's "not found" is not someone
+/// finding something; "rolled the change back" is a rollback; traffic that "escalates" rises.
+fn normalise(t: &str) -> String {
+    let t = t.replace("health check", "health-check");
+    static NOT_FOUND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:was |were |is |are |could not be |cannot be |can't be )?not found\b")
+            .expect("static regex")
+    });
+    static ROLLED_BACK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(roll(?:ed|s|ing)?) ((?:the|this|that|our|its|their) [\w-]+(?: [\w-]+){0,3}) back\b")
+            .expect("static regex")
+    });
+    static RISES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?:traffic|load|errors?|latency|rates?|volume|usage|requests|attack|cpu|memory)\b[^.;,]{0,30}?)\bescalat\w*")
+            .expect("static regex")
+    });
+    let t = NOT_FOUND.replace_all(&t, "missing");
+    let t = ROLLED_BACK.replace_all(&t, "$1 back $2");
+    RISES.replace_all(&t, "${1}rises").into_owned()
+}
+
+/// Whether a line finds something and then does something about it ("Ahmed identifies the
+/// typo and reverts the config", "misconfiguration identified and corrected"): the fix is what
+/// happened.
+fn finds_then_fixes(stemmer: &Stemmer, t: &str) -> bool {
+    static FINDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:identif\w*|finds|found|discover\w*|trac(?:ed|es) (?:it |the \w+ )?to|determin\w*|spott\w*|locat\w*)")
+            .expect("static regex")
+    });
+    let Some(found) = FINDS.find(t) else {
+        return false;
+    };
+    t[found.end()..]
+        .split(" and ")
+        .skip(1)
+        .chain(t[found.end()..].split(", then ").skip(1))
+        .any(|then| {
+            then.split_whitespace()
+                .find(|w| {
+                    !matches!(
+                        *w,
+                        "then"
+                            | "immediately"
+                            | "quickly"
+                            | "we"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "promptly"
+                    )
+                })
+                .is_some_and(|w| is_doing(stemmer, w.trim_matches(|c: char| !c.is_alphanumeric())))
+        })
 }
 
 /// Whether a line opens with a change made ("Increased the timeout", "Replays the logs"), or
@@ -350,6 +418,7 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "restored",
             "back to normal",
             "returns to normal",
+            "return to normal",
             "returned to normal",
             "baseline",
             "is back to",
@@ -372,6 +441,14 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "stops and",
             "normalized",
             "normalised",
+            "system stability",
+            "is stable",
+            "are stable",
+            "remained stable",
+            "stable again",
+            // An error budget that "stopped burning".
+            "stopped burning",
+            "stops burning",
         ]
         .iter()
         .any(|w| t.contains(w))
@@ -381,6 +458,10 @@ static STARTED_LOOKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:started|began|begins|starts) investigat\w*|\binvestigation (?:started|began|begins)\b")
         .expect("static regex")
 });
+
+/// Telling someone ("notifies the incidents list"), not the product's notifications.
+static NOTIFIES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bnotif(?:y|ies|ied|ying)\b").expect("static regex"));
 
 static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?)\b").expect("static regex")

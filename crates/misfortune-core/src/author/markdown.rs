@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::sections::{Part, Section, bullet, items, prose, split_sections, table_cells};
+use super::sections::{Part, Section, bullet, classify, items, prose, split_sections, table_cells};
 use super::timeline::parse_timeline;
 use super::{ImportError, ImportOptions, Imported, Skeleton, Zero, slug, split_at_zero};
 use crate::model::{ActionItemKind, EventKind};
@@ -131,15 +131,20 @@ pub fn import_markdown_with(
     // A status page's history of updates reads as a postmortem once rewritten.
     let rewritten = super::status_page::rewrite(md);
     let md = rewritten.as_deref().unwrap_or(md);
+    // A blog's front matter (`---` / `title: "..."` / `---`) is metadata, not text.
+    let (front_title, md) = front_matter(md);
     let (title, sections) = split_sections(md);
+    let title = title.or(front_title);
     let no_sections = sections
         .iter()
         .all(|s| s.part == Part::Other || !s.explicit)
         && title.is_none();
+    // With no year anywhere, "August 23rd" and "August 26th" are still three days apart.
     let year = Regex::new(r"\b(19|20)\d{2}\b")
         .expect("static regex")
         .find(md)
-        .and_then(|m| m.as_str().parse::<i64>().ok());
+        .and_then(|m| m.as_str().parse::<i64>().ok())
+        .or(Some(2001));
     let mut sk = Skeleton {
         title: title.clone(),
         ..Default::default()
@@ -225,8 +230,20 @@ fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind
     let told =
         Regex::new(r"^\W{0,6}(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:.]\d{2}").expect("static regex");
     if !tl.is_empty() && !tl.iter().any(|l| told.is_match(l.trim())) {
-        let timeline_only = sections.iter().filter(|s| s.part == Part::Timeline);
-        let prose = parse_timeline(&super::prose::prose_timeline(timeline_only), year);
+        // The summary's times ("At 09:14 UTC the registry began returning errors. On-call was
+        // paged at 09:21.") lead into it, where the timeline gives nothing at their minute.
+        // (Lines are "HH:MM — text.", in time order.)
+        let of = |parts: &[Part]| {
+            super::prose::prose_timeline(sections.iter().filter(|s| parts.contains(&s.part)))
+        };
+        let mut lines = of(&[Part::Timeline]);
+        let lead: Vec<_> = of(&[Part::Summary, Part::Detection, Part::Impact])
+            .into_iter()
+            .filter(|e| !lines.iter().any(|l| l.get(..5) == e.get(..5)))
+            .collect();
+        lines.extend(lead);
+        lines.sort_by(|a, b| a.get(..5).cmp(&b.get(..5)));
+        let prose = parse_timeline(&lines, year);
         if prose.len() > events.len() {
             events = prose;
         }
@@ -316,6 +333,13 @@ pub(super) fn is_metadata(line: &str) -> bool {
         "last updated:",
         "summary:",
         "incident report for ",
+        "start:",
+        "end:",
+        "duration:",
+        "layout:",
+        "title:",
+        "category:",
+        "tags:",
     ]
     .iter()
     .any(|k| l.starts_with(k) && *k != "summary:")
@@ -427,10 +451,12 @@ fn find_summary(sections: &[Section]) -> Option<String> {
             .iter()
             .any(|w| s.title.contains(w))
     };
+    // A lone line with no full stop before the first heading is a title, not a lede.
     let lede = || {
         get(Part::Summary)
             .filter(|s| !s.explicit)
             .find_map(|s| prose(&prose_lines(s)))
+            .filter(|p| p.contains(". ") || p.ends_with(['.', '!']) || p.len() > 100)
     };
     let without_metadata = |s: &Section| prose(&prose_lines(s));
     get(Part::Summary)
@@ -451,6 +477,65 @@ fn find_summary(sections: &[Section]) -> Option<String> {
         })
         // A summary of metadata only: what the users saw.
         .or_else(|| get(Part::Impact).find_map(without_metadata))
+        .or_else(|| {
+            get(Part::Summary).find_map(|s| {
+                s.lines.iter().find_map(|l| {
+                    let l = super::sections::clean_inline(l);
+                    let l = l.trim_start_matches(['-', '*', ' ']);
+                    l.strip_prefix("Impact:")
+                        .map(|v| v.trim().to_string())
+                        .filter(|v| !v.is_empty())
+                })
+            })
+        })
+}
+
+/// A document's YAML front matter, if it opens with one: its `title`, and the text after it.
+fn front_matter(md: &str) -> (Option<String>, &str) {
+    let Some(rest) = md
+        .strip_prefix("---\n")
+        .or_else(|| md.strip_prefix("---\r\n"))
+    else {
+        return (None, md);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (None, md);
+    };
+    let block = &rest[..end];
+    let after = rest[end + 4..].trim_start_matches(['-', '\r']);
+    let title = block.lines().find_map(|l| {
+        l.strip_prefix("title:")
+            .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
+            .filter(|t| !t.is_empty())
+    });
+    (title, after)
+}
+
+/// A root-cause section's text; under "Root causes", a sub-heading that names one cause ("1.
+/// Wrong From address") leads its text.
+fn cause_text(s: &Section) -> Option<String> {
+    // "**Root Cause**: Disk full" over "**Status**: Resolved": the status is not the cause,
+    // though a section may open with its own bold label ("- **Cause**: checkpoints...").
+    let first = s.lines.iter().position(|l| !l.trim().is_empty());
+    let lines: Vec<String> = s
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| Some(*i) == first || !is_metadata(l))
+        .map(|(_, l)| l.clone())
+        .collect();
+    let text = prose(&lines)?;
+    if classify(&s.title) == Part::RootCause {
+        return Some(text);
+    }
+    let name = s
+        .title
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
+    let mut chars = name.chars();
+    Some(match chars.next() {
+        Some(c) => format!("{}{}: {text}", c.to_uppercase(), chars.as_str()),
+        None => text,
+    })
 }
 
 /// Fill the skeleton from the classified sections; returns what was found, by name, and the
@@ -477,7 +562,7 @@ fn read_sections(
     sk.root_cause = get(Part::RootCause)
         .filter(|s| s.title.contains("root cause"))
         .chain(get(Part::RootCause))
-        .find_map(|s| prose(&s.lines))
+        .find_map(cause_text)
         .or_else(|| super::prose::cause_sentence(sections));
     note("root cause", sk.root_cause.is_some());
     sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));

@@ -192,19 +192,20 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
                 r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|unavailable|crash\w*|outage|offline)\b",
             )
             .expect("static regex");
+            let acting = |e: &&(i64, EventKind, String)| {
+                matches!(
+                    e.1,
+                    EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
+                )
+            };
+            // An outage the team caused while already at work is not how they found out.
             let hard_outage = || {
                 events
                     .iter()
+                    .take_while(|e| !acting(e))
                     .find(|e| e.1 == EventKind::Symptom && outage.is_match(&e.2))
             };
-            let responded = || {
-                events.iter().find(|e| {
-                    matches!(
-                        e.1,
-                        EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
-                    )
-                })
-            };
+            let responded = || events.iter().find(acting);
             alerts()
                 .find(|e| reached(&e.2))
                 .or_else(|| alerts().next())

@@ -61,16 +61,29 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
                 found.push((start, sentence.to_string()));
                 continue;
             }
-            // The first words that are a time ("by 1 GB per minute starting around 1 PM").
-            let Some((c, start)) = at
+            // The words that are a time ("by 1 GB per minute starting around 1 PM" has one).
+            let times: Vec<_> = at
                 .captures_iter(sentence)
-                .find_map(|c| minutes(c.get(1), c.get(2), c.get(3)).map(|m| (c, m)))
-            else {
+                .filter_map(|c| minutes(c.get(1), c.get(2), c.get(3)).map(|m| (c, m)))
+                .collect();
+            // A later clause's own time is its own event ("returned to baseline by 09:48, and
+            // the SLO stopped burning at 09:52"; "we discovered that a change deployed at
+            // 08:55 had reduced the pool"): its clause is its text.
+            for (c, m) in times.iter().skip(1) {
+                let text = clause_at(sentence, c.get(0).map_or(0, |x| x.start()));
+                if text != sentence {
+                    found.push((*m, text.to_string()));
+                }
+            }
+            let Some((c, start)) = times.into_iter().next() else {
                 continue;
             };
             // An evening incident's report speaks of "this morning" for the day after.
             let later = if next_day.is_match(sentence) { 1440 } else { 0 };
-            found.push((start + later, sentence.to_string()));
+            found.push((
+                start + later,
+                clause_at(sentence, c.get(0).map_or(0, |x| x.start())).to_string(),
+            ));
             // The range's end takes the start's half of the day when it gives none.
             // The end of a harm ("from 09:10 to 12:05, 40% of searches were stale") is its
             // resolution; the end of work ("between 5:15 PM and 6:15 PM we investigated and
@@ -92,6 +105,24 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
         .into_iter()
         .map(|(m, text)| format!("{:02}:{:02} — {text}.", (m / 60) % 24, m % 60))
         .collect()
+}
+
+/// The clause of a sentence that holds the byte at `at`, when it is not the first clause (the
+/// whole sentence otherwise): clauses part at ", and", ", but", a semicolon, "that", "which".
+fn clause_at(sentence: &str, at: usize) -> &str {
+    static BREAK: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r",\s*(?:and|but|while|then|so|when)\s+|;\s*|\s+(?:that|which)\s+")
+            .expect("static regex")
+    });
+    let breaks: Vec<_> = BREAK.find_iter(sentence).collect();
+    let Some(from) = breaks.iter().rev().find(|b| b.end() <= at).map(|b| b.end()) else {
+        return sentence;
+    };
+    let to = breaks
+        .iter()
+        .find(|b| b.start() > at)
+        .map_or(sentence.len(), |b| b.start());
+    sentence[from..to].trim()
 }
 
 /// With no root-cause section, the first sentence that says what caused it ("Automatic

@@ -190,6 +190,18 @@ fn inline_label(line: &str) -> Option<(String, String)> {
         .then(|| (label.trim().to_string(), rest.trim().to_string()))
 }
 
+/// A paragraph of plain text that opens with a short label and a full stop naming a known
+/// section ("Root cause. The configuration template treats...", "Timeline. At 09:34 we...").
+fn run_in_heading(line: &str) -> Option<(String, String)> {
+    let (label, rest) = line.trim().split_once(". ")?;
+    (label.split_whitespace().count() <= 3
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && !rest.trim().is_empty()
+        && classify(label) != Part::Other)
+        .then(|| (label.to_string(), rest.trim().to_string()))
+}
+
 /// The level of a setext heading (`Title` over `===` is 1, over `---` is 2), if `line` is one.
 fn setext_level(line: &str, next: Option<&str>) -> Option<usize> {
     let next = next?.trim();
@@ -271,6 +283,9 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
         .filter(|_| plain)
         .map_or((None, 0), |(t, next)| (Some(t), next));
     let title_line = i;
+    // The level and part of the last heading that named a part, which a deeper heading naming
+    // none belongs to.
+    let mut parent: Option<(usize, Part)> = None;
     while i < lines.len() {
         let line = lines[i];
         // A heading starts a block: after a blank line, or straight under the title line.
@@ -281,34 +296,31 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
         } else {
             heading(line).or_else(|| plain.then(|| plain_heading(line, after_blank)).flatten())
         };
-        // A deeper heading inside the timeline ("### Detection (14:32 - 14:35)") groups its
-        // events: the lines stay in the timeline, the heading can only set the day.
-        match (&h, timeline_level) {
-            (Some((level, _)), Some(tl)) if *level > tl && line.trim_start().starts_with('#') => {
-                if let Some(s) = sections.last_mut() {
-                    s.lines.push(format!(
-                        "{} {}",
-                        "#".repeat(*level),
-                        h.as_ref().map_or("", |x| x.1.as_str())
-                    ));
-                }
+        if let Some((level, text)) = &h {
+            if timeline_sub_heading(*level, text, line, timeline_level, &mut sections) {
                 i += 1;
                 continue;
             }
-            (Some(_), _) => timeline_level = None,
-            (None, _) => {}
+            timeline_level = None;
         }
-        // `**Went well:** the usage team responded within minutes.`: a section and its text.
-        if h.is_none()
-            && timeline_level.is_none()
-            && let Some((label, rest)) = inline_label(line)
-        {
+        // `**Went well:** the usage team responded within minutes.`, or a plain text's run-in
+        // heading ("Root cause. The configuration template treats..."): a section and its text.
+        let labelled = (h.is_none() && timeline_level.is_none())
+            .then(|| inline_label(line))
+            .flatten()
+            .or_else(|| {
+                (h.is_none() && plain)
+                    .then(|| run_in_heading(line))
+                    .flatten()
+            });
+        if let Some((label, rest)) = labelled {
             sections.push(Section {
                 part: classify(&label),
                 title: label.to_lowercase(),
                 explicit: true,
                 lines: vec![rest],
             });
+            parent = None;
             i += 1;
             continue;
         }
@@ -326,18 +338,18 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
             Some((1, text)) if title.is_none() && sections.is_empty() => {
                 title = Some(clean_inline(&text))
             }
-            Some((level, text)) => sections.push(Section {
-                part: {
-                    let part = classify(&text);
-                    if part == Part::Timeline {
-                        timeline_level = Some(level);
-                    }
-                    part
-                },
-                title: text.to_lowercase(),
-                explicit: true,
-                lines: Vec::new(),
-            }),
+            Some((level, text)) => {
+                let part = heading_part(&text, level, &mut parent);
+                if part == Part::Timeline {
+                    timeline_level = Some(level);
+                }
+                sections.push(Section {
+                    part,
+                    title: text.to_lowercase(),
+                    explicit: true,
+                    lines: Vec::new(),
+                })
+            }
             None => {
                 if let Some(s) = sections.last_mut() {
                     s.lines.push(line.to_string());
@@ -356,6 +368,36 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
     }
     let title = title.filter(|_| !plain || reads_as_postmortem(&lines, &sections));
     (title, sections)
+}
+
+/// A deeper heading inside the timeline ("### Detection (14:32 - 14:35)") groups its events:
+/// it stays in the timeline's lines, where it can only set the day. Whether it was one.
+fn timeline_sub_heading(
+    level: usize,
+    text: &str,
+    line: &str,
+    timeline_level: Option<usize>,
+    sections: &mut [Section],
+) -> bool {
+    let inside = timeline_level.is_some_and(|tl| level > tl) && line.trim_start().starts_with('#');
+    if inside && let Some(s) = sections.last_mut() {
+        s.lines.push(format!("{} {text}", "#".repeat(level)));
+    }
+    inside
+}
+
+/// The part a heading names; a deeper heading that names none belongs to the part of the heading
+/// above it ("## Root Causes" over "### 1. Wrong From address": one of the causes). `parent` is
+/// the level and part of the last heading that named a part.
+fn heading_part(text: &str, level: usize, parent: &mut Option<(usize, Part)>) -> Part {
+    let part = classify(text);
+    match *parent {
+        Some((pl, pp)) if level > pl && part == Part::Other => pp,
+        _ => {
+            *parent = (part != Part::Other).then_some((level, part));
+            part
+        }
+    }
 }
 
 /// A plain text with no section at all is not a postmortem, whatever its first line, unless it

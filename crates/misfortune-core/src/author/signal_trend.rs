@@ -50,6 +50,8 @@ const BAD_HIGH: &[&str] = &[
     "retries",
     "rejections",
     "crash",
+    // An error budget's burn rate.
+    "burn",
 ];
 /// Signals where more is better.
 const GOOD_HIGH: &[&str] = &[
@@ -83,8 +85,12 @@ static EXHAUSTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:exhaust\w*|saturat\w*|at max\w*|maxed|pinned|full|100%|timing out|timed out|failing|unavailable|crash\w*|oomkill\w*|refus\w*|degraded|cascad\w*|in use)")
         .expect("static regex")
 });
+static MULTIPLE_OF_NORMAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:\d+(?:\.\d+)?\s*(?:x|×)|[a-z]+ times)\s+(?:the\s+)?(?:normal|baseline|usual)|\babove (?:normal|baseline)")
+        .expect("static regex")
+});
 static BACK_TO_NORMAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:back to normal|returned to normal|returns to normal|within normal|normal ranges?|nominal)\b")
+    Regex::new(r"\b(?:back to normal|returned to normal|returns to normal|within normal|normal ranges?|nominal|stop(?:s|ped)? burning|health-?checks? pass(?:ing|es|ed)?)\b")
         .expect("static regex")
 });
 static BAD_STATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -143,6 +149,10 @@ fn clause_trend(text: &str) -> Option<Trend> {
     let good = GOOD_HIGH.iter().any(|w| t.contains(w));
     if !(bad || good) {
         return None;
+    }
+    // "Burning at twenty times the normal rate" is far from normal.
+    if MULTIPLE_OF_NORMAL.is_match(&t) {
+        return Some(if bad { Trend::Worse } else { Trend::Better });
     }
     if NORMAL.is_match(&t) {
         return Some(Trend::Better);

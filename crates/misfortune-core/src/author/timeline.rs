@@ -200,6 +200,9 @@ struct TableShape {
     actor_col: Option<usize>,
     /// The column that says what happened ("Event", "Action", "Description").
     event_col: Option<usize>,
+    /// A column of what was done beside the event column ("Event | Action | Owner"): the actor
+    /// is who did that, not who said the event.
+    action_beside: bool,
 }
 
 /// A line as read: its text, the text to read its kind from (without an actor column), and
@@ -250,12 +253,22 @@ fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
             .iter()
             .any(|h| c.starts_with(h))
         });
+        shape.action_beside = cells.iter().enumerate().any(|(i, c)| {
+            Some(i) != shape.event_col && {
+                let c = c.to_lowercase();
+                c.starts_with("action") || c.starts_with("response")
+            }
+        });
         return None;
     }
     let actor = shape
         .actor_col
         .and_then(|i| cells.get(i))
         .map_or(Actor::Unknown, |c| actor_of(c));
+    let actor = match actor {
+        Actor::Person if shape.action_beside && shape.event_col.is_some() => Actor::Unknown,
+        a => a,
+    };
     // The event column alone says what kind of event a row is, when the table names one: a
     // "service" column reading "monitoring" or "communication" is not what happened.
     let kind_text = match shape.event_col.and_then(|e| cells.get(e)) {
@@ -393,6 +406,7 @@ pub(super) fn parse_timeline(
     super::timeline_order::noticed_is_detection(&mut out);
     super::timeline_order::before_detection(&mut out);
     super::timeline_order::after_resolution(&mut out);
+    super::timeline_order::last_recovery_resolves(&mut out);
     out
 }
 

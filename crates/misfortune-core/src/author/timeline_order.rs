@@ -92,7 +92,15 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "enabl",
         "disabl",
         "merg",
+        // "The flag service loads the file": the change taking effect.
+        "loads the",
+        "loaded the",
+        "picks up",
+        "picked up",
     ];
+    // "The system stopped creating notifications" is the harm, whatever it stopped doing.
+    let harm = Regex::new(r"\b(?:stopped|stops|fail(?:s|ed|ing|ures?)?|errors?|unavailable|went down|is down|outage)\b")
+        .expect("static regex");
     for e in &mut events[..first_alert] {
         let t = e.2.to_lowercase();
         // "No alert is configured for lag" changes nothing.
@@ -103,7 +111,9 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             EventKind::Mitigation | EventKind::Resolution => EventKind::Symptom,
             // "The rebuild finishes and the alias is swapped": a change, not yet a symptom.
             // ("from 4% to 97%" is a measurement, whatever else it says.)
-            EventKind::Symptom if changed && super::signal_trend::trend(&t).is_none() => {
+            EventKind::Symptom
+                if changed && super::signal_trend::trend(&t).is_none() && !harm.is_match(&t) =>
+            {
                 EventKind::Trigger
             }
             k => k,
@@ -132,5 +142,36 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
         if e.1 == EventKind::Alert && report.is_match(&e.2) && !paged.is_match(&e.2) {
             e.1 = EventKind::Symptom;
         }
+    }
+}
+
+/// A timeline that never says the incident was resolved ends with its last recovery ("Attack
+/// traffic ceases, all network metrics return to normal operation"): that is the resolution,
+/// when nothing after it is the incident going on (only the review and the telling of it).
+pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
+    if events.iter().any(|e| e.1 == EventKind::Resolution) {
+        return;
+    }
+    let recovery = |e: &(i64, EventKind, String)| {
+        e.1 == EventKind::Mitigation && super::event_kind::says_recovered(&e.2)
+    };
+    let Some(last) = events.iter().rposition(recovery) else {
+        // "Verified system stability" closing the timeline.
+        if let Some(e) = events.last_mut()
+            && e.1 == EventKind::Investigation
+            && super::event_kind::says_recovered(&e.2)
+        {
+            e.1 = EventKind::Resolution;
+        }
+        return;
+    };
+    let quiet = events[last + 1..]
+        .iter()
+        .all(|e| matches!(e.1, EventKind::Communication | EventKind::Investigation));
+    // The first recovery seen is the fix taking hold ("the corrected expiry was deployed and
+    // monitoring confirmed recovery" stays the mitigation), so only a later one ends it.
+    let earlier_recovery = events[..last].iter().any(recovery);
+    if quiet && earlier_recovery {
+        events[last].1 = EventKind::Resolution;
     }
 }
