@@ -123,7 +123,7 @@ fn found_report(imported: &Imported) -> String {
     }
     let _ = writeln!(o, "  the game built from it:");
     let row = |o: &mut String, what: &str, n: usize, names: Vec<String>| {
-        let _ = writeln!(o, "    {what:<22} {n:>2}  {}", names.join("; "));
+        let _ = writeln!(o, "    {what:<24} {n:>2}  {}", names.join("; "));
     };
     row(
         &mut o,
@@ -154,6 +154,12 @@ fn found_report(imported: &Imported) -> String {
         "fixes that failed",
         g.failed_fixes.len(),
         g.failed_fixes.iter().map(|f| f.0.name.clone()).collect(),
+    );
+    row(
+        &mut o,
+        "usual suspects (assumed)",
+        g.suspects.len(),
+        g.suspects.iter().map(|s| s.id.to_string()).collect(),
     );
     row(
         &mut o,

@@ -92,11 +92,12 @@ fn measure(md_path: &Path) -> Result<(usize, usize, usize), String> {
     let g = &sk.game;
     let wrong = g.theories.len() + g.failed_fixes.len();
     println!(
-        "  game: {} alerts, {} metrics, {wrong} wrong paths ({} theories, {} failed fixes), fix {}, clue {}",
+        "  game: {} alerts, {} metrics, {wrong} wrong paths ({} theories, {} failed fixes) and {} assumed suspects, fix {}, clue {}",
         g.alerts.len(),
         g.metrics.len(),
         g.theories.len(),
         g.failed_fixes.len(),
+        g.suspects.len(),
         if g.fix.is_some() { "found" } else { "missing" },
         if g.finding.is_some() {
             "found"

@@ -17,6 +17,8 @@ use regex::Regex;
 use super::Skeleton;
 pub use super::game_metrics::GenMetric;
 use super::game_metrics::metrics;
+pub use super::game_suspects::Suspect;
+use super::game_suspects::suspects;
 use crate::model::EventKind;
 use crate::time::SimTime;
 
@@ -37,6 +39,9 @@ pub struct Game {
     pub fix_takes: Option<SimTime>,
     /// The finding that named the cause (the fix's clue).
     pub finding: Option<Found>,
+    /// The usual first suspects the document does not point at, when it names fewer than two
+    /// wrong paths (assumed, not read).
+    pub suspects: Vec<Suspect>,
 }
 
 /// A part found in the document: a short name, when (from minute 0), and the sentence.
@@ -198,6 +203,16 @@ impl Game {
         g.theories = theories(&events, &text);
         g.failed_fixes = failed_fixes(&events, &text);
         g.fix_and_finding(&events, sk.before_start.len(), sk.root_cause.as_deref());
+        let named = g.theories.len() + g.failed_fixes.len() + sk.red_herrings.len();
+        let about: Vec<&str> = [&sk.root_cause, &sk.trigger, &sk.summary]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(sk.contributing.iter().map(String::as_str))
+            .chain(g.fix.iter().map(|f| f.quote.as_str()))
+            .collect();
+        // Enough for the lint's "three wrong moves" with what the document names.
+        g.suspects = suspects(&about.join(" "), &g.theories, 3usize.saturating_sub(named));
         g
     }
 
@@ -332,7 +347,7 @@ fn finding<'a>(
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
 fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
     let re = Regex::new(
-        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that)|assumed (?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) |misleading (?:path|investigation)(?: paths?)?:?\s*(?:led (?:engineers|the team|us) to look into )?|(?:initial(?:ly)?|first) (?:investigation|investigations|triage) (?:focused|centred|centered|concentrated) on |look(?:ed|ing)? into potential |investigating this as (?:an? )?)\s*(?:this (?:is|was) )?(.+)",
+        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that)|assumed (?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) |misleading (?:path|investigation)(?: paths?)?:?\s*(?:led (?:engineers|the team|us) to look into )?|(?:initial(?:ly)?|first) (?:investigation|investigations|triage) (?:focused|centred|centered|concentrated) on |look(?:ed|ing)? into potential |investigating this as (?:an? )?|misleading assumption (?:of|that) (?:an? )?(?:potential |possible )?|hypothesi[sz]ed (?:that )?(?:it was )?|(?:initial |first )?assumption (?:made )?(?:was )?that |rules? out (?:the )?|ruled out (?:the )?)\s*(?:this (?:is|was) )?(.+)",
     )
     .expect("static regex");
     let at = |s: &str| {
@@ -343,7 +358,7 @@ fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found
     };
     // "An attack is ruled out": what was ruled out is a theory too.
     let ruled_out = Regex::new(
-        r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:is|was|were) (?:ruled out|the leading theory|the favourite|the favorite)",
+        r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:(?:is|was|were) (?:ruled out|the leading theory|the favourite|the favorite)|(?:(?:explored|investigated|checked) and )?ruled out)",
     )
     .expect("static regex");
     let mut out: Vec<Found> = Vec::new();
@@ -356,7 +371,8 @@ fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found
         else {
             continue;
         };
-        if out.iter().any(|f| f.name == name) {
+        // "a network issue" hypothesised and "Network issues" ruled out are one theory.
+        if out.iter().any(|f| same_theory(&f.name, &name)) {
             continue;
         }
         out.push(Found {
@@ -369,6 +385,18 @@ fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found
 }
 
 /// The theory without what the team did about it ("the 09:40 release and starts a rollback").
+fn same_theory(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        let s = s.to_lowercase();
+        ["a ", "an ", "the ", "potential ", "possible "]
+            .iter()
+            .fold(s.as_str(), |s, w| s.strip_prefix(w).unwrap_or(s))
+            .trim_end_matches('s')
+            .to_string()
+    };
+    key(a) == key(b)
+}
+
 fn theory_only(s: &str) -> String {
     let then = Regex::new(
         r"(?i),?\s+(?:and|so|then)\s+(?:starts?|started|begins?|began|decides?|decided|rolls?|rolled|tries|tried|asks?|asked|goes|went)\b.*$",
@@ -389,6 +417,13 @@ fn theory_only(s: &str) -> String {
     )
     .expect("static regex");
     let s = assumed.replace(s, "");
+    // "a potential network issue explored and ruled out", "database as cause", "a network
+    // issue, leading to a check on...": the theory is what comes before.
+    let ruled = Regex::new(
+        r"(?i)(?:\s+(?:(?:was|were|is) )?(?:(?:explored|investigated|checked) and )?ruled out|\s+as (?:a |the )?(?:cause|culprit)|,\s*leading to)\b.*$",
+    )
+    .expect("static regex");
+    let s = ruled.replace(&s, "");
     blame.replace(&then.replace(&s, ""), "").into_owned()
 }
 

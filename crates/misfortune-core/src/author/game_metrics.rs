@@ -114,7 +114,7 @@ const SIGNALS: &[Kind] = &[
         50.0,
     ),
     kind(
-        &["slow", "latency", "timeout", "timed out"],
+        &["slow", "latency", "timeout", "timed out", "response time"],
         "latency",
         "Latency (p99)",
         "ms",
@@ -182,6 +182,49 @@ const SIGNALS: &[Kind] = &[
         0.0,
         false,
         4.0,
+    ),
+    // What alerts most often fire on ("high CPU usage on database server").
+    kind(
+        &["cpu", "load average"],
+        "cpu",
+        "CPU",
+        "%",
+        35.0,
+        false,
+        95.0,
+    ),
+    kind(
+        &["memory", "oom", "heap"],
+        "memory",
+        "Memory used",
+        "%",
+        55.0,
+        false,
+        95.0,
+    ),
+    kind(
+        &[
+            "disk full",
+            "disk space",
+            "no space",
+            "disk usage",
+            "out of disk",
+        ],
+        "disk",
+        "Disk used",
+        "%",
+        60.0,
+        false,
+        100.0,
+    ),
+    kind(
+        &["connection pool", "connections", "too many clients"],
+        "connections",
+        "Connections in use",
+        "% of the pool",
+        40.0,
+        false,
+        100.0,
     ),
 ];
 

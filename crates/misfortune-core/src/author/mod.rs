@@ -20,6 +20,7 @@ mod classic;
 mod event_kind;
 pub mod game;
 mod game_metrics;
+mod game_suspects;
 mod kind_context;
 mod kind_words;
 mod markdown;

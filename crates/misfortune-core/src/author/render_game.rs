@@ -260,6 +260,17 @@ impl Skeleton {
                 q("TODO: what it shows")
             ));
         }
+        for s in &g.suspects {
+            n += 1;
+            w.line(format_args!(
+                "Action(id: \"suspect-{}\", label: {}, kind: Investigate, cost: \"2m\", red_herring: true, phrases: [{}], result: {}, gm_note: {}),",
+                s.id,
+                q(s.check),
+                s.phrases.iter().map(|p| q(p)).collect::<Vec<_>>().join(", "),
+                q(s.result),
+                q("Assumed, not from the document: a usual first suspect the document does not point at. Keep it if your team would check it, and make the reading match your systems."),
+            ));
+        }
         for i in n..2 {
             w.line(format_args!(
                 "Action(id: \"wrong-{}\", label: {}, kind: Investigate, cost: \"2m\", red_herring: true, result: {}),",
@@ -300,6 +311,13 @@ impl Skeleton {
                 )
             })
             .collect();
+        wrong.extend(self.game.suspects.iter().map(|s| {
+            format!(
+                "Candidate(id: \"suspect-{}\", text: {})",
+                s.id,
+                q(s.candidate)
+            )
+        }));
         if wrong.is_empty() {
             wrong.push(format!(
                 "Candidate(id: \"wrong\", text: {})",

@@ -205,6 +205,8 @@ pub fn template(id: &str, name: &str) -> Option<Skeleton> {
         fix: Some(found(s.fix)),
         fix_takes: Some(SimTime::from_mins(2)),
         finding: Some(found(s.finding)),
+        // A template names its own wrong paths.
+        suspects: Vec::new(),
     };
     Some(Skeleton {
         id: id.to_string(),
