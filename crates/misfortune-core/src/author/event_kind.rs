@@ -161,7 +161,8 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let told = tells(&t);
     let trend = super::signal_trend::trend(&t);
     let recovered = says_recovered(&t);
-    let steps: [(bool, EventKind); 23] = [
+    let came_back = recovered && trend != Some(Trend::Worse) && !any(ALERT, false);
+    let steps: [(bool, EventKind); 24] = [
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
         (
@@ -198,6 +199,8 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
             EventKind::Mitigation,
         ),
         (any(RESOLUTION, false), EventKind::Resolution),
+        // "Cluster image pulling observed to be working again": it recovered.
+        (came_back, EventKind::Mitigation),
         // "Services recovered; continued monitoring" recovered.
         (
             has(Special::Watching) && trend != Some(Trend::Better) && !says_recovered(&t),
@@ -256,7 +259,12 @@ fn normalise(t: &str) -> String {
         Regex::new(r"\b((?:traffic|load|errors?|latency|rates?|volume|usage|requests|attack|cpu|memory)\b[^.;,]{0,30}?)\bescalat\w*")
             .expect("static regex")
     });
+    static ALERT_CLEARS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bresolved status for\b|\b(?:alert|alarm)s? (?:auto-?)?resolv\w*")
+            .expect("static regex")
+    });
     let t = NOT_FOUND.replace_all(&t, "missing");
+    let t = ALERT_CLEARS.replace_all(&t, "alert back to normal for");
     let t = ROLLED_BACK.replace_all(&t, "$1 back $2");
     RISES.replace_all(&t, "${1}rises").into_owned()
 }
@@ -383,11 +391,18 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
         && words
             .last()
             .is_some_and(|w| w.ends_with("ed") && is_doing(stemmer, w));
+    // "EKS cluster DockerHub password updated in ...", "Decision made to restore the previous
+    // password": a setting changed, or a decision to change one.
+    static SETTING_CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:password|token|config\w*|setting|flag|value|secret|key|credentials?|certificate|cert|version|image|tag|replica count|node count|limit|timeout|threshold|record)s? (?:was |were |is |are |has been |have been )?(?:updated|changed|rotated|restored|reverted|raised|lowered|increased|decreased|bumped|rolled back|removed|deleted|disabled|enabled|corrected)\b|^(?:decision (?:made |taken )?to|decided to|decides to) (?:\w+ )?(?:update|change|restore|revert|roll|restart|increase|scale|disable|enable|promote|fail over|rotate)")
+            .expect("static regex")
+    });
     done_last
+        || SETTING_CHANGED.is_match(first_clause(t))
         || words.windows(2).any(|p| {
             matches!(
                 p[0],
-                "was" | "were" | "been" | "being" | "have" | "has" | "had"
+                "was" | "were" | "been" | "being" | "have" | "has" | "had" | "is" | "are"
             ) && p[1].ends_with("ed")
                 && is_doing(stemmer, p[1])
         })
@@ -420,7 +435,9 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "returns to normal",
             "return to normal",
             "returned to normal",
-            "baseline",
+            "to baseline",
+            "at baseline",
+            "baseline level",
             "is back to",
             "are back to",
             "falls below",
@@ -430,6 +447,11 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "subside",
             "healthy again",
             "running again",
+            "working again",
+            "back up",
+            "is up again",
+            "confirmed to be up",
+            "steadied",
             "starts draining",
             "drained",
             "back to zero",

@@ -233,11 +233,11 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bincident (?:is |was )?declared\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\bstatus (?:set|changed) to red\b|\broles assigned\b|\bcommander (?:is |was )?assigned\b|\b(?:teams?|engineers|responders) (?:were |was |are )?(?:mobili[sz]ed|assembled)\b|\b(?:relay|forward|reassign|assign|hand)\w* (?:off |over )?to\b|\bticket\b[^.;]{0,24}?\b(?:was |is )?(?:created|opened|filed|raised)\b|\b(?:team|engineers?|administrator|dba|experts?|vendor|specialists?) (?:was |were |is |are |gets |got )?(?:involved|engaged)\b")
+    Regex::new(r"\bincident (?:is |was )?declared\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\bstatus (?:set|changed) to red\b|\broles assigned\b|\bcommander (?:is |was )?assigned\b|\b(?:teams?|engineers|responders) (?:were |was |are )?(?:mobili[sz]ed|assembled)\b|\b(?:relay|forward|reassign|assign|hand)\w* (?:off |over )?to\b|\bticket\b[^.;]{0,24}?\b(?:was |is )?(?:created|opened|filed|raised)\b|\b(?:team|engineers?|administrator|dba|experts?|vendor|specialists?) (?:was |were |is |are |gets |got )?(?:involved|engaged)\b|\bassum\w* (?:the )?(?:incident|control|command|ic\b)|\bincident lead\b")
         .expect("static regex")
 });
 static INCIDENT_ENDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bincident (?:is |was |has been )?(?:resolved|closed|ends|ended|over)\b")
+    Regex::new(r"\bincident (?:is |was |has been )?(?:resolved|closed|ends|ended|over)\b|\bend of (?:the )?incident\b")
         .expect("static regex")
 });
 static ATTEMPT: LazyLock<Regex> = LazyLock::new(|| {

@@ -39,6 +39,12 @@ pub(super) const COMMUNICATION: &[&str] = &[
     "documented the incident",
     "emails to customers",
     "comms sent",
+    "user inquired",
+    "customer inquired",
+    "comms distributed",
+    "comms posted",
+    "comms distributed",
+    "comms posted",
     "customer comms",
     "targeted emails",
     // Talking to the customer who reported it, not bringing in help.
@@ -98,6 +104,13 @@ pub(super) const INVESTIGATION_STRONG: &[&str] = &[
     "found that",
     "discovered that",
     "discovers that",
+    "noticed that",
+    "notices that",
+    "noted that",
+    "notes that",
+    "check-in with",
+    "checks in with",
+    "checked in with",
     "learned that",
     "learns that",
     "could be related",
@@ -506,6 +519,7 @@ pub(super) const ALERT_FIRST: &[&str] = &[
     "reported by support",
     "getting reports",
     "initial detection",
+    "first detected",
     "issue detected",
     "problem detected",
     "detected by",
@@ -562,6 +576,7 @@ pub(super) const DOING: &[&str] = &[
     "promot",
     "reconfigur",
     "delet",
+    "recreat",
 ];
 
 /// "Contacted AWS support" brings in help; matched as written only, since "Contact form" is

@@ -4,7 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::sections::{Part, Section, bullet, classify, items, prose, split_sections, table_cells};
+use super::doc_text::{cause_text, find_summary, front_matter};
+use super::sections::{Part, Section, bullet, items, prose, split_sections, table_cells};
 use super::timeline::parse_timeline;
 use super::{ImportError, ImportOptions, Imported, Skeleton, Zero, slug, split_at_zero};
 use crate::model::{ActionItemKind, EventKind};
@@ -435,107 +436,6 @@ fn mitigated_at(timeline: &[(SimTime, EventKind, String)]) -> Option<SimTime> {
         .or_else(|| tried.iter().find(|e| !has(&e.2, STARTED)))
         .or(tried.first())
         .map(|e| e.0)
-}
-
-/// The document's summary: a heading that says summary; the opening paragraph (a blog's lede);
-/// then "What happened" and other descriptions; the fault; what users saw. Metadata lines
-/// ("**Date of incident**: ...") are never the summary.
-fn find_summary(sections: &[Section]) -> Option<String> {
-    let get = |p: Part| sections.iter().filter(move |s| s.part == p);
-    // A summary under its own heading beats the text before the first heading, which is often
-    // the document's metadata (date, authors, status).
-    // The order: a heading that says summary; the opening paragraph (a blog's lede); then
-    // "What happened" and other descriptions.
-    let named = |s: &&Section| {
-        ["summary", "overview", "tl;dr"]
-            .iter()
-            .any(|w| s.title.contains(w))
-    };
-    // A lone line with no full stop before the first heading is a title, not a lede.
-    let lede = || {
-        get(Part::Summary)
-            .filter(|s| !s.explicit)
-            .find_map(|s| prose(&prose_lines(s)))
-            .filter(|p| p.contains(". ") || p.ends_with(['.', '!']) || p.len() > 100)
-    };
-    let without_metadata = |s: &Section| prose(&prose_lines(s));
-    get(Part::Summary)
-        .filter(named)
-        .find_map(without_metadata)
-        .or_else(lede)
-        .or_else(|| {
-            get(Part::Summary)
-                .filter(|s| s.explicit)
-                .find_map(without_metadata)
-        })
-        // No summary at all (Atlassian's Leadup / Fault / Impact): the fault, then the leadup.
-        .or_else(|| {
-            get(Part::RootCause)
-                .filter(|s| s.title.contains("fault"))
-                .chain(get(Part::Contributing))
-                .find_map(|s| prose(&s.lines))
-        })
-        // A summary of metadata only: what the users saw.
-        .or_else(|| get(Part::Impact).find_map(without_metadata))
-        .or_else(|| {
-            get(Part::Summary).find_map(|s| {
-                s.lines.iter().find_map(|l| {
-                    let l = super::sections::clean_inline(l);
-                    let l = l.trim_start_matches(['-', '*', ' ']);
-                    l.strip_prefix("Impact:")
-                        .map(|v| v.trim().to_string())
-                        .filter(|v| !v.is_empty())
-                })
-            })
-        })
-}
-
-/// A document's YAML front matter, if it opens with one: its `title`, and the text after it.
-fn front_matter(md: &str) -> (Option<String>, &str) {
-    let Some(rest) = md
-        .strip_prefix("---\n")
-        .or_else(|| md.strip_prefix("---\r\n"))
-    else {
-        return (None, md);
-    };
-    let Some(end) = rest.find("\n---") else {
-        return (None, md);
-    };
-    let block = &rest[..end];
-    let after = rest[end + 4..].trim_start_matches(['-', '\r']);
-    let title = block.lines().find_map(|l| {
-        l.strip_prefix("title:")
-            .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
-            .filter(|t| !t.is_empty())
-    });
-    (title, after)
-}
-
-/// A root-cause section's text; under "Root causes", a sub-heading that names one cause ("1.
-/// Wrong From address") leads its text.
-fn cause_text(s: &Section) -> Option<String> {
-    // "**Root Cause**: Disk full" over "**Status**: Resolved": the status is not the cause,
-    // though a section may open with its own bold label ("- **Cause**: checkpoints...").
-    let first = s.lines.iter().position(|l| !l.trim().is_empty());
-    let lines: Vec<String> = s
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(i, l)| Some(*i) == first || !is_metadata(l))
-        .map(|(_, l)| l.clone())
-        .collect();
-    let text = prose(&lines)?;
-    if classify(&s.title) == Part::RootCause {
-        return Some(text);
-    }
-    let name = s
-        .title
-        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    let mut chars = name.chars();
-    Some(match chars.next() {
-        Some(c) => format!("{}{}: {text}", c.to_uppercase(), chars.as_str()),
-        None => text,
-    })
 }
 
 /// Fill the skeleton from the classified sections; returns what was found, by name, and the

@@ -14,9 +14,9 @@
 
 use crate::model::{ActionItemKind, EventKind};
 use crate::time::SimTime;
-use regex::Regex;
 
 mod classic;
+mod doc_text;
 mod event_kind;
 pub mod game;
 mod game_metrics;
@@ -36,6 +36,7 @@ mod tag_guess;
 mod templates;
 mod timeline;
 mod timeline_order;
+mod timeline_table;
 
 pub use classic::import_wheel;
 pub use event_kind::guess_kind;
@@ -181,7 +182,14 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
             let reached = |t: &str| {
                 let t = t.to_lowercase();
                 [
-                    "page", "paging", "on-call", "oncall", "on call", "report", "raised",
+                    "page",
+                    "paging",
+                    "on-call",
+                    "oncall",
+                    "on call",
+                    "report",
+                    "raised",
+                    "first detected",
                 ]
                 .iter()
                 .any(|w| t.contains(w))
@@ -189,24 +197,15 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
             // No alert at all: a hard outage ("the job server halted") is seen at once; a slow
             // decline ("performance began to degrade") only once the team first acted, not
             // when the trouble began overnight.
-            let outage = Regex::new(
-                r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|unavailable|crash\w*|outage|offline)\b",
-            )
-            .expect("static regex");
-            let acting = |e: &&(i64, EventKind, String)| {
-                matches!(
-                    e.1,
-                    EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
-                )
+            let hard_outage = || timeline_order::outage_start(&events).map(|i| &events[i]);
+            let responded = || {
+                events.iter().find(|e| {
+                    matches!(
+                        e.1,
+                        EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
+                    )
+                })
             };
-            // An outage the team caused while already at work is not how they found out.
-            let hard_outage = || {
-                events
-                    .iter()
-                    .take_while(|e| !acting(e))
-                    .find(|e| e.1 == EventKind::Symptom && outage.is_match(&e.2))
-            };
-            let responded = || events.iter().find(acting);
             alerts()
                 .find(|e| reached(&e.2))
                 .or_else(|| alerts().next())

@@ -335,7 +335,9 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
             continue;
         }
         match h {
-            Some((1, text)) if title.is_none() && sections.is_empty() => {
+            Some((level, text))
+                if title.is_none() && sections.is_empty() && titles(level, &text) =>
+            {
                 title = Some(clean_inline(&text))
             }
             Some((level, text)) => {
@@ -384,6 +386,12 @@ fn timeline_sub_heading(
         s.lines.push(format!("{} {text}", "#".repeat(level)));
     }
     inside
+}
+
+/// Whether the first heading, before any text, is the title: it is unless it names a section
+/// ("### Incident on 2023-02-02 10:21 - CJS Dashboard Performance" is one).
+fn titles(level: usize, text: &str) -> bool {
+    level == 1 || classify(text) == Part::Other
 }
 
 /// The part a heading names; a deeper heading that names none belongs to the part of the heading

@@ -90,7 +90,7 @@ static MULTIPLE_OF_NORMAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static BACK_TO_NORMAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:back to normal|returned to normal|returns to normal|within normal|normal ranges?|nominal|stop(?:s|ped)? burning|health-?checks? pass(?:ing|es|ed)?)\b")
+    Regex::new(r"\b(?:back to normal|returned to normal|returns to normal|within normal|normal ranges?|nominal|stop(?:s|ped)? burning|health-?checks? pass(?:ing|es|ed)?|steadied|stabili[sz]ed)\b")
         .expect("static regex")
 });
 static BAD_STATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -3,8 +3,9 @@
 
 use regex::Regex;
 
-use super::kind_context::{Actor, Place, actor_of, classify, is_actor_header};
+use super::kind_context::{Actor, Place, actor_of, classify};
 use super::sections::{bullet, clean_inline, table_cells};
+use super::timeline_table::{RowText, TableShape, row_text};
 use crate::model::EventKind;
 
 /// Days since 1970-01-01 of a civil date.
@@ -192,123 +193,6 @@ fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
     clean_inline(t.trim_end_matches('|').trim())
 }
 
-/// A table's shape, learnt from its header row: which column names who acted.
-#[derive(Default)]
-struct TableShape {
-    /// The next table row is a header (or the rule under it).
-    header_next: bool,
-    actor_col: Option<usize>,
-    /// The column that says what happened ("Event", "Action", "Description").
-    event_col: Option<usize>,
-    /// A column of what was done beside the event column ("Event | Action | Owner"): the actor
-    /// is who did that, not who said the event.
-    action_beside: bool,
-}
-
-/// A line as read: its text, the text to read its kind from (without an actor column), and
-/// the actor column's value.
-struct RowText {
-    text: String,
-    kind_text: String,
-    actor: Actor,
-}
-
-/// A line's text: a table row's cells joined; `None` for a table's rule or header row.
-fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
-    let first = std::mem::replace(&mut shape.header_next, false);
-    let Some(cells) = table_cells(l) else {
-        // The next table starts with its header.
-        shape.header_next = true;
-        return Some(RowText {
-            text: l.trim().to_string(),
-            kind_text: l.trim().to_string(),
-            actor: Actor::Unknown,
-        });
-    };
-    // Skip a header row of a table ("Time | Event").
-    let header = cells.iter().any(|c| {
-        ["time", "when", "ts", "timestamp", "datetime", "date/time"]
-            .iter()
-            .any(|h| c.eq_ignore_ascii_case(h))
-            || c.to_lowercase().contains("time (")
-    });
-    if cells.is_empty() {
-        shape.header_next = first;
-        return None;
-    }
-    if first && header {
-        shape.actor_col = cells.iter().position(|c| is_actor_header(c));
-        shape.event_col = cells.iter().position(|c| {
-            let c = c.to_lowercase();
-            [
-                "event",
-                "action",
-                "what",
-                "description",
-                "activity",
-                "details",
-                "summary",
-                "message",
-            ]
-            .iter()
-            .any(|h| c.starts_with(h))
-        });
-        shape.action_beside = cells.iter().enumerate().any(|(i, c)| {
-            Some(i) != shape.event_col && {
-                let c = c.to_lowercase();
-                c.starts_with("action") || c.starts_with("response")
-            }
-        });
-        return None;
-    }
-    let actor = shape
-        .actor_col
-        .and_then(|i| cells.get(i))
-        .map_or(Actor::Unknown, |c| actor_of(c));
-    let actor = match actor {
-        Actor::Person if shape.action_beside && shape.event_col.is_some() => Actor::Unknown,
-        a => a,
-    };
-    // The event column alone says what kind of event a row is, when the table names one: a
-    // "service" column reading "monitoring" or "communication" is not what happened.
-    let kind_text = match shape.event_col.and_then(|e| cells.get(e)) {
-        Some(event) if !event.is_empty() => {
-            let time = cells.first().map_or("", String::as_str);
-            format!("{time} | {event}")
-        }
-        _ => cells
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != shape.actor_col)
-            .map(|(_, c)| c.as_str())
-            .collect::<Vec<_>>()
-            .join(" | "),
-    };
-    // Who acted comes first ("Tomás | Cancels the reindex task"), so the last cell says what
-    // happened whichever column the table put them in.
-    // ...and what happened last, after any notes.
-    let mut order: Vec<usize> = (0..cells.len()).collect();
-    if let Some(a) = shape.actor_col.filter(|&a| a < cells.len() && a > 0) {
-        order.retain(|&i| i != a);
-        order.insert(1, a);
-    }
-    if let Some(e) = shape.event_col.filter(|&e| e < cells.len()) {
-        order.retain(|&i| i != e);
-        order.push(e);
-    }
-    let text = order
-        .iter()
-        .map(|&i| cells[i].as_str())
-        .filter(|c| !c.is_empty())
-        .collect::<Vec<_>>()
-        .join(" | ");
-    Some(RowText {
-        text,
-        kind_text,
-        actor,
-    })
-}
-
 /// The events of a timeline section, with their times in seconds from the start of the first
 /// day the section names (or from the first event), in time order. Undated sub-points (an
 /// indented bullet under a dated line) are events of their own at their parent's time.
@@ -319,10 +203,7 @@ pub(super) fn parse_timeline(
     let tp = TimeParser::new();
     let mut raw: Vec<RawEvent> = Vec::new();
     let mut clock = Clock::default();
-    let mut shape = TableShape {
-        header_next: true,
-        ..TableShape::default()
-    };
+    let mut shape = TableShape::new();
     let mut dated_bullets = true;
     let mut prev_blank = true;
     let mut last_in_table = false;
@@ -398,6 +279,7 @@ pub(super) fn parse_timeline(
         e.text = e.text.trim().to_string();
         e.kind_text = e.kind_text.trim().to_string();
     }
+    mistyped_days(&mut raw);
     let mut out = classify_all(raw);
     // A heading whose paragraph never came says nothing.
     out.retain(|e| !e.2.is_empty());
@@ -514,6 +396,28 @@ fn classify_all(raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
 }
 
 /// A timeline line before its kind is known.
+/// A date mistyped on one line ("2022-01-11 14:40" between two 2023-01-11 lines) is its
+/// neighbours' day: a line months away from both neighbours, which are within a day of each
+/// other, keeps its time of day on the day before it.
+fn mistyped_days(raw: &mut [RawEvent]) {
+    const FAR: i64 = 60 * 86_400;
+    let dated: Vec<usize> = (0..raw.len())
+        .filter(|&i| raw[i].parent.is_none())
+        .collect();
+    for w in dated.windows(3) {
+        let (prev, this, next) = (raw[w[0]].abs, raw[w[1]].abs, raw[w[2]].abs);
+        if (this - prev).abs() > FAR && (next - prev).abs() < 2 * 86_400 {
+            let moved = prev.div_euclid(86_400) * 86_400 + this.rem_euclid(86_400);
+            let delta = moved - this;
+            for e in raw.iter_mut() {
+                if e.abs == this || e.parent == Some(w[1]) {
+                    e.abs += delta;
+                }
+            }
+        }
+    }
+}
+
 struct RawEvent {
     abs: i64,
     text: String,

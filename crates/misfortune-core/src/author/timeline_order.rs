@@ -58,11 +58,30 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
     }
 }
 
+/// With no alert, where a hard outage begins ("the job server halted", "Polar fully down"): the
+/// first such symptom before anyone looked. An outage the team caused while already at work is
+/// not how they found out; a change applied before it ("the plan is applied") is not looking.
+pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize> {
+    let outage = Regex::new(
+        r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts)\b",
+    )
+    .expect("static regex");
+    events
+        .iter()
+        .take_while(|e| !matches!(e.1, EventKind::Investigation | EventKind::Escalation))
+        .position(|e| e.1 == EventKind::Symptom && outage.is_match(&e.2))
+}
+
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like
 /// a fix ("failover completes", "the config was deployed") is the change that set the incident
 /// off, or a symptom of it.
 pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
-    let Some(first_alert) = events.iter().position(|e| e.1 == EventKind::Alert) else {
+    // With no alert, a hard outage is the detection.
+    let Some(first_alert) = events
+        .iter()
+        .position(|e| e.1 == EventKind::Alert)
+        .or_else(|| outage_start(events))
+    else {
         return;
     };
     let change = [
@@ -93,6 +112,9 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "disabl",
         "merg",
         // "The flag service loads the file": the change taking effect.
+        "set image",
+        "destroy",
+        "rolled",
         "loads the",
         "loaded the",
         "picks up",
@@ -135,9 +157,8 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
     }) else {
         return;
     };
-    if events[..working].iter().any(|e| e.1 == EventKind::Alert) {
-        return;
-    }
+    // Once the team is at work, a user's report is the incident going on, whether or not an
+    // alert came first.
     for e in &mut events[working + 1..] {
         if e.1 == EventKind::Alert && report.is_match(&e.2) && !paged.is_match(&e.2) {
             e.1 = EventKind::Symptom;
@@ -155,14 +176,19 @@ pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
     let recovery = |e: &(i64, EventKind, String)| {
         e.1 == EventKind::Mitigation && super::event_kind::says_recovered(&e.2)
     };
+    // "Verified system stability" closing the timeline: the end, checked.
+    let verified = Regex::new(r"(?i)\b(?:verif\w*|confirm\w*)\b").expect("static regex");
+    if let Some(e) = events.last_mut()
+        && matches!(e.1, EventKind::Investigation | EventKind::Mitigation)
+        && super::event_kind::says_recovered(&e.2)
+        && verified.is_match(&e.2)
+        // "The corrected expiry was deployed, and monitoring confirmed recovery" is the fix.
+        && !super::event_kind::recovery_is_the_fix(&e.2)
+    {
+        e.1 = EventKind::Resolution;
+        return;
+    }
     let Some(last) = events.iter().rposition(recovery) else {
-        // "Verified system stability" closing the timeline.
-        if let Some(e) = events.last_mut()
-            && e.1 == EventKind::Investigation
-            && super::event_kind::says_recovered(&e.2)
-        {
-            e.1 = EventKind::Resolution;
-        }
         return;
     };
     let quiet = events[last + 1..]

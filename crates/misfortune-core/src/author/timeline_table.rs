@@ -1,0 +1,132 @@
+//! A timeline table's rows as text: which column says who acted and which what happened
+//! ("| Time | Event | Action | Owner |"), so a row's kind is read from the right cells.
+
+use super::kind_context::{Actor, actor_of, is_actor_header};
+use super::sections::table_cells;
+
+/// A table's shape, learnt from its header row: which column names who acted.
+#[derive(Default)]
+pub(super) struct TableShape {
+    /// The next table row is a header (or the rule under it).
+    header_next: bool,
+    actor_col: Option<usize>,
+    /// The column that says what happened ("Event", "Action", "Description").
+    event_col: Option<usize>,
+    /// A column of what was done beside the event column ("Event | Action | Owner"): the actor
+    /// is who did that, not who said the event.
+    action_beside: bool,
+}
+
+impl TableShape {
+    /// Before any line: the first table row is a header.
+    pub(super) fn new() -> Self {
+        TableShape {
+            header_next: true,
+            ..TableShape::default()
+        }
+    }
+}
+
+/// A line as read: its text, the text to read its kind from (without an actor column), and
+/// the actor column's value.
+pub(super) struct RowText {
+    pub(super) text: String,
+    pub(super) kind_text: String,
+    pub(super) actor: Actor,
+}
+
+/// A line's text: a table row's cells joined; `None` for a table's rule or header row.
+pub(super) fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
+    let first = std::mem::replace(&mut shape.header_next, false);
+    let Some(cells) = table_cells(l) else {
+        // The next table starts with its header.
+        shape.header_next = true;
+        return Some(RowText {
+            text: l.trim().to_string(),
+            kind_text: l.trim().to_string(),
+            actor: Actor::Unknown,
+        });
+    };
+    // Skip a header row of a table ("Time | Event").
+    let header = cells.iter().any(|c| {
+        ["time", "when", "ts", "timestamp", "datetime", "date/time"]
+            .iter()
+            .any(|h| c.eq_ignore_ascii_case(h))
+            || c.to_lowercase().contains("time (")
+    });
+    if cells.is_empty() {
+        shape.header_next = first;
+        return None;
+    }
+    if first && header {
+        shape.actor_col = cells.iter().position(|c| is_actor_header(c));
+        shape.event_col = cells.iter().position(|c| {
+            let c = c.to_lowercase();
+            [
+                "event",
+                "action",
+                "what",
+                "description",
+                "activity",
+                "details",
+                "summary",
+                "message",
+            ]
+            .iter()
+            .any(|h| c.starts_with(h))
+        });
+        shape.action_beside = cells.iter().enumerate().any(|(i, c)| {
+            Some(i) != shape.event_col && {
+                let c = c.to_lowercase();
+                c.starts_with("action") || c.starts_with("response")
+            }
+        });
+        return None;
+    }
+    let actor = shape
+        .actor_col
+        .and_then(|i| cells.get(i))
+        .map_or(Actor::Unknown, |c| actor_of(c));
+    let actor = match actor {
+        Actor::Person if shape.action_beside && shape.event_col.is_some() => Actor::Unknown,
+        a => a,
+    };
+    // The event column alone says what kind of event a row is, when the table names one: a
+    // "service" column reading "monitoring" or "communication" is not what happened.
+    let kind_text = match shape.event_col.and_then(|e| cells.get(e)) {
+        Some(event) if !event.is_empty() => {
+            let time = cells.first().map_or("", String::as_str);
+            format!("{time} | {event}")
+        }
+        _ => cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != shape.actor_col)
+            .map(|(_, c)| c.as_str())
+            .collect::<Vec<_>>()
+            .join(" | "),
+    };
+    // Who acted comes first ("Tomás | Cancels the reindex task"), so the last cell says what
+    // happened whichever column the table put them in.
+    // ...and what happened last, after any notes.
+    let mut order: Vec<usize> = (0..cells.len()).collect();
+    if let Some(a) = shape.actor_col.filter(|&a| a < cells.len() && a > 0) {
+        order.retain(|&i| i != a);
+        order.insert(1, a);
+    }
+    if let Some(e) = shape.event_col.filter(|&e| e < cells.len()) {
+        order.retain(|&i| i != e);
+        order.push(e);
+    }
+    let text = order
+        .iter()
+        .map(|&i| cells[i].as_str())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ");
+    Some(RowText {
+        text,
+        kind_text,
+        actor,
+    })
+}
