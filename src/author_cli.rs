@@ -163,6 +163,12 @@ fn found_report(imported: &Imported) -> String {
     );
     row(
         &mut o,
+        "harmful move (assumed)",
+        usize::from(g.assumed_harm),
+        Vec::new(),
+    );
+    row(
+        &mut o,
         "the fix",
         usize::from(g.fix.is_some()),
         g.fix.iter().map(|f| f.name.clone()).collect(),

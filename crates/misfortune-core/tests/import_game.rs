@@ -35,6 +35,11 @@ A typo in the flag file turned the new basket on for every shopper.
 
 ## Root cause
 The flag loader clamps any rollout above 100 to 100 without a warning.
+
+## Actions
+- Reject rollout values over 100 in the loader. Owner: Nadia.
+- Alert when the share of shoppers in any experiment changes by more than 10 points in
+  one deploy. Owner: Tomas.
 ";
     let i = author::import_markdown("flags.md", text).unwrap();
     let g = &i.skeleton.game;
@@ -42,12 +47,25 @@ The flag loader clamps any rollout above 100 to 100 without a warning.
     // A flag change reverted: the deploy suspect stays out, it may be the answer.
     let ids: Vec<&str> = g.suspects.iter().map(|s| s.id).collect();
     assert_eq!(ids, ["traffic", "database", "network"]);
+    // Nothing in it made things worse: a tempting harmful move is offered, assumed.
+    assert!(g.assumed_harm);
     let ron = i.skeleton.render();
+    assert!(ron.contains("Action(id: \"restart-everything\""), "{ron}");
     assert!(ron.contains("Action(id: \"suspect-traffic\""), "{ron}");
     assert!(ron.contains("Candidate(id: \"suspect-database\""), "{ron}");
     assert!(ron.contains("Assumed, not from the document"), "{ron}");
     let codes = lint_codes(&i);
     assert!(!codes.iter().any(|c| c == "few-wrong-paths"), "{codes:?}");
+    // A wrapped action item is one item, and its owner has no full stop.
+    let items = &i.skeleton.action_items;
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(items[1].0.ends_with("in one deploy."), "{items:?}");
+    assert_eq!(items[1].2.as_deref(), Some("Tomas"));
+    assert_eq!(items[0].2.as_deref(), Some("Nadia"));
+    // A basket and a flag file: the guessed tags name a system and the failure class.
+    let tags = &i.skeleton.tags;
+    assert!(tags.iter().any(|t| t == "flag-change"), "{tags:?}");
+    assert!(tags.iter().any(|t| t == "payments"), "{tags:?}");
 }
 
 #[test]

@@ -42,6 +42,9 @@ pub struct Game {
     /// The usual first suspects the document does not point at, when it names fewer than two
     /// wrong paths (assumed, not read).
     pub suspects: Vec<Suspect>,
+    /// The document names no move that made things worse: the game offers a tempting one
+    /// (restarting every instance at once), assumed, so harm can cost.
+    pub assumed_harm: bool,
 }
 
 /// A part found in the document: a short name, when (from minute 0), and the sentence.
@@ -213,6 +216,7 @@ impl Game {
             .collect();
         // Enough for the lint's "three wrong moves" with what the document names.
         g.suspects = suspects(&about.join(" "), &g.theories, 3usize.saturating_sub(named));
+        g.assumed_harm = !g.failed_fixes.iter().any(|f| f.1);
         g
     }
 

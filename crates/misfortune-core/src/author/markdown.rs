@@ -45,7 +45,8 @@ pub(super) fn action_item(
                 .get(1)
                 .or(c.get(2))
                 .or(c.get(3))
-                .map(|m| m.as_str().trim().to_string());
+                // "Owner: Petra." ends its sentence; the name has no full stop.
+                .map(|m| m.as_str().trim().trim_end_matches('.').to_string());
             action = owner_re
                 .replace(text, "")
                 .trim()
@@ -98,7 +99,23 @@ pub(super) fn action_item(
 fn parse_action_items(lines: &[String]) -> Vec<(String, ActionItemKind, Option<String>)> {
     let mut out = Vec::new();
     let mut header: Option<Vec<String>> = None;
+    // A bullet wrapped onto an indented line ("- Alert when the share changes by more than
+    // 10 points in" over "  one deploy. Owner: Petra.") is one item.
+    let mut joined: Vec<String> = Vec::new();
     for l in lines {
+        let wraps = l.starts_with([' ', '\t'])
+            && !l.trim().is_empty()
+            && bullet(l).is_none()
+            && joined.last().is_some_and(|p| bullet(p).is_some());
+        match joined.last_mut() {
+            Some(prev) if wraps => {
+                prev.push(' ');
+                prev.push_str(l.trim());
+            }
+            _ => joined.push(l.clone()),
+        }
+    }
+    for l in &joined {
         if let Some(cells) = table_cells(l) {
             if cells.is_empty() {
                 continue;

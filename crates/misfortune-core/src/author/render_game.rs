@@ -271,6 +271,15 @@ impl Skeleton {
                 q("Assumed, not from the document: a usual first suspect the document does not point at. Keep it if your team would check it, and make the reading match your systems."),
             ));
         }
+        if g.assumed_harm {
+            w.line(format_args!(
+                "Action(id: \"restart-everything\", label: {}, kind: Mitigate, cost: \"4m\", harmful: true, effects: [WorsenImpact(1.3)], phrases: [{}], result: {}, gm_note: {}),",
+                q("Restart every instance of the service at once"),
+                ["restart everything", "restart all the instances", "bounce the service"].map(q).join(", "),
+                q("Every instance restarts together; for two minutes each request fails while they come back, and work in flight is lost."),
+                q("Assumed, not from the document: a tempting move that makes things worse, so that harm costs. Keep it if it fits your system, or replace it with a risky move your team considered."),
+            ));
+        }
         for i in n..2 {
             w.line(format_args!(
                 "Action(id: \"wrong-{}\", label: {}, kind: Investigate, cost: \"2m\", red_herring: true, result: {}),",

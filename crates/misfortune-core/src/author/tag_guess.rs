@@ -71,7 +71,10 @@ const RULES: &[(&[&str], &str)] = &[
     (&["certificate"], "certificate-expiry"),
     (&["clock", "ntp"], "clock-skew"),
     (&["deleted", "data loss", "wiped"], "data-loss"),
-    (&["feature flag"], "flag-change"),
+    (
+        &["feature flag", "feature-flag", "flag file", "flag config"],
+        "flag-change",
+    ),
     (
         &[
             "mistyped",
@@ -110,6 +113,19 @@ const RULES: &[(&[&str], &str)] = &[
     (&["stream"], "streaming"),
     (&["waf", "firewall"], "waf"),
     (&["windows"], "windows"),
+    (
+        &[
+            "payment",
+            "checkout",
+            "billing",
+            "invoice",
+            "card authoris",
+            "card authoriz",
+            "gift card",
+            "basket",
+        ],
+        "payments",
+    ),
     (
         &[
             "sign-in",

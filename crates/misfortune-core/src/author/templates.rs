@@ -207,6 +207,7 @@ pub fn template(id: &str, name: &str) -> Option<Skeleton> {
         finding: Some(found(s.finding)),
         // A template names its own wrong paths.
         suspects: Vec::new(),
+        assumed_harm: false,
     };
     Some(Skeleton {
         id: id.to_string(),
