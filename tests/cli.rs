@@ -548,13 +548,19 @@ fn import_builds_the_game_and_says_what_it_built() {
     // The timeline around minute 0 (the page at 13:45), and the game's parts with their sources.
     assert!(stdout.contains("      -3m  Trigger"), "{stdout}");
     assert!(
-        stdout.contains("wrong theories          1  an attack"),
+        stdout.contains("wrong theories            1  an attack"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("the fix                 1  Global WAF kill executed"),
+        stdout.contains("the fix                   1  Global WAF kill executed"),
         "{stdout}"
     );
+    // The usual suspects it does not point at, and a harmful move, are assumed and said so.
+    assert!(
+        stdout.contains("usual suspects (assumed)  2  database; upstream"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("harmful move (assumed)    1"), "{stdout}");
     assert!(stdout.contains("lint (with the TODOs written)"), "{stdout}");
     let ron = std::fs::read_to_string(&out).unwrap();
     assert!(ron.contains("starts_at: Some(\"13:45\")"), "{ron}");

@@ -1,7 +1,8 @@
 //! Round sixteen of the held-out measurements: an incident log's entry (a heading per incident,
 //! "Key events", an impact bullet and dated "Context" bullets, one with a mistyped year), a
 //! chronology with seconds and no alert where the platform went "fully down", and a table of
-//! deploys stamped `Apr 24, 23:50:25Z` before the page.
+//! deploys stamped `Apr 24, 23:50:25Z` before the page. Round seventeen: a blog with no timeline
+//! at all that names its root cause in a sentence, and teams "called in" or woken.
 
 use misfortune_core::author::{self, guess_kind};
 use misfortune_core::model::EventKind;
@@ -153,5 +154,49 @@ fn phrasings_round_sixteen_met() {
     assert_eq!(
         kind("Inbound traffic rose to several factors above baseline"),
         EventKind::Symptom
+    );
+}
+
+#[test]
+fn a_blog_with_no_timeline_names_its_cause_in_a_sentence() {
+    let text = "\
+---
+title: \"Wiki outage\"
+---
+
+On 2 March the wiki was down for most of the afternoon.
+
+## The search
+
+I rebooted the server, which made no difference. Reading the kernel log, I found the OOM
+killer had stopped the database during a package upgrade.
+
+## Moving on
+
+So the root cause of this outage: the server has too little memory for its upgrades.
+";
+    let i = author::import_markdown("blog.md", text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(
+        sk.root_cause.as_deref(),
+        Some("the server has too little memory for its upgrades.")
+    );
+    assert_eq!(
+        sk.summary.as_deref(),
+        Some("On 2 March the wiki was down for most of the afternoon.")
+    );
+    assert!(sk.timeline.is_empty());
+}
+
+#[test]
+fn teams_called_in_or_woken_are_escalations() {
+    let kind = |t: &str| guess_kind(t, false);
+    assert_eq!(
+        kind("The network team was called in to look at the load balancer"),
+        EventKind::Escalation
+    );
+    assert_eq!(
+        kind("The platform team was awakened by the pager at 3am"),
+        EventKind::Escalation
     );
 }

@@ -148,9 +148,19 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
         )
     };
     let timeline = sections.iter().filter(|s| s.part == Part::Timeline);
+    // "This leads me to the root cause of this problem: the server needs more RAM!"
+    let told = Regex::new(r"(?i)\broot cause of (?:this|the) (?:problem|issue|incident|outage)\s*(?:was|is)?\s*[:\-–—]\s*(.+)")
+        .expect("static regex");
     timeline
         .flat_map(|s| s.lines.iter())
         .find_map(|l| named.captures(l).map(|c| clean_inline(c[1].trim())))
+        .or_else(|| {
+            sections
+                .iter()
+                .filter(prose_parts)
+                .flat_map(|s| items(&prose_lines(s)))
+                .find_map(|p| told.captures(&p).map(|c| clean_inline(c[1].trim())))
+        })
         .or_else(|| {
             sections.iter().filter(prose_parts).find_map(|s| {
                 items(&prose_lines(s))
