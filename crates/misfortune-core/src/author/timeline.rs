@@ -409,8 +409,9 @@ fn mistyped_days(raw: &mut [RawEvent]) {
         if (this - prev).abs() > FAR && (next - prev).abs() < 2 * 86_400 {
             let moved = prev.div_euclid(86_400) * 86_400 + this.rem_euclid(86_400);
             let delta = moved - this;
-            for e in raw.iter_mut() {
-                if e.abs == this || e.parent == Some(w[1]) {
+            // The line and its sub-points.
+            for (k, e) in raw.iter_mut().enumerate() {
+                if k == w[1] || e.parent == Some(w[1]) {
                     e.abs += delta;
                 }
             }

@@ -111,10 +111,11 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "enabl",
         "disabl",
         "merg",
-        // "The flag service loads the file": the change taking effect.
+        // `kubectl set image`, "-internal tag rolled", "Terraform begins to destroy the database".
         "set image",
         "destroy",
         "rolled",
+        // "The flag service loads the file": the change taking effect.
         "loads the",
         "loaded the",
         "picks up",
