@@ -2,7 +2,8 @@
 //! "Key events", an impact bullet and dated "Context" bullets, one with a mistyped year), a
 //! chronology with seconds and no alert where the platform went "fully down", and a table of
 //! deploys stamped `Apr 24, 23:50:25Z` before the page. Round seventeen: a blog with no timeline
-//! at all that names its root cause in a sentence, and teams "called in" or woken.
+//! at all that names its root cause in a sentence, and teams "called in" or woken. Round
+//! eighteen: a summary that is a key-value table is metadata, not the summary.
 
 use misfortune_core::author::{self, guess_kind};
 use misfortune_core::model::EventKind;
@@ -198,5 +199,46 @@ fn teams_called_in_or_woken_are_escalations() {
     assert_eq!(
         kind("The platform team was awakened by the pager at 3am"),
         EventKind::Escalation
+    );
+}
+
+#[test]
+fn a_key_value_summary_table_is_metadata() {
+    let text = "\
+# Post-incident review
+
+## Incident Summary
+
+| Field | Value |
+|-------|-------|
+| **Incident ID** | INC-2024-0301-002 |
+| **Duration** | 40 minutes |
+
+## Timeline
+
+| Time | Event | Source |
+|------|-------|--------|
+| 08:00:10 | Alert: \"p95 latency > 2s\" | Prometheus |
+| 08:05:00 | Explanation revealed. The nightly export locked the orders table. | DBA analysis |
+| 08:20:00 | Incident declared RESOLVED | Slack |
+
+## What happened
+
+### Executive Summary
+
+Order pages were slow for forty minutes while a nightly export held a table lock.
+";
+    let i = author::import_markdown("pir.md", text).unwrap();
+    let sk = &i.skeleton;
+    assert_eq!(
+        sk.summary.as_deref(),
+        Some("Order pages were slow for forty minutes while a nightly export held a table lock.")
+    );
+    assert!(
+        sk.root_cause
+            .as_deref()
+            .is_some_and(|c| c.starts_with("The nightly export locked the orders table")),
+        "{:?}",
+        sk.root_cause
     );
 }

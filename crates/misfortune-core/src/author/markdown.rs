@@ -333,6 +333,16 @@ pub(super) fn is_metadata(line: &str) -> bool {
     {
         return true;
     }
+    // A key-value table ("| Field | Value |", "| **Incident ID** | INC-2024-0115-001 |").
+    if let Some(row) = raw.strip_prefix('|') {
+        let first = row.split('|').next().unwrap_or("").trim();
+        let rule = row.chars().all(|c| matches!(c, '-' | ':' | '|' | ' '));
+        let key = (first.starts_with("**") && first.ends_with("**"))
+            || ["field", "key", "attribute", "property"].contains(&first.to_lowercase().as_str());
+        if rule || key {
+            return true;
+        }
+    }
     // A code fence, or a line that opens with a clock time, is a log or a timeline, not prose.
     if raw.starts_with("```") || opens_with_time(raw) {
         return true;

@@ -129,7 +129,8 @@ fn clause_at(sentence: &str, at: usize) -> &str {
 /// maintenance ... caused our database to grow"), or what a timeline line names as the root
 /// cause ("Root cause identified: certificate expiry on queue-svc").
 pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
-    let named = Regex::new(r"(?i)\broot cause(?: was)?(?: identified| found)?\s*[:\-–—]\s*(.+)")
+    // "Root cause identified: X", "Explanation revealed. X".
+    let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:])\s*(.+)")
         .expect("static regex");
     let causal = Regex::new(
         r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:was|is)|led to)\b",
@@ -147,7 +148,11 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
                 | Part::Unlucky
         )
     };
-    let timeline = sections.iter().filter(|s| s.part == Part::Timeline);
+    // The timeline's lines first, then any section's (an incident log's "Context" bullets).
+    let timeline = sections
+        .iter()
+        .filter(|s| s.part == Part::Timeline)
+        .chain(sections.iter().filter(|s| s.part != Part::Timeline));
     // "This leads me to the root cause of this problem: the server needs more RAM!"
     let told = Regex::new(r"(?i)\broot cause of (?:this|the) (?:problem|issue|incident|outage)\s*(?:was|is)?\s*[:\-–—]\s*(.+)")
         .expect("static regex");
