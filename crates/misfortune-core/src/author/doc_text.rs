@@ -106,9 +106,9 @@ pub(super) fn cause_text(s: &Section) -> Option<String> {
     let name = s
         .title
         .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | ' '));
-    let mut chars = name.chars();
-    Some(match chars.next() {
-        Some(c) => format!("{}{}: {text}", c.to_uppercase(), chars.as_str()),
-        None => text,
+    Some(if name.is_empty() {
+        text
+    } else {
+        format!("{}: {text}", super::game::capitalise(name))
     })
 }

@@ -119,7 +119,8 @@ fn alert_name(text: &str) -> String {
     }
 }
 
-fn capitalise(s: &str) -> String {
+/// `s` with its first letter in capitals ("network issue" -> "Network issue").
+pub(super) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())

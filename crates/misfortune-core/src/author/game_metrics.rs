@@ -367,12 +367,7 @@ fn named_change(s: &str) -> Option<GenMetric> {
         let peak = if down { 100.0 - n } else { 100.0 + n };
         (c[1].trim().to_string(), "% of normal", 100.0, peak)
     };
-    let name = name.as_str();
-    let mut chars = name.chars();
-    let name: String = chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
+    let name = super::game::capitalise(&name);
     let id: String = name
         .to_lowercase()
         .split(|ch: char| !ch.is_alphanumeric())

@@ -199,11 +199,7 @@ pub(super) fn timed_headings(sections: &[Section]) -> Vec<(i64, EventKind, Strin
         let (Ok(h), Ok(m)) = (c[2].parse::<i64>(), c[3].parse::<i64>()) else {
             continue;
         };
-        let mut chars = c[1].chars();
-        let text: String = chars
-            .next()
-            .map(|f| f.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
+        let text = super::game::capitalise(&c[1]);
         if h > 23 || m > 59 || text.is_empty() {
             continue;
         }

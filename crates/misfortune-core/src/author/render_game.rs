@@ -2,7 +2,7 @@
 //! candidates, from what the rules found in the document ([`super::game`]), each part with a
 //! `gm_note` quoting the sentence it came from; `TODO`s where the document says nothing.
 
-use super::game::short;
+use super::game::{capitalise, short};
 use super::render::{first_sentence, or_todo};
 use super::ron_writer::RonWriter;
 use super::{Skeleton, q};
@@ -11,13 +11,6 @@ use crate::time::SimTime;
 /// A `gm_note` quoting the document.
 fn from_doc(quote: &str) -> String {
     q(&format!("From the document: {}", quote.trim()))
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 impl Skeleton {
@@ -316,7 +309,7 @@ impl Skeleton {
                 format!(
                     "Candidate(id: \"theory-{}\", text: {})",
                     i + 1,
-                    q(&capitalised(&t.name))
+                    q(&capitalise(&t.name))
                 )
             })
             .collect();

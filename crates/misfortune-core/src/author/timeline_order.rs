@@ -2,6 +2,8 @@
 //! noticed first when nothing paged, what a "fix" before the detection really was, and what is
 //! still done after the incident is over.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use crate::model::EventKind;
@@ -62,14 +64,16 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
 /// first such symptom before anyone looked. An outage the team caused while already at work is
 /// not how they found out; a change applied before it ("the plan is applied") is not looking.
 pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize> {
-    let outage = Regex::new(
-        r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts)\b",
-    )
-    .expect("static regex");
+    static OUTAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts)\b",
+        )
+        .expect("static regex")
+    });
     events
         .iter()
         .take_while(|e| !matches!(e.1, EventKind::Investigation | EventKind::Escalation))
-        .position(|e| e.1 == EventKind::Symptom && outage.is_match(&e.2))
+        .position(|e| e.1 == EventKind::Symptom && OUTAGE.is_match(&e.2))
 }
 
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like
@@ -122,8 +126,10 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "picked up",
     ];
     // "The system stopped creating notifications" is the harm, whatever it stopped doing.
-    let harm = Regex::new(r"\b(?:stopped|stops|fail(?:s|ed|ing|ures?)?|errors?|unavailable|went down|is down|outage)\b")
-        .expect("static regex");
+    static HARM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:stopped|stops|fail(?:s|ed|ing|ures?)?|errors?|unavailable|went down|is down|outage)\b")
+            .expect("static regex")
+    });
     for e in &mut events[..first_alert] {
         let t = e.2.to_lowercase();
         // "No alert is configured for lag" changes nothing.
@@ -135,7 +141,7 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             // "The rebuild finishes and the alias is swapped": a change, not yet a symptom.
             // ("from 4% to 97%" is a measurement, whatever else it says.)
             EventKind::Symptom
-                if changed && super::signal_trend::trend(&t).is_none() && !harm.is_match(&t) =>
+                if changed && super::signal_trend::trend(&t).is_none() && !HARM.is_match(&t) =>
             {
                 EventKind::Trigger
             }
@@ -178,11 +184,12 @@ pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
         e.1 == EventKind::Mitigation && super::event_kind::says_recovered(&e.2)
     };
     // "Verified system stability" closing the timeline: the end, checked.
-    let verified = Regex::new(r"(?i)\b(?:verif\w*|confirm\w*)\b").expect("static regex");
+    static VERIFIED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\b(?:verif\w*|confirm\w*)\b").expect("static regex"));
     if let Some(e) = events.last_mut()
         && matches!(e.1, EventKind::Investigation | EventKind::Mitigation)
         && super::event_kind::says_recovered(&e.2)
-        && verified.is_match(&e.2)
+        && VERIFIED.is_match(&e.2)
         // "The corrected expiry was deployed, and monitoring confirmed recovery" is the fix.
         && !super::event_kind::recovery_is_the_fix(&e.2)
     {
