@@ -1,8 +1,12 @@
 //! What a document says about itself beyond its timeline: its summary (not its metadata or
 //! its title line), the text of a root-cause section, and a blog's front matter.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::markdown::{is_metadata, prose_lines};
-use super::sections::{Part, Section, bullet, classify, prose};
+use super::sections::{Part, Section, bullet, classify, clean_inline, prose};
 
 /// The document's summary: a heading that says summary; the opening paragraph (a blog's lede);
 /// then "What happened" and other descriptions; the fault; what users saw. Metadata lines
@@ -32,7 +36,8 @@ pub(super) fn find_summary(sections: &[Section]) -> Option<String> {
             .find_map(|s| prose(&prose_lines(s)))
             .filter(|p| p.contains(". ") || p.ends_with(['.', '!']) || p.len() > 100)
     };
-    let without_metadata = |s: &Section| prose(&prose_lines(s));
+    // "Duration:" over "June 8, 2024, 14:30 - 16:00 UTC" in pasted text says only when.
+    let without_metadata = |s: &Section| prose(&prose_lines(s)).filter(|p| !only_when(p));
     get(Part::Summary)
         .filter(named)
         .find_map(without_metadata)
@@ -55,7 +60,7 @@ pub(super) fn find_summary(sections: &[Section]) -> Option<String> {
         .or_else(|| {
             sections.iter().find_map(|s| {
                 s.lines.iter().find_map(|l| {
-                    let l = super::sections::clean_inline(l);
+                    let l = clean_inline(l);
                     let l = l.trim_start_matches(['-', '*', ' ']);
                     l.strip_prefix("Impact:")
                         .map(|v| v.trim().to_string())
@@ -111,4 +116,41 @@ pub(super) fn cause_text(s: &Section) -> Option<String> {
     } else {
         format!("{}: {text}", super::game::capitalise(name))
     })
+}
+
+/// The causes a root-cause or contributing section names with a label ("1. **Immediate
+/// Cause:** ORM configuration change...", "2. **Root Cause:** Code review missed..."), joined.
+pub(super) fn labelled_causes(sections: &[Section]) -> Option<String> {
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[-*+]|\d+[.)])?\s*\*\*((?:immediate|root|primary|proximate|underlying|technical) cause)\s*:?\*\*\s*:?\s*(\S.*)$")
+            .expect("static regex")
+    });
+    let causes: Vec<String> = sections
+        .iter()
+        .filter(|s| matches!(s.part, Part::RootCause | Part::Contributing))
+        .flat_map(|s| s.lines.iter())
+        .filter_map(|l| LABELLED.captures(l.trim()))
+        .map(|c| {
+            let text = clean_inline(c[2].trim());
+            format!(
+                "{}: {}.",
+                super::game::capitalise(&c[1].to_lowercase()),
+                text.trim_end_matches('.')
+            )
+        })
+        .collect();
+    (!causes.is_empty()).then(|| causes.join(" "))
+}
+
+/// Whether a line says only when ("June 8, 2024, 14:30 - 16:00 UTC"): a clock time or a year,
+/// and at most two words besides.
+fn only_when(text: &str) -> bool {
+    static WHEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d:\d\d|\b(?:19|20)\d\d\b").expect("static regex"));
+    WHEN.is_match(text)
+        && text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .count()
+            <= 2
 }

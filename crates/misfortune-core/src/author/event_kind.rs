@@ -101,6 +101,9 @@ fn opens_on_harm(t: &str) -> bool {
             "cannot",
             "stopped",
             "stops",
+            // "Customers may have experienced delays in Chat".
+            "delay",
+            "inability",
         ]
         .iter()
         .any(|w| at_word_start(t, w));
@@ -161,6 +164,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let told = tells(&t);
     let trend = super::signal_trend::trend(&t);
     let recovered = says_recovered(&t);
+    let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
     let came_back = recovered && trend != Some(Trend::Worse) && !any(ALERT, false);
     let steps: [(bool, EventKind); 24] = [
         // "Incident resolved, status page green": the end, whatever the page shows.
@@ -206,10 +210,9 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
             has(Special::Watching) && trend != Some(Trend::Better) && !says_recovered(&t),
             EventKind::Investigation,
         ),
-        (
-            any(ALERT_FIRST, false) && !negated && !has(Special::Watching),
-            EventKind::Alert,
-        ),
+        // "Monitoring systems raise alerts to confirm that VLAN states have re-established" is
+        // the alert clearing.
+        (alert_first && !has(Special::Watching), EventKind::Alert),
         // A line that opens with looking ("Confirmed connections at max") is a finding...
         (
             INVESTIGATION.iter().any(|w| t.trim_start().starts_with(w)),
@@ -446,6 +449,17 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "dropped below",
             "subside",
             "healthy again",
+            // "Traffic resumed within minutes"; "VLAN states have re-established"; a backlog
+            // "accepted into the database and cleared".
+            "resumed",
+            "re-established",
+            "reestablished",
+            "and cleared",
+            "were cleared",
+            "was cleared",
+            "been cleared",
+            "backlog cleared",
+            "queue cleared",
             "running again",
             "working again",
             "back up",
@@ -486,7 +500,9 @@ static NOTIFIES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bnotif(?:y|ies|ied|ying)\b").expect("static regex"));
 
 static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?)\b").expect("static regex")
+    // "We discovered an issue with one of our services", "we identified issues with outbound
+    // call authentication": the first line that finds the trouble, not its cause.
+    Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?|(?:discovered|identified|detected|became aware of) (?:an? |some |several |the )?(?:issues?|problems?|errors?|outage|incident|degradation|disruption)\b)").expect("static regex")
 });
 
 static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {

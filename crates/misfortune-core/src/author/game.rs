@@ -12,6 +12,8 @@
 //!   "made it worse") become actions that do not mitigate, harmful when they made it worse;
 //! - the fix: the first mitigation, gated by the finding that named the cause.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::Skeleton;
@@ -129,9 +131,40 @@ pub(super) fn capitalise(s: &str) -> String {
 
 /// Every sentence of a text.
 fn sentences(text: &str) -> Vec<String> {
-    text.split_inclusive(['.', '!', '?'])
-        .map(|s| s.trim().to_string())
-        .filter(|s| s.len() > 8)
+    // A full stop inside a number ("98.4%", "v2.13.4") does not end a sentence.
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let ends =
+            matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        if ends {
+            out.push(text[start..=i].trim().to_string());
+            start = i + 1;
+        }
+    }
+    out.push(text[start..].trim().to_string());
+    out.retain(|s| s.len() > 8);
+    out
+}
+
+/// "Logs flooded with [HikariPool-1] Connection is not available": the lines the logs held,
+/// as what the team saw says.
+fn logged_lines(sk: &Skeleton) -> Vec<(SimTime, String)> {
+    static LOGGED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:the )?(?:application |service )?logs? (?:were |was )?(?:flooded|filled|full|showed|show|reported|contained) with:?\s+(.{8,})$")
+            .expect("static regex")
+    });
+    [&sk.detection, &sk.impact]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| sentences(t))
+        .filter_map(|t| {
+            LOGGED
+                .captures(&t)
+                .map(|c| c[1].trim_end_matches('.').to_string())
+        })
+        .map(|l| (SimTime::ZERO, l))
         .collect()
 }
 
@@ -168,6 +201,7 @@ impl Game {
             .filter(|e| matches!(e.1, EventKind::Symptom | EventKind::Trigger))
             .map(|e| (e.0, e.2.to_string()))
             .collect();
+        g.symptoms.extend(logged_lines(sk));
         let mut text: Vec<String> = Vec::new();
         for t in [
             &sk.summary,
@@ -207,6 +241,9 @@ impl Game {
         g.theories = theories(&events, &text);
         g.failed_fixes = failed_fixes(&events, &text);
         g.fix_and_finding(&events, sk.before_start.len(), sk.root_cause.as_deref());
+        if events.is_empty() {
+            g.fix_from_text(sk);
+        }
         let named = g.theories.len() + g.failed_fixes.len() + sk.red_herrings.len();
         let about: Vec<&str> = [&sk.root_cause, &sk.trigger, &sk.summary]
             .into_iter()
@@ -219,6 +256,38 @@ impl Game {
         g.suspects = suspects(&about.join(" "), &g.theories, 3usize.saturating_sub(named));
         g.assumed_harm = !g.failed_fixes.iter().any(|f| f.1);
         g
+    }
+
+    /// A document with no timeline ("## Resolution" / "1. Executed immediate rollback to
+    /// previous build v2.13.4."): its resolution's first change is the fix, and of what the
+    /// team saw, the sentence nearest the root cause is its clue.
+    fn fix_from_text(&mut self, sk: &Skeleton) {
+        let Some(fix) = sk.resolution.as_deref().and_then(|r| {
+            sentences(r)
+                .into_iter()
+                .find(|t| super::event_kind::guess_kind(t, false) == EventKind::Mitigation)
+        }) else {
+            return;
+        };
+        self.fix = Some(Found {
+            name: short(&fix, 60),
+            at: SimTime::ZERO,
+            quote: fix,
+        });
+        let seen: Vec<String> = [&sk.detection, &sk.impact]
+            .into_iter()
+            .flatten()
+            .flat_map(|t| sentences(t))
+            .collect();
+        let seen: Vec<(SimTime, EventKind, &str)> = seen
+            .iter()
+            .map(|t| (SimTime::ZERO, EventKind::Investigation, t.as_str()))
+            .collect();
+        self.finding = finding(&seen, sk.root_cause.as_deref()).map(|e| Found {
+            name: short(e.2, 60),
+            at: e.0,
+            quote: e.2.to_string(),
+        });
     }
 
     /// The first mitigation that did not fail is the fix; the investigation that named the
@@ -366,9 +435,15 @@ fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found
         r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:(?:is|was|were) (?:ruled out|the leading theory|the favourite|the favorite)|(?:(?:explored|investigated|checked) and )?ruled out)",
     )
     .expect("static regex");
+    // "Upstream Stripe gateway error rate was 0.0%, confirming the issue was entirely
+    // internal": a suspect the readings cleared.
+    let cleared = Regex::new(
+        r"(?i)^(?:[-*]\s*)?((?:an? |the )?[\w -]{3,50}?) (?:was|were|remained|stayed|showed) (?:at |only )?(?:0(?:\.0+)?%|(?:normal|healthy|flat|unaffected|unchanged)\b)[^.;]{0,30}?,?\s*(?:confirming|showing|proving|so|which (?:confirmed|showed|ruled out))\b",
+    )
+    .expect("static regex");
     let mut out: Vec<Found> = Vec::new();
     for s in text {
-        let Some(name) = [&re, &ruled_out]
+        let Some(name) = [&re, &ruled_out, &cleared]
             .iter()
             .filter_map(|r| r.captures(s))
             .map(|c| short(&theory_only(&c[1]), 60))

@@ -367,7 +367,17 @@ fn named_change(s: &str) -> Option<GenMetric> {
         let peak = if down { 100.0 - n } else { 100.0 + n };
         (c[1].trim().to_string(), "% of normal", 100.0, peak)
     };
-    let name = super::game::capitalise(&name);
+    // "Metric `db_connection_pool_utilization` jumped": the metric, as the system names it.
+    let name = name
+        .strip_prefix("Metric ")
+        .or_else(|| name.strip_prefix("metric "))
+        .unwrap_or(&name)
+        .trim();
+    let name = if name.contains('_') && !name.contains(' ') {
+        name.to_string()
+    } else {
+        super::game::capitalise(name)
+    };
     let id: String = name
         .to_lowercase()
         .split(|ch: char| !ch.is_alphanumeric())

@@ -234,6 +234,17 @@ pub(super) const MITIGATION: &[&str] = &[
     "new public key",
     "flush",
     "purge",
+    // "Index creation completed on database", "Processed retry queue (3,422 pending payments)".
+    "index creation",
+    "creation completed",
+    "migration completed",
+    "backfill",
+    "reindex",
+    "processed retry",
+    "processed the retry",
+    "processed the backlog",
+    "processed backlog",
+    "replayed",
     // More things done to the system, on stems.
     "aborts the",
     "aborted the",

@@ -265,6 +265,28 @@ fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind
         if prose.len() > events.len() {
             events = prose;
         }
+    } else if let Some(first) = events.first().map(|e| e.0.rem_euclid(86_400) / 60) {
+        // A timeline of updates posted once the harm was under way ("03:58 UTC | We are in
+        // recovery") starts where the summary says the harm did ("from 1:48 to 3:28 UTC").
+        let lead: Vec<String> = super::prose::prose_timeline(
+            sections
+                .iter()
+                .filter(|s| matches!(s.part, Part::Summary | Part::Impact)),
+        )
+        .into_iter()
+        .filter(|l| {
+            l.get(..5)
+                .and_then(|hm| hm.split_once(':'))
+                .and_then(|(h, m)| Some(h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?))
+                .is_some_and(|m| m < first)
+        })
+        .collect();
+        if !lead.is_empty() {
+            let joined = parse_timeline(&[lead, tl.clone()].concat(), year);
+            if joined.len() > events.len() {
+                events = joined;
+            }
+        }
     }
     // Headings elsewhere that name a time within the timeline's first day join it.
     if let Some(first) = events.first().map(|e| e.0) {
@@ -486,10 +508,13 @@ fn read_sections(
     sk.impact = get(Part::Impact).find_map(|s| prose(&s.lines));
     note("impact", sk.impact.is_some());
     // "Root cause" beats its neighbours ("Fault", "Five whys") when a document has several.
+    // Causes a section labels ("**Immediate Cause:** ...", "**Root Cause:** ...") beat a
+    // five-whys list beside them.
     sk.root_cause = get(Part::RootCause)
         .filter(|s| s.title.contains("root cause"))
-        .chain(get(Part::RootCause))
         .find_map(cause_text)
+        .or_else(|| super::doc_text::labelled_causes(sections))
+        .or_else(|| get(Part::RootCause).find_map(cause_text))
         .or_else(|| super::prose::cause_sentence(sections));
     note("root cause", sk.root_cause.is_some());
     sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));

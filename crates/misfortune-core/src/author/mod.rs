@@ -35,6 +35,7 @@ mod status_page;
 mod tag_guess;
 mod templates;
 mod timeline;
+mod timeline_lines;
 mod timeline_order;
 mod timeline_table;
 

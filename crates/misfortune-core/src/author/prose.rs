@@ -2,6 +2,8 @@
 //! gives ("at approximately 4:55 PM", "between 5:15 PM and 6:15 PM"), the sentence that says
 //! what caused it, and the headings elsewhere that name a time ("Immediate actions (20:21 UTC)").
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::markdown::{is_metadata, opens_with_time, prose_lines};
@@ -22,25 +24,12 @@ pub(super) fn hour_of_day(hour: u32, half: Option<&str>) -> u32 {
 /// PDT and stopped the job", "at approximately 4:55 PM", "around 1 PM"), at that time; a
 /// range ("from 18:40 to 22:50", "between 5:15 PM and 6:15 PM") gives its start and its end.
 pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>) -> Vec<String> {
-    let at = Regex::new(
-        r"(?i)\b(?:at|from|by|around|until|between|since)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
-    )
-    .expect("static regex");
-    // Minutes of the day, when the words are a time: "5:05", "1 PM" (not "at 5 servers").
-    let minutes = |h: Option<regex::Match>, m: Option<regex::Match>, half: Option<regex::Match>| {
-        let h: u32 = h?.as_str().parse().ok()?;
-        let m: u32 = match m {
-            Some(m) => m.as_str().parse().ok()?,
-            None if half.is_some() => 0,
-            None => return None,
-        };
-        let h = hour_of_day(h, half.map(|x| x.as_str()));
-        (h < 24 && m < 60).then_some(h * 60 + m)
-    };
-    let opens = Regex::new(r"(?i)^\W{0,3}(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?\b")
-        .expect("static regex");
-    let next_day = Regex::new(r"(?i)\b(?:next|following) (?:day|morning)|\bthis morning\b")
-        .expect("static regex");
+    // "After approximately 10 minutes, the issue expanded"; "it took an additional 25 minutes
+    // for them all to clear": minutes after the time the sentence before gave.
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:after|within)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,3})\s+minutes\b|\b(\d{1,3})\s+minutes\s+later\b|\ban?\s+(?:additional|further|another)\s+(\d{1,3})\s+minutes\b")
+            .expect("static regex")
+    });
     let mut found: Vec<(u32, String)> = Vec::new();
     for s in sections
         .into_iter()
@@ -52,50 +41,23 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
             .filter(|l| !is_metadata(l) || opens_with_time(l))
             .cloned()
             .collect();
-        for sentence in items(&kept).iter().flat_map(|p| p.split(". ")) {
-            let sentence = sentence.trim().trim_end_matches('.');
-            // Notes that open a sentence with its time ("09:10 first alert from Sentry").
-            if let Some(c) = opens.captures(sentence)
-                && let Some(start) = minutes(c.get(1), c.get(2), c.get(3))
-            {
-                found.push((start, sentence.to_string()));
-                continue;
-            }
-            // The words that are a time ("by 1 GB per minute starting around 1 PM" has one).
-            let times: Vec<_> = at
-                .captures_iter(sentence)
-                .filter_map(|c| minutes(c.get(1), c.get(2), c.get(3)).map(|m| (c, m)))
-                .collect();
-            // A later clause's own time is its own event ("returned to baseline by 09:48, and
-            // the SLO stopped burning at 09:52"; "we discovered that a change deployed at
-            // 08:55 had reduced the pool"): its clause is its text.
-            for (c, m) in times.iter().skip(1) {
-                let text = clause_at(sentence, c.get(0).map_or(0, |x| x.start()));
-                if text != sentence {
-                    found.push((*m, text.to_string()));
+        for paragraph in items(&kept) {
+            // The time the paragraph's last timed sentence gave, for "after 10 minutes".
+            let mut last: Option<u32> = None;
+            for sentence in paragraph.split(". ") {
+                let sentence = sentence.trim().trim_end_matches('.');
+                let before = found.len();
+                read_sentence(sentence, &mut found);
+                if found.len() > before {
+                    last = found[before..].iter().map(|f| f.0).max();
+                } else if let Some(from) = last
+                    && let Some(c) = AFTER.captures(sentence)
+                    && let Some(n) = c.iter().skip(1).flatten().next()
+                    && let Ok(n) = n.as_str().parse::<u32>()
+                {
+                    found.push((from + n, sentence.to_string()));
+                    last = Some(from + n);
                 }
-            }
-            let Some((c, start)) = times.into_iter().next() else {
-                continue;
-            };
-            // An evening incident's report speaks of "this morning" for the day after.
-            let later = if next_day.is_match(sentence) { 1440 } else { 0 };
-            found.push((
-                start + later,
-                clause_at(sentence, c.get(0).map_or(0, |x| x.start())).to_string(),
-            ));
-            // The range's end takes the start's half of the day when it gives none.
-            // The end of a harm ("from 09:10 to 12:05, 40% of searches were stale") is its
-            // resolution; the end of work ("between 5:15 PM and 6:15 PM we investigated and
-            // uncovered...") is more of that work.
-            if let Some(end) = minutes(c.get(4), c.get(5), c.get(6).or(c.get(3))) {
-                let harm = super::event_kind::guess_kind(sentence, false) == EventKind::Symptom;
-                let text = if harm {
-                    format!("Ends: {sentence}")
-                } else {
-                    sentence.to_string()
-                };
-                found.push((end.max(start) + later, text));
             }
         }
     }
@@ -107,10 +69,86 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
         .collect()
 }
 
+/// Minutes of the day, when the words are a time: "5:05", "1 PM", "8:am" (not "at 5 servers").
+fn minutes(
+    h: Option<regex::Match>,
+    m: Option<regex::Match>,
+    half: Option<regex::Match>,
+) -> Option<u32> {
+    let h: u32 = h?.as_str().parse().ok()?;
+    let m: u32 = match m {
+        Some(m) => m.as_str().parse().ok()?,
+        None if half.is_some() => 0,
+        None => return None,
+    };
+    let h = hour_of_day(h, half.map(|x| x.as_str()));
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// The times one sentence gives, as (minute of the day, text).
+fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
+    static AT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:at|from|by|around|until|between|since)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
+        )
+        .expect("static regex")
+    });
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W{0,3}(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?\b").expect("static regex")
+    });
+    static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:next|following) (?:day|morning)|\bthis morning\b")
+            .expect("static regex")
+    });
+    // Notes that open a sentence with its time ("09:10 first alert from Sentry").
+    if let Some(c) = OPENS.captures(sentence)
+        && let Some(start) = minutes(c.get(1), c.get(2), c.get(3))
+    {
+        found.push((start, sentence.to_string()));
+        return;
+    }
+    // The words that are a time ("by 1 GB per minute starting around 1 PM" has one).
+    let times: Vec<_> = AT
+        .captures_iter(sentence)
+        .filter_map(|c| minutes(c.get(1), c.get(2), c.get(3)).map(|m| (c, m)))
+        .collect();
+    // A later clause's own time is its own event ("returned to baseline by 09:48, and
+    // the SLO stopped burning at 09:52"; "we discovered that a change deployed at
+    // 08:55 had reduced the pool"): its clause is its text.
+    for (c, m) in times.iter().skip(1) {
+        let text = clause_at(sentence, c.get(0).map_or(0, |x| x.start()));
+        if text != sentence {
+            found.push((*m, text.to_string()));
+        }
+    }
+    let Some((c, start)) = times.into_iter().next() else {
+        return;
+    };
+    // An evening incident's report speaks of "this morning" for the day after.
+    let later = if NEXT_DAY.is_match(sentence) { 1440 } else { 0 };
+    found.push((
+        start + later,
+        clause_at(sentence, c.get(0).map_or(0, |x| x.start())).to_string(),
+    ));
+    // The range's end takes the start's half of the day when it gives none.
+    // The end of a harm ("from 09:10 to 12:05, 40% of searches were stale") is its
+    // resolution; the end of work ("between 5:15 PM and 6:15 PM we investigated and
+    // uncovered...") is more of that work.
+    if let Some(end) = minutes(c.get(4), c.get(5), c.get(6).or(c.get(3))) {
+        let harm = super::event_kind::guess_kind(sentence, false) == EventKind::Symptom;
+        let text = if harm {
+            format!("Ends: {sentence}")
+        } else {
+            sentence.to_string()
+        };
+        found.push((end.max(start) + later, text));
+    }
+}
+
 /// The clause of a sentence that holds the byte at `at`, when it is not the first clause (the
 /// whole sentence otherwise): clauses part at ", and", ", but", a semicolon, "that", "which".
 fn clause_at(sentence: &str, at: usize) -> &str {
-    static BREAK: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    static BREAK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r",\s*(?:and|but|while|then|so|when)\s+|;\s*|\s+(?:that|which)\s+")
             .expect("static regex")
     });

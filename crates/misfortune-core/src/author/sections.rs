@@ -95,13 +95,20 @@ pub(super) fn classify(title: &str) -> Part {
         Part::Lessons
     } else if has("impact") {
         Part::Impact
-    } else if has("detection") || has("how we found out") {
+    } else if has("detection")
+        || has("how we found out")
+        // "Key Indicators During Incident": what the team saw.
+        || has("indicators")
+        || has("symptoms")
+        || has("signals observed")
+    {
         Part::Detection
     } else if has("resolution")
         || has("mitigation")
         || has("recovery")
         || has("remediation")
         || has("how we fixed")
+        || t.trim() == "solution"
     {
         Part::Resolution
     } else if has("summary")
@@ -147,13 +154,17 @@ pub(super) fn heading(line: &str) -> Option<(usize, String)> {
             return Some((4, inner));
         }
     }
-    // `ROOT CAUSE` alone on a line, in capitals, naming a known section (plain-text reports).
+    // `ROOT CAUSE` alone on a line, in capitals, naming a known section (plain-text reports;
+    // also as a bullet, "- TIMELINE OF EVENTS").
+    let s = s.strip_prefix("- ").map_or(s, str::trim);
     if s.len() > 3
         && s.len() < 50
         && s.chars().any(|c| c.is_ascii_uppercase())
         && s.chars()
             .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '&' | '-' | '/'))
-        && classify(&s.to_lowercase()) != Part::Other
+        // Two capital words or more ("INCIDENT INVESTIGATION") end the section above even
+        // when they name none of the known ones.
+        && (classify(&s.to_lowercase()) != Part::Other || s.split_whitespace().count() >= 2)
     {
         return Some((2, s.to_lowercase()));
     }
@@ -265,6 +276,25 @@ fn dated_lines(lines: &[&str]) -> usize {
     lines.iter().filter(|l| dated.is_match(l.trim())).count()
 }
 
+/// A heading in pasted text: after a blank line, or (four words at most) after a block's end.
+fn text_heading(line: &str, after_blank: bool, after_block: bool) -> Option<(usize, String)> {
+    plain_heading(line, after_blank).or_else(|| {
+        (after_block && line.split_whitespace().count() <= 4)
+            .then(|| plain_heading(line, true))
+            .flatten()
+    })
+}
+
+/// Whether a line ends a block of pasted text: a sentence's end, or a line in capitals
+/// ("POST-MORTEM").
+fn ends_block(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with(['.', '!', '?'])
+        || (t.len() > 3
+            && t.chars().any(|c| c.is_ascii_uppercase())
+            && !t.chars().any(|c| c.is_ascii_lowercase()))
+}
+
 /// A plain text's first line as its title, and the index of the line after it.
 fn first_line_title(lines: &[&str]) -> Option<(String, usize)> {
     let first = lines.iter().position(|l| !l.trim().is_empty())?;
@@ -290,11 +320,18 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
         let line = lines[i];
         // A heading starts a block: after a blank line, or straight under the title line.
         let after_blank = i == 0 || i == title_line || lines[i - 1].trim().is_empty();
+        // In pasted text a short line naming a section ("Timeline", "Root Cause Analysis")
+        // also starts one straight after a sentence's end or a line in capitals.
+        let after_block = after_blank || (i > 0 && ends_block(lines[i - 1]));
         let h = if let Some(level) = setext_level(line, lines.get(i + 1).copied()) {
             i += 1;
             Some((level, line.trim().to_string()))
         } else {
-            heading(line).or_else(|| plain.then(|| plain_heading(line, after_blank)).flatten())
+            heading(line).or_else(|| {
+                plain
+                    .then(|| text_heading(line, after_blank, after_block))
+                    .flatten()
+            })
         };
         if let Some((level, text)) = &h {
             if timeline_sub_heading(*level, text, line, timeline_level, &mut sections) {

@@ -5,6 +5,7 @@ use regex::Regex;
 
 use super::kind_context::{Actor, Place, actor_of, classify};
 use super::sections::{bullet, clean_inline, table_cells};
+use super::timeline_lines::{OTHER_ZONE, drop_retold, earlier_change, label_only};
 use super::timeline_table::{RowText, TableShape, row_text};
 use crate::model::EventKind;
 
@@ -181,16 +182,28 @@ fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .filter(|w| !BEFORE_STAMP.contains(&w.to_lowercase().as_str()))
         .count();
-    if before >= 2 {
+    // "**First Alert:** 14:30 - Prometheus alert": a label, then the time.
+    let lead = clean_inline(s[..stamp_start].trim());
+    let labelled = lead.ends_with(':') && (2..=5).contains(&(lead.split_whitespace().count() + 1));
+    if before >= 2 && !labelled {
         return clean_inline(s.trim());
     }
+    // The end of a range the prose gave ("03:28 — Ends: On February 16, 2023 from 1:48 to
+    // 3:28 UTC, customers...") keeps saying that it is the end.
+    let label = if s[..stamp_end].contains("Ends:") {
+        "Ends: ".to_string()
+    } else if labelled && before >= 2 {
+        format!("{lead} ")
+    } else {
+        String::new()
+    };
     let rest = &s[stamp_end..];
     let tz = Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex");
     let rest = tz.replace(rest, "");
     let t = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',')
     });
-    clean_inline(t.trim_end_matches('|').trim())
+    format!("{label}{}", clean_inline(t.trim_end_matches('|').trim()))
 }
 
 /// The events of a timeline section, with their times in seconds from the start of the first
@@ -207,6 +220,7 @@ pub(super) fn parse_timeline(
     let mut dated_bullets = true;
     let mut prev_blank = true;
     let mut last_in_table = false;
+    let mut label: Option<String> = None;
     // "10.51– first report": a time written with a dot before a dash reads as "10:51".
     let dotted = Regex::new(r"^(\W{0,3})(\d{1,2})\.(\d{2})(\s*[–—-])").expect("static regex");
     for l in lines {
@@ -215,6 +229,9 @@ pub(super) fn parse_timeline(
             continue;
         }
         let l = &dotted.replace(l, "$1$2:$3$4").into_owned();
+        // "03:58 UTC | 19:58 PT (Feb 15)": the same moment in another zone (and its day there)
+        // says nothing more.
+        let l = &OTHER_ZONE.replace(l, "$1").into_owned();
         // A plain line straight after an event's line (no blank between) wraps its paragraph;
         // a table's row ends with its line.
         let in_table = table_cells(l).is_some();
@@ -236,9 +253,20 @@ pub(super) fn parse_timeline(
         // time is an event ("### 20:04 UTC - Initial Detection", "### 2021-06-03 9:00" over
         // the paragraph that says what happened).
         let heading = row.text.trim_start().starts_with('#');
+        // A line under a time alone ("03:58 UTC" over "Since 01:48 UTC, some customers...") is
+        // that time's paragraph, whatever time it names midway.
+        let awaited = !is_bullet && raw.last().is_some_and(|e| e.text.is_empty());
         let stamp = tp
             .stamp(&body, default_year)
-            .filter(|&(_, start, _)| !heading || !midway(&body, start));
+            .filter(|&(_, start, _)| !(heading || awaited) || !midway(&body, start));
+        // "- **Resolution:**" over "  - January 22, 2018, 17:30 PST": a label that names what
+        // the dated line below it is.
+        if stamp.is_none()
+            && let Some(l) = label_only(&body)
+        {
+            label = Some(l);
+            continue;
+        }
         let Some((stamp, start, end)) = stamp else {
             // A date alone (a day heading) sets the day for the lines below it.
             if let Some((d, _, _)) = tp
@@ -258,22 +286,29 @@ pub(super) fn parse_timeline(
             continue;
         }
         last_in_table = in_table;
-        let Some((text, kind_text, actor)) =
+        let label = label.take();
+        let Some((text, mut kind_text, actor)) =
             line_texts(&tp, &row, &body, (start, end), default_year, in_table)
-                .or_else(|| heading.then(|| (String::new(), String::new(), row.actor)))
+                // A time alone on its line ("03:58 UTC") is told by the paragraph under it.
+                .or_else(|| {
+                    (heading || !in_table).then(|| (String::new(), String::new(), row.actor))
+                })
         else {
             continue;
         };
+        if text.is_empty()
+            && let Some(l) = label
+        {
+            kind_text = format!("{l}:");
+        }
         // Whether the dated lines are bullets themselves: if they are paragraphs, a bullet
         // under one is a sub-point even without indentation.
         dated_bullets = is_bullet;
-        raw.push(RawEvent {
-            abs: clock.place(&stamp),
-            text,
-            kind_text,
-            actor,
-            parent: None,
-        });
+        let abs = clock.place(&stamp);
+        let earlier = (!stamp.relative)
+            .then(|| earlier_change(&text, stamp.secs))
+            .flatten();
+        push_dated(&mut raw, abs, earlier, (text, kind_text, actor));
     }
     for e in &mut raw {
         e.text = e.text.trim().to_string();
@@ -284,12 +319,43 @@ pub(super) fn parse_timeline(
     // A heading whose paragraph never came says nothing.
     out.retain(|e| !e.2.is_empty());
     out.sort_by_key(|e| e.0);
+    drop_retold(&mut out);
     super::timeline_order::late_reports(&mut out);
     super::timeline_order::noticed_is_detection(&mut out);
     super::timeline_order::before_detection(&mut out);
     super::timeline_order::after_resolution(&mut out);
     super::timeline_order::last_recovery_resolves(&mut out);
     out
+}
+
+/// A dated line's event, after the change it names at an earlier time ("14:44 - Identified
+/// slow query introduced in v2.3.1 (deployed at 14:15)"), unless prose already gave that
+/// clause its own line; the line comes last, so its paragraph follows it.
+fn push_dated(
+    raw: &mut Vec<RawEvent>,
+    abs: i64,
+    earlier: Option<(i64, String, String)>,
+    (text, kind_text, actor): (String, String, Actor),
+) {
+    if let Some((before, verb, change)) = earlier
+        && !raw.iter().any(|e| e.abs == abs - before)
+    {
+        raw.push(RawEvent {
+            abs: abs - before,
+            // Its kind is the change ("deployed"), not what the change did ("slow query").
+            kind_text: verb,
+            text: change,
+            actor: Actor::Unknown,
+            parent: None,
+        });
+    }
+    raw.push(RawEvent {
+        abs,
+        text,
+        kind_text,
+        actor,
+        parent: None,
+    });
 }
 
 /// An undated line under a dated one: a sub-point of its own (a bullet), more of its paragraph,

@@ -34,7 +34,13 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
     if let Some(e) = events[..fixing]
         .iter_mut()
         .skip(1)
-        .find(|e| noticing.is_match(&e.2) || e.2.starts_with("Investigating:"))
+        // "We are happy to report that the issue is now resolved" found nothing.
+        .find(|e| {
+            (noticing.is_match(&e.2)
+                && !super::event_kind::says_recovered(&e.2)
+                && e.1 != EventKind::Resolution)
+                || e.2.starts_with("Investigating:")
+        })
     {
         e.1 = EventKind::Alert;
     }
@@ -66,7 +72,7 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
 pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize> {
     static OUTAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts)\b",
+            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|inability to|unable to)\b",
         )
         .expect("static regex")
     });

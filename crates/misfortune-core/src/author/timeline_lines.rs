@@ -1,0 +1,92 @@
+//! Helpers for a timeline's lines: a time told in two zones, a label over a dated line, a
+//! change named at an earlier time, and an event told twice.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sections::clean_inline;
+use crate::model::EventKind;
+
+pub(super) static OTHER_ZONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\W{0,3}\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?[A-Z]{1,4}T?)\s*\|\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?\s*)?[A-Z]{1,4}T?\s*(?:\([^)]*\))?\s*$")
+        .expect("static regex")
+});
+
+/// A change a dated line names at an earlier time of its own ("slow query introduced in v2.3.1
+/// (deployed at 14:15)"): how many seconds before the line's time, the verb and its text.
+pub(super) fn earlier_change(text: &str, line_secs: i64) -> Option<(i64, String, String)> {
+    static CHANGED_AT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\(?\b(deployed|released|pushed|merged|rolled out|shipped|applied)\s+(?:at|on)\s+(\d{1,2}):(\d{2})\b(?:\s*[A-Z]{2,4}T?)?\)?")
+            .expect("static regex")
+    });
+    static FINDING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:identified|found|discovered|noticed|spotted|confirmed|traced (?:it )?to)\s+(?:that\s+)?(?:the\s+)?")
+            .expect("static regex")
+    });
+    let c = CHANGED_AT.captures(text)?;
+    let (h, m): (i64, i64) = (c[2].parse().ok()?, c[3].parse().ok()?);
+    let secs = h * 3600 + m * 60;
+    if h > 23 || m > 59 || secs >= line_secs {
+        return None;
+    }
+    let whole = c.get(0)?;
+    let what = FINDING.replace(text[..whole.start()].trim(), "");
+    let what = what.trim().trim_end_matches([',', ':', '(', '-']).trim();
+    let text = if what.is_empty() {
+        format!("{} at {h:02}:{m:02}", super::game::capitalise(&c[1]))
+    } else {
+        format!(
+            "{} {} at {h:02}:{m:02}",
+            super::game::capitalise(what),
+            &c[1]
+        )
+    };
+    Some((line_secs - secs, super::game::capitalise(&c[1]), text))
+}
+
+/// A document that tells its detection twice ("- **First Alert:** 14:30 - Prometheus alert:
+/// High database connection count" over a table whose 14:30 row is "Initial database connection
+/// alert fired") has one event: a later line at the same time, of the same kind, whose words
+/// mostly repeat an earlier one's, goes.
+pub(super) fn drop_retold(events: &mut Vec<(i64, EventKind, String)>) {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut keep = vec![true; events.len()];
+    for j in 0..events.len() {
+        let wj = words(&events[j].2);
+        keep[j] = !(0..j).any(|i| {
+            let (a, b) = (&events[i], &events[j]);
+            if !keep[i] || a.0 != b.0 || a.1 != b.1 {
+                return false;
+            }
+            let wi = words(&a.2);
+            let (short, long) = if wi.len() <= wj.len() {
+                (&wi, &wj)
+            } else {
+                (&wj, &wi)
+            };
+            let shared = short.iter().filter(|w| long.contains(w)).count();
+            short.len() >= 2 && shared * 5 >= short.len() * 3
+        });
+    }
+    let mut k = keep.into_iter();
+    events.retain(|_| k.next().unwrap_or(true));
+}
+
+/// A line that is only a short label ("**Issue Detection:**", "Actions Taken:"), its words.
+pub(super) fn label_only(body: &str) -> Option<String> {
+    let t = clean_inline(body.trim());
+    let name = t.strip_suffix(':')?.trim();
+    (!name.is_empty()
+        && name.split_whitespace().count() <= 5
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '&' | '-')))
+    .then(|| name.to_string())
+}
