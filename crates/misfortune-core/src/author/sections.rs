@@ -285,6 +285,17 @@ fn text_heading(line: &str, after_blank: bool, after_block: bool) -> Option<(usi
     })
 }
 
+/// Whether line `i` may start a block: after a blank line, or straight under the title line;
+/// and, in pasted text, also straight after a sentence's end or a line in capitals (where a
+/// short line naming a section, "Timeline", is a heading).
+fn block_starts(lines: &[&str], i: usize, title_line: usize) -> (bool, bool) {
+    let after_blank = i == 0 || i == title_line || lines[i - 1].trim().is_empty();
+    (
+        after_blank,
+        after_blank || (i > 0 && ends_block(lines[i - 1])),
+    )
+}
+
 /// Whether a line ends a block of pasted text: a sentence's end, or a line in capitals
 /// ("POST-MORTEM").
 fn ends_block(line: &str) -> bool {
@@ -318,11 +329,7 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
     let mut parent: Option<(usize, Part)> = None;
     while i < lines.len() {
         let line = lines[i];
-        // A heading starts a block: after a blank line, or straight under the title line.
-        let after_blank = i == 0 || i == title_line || lines[i - 1].trim().is_empty();
-        // In pasted text a short line naming a section ("Timeline", "Root Cause Analysis")
-        // also starts one straight after a sentence's end or a line in capitals.
-        let after_block = after_blank || (i > 0 && ends_block(lines[i - 1]));
+        let (after_blank, after_block) = block_starts(&lines, i, title_line);
         let h = if let Some(level) = setext_level(line, lines.get(i + 1).copied()) {
             i += 1;
             Some((level, line.trim().to_string()))

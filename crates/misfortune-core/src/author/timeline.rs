@@ -220,6 +220,7 @@ pub(super) fn parse_timeline(
     let mut dated_bullets = true;
     let mut prev_blank = true;
     let mut last_in_table = false;
+    // A label over a time alone ("**Resolution:**") says what its paragraph is.
     let mut label: Option<String> = None;
     // "10.51– first report": a time written with a dot before a dash reads as "10:51".
     let dotted = Regex::new(r"^(\W{0,3})(\d{1,2})\.(\d{2})(\s*[–—-])").expect("static regex");
@@ -228,10 +229,11 @@ pub(super) fn parse_timeline(
             prev_blank = true;
             continue;
         }
-        let l = &dotted.replace(l, "$1$2:$3$4").into_owned();
         // "03:58 UTC | 19:58 PT (Feb 15)": the same moment in another zone (and its day there)
         // says nothing more.
-        let l = &OTHER_ZONE.replace(l, "$1").into_owned();
+        let l = &OTHER_ZONE
+            .replace(&dotted.replace(l, "$1$2:$3$4"), "$1")
+            .into_owned();
         // A plain line straight after an event's line (no blank between) wraps its paragraph;
         // a table's row ends with its line.
         let in_table = table_cells(l).is_some();
@@ -286,8 +288,7 @@ pub(super) fn parse_timeline(
             continue;
         }
         last_in_table = in_table;
-        let label = label.take();
-        let Some((text, mut kind_text, actor)) =
+        let Some((text, kind_text, actor)) =
             line_texts(&tp, &row, &body, (start, end), default_year, in_table)
                 // A time alone on its line ("03:58 UTC") is told by the paragraph under it.
                 .or_else(|| {
@@ -296,20 +297,21 @@ pub(super) fn parse_timeline(
         else {
             continue;
         };
-        if text.is_empty()
-            && let Some(l) = label
-        {
-            kind_text = format!("{l}:");
-        }
-        // Whether the dated lines are bullets themselves: if they are paragraphs, a bullet
-        // under one is a sub-point even without indentation.
+        // Dated paragraphs make a bullet under one a sub-point even without indentation.
         dated_bullets = is_bullet;
         let abs = clock.place(&stamp);
-        let earlier = (!stamp.relative)
-            .then(|| earlier_change(&text, stamp.secs))
-            .flatten();
+        let earlier = (!stamp.relative).then(|| earlier_change(&text, stamp.secs));
+        let kind_text = match label.take() {
+            Some(l) if text.is_empty() => format!("{l}:"),
+            _ => kind_text,
+        };
         push_dated(&mut raw, abs, earlier, (text, kind_text, actor));
     }
+    finish(raw)
+}
+
+/// The raw events' kinds, in time order, with the rules that read the whole timeline applied.
+fn finish(mut raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
     for e in &mut raw {
         e.text = e.text.trim().to_string();
         e.kind_text = e.kind_text.trim().to_string();
@@ -334,10 +336,10 @@ pub(super) fn parse_timeline(
 fn push_dated(
     raw: &mut Vec<RawEvent>,
     abs: i64,
-    earlier: Option<(i64, String, String)>,
+    earlier: Option<Option<(i64, String, String)>>,
     (text, kind_text, actor): (String, String, Actor),
 ) {
-    if let Some((before, verb, change)) = earlier
+    if let Some(Some((before, verb, change))) = earlier
         && !raw.iter().any(|e| e.abs == abs - before)
     {
         raw.push(RawEvent {
