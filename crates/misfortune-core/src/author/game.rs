@@ -129,6 +129,16 @@ pub(super) fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A text's words of four letters or more, in lower case: what two lines must share to say the
+/// same thing.
+pub(super) fn content_words(t: &str) -> Vec<String> {
+    t.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 4)
+        .map(str::to_string)
+        .collect()
+}
+
 /// Every sentence of a text.
 fn sentences(text: &str) -> Vec<String> {
     // A full stop inside a number ("98.4%", "v2.13.4") does not end a sentence.
@@ -393,14 +403,7 @@ fn finding<'a>(
         r"(?i)\b(?:root cause|identif\w*|finds|found|discover\w*|traced|smoking gun|pinpoint\w*|confirm\w*|locat\w*|uncover\w*|realis\w*|realiz\w*)\b",
     )
     .expect("static regex");
-    let words = |t: &str| -> Vec<String> {
-        t.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= 4)
-            .map(str::to_string)
-            .collect()
-    };
-    let cause = root_cause.map(words).unwrap_or_default();
+    let cause = root_cause.map(content_words).unwrap_or_default();
     // A theory the team chased is not what named the cause.
     let theory = Regex::new(
         r"(?i)\b(?:assum\w*|suspect\w*|thinks?|thought|believ\w*|theory|guess\w*|looks fine|all clear)\b",
@@ -410,7 +413,10 @@ fn finding<'a>(
         .iter()
         .filter(|e| e.1 == EventKind::Investigation && !theory.is_match(e.2))
         .map(|e| {
-            let shared = words(e.2).iter().filter(|w| cause.contains(w)).count();
+            let shared = content_words(e.2)
+                .iter()
+                .filter(|w| cause.contains(w))
+                .count();
             (2 * shared + usize::from(says_found.is_match(e.2)), e)
         })
         .filter(|(score, _)| *score > 0)

@@ -265,7 +265,10 @@ fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind
         if prose.len() > events.len() {
             events = prose;
         }
-    } else if let Some(first) = events.first().map(|e| e.0.rem_euclid(86_400) / 60) {
+    } else if let Some(first) = events.first().map(|e| {
+        let m = e.0.rem_euclid(86_400) / 60;
+        format!("{:02}:{:02}", m / 60, m % 60)
+    }) {
         // A timeline of updates posted once the harm was under way ("03:58 UTC | We are in
         // recovery") starts where the summary says the harm did ("from 1:48 to 3:28 UTC").
         let lead: Vec<String> = super::prose::prose_timeline(
@@ -274,12 +277,8 @@ fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind
                 .filter(|s| matches!(s.part, Part::Summary | Part::Impact)),
         )
         .into_iter()
-        .filter(|l| {
-            l.get(..5)
-                .and_then(|hm| hm.split_once(':'))
-                .and_then(|(h, m)| Some(h.parse::<i64>().ok()? * 60 + m.parse::<i64>().ok()?))
-                .is_some_and(|m| m < first)
-        })
+        // Its lines open with "HH:MM", so they compare as text.
+        .filter(|l| l.get(..5).is_some_and(|hm| hm < first.as_str()))
         .collect();
         if !lead.is_empty() {
             let joined = parse_timeline(&[lead, tl.clone()].concat(), year);

@@ -184,7 +184,7 @@ fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
         .count();
     // "**First Alert:** 14:30 - Prometheus alert": a label, then the time.
     let lead = clean_inline(s[..stamp_start].trim());
-    let labelled = lead.ends_with(':') && (2..=5).contains(&(lead.split_whitespace().count() + 1));
+    let labelled = lead.ends_with(':') && (1..=4).contains(&lead.split_whitespace().count());
     if before >= 2 && !labelled {
         return clean_inline(s.trim());
     }
@@ -300,12 +300,11 @@ pub(super) fn parse_timeline(
         // Dated paragraphs make a bullet under one a sub-point even without indentation.
         dated_bullets = is_bullet;
         let abs = clock.place(&stamp);
-        let earlier = (!stamp.relative).then(|| earlier_change(&text, stamp.secs));
         let kind_text = match label.take() {
             Some(l) if text.is_empty() => format!("{l}:"),
             _ => kind_text,
         };
-        push_dated(&mut raw, abs, earlier, (text, kind_text, actor));
+        push_dated(&mut raw, (abs, &stamp), (text, kind_text, actor));
     }
     finish(raw)
 }
@@ -335,11 +334,15 @@ fn finish(mut raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
 /// clause its own line; the line comes last, so its paragraph follows it.
 fn push_dated(
     raw: &mut Vec<RawEvent>,
-    abs: i64,
-    earlier: Option<Option<(i64, String, String)>>,
+    (abs, stamp): (i64, &Stamp),
     (text, kind_text, actor): (String, String, Actor),
 ) {
-    if let Some(Some((before, verb, change))) = earlier
+    let earlier = if stamp.relative {
+        None
+    } else {
+        earlier_change(&text, stamp.secs)
+    };
+    if let Some((before, verb, change)) = earlier
         && !raw.iter().any(|e| e.abs == abs - before)
     {
         raw.push(RawEvent {

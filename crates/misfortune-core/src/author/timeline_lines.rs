@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::game::content_words;
 use super::sections::clean_inline;
 use crate::model::EventKind;
 
@@ -50,21 +51,15 @@ pub(super) fn earlier_change(text: &str, line_secs: i64) -> Option<(i64, String,
 /// alert fired") has one event: a later line at the same time, of the same kind, whose words
 /// mostly repeat an earlier one's, goes.
 pub(super) fn drop_retold(events: &mut Vec<(i64, EventKind, String)>) {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() >= 4)
-            .map(str::to_lowercase)
-            .collect()
-    };
     let mut keep = vec![true; events.len()];
     for j in 0..events.len() {
-        let wj = words(&events[j].2);
+        let wj = content_words(&events[j].2);
         keep[j] = !(0..j).any(|i| {
             let (a, b) = (&events[i], &events[j]);
             if !keep[i] || a.0 != b.0 || a.1 != b.1 {
                 return false;
             }
-            let wi = words(&a.2);
+            let wi = content_words(&a.2);
             let (short, long) = if wi.len() <= wj.len() {
                 (&wi, &wj)
             } else {
