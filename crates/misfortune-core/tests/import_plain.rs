@@ -72,7 +72,8 @@ Posted May 06, 2026 - 06:31 PDT
             .contains("reconciliation job was started twice")
     );
     // Minute 0 is the first update (nobody was paged: they observed it); the onset the evening
-    // before, at 11:20 PM on the day the sentence names, is 431 minutes earlier.
+    // before, at 11:20 PM on the day the sentence names, is 431 minutes earlier; the postmortem
+    // was posted at 15:00, 509 minutes after minute 0.
     let ev = events(&i);
     assert_eq!(
         ev,
@@ -83,6 +84,8 @@ Posted May 06, 2026 - 06:31 PDT
             (39, EventKind::Mitigation),
             (41, EventKind::Mitigation),
             (94, EventKind::Resolution),
+            // The postmortem's own "Posted" line: when it was published.
+            (509, EventKind::Communication),
         ],
         "{:#?}",
         sk.timeline

@@ -49,9 +49,10 @@ pub(super) fn find_summary(sections: &[Section]) -> Option<String> {
         })
         // No summary at all (Atlassian's Leadup / Fault / Impact): the fault, then the leadup.
         .or_else(|| {
+            // (A list of contributing factors is not a summary.)
             get(Part::RootCause)
                 .filter(|s| s.title.contains("fault"))
-                .chain(get(Part::Contributing))
+                .chain(get(Part::Contributing).filter(|s| s.title.contains("lead")))
                 .find_map(|s| prose(&s.lines))
         })
         // A summary of metadata only: what the users saw.
@@ -105,6 +106,13 @@ pub(super) fn cause_text(s: &Section) -> Option<String> {
         .map(|(_, l)| l.clone())
         .collect();
     let text = prose(&lines)?;
+    // "Root Cause 1: Incorrect memory resource limits in Helm chart": the heading names it.
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^root causes?\s*#?\d+\s*[:.\-–—]\s*(\S.*)$").expect("static regex")
+    });
+    if let Some(c) = NUMBERED.captures(s.title.trim()) {
+        return Some(format!("{}: {text}", super::game::capitalise(c[1].trim())));
+    }
     if classify(&s.title) == Part::RootCause {
         return Some(text);
     }

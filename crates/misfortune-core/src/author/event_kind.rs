@@ -7,9 +7,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
+use super::alert_words::{ALERT, ALERT_FIRST};
 use super::kind_words::{
-    ALERT, ALERT_FIRST, COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, FAILED_FIX,
-    INVESTIGATION, INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
+    COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, FAILED_FIX, INVESTIGATION,
+    INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
 };
 use super::signal_trend::Trend;
 use crate::model::EventKind;
@@ -64,7 +65,10 @@ pub(super) fn first_kind(text: &str) -> EventKind {
         .any(|w| at_word_start(&t, w))
     {
         EventKind::Alert
-    } else if NOTICING.is_match(&t) || t.starts_with("investigating:") {
+    } else if NOTICING.is_match(&t)
+        || t.starts_with("investigating:")
+        || SOMEONE_REPORTS.is_match(&t)
+    {
         // "@Mr0grog notices an e-mail from Sentry about a new error": someone saw it; or a
         // status page's first update opens the timeline.
         EventKind::Alert
@@ -131,7 +135,8 @@ fn opens_on_harm(t: &str) -> bool {
         "failover",
     ]
     .iter()
-    .any(|w| t.contains(w));
+    // "... stopped loading because a resize job wrote empty files": "because" causes nothing.
+    .any(|w| t.replace("because", "").contains(w));
     harm && !change
 }
 
@@ -139,6 +144,7 @@ fn opens_on_harm(t: &str) -> bool {
 pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     use super::kind_context::{Special, special};
     let stemmer = Stemmer::create(Algorithm::English);
+    let text = HINDSIGHT.find(text).map_or(text, |m| &text[..m.start()]);
     let t = normalise(&text.to_lowercase());
     let st = stemmed(&stemmer, &t);
     // Stems only where every form of a word means the same kind: "resolved" marks a
@@ -165,7 +171,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let trend = super::signal_trend::trend(&t);
     let recovered = says_recovered(&t);
     let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
-    let came_back = recovered && trend != Some(Trend::Worse) && !any(ALERT, false);
+    let came_back = recovered && trend != Some(Trend::Worse) && !FIRES.is_match(&t);
     let steps: [(bool, EventKind); 24] = [
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
@@ -385,7 +391,9 @@ fn planning_mitigation(t: &str) -> bool {
 /// "we have deployed backend changes"): someone did it, whereas "capacity increased" may be a
 /// signal.
 fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
-    let words: Vec<&str> = first_clause(t)
+    // "Race condition fix applied (2 locations in the checker)": the aside is detail.
+    let clause = ASIDE.replace_all(first_clause(t), "");
+    let words: Vec<&str> = clause
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
@@ -485,10 +493,41 @@ pub(super) fn says_recovered(text: &str) -> bool {
             // An error budget that "stopped burning".
             "stopped burning",
             "stops burning",
+            // "All monitoring systems showing normal operation"; "the system was running
+            // perfectly".
+            "normal operation",
+            "successful restoration",
+            "running perfectly",
+            "working perfectly",
         ]
         .iter()
         .any(|w| t.contains(w))
 }
+
+/// An aside in brackets.
+static ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("static regex"));
+
+/// Words that say an alert went off, not only that something watches: "[ALERT] CPU back to
+/// normal" is the alert clearing; "all monitoring systems showing normal operation" is the
+/// service back, whatever watches it.
+static FIRES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:fir(?:e|es|ed|ing)|alert\w*|pag(?:e|ed|es|ing)|trigger\w*|alarm\w*)\b")
+        .expect("static regex")
+});
+
+/// What was learned only later ("Investigation later reveals the limit was 512Mi") is the
+/// writer's hindsight, not what happened at that minute.
+static HINDSIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[.;]\s+(?:(?:investigation|analysis|review) later|later (?:investigation|analysis|review)|it was later|we later|this was later)\b")
+        .expect("static regex")
+});
+
+/// Someone telling the team about a problem ("Brett reports PENDLE showing one layer") when
+/// that opens the timeline: how the incident was found.
+static SOMEONE_REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\w@.-]+ ){1,3}(?:reports|reported|flags|flagged|complains|complained)\b")
+        .expect("static regex")
+});
 
 static STARTED_LOOKING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:started|began|begins|starts) investigat\w*|\binvestigation (?:started|began|begins)\b")
@@ -506,7 +545,7 @@ static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling)\b[^;]{0,40}\bfailed\b").expect("static regex")
+    Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling)\b[^;]{0,40}\bfailed\b|\bfailed (?:attempt|rollback|roll-back|restart|fix|restore|failover|retry|patch)|\bbut [^.;]{0,30}\bstill (?:experienc\w*|fail\w*|down|broken|erroring|unavailable|affected|seeing|returning)|\b(?:restart|attempt|retry|redeploy)\w*\b[^;.]{0,20}\bcrash\w*").expect("static regex")
 });
 
 static WORSE_RE: LazyLock<Regex> = LazyLock::new(|| {

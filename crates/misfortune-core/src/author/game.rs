@@ -251,7 +251,8 @@ impl Game {
         g.theories = theories(&events, &text);
         g.failed_fixes = failed_fixes(&events, &text);
         g.fix_and_finding(&events, sk.before_start.len(), sk.root_cause.as_deref());
-        if events.is_empty() {
+        // No timeline, or one with no fix in it (a status page's "Resolved" update).
+        if g.fix.is_none() {
             g.fix_from_text(sk);
         }
         let named = g.theories.len() + g.failed_fixes.len() + sk.red_herrings.len();
@@ -272,11 +273,18 @@ impl Game {
     /// previous build v2.13.4."): its resolution's first change is the fix, and of what the
     /// team saw, the sentence nearest the root cause is its clue.
     fn fix_from_text(&mut self, sk: &Skeleton) {
-        let Some(fix) = sk.resolution.as_deref().and_then(|r| {
-            sentences(r)
-                .into_iter()
-                .find(|t| super::event_kind::guess_kind(t, false) == EventKind::Mitigation)
-        }) else {
+        // A status page's postmortem tells the fix among the cause ("a temporary fix was
+        // implemented to copy the correct asset files").
+        let Some(fix) = sk
+            .resolution
+            .as_deref()
+            .or(sk.root_cause.as_deref())
+            .and_then(|r| {
+                sentences(r)
+                    .into_iter()
+                    .find(|t| super::event_kind::guess_kind(t, false) == EventKind::Mitigation)
+            })
+        else {
             return;
         };
         self.fix = Some(Found {

@@ -27,6 +27,11 @@ pub(super) const COMMUNICATION: &[&str] = &[
     "postmortem meeting",
     "post-mortem meeting",
     "post-incident review meeting",
+    "post-mortem scheduled",
+    "postmortem published",
+    "post-mortem published",
+    "postmortem scheduled",
+    "review scheduled",
     "sent out",
     "public acknowledg",
     "acknowledgment posted",
@@ -178,6 +183,9 @@ pub(super) const RESOLUTION: &[&str] = &[
 ];
 
 pub(super) const MITIGATION: &[&str] = &[
+    // "ALB weight: ECS 90%, EKS 10% (cautious re-introduction)": traffic let back in.
+    "re-introduc",
+    "reintroduc",
     "rolled back",
     "roll back",
     "rollback",
@@ -418,23 +426,6 @@ pub(super) const ESCALATION: &[&str] = &[
     "status changed to red",
 ];
 
-pub(super) const ALERT: &[&str] = &[
-    "alert",
-    "paged",
-    "page the",
-    "paging",
-    "synthetic",
-    "pages the",
-    "page fired",
-    "first page",
-    "pagerduty",
-    "pager",
-    "alarm",
-    "monitoring detect",
-    "monitoring identif",
-    "monitor",
-];
-
 pub(super) const INVESTIGATION: &[&str] = &[
     "investigat",
     // Looking, matched on stems ("analyses", "analysed"; "debugging").
@@ -501,42 +492,6 @@ pub(super) const INVESTIGATION: &[&str] = &[
     "review",
     "seeing",
     "noticing",
-];
-
-/// Monitoring that fires is an alert even when the line also says who it paged.
-/// So is a report from support or customers: it is how the incident was detected.
-pub(super) const ALERT_FIRST: &[&str] = &[
-    "alarm",
-    "first page",
-    "monitoring",
-    "alerting",
-    "support reports",
-    "support reported",
-    "were alerted",
-    "was alerted",
-    "alerted us",
-    "user report",
-    "customer report",
-    "first report",
-    "customers reported",
-    "users reported",
-    "complaints",
-    "support raised",
-    "support escalat",
-    "customers report",
-    "customer reports",
-    "users report",
-    "reported by customers",
-    "reported by support",
-    "getting reports",
-    "initial detection",
-    "first detected",
-    "issue detected",
-    "problem detected",
-    "detected by",
-    "reports that users",
-    "reports that customers",
-    "reports of",
 ];
 
 /// Stems of verbs that change a system, for a line's first word or the word after "starts".

@@ -15,6 +15,7 @@
 use crate::model::{ActionItemKind, EventKind};
 use crate::time::SimTime;
 
+mod alert_words;
 mod classic;
 mod doc_text;
 mod event_kind;
@@ -207,9 +208,17 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
                     )
                 })
             };
+            // "An incident initiated on February 24" after pages that failed to render for two
+            // days: with nobody at work before it, the declaration is when they knew.
+            let declared = || {
+                responded().filter(|e| {
+                    e.1 == EventKind::Escalation && e.2.to_lowercase().contains("incident")
+                })
+            };
             alerts()
                 .find(|e| reached(&e.2))
                 .or_else(|| alerts().next())
+                .or_else(declared)
                 .or_else(hard_outage)
                 .or_else(responded)
                 .map_or(first, |e| e.0)

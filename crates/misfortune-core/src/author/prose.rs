@@ -89,7 +89,7 @@ fn minutes(
 fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
     static AT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:at|from|by|around|until|between|since)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
+            r"(?i)\b(?:at|from|by|around|until|between|since)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
         )
         .expect("static regex")
     });

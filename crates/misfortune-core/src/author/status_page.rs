@@ -43,6 +43,10 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
     let mut postmortem: Vec<String> = Vec::new();
     let mut current: Option<(&'static str, Vec<String>)> = None;
     let mut in_postmortem = false;
+    // A copy that lost the status words keeps only each update's text over its "Posted" line;
+    // the postmortem's own "Posted" line is when it was published.
+    let mut loose: Vec<String> = Vec::new();
+    let mut published: Option<(String, String)> = None;
     for line in md.lines() {
         let t = line.trim();
         if let Some(h) = t.strip_prefix("# ") {
@@ -63,6 +67,7 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
         {
             let h = h.trim().to_lowercase();
             in_postmortem = h.contains("postmortem") || h.contains("post-mortem");
+            loose.clear();
             current = STATUSES
                 .iter()
                 .find(|(k, _)| h == *k)
@@ -70,6 +75,17 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
             continue;
         }
         if let Some(c) = posted.captures(t) {
+            if current.is_none() && in_postmortem {
+                published = Some((c[1].to_string(), c[2].to_string()));
+                in_postmortem = false;
+            } else if current.is_none() && !loose.is_empty() {
+                updates.push(Update {
+                    status: "",
+                    date: c[1].to_string(),
+                    time: c[2].to_string(),
+                    body: std::mem::take(&mut loose).join(" "),
+                });
+            }
             if let Some((status, body)) = current.take() {
                 let body = body.join(" ");
                 // "Update: we have deployed..." under an "Update" heading says it twice.
@@ -89,11 +105,24 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
             && !t.is_empty()
         {
             body.push(t.to_string());
+        } else if !t.is_empty() {
+            loose.push(t.to_string());
         }
     }
-    if updates.len() < 2 {
+    if updates.len() + usize::from(published.is_some() && !updates.is_empty()) < 2 {
         return None;
     }
+    Some(render(title, updates, &postmortem, published.as_ref()))
+}
+
+/// The rewritten document: the summary, the postmortem as the root cause, and the timeline of
+/// updates oldest first.
+fn render(
+    title: Option<String>,
+    mut updates: Vec<Update>,
+    postmortem: &[String],
+    published: Option<&(String, String)>,
+) -> String {
     // Oldest first: a status page lists the newest first, a tracker's copy the oldest.
     updates.reverse();
     updates.sort_by_key(|u| order_key(&format!("{} {:0>5}", u.date, u.time)));
@@ -117,10 +146,10 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
         out.push_str("\n\n");
     }
     out.push_str("## Timeline\n\n");
-    for line in timeline(&updates, &postmortem) {
+    for line in timeline(&updates, postmortem, published) {
         out.push_str(&format!("- {line}\n"));
     }
-    Some(out)
+    out
 }
 
 /// A tracker's list of updates ("- investigating Sep 07, 2022, 04:29 PM UTC" over the text)
@@ -170,9 +199,14 @@ fn bare_status(t: &str) -> Option<&str> {
 
 /// The timeline's lines: sentences that give a time of their own, then every update, each with
 /// its date so the importer orders them.
-fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
+fn timeline(
+    updates: &[Update],
+    postmortem: &[String],
+    published: Option<&(String, String)>,
+) -> Vec<String> {
+    // "at 5:04 UTC", or a time right after its date ("On February 22, 2019, 14:31 UTC").
     let at = Regex::new(
-        r"(?i)\b(?:at|by|since|between|from)\s+(?:approximately\s+|about\s+|around\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?",
+        r"(?i)(?:\b(?:at|by|since|between|from)\s+|\b\d{4},?\s+)(?:approximately\s+|about\s+|around\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?",
     )
     .expect("static regex");
     // A sentence that names its own day ("yesterday, March 12, at 10:48 PM").
@@ -186,34 +220,69 @@ fn timeline(updates: &[Update], postmortem: &[String]) -> Vec<String> {
         .to_string();
     let mut seen: Vec<String> = updates.iter().map(|u| format!("{:0>5}", u.time)).collect();
     let mut lines = Vec::new();
+    if let Some((date, time)) = published {
+        seen.push(format!("{time:0>5}"));
+        lines.push(format!("{date} {time:0>5} — Postmortem published."));
+    }
     let sentences = updates
         .iter()
         .map(|u| u.body.as_str())
         .chain(postmortem.iter().map(String::as_str))
         .flat_map(|b| b.split(". "));
     for s in sentences {
-        // A time with its minutes, or an hour with its half of the day ("since about 9am").
-        let Some(c) = at
+        // Each time with its minutes, or an hour with its half of the day ("since about 9am");
+        // a later one in the sentence is its clause's own ("..., with the issue being resolved
+        // in 3 hours at 5:04 UTC").
+        let times: Vec<_> = at
             .captures_iter(s)
-            .find(|c| c.get(2).is_some() || c.get(3).is_some())
-        else {
-            continue;
+            .filter(|c| c.get(2).is_some() || c.get(3).is_some())
+            .collect();
+        // Where each later time's clause begins: the comma before it.
+        let clause_start = |c: &regex::Captures| {
+            let start = c.get(0).map_or(0, |m| m.start());
+            s[..start].rfind(", ").map(|at| at + 2)
         };
-        let hour = hour_of_day(c[1].parse().unwrap_or(0), c.get(3).map(|m| m.as_str()));
-        let time = format!("{hour:02}:{}", c.get(2).map_or("00", |m| m.as_str()));
-        if seen.contains(&time) {
-            continue;
+        for (i, c) in times.iter().enumerate() {
+            let hour = hour_of_day(c[1].parse().unwrap_or(0), c.get(3).map(|m| m.as_str()));
+            let time = format!("{hour:02}:{}", c.get(2).map_or("00", |m| m.as_str()));
+            if seen.contains(&time) {
+                continue;
+            }
+            seen.push(time.clone());
+            let start = c.get(0).map_or(0, |m| m.start());
+            // The last day named before the time (or the sentence's first).
+            let named = day
+                .captures_iter(s)
+                .filter(|d| d.get(0).is_some_and(|m| m.start() <= start))
+                .last()
+                .or_else(|| day.captures(s));
+            let date = named.map_or_else(
+                || updates[0].date.clone(),
+                |d| format!("{} {}, {year}", &d[1], &d[2]),
+            );
+            let text = if i == 0 {
+                // Up to the next time's own clause.
+                let end = times
+                    .get(1)
+                    .and_then(clause_start)
+                    .map_or(s.len(), |e| e - 2);
+                &s[..end]
+            } else {
+                clause_start(c).map_or(s, |at| &s[at..])
+            };
+            let text = text.trim().trim_end_matches('.');
+            lines.push(format!(
+                "{date} {time} — {}.",
+                super::game::capitalise(text)
+            ));
         }
-        seen.push(time.clone());
-        let date = day.captures(s).map_or_else(
-            || updates[0].date.clone(),
-            |d| format!("{} {}, {year}", &d[1], &d[2]),
-        );
-        let s = s.trim().trim_end_matches('.');
-        lines.push(format!("{date} {time} — {s}."));
     }
     for u in updates {
-        lines.push(format!("{} {} — {}: {}", u.date, u.time, u.status, u.body));
+        if u.status.is_empty() {
+            lines.push(format!("{} {} — {}", u.date, u.time, u.body));
+        } else {
+            lines.push(format!("{} {} — {}: {}", u.date, u.time, u.status, u.body));
+        }
     }
     // In time order, so the timeline opens with what happened first and a sentence's time
     // does not read as the next day after a later update.

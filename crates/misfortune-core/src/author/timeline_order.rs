@@ -125,6 +125,11 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "set image",
         "destroy",
         "rolled",
+        // "Index rebuild begins on orders.status_idx": an operation on the system.
+        "rebuil",
+        // "Engineer moves to other work, forgets to revert the security group": a step missed.
+        "forget",
+        "forgot",
         // "The flag service loads the file": the change taking effect.
         "loads the",
         "loaded the",
@@ -144,6 +149,10 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         e.1 = match e.1 {
             EventKind::Mitigation | EventKind::Resolution if changed => EventKind::Trigger,
             EventKind::Mitigation | EventKind::Resolution => EventKind::Symptom,
+            // "Engineer forgets to close the firewall rule": a step missed, not yet looking.
+            EventKind::Investigation if t.contains("forget") || t.contains("forgot") => {
+                EventKind::Trigger
+            }
             // "The rebuild finishes and the alias is swapped": a change, not yet a symptom.
             // ("from 4% to 97%" is a measurement, whatever else it says.)
             EventKind::Symptom
@@ -162,11 +171,15 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
 pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
     let report = Regex::new(r"(?i)\b(?:report\w*|complain\w*)\b").expect("static regex");
     let paged = Regex::new(r"(?i)\bpag(?:e|ed|es|ing)\b|\bon-?call\b").expect("static regex");
-    let Some(working) = events.iter().position(|e| {
-        matches!(
-            e.1,
-            EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
-        )
+    // A "fix" before anyone looked or was told is the change that set it off ("Index rebuild
+    // begins", hours before the first complaint), not the team at work.
+    let told = events
+        .iter()
+        .position(|e| e.1 == EventKind::Alert)
+        .unwrap_or(events.len());
+    let Some(working) = events.iter().enumerate().position(|(i, e)| {
+        matches!(e.1, EventKind::Investigation | EventKind::Escalation)
+            || (e.1 == EventKind::Mitigation && i > told)
     }) else {
         return;
     };

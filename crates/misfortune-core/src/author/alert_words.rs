@@ -1,0 +1,56 @@
+//! The words that mark an alert, for `event_kind`: what fires or pages, and the reports and
+//! monitoring that count as the alert when a line opens with them. Kept apart from
+//! `kind_words` so each list file stays small.
+
+pub(super) const ALERT: &[&str] = &[
+    "alert",
+    "paged",
+    "page the",
+    "paging",
+    "synthetic",
+    "pages the",
+    "page fired",
+    "first page",
+    "pagerduty",
+    "pager",
+    "alarm",
+    "monitoring detect",
+    "monitoring identif",
+    "monitor",
+];
+
+/// Monitoring that fires is an alert even when the line also says who it paged.
+/// So is a report from support or customers: it is how the incident was detected.
+pub(super) const ALERT_FIRST: &[&str] = &[
+    "alarm",
+    "first page",
+    "monitoring",
+    "alerting",
+    "support reports",
+    "support reported",
+    "were alerted",
+    "was alerted",
+    "alerted us",
+    "user report",
+    "customer report",
+    "first report",
+    "customers reported",
+    "users reported",
+    "complaints",
+    "support raised",
+    "support escalat",
+    "customers report",
+    "customer reports",
+    "users report",
+    "reported by customers",
+    "reported by support",
+    "getting reports",
+    "initial detection",
+    "first detected",
+    "issue detected",
+    "problem detected",
+    "detected by",
+    "reports that users",
+    "reports that customers",
+    "reports of",
+];
