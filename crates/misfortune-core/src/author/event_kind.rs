@@ -12,6 +12,7 @@ use super::kind_words::{
     COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, FAILED_FIX, INVESTIGATION,
     INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
 };
+pub(super) use super::outcome_words::{says_failed, says_recovered, says_worse};
 use super::signal_trend::Trend;
 use crate::model::EventKind;
 
@@ -147,21 +148,9 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let text = HINDSIGHT.find(text).map_or(text, |m| &text[..m.start()]);
     let t = normalise(&text.to_lowercase());
     let st = stemmed(&stemmer, &t);
-    // Stems only where every form of a word means the same kind: "resolved" marks a
-    // resolution, but "resolve" is also what DNS does.
-    let any = |ws: &[&str], stems: bool| {
-        ws.iter().any(|w| {
-            at_word_start(&t, w)
-                // An entry with a symbol ("% back") is only matched as written: its stems
-                // without the symbol ("back") would say something else.
-                || stems && w.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'')) && {
-                    let phrase = stemmed(&stemmer, w);
-                    phrase.trim().len() >= 3 && st.contains(&phrase)
-                }
-        })
-    };
+    let any = |ws: &[&str], stems: bool| listed_in(&stemmer, &t, &st, ws, stems);
     if let Some(k) = super::kind_context::label_kind(&t) {
-        return Some(k);
+        return Some(label_then_words(&stemmer, &t, k));
     }
     let negated = negates_alert(&t);
     let sp = special(&t);
@@ -172,14 +161,22 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let recovered = says_recovered(&t);
     let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
     let came_back = recovered && trend != Some(Trend::Worse) && !FIRES.is_match(&t);
-    let steps: [(bool, EventKind); 24] = [
+    let steps: [(bool, EventKind); 25] = [
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
         (
             any(COMMUNICATION, false) && !uncommunicated,
             EventKind::Communication,
         ),
-        (has(Special::OnCallPaged) && !negated, EventKind::Alert),
+        (
+            (has(Special::OnCallPaged) || ALERTS_FIRED.is_match(first_clause(&t))) && !negated,
+            EventKind::Alert,
+        ),
+        // "Incident declared, @oncall acknowledged": the declaration is the news.
+        (
+            has(Special::Declared) && has(Special::Acknowledged),
+            EventKind::Escalation,
+        ),
         (has(Special::Acknowledged), EventKind::Investigation),
         (has(Special::Closed), EventKind::Resolution),
         (any(FAILED_FIX, true), EventKind::Mitigation),
@@ -242,6 +239,30 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     steps.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
 }
 
+/// Whether a word list names the line (`t`, stemmed `st`). Stems only where every form of a
+/// word means the same kind: "resolved" marks a resolution, but "resolve" is also what DNS does.
+fn listed_in(stemmer: &Stemmer, t: &str, st: &str, ws: &[&str], stems: bool) -> bool {
+    ws.iter().any(|w| {
+        at_word_start(t, w)
+            // An entry with a symbol ("% back") is only matched as written: its stems
+            // without the symbol ("back") would say something else.
+            || stems && w.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'')) && {
+                let phrase = stemmed(stemmer, w);
+                phrase.trim().len() >= 3 && st.contains(&phrase)
+            }
+    })
+}
+
+/// The kind a line's label gives ("Identified: ..."), unless its words say more: "Identified:
+/// we've identified the delays and have scaled up capacity" found, then fixed.
+fn label_then_words(stemmer: &Stemmer, t: &str, label: EventKind) -> EventKind {
+    if label == EventKind::Investigation && finds_then_fixes(stemmer, t) {
+        EventKind::Mitigation
+    } else {
+        label
+    }
+}
+
 /// Whether a line tells people something ("status page updated to resolved").
 fn tells(t: &str) -> bool {
     [
@@ -299,6 +320,10 @@ fn finds_then_fixes(stemmer: &Stemmer, t: &str) -> bool {
                     !matches!(
                         *w,
                         "then"
+                            // "identified an issue ... and have scaled up capacity".
+                            | "have"
+                            | "has"
+                            | "had"
                             | "immediately"
                             | "quickly"
                             | "we"
@@ -405,7 +430,7 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
     // "EKS cluster DockerHub password updated in ...", "Decision made to restore the previous
     // password": a setting changed, or a decision to change one.
     static SETTING_CHANGED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:password|token|config\w*|setting|flag|value|secret|key|credentials?|certificate|cert|version|image|tag|replica count|node count|limit|timeout|threshold|record)s? (?:was |were |is |are |has been |have been )?(?:updated|changed|rotated|restored|reverted|raised|lowered|increased|decreased|bumped|rolled back|removed|deleted|disabled|enabled|corrected)\b|^(?:decision (?:made |taken )?to|decided to|decides to) (?:\w+ )?(?:update|change|restore|revert|roll|restart|increase|scale|disable|enable|promote|fail over|rotate)")
+        Regex::new(r"\b(?:password|token|config\w*|setting|flag|value|secret|key|credentials?|certificate|cert|version|image|tag|replica count|node count|limit|timeout|threshold|record|pool size|size|capacity)s? (?:was |were |is |are |has been |have been )?(?:updated|changed|rotated|restored|reverted|raised|lowered|increased|decreased|bumped|rolled back|removed|deleted|disabled|enabled|corrected)\b|^(?:decision (?:made |taken )?to|decided to|decides to) (?:\w+ )?(?:update|change|restore|revert|roll|restart|increase|scale|disable|enable|promote|fail over|rotate)")
             .expect("static regex")
     });
     done_last
@@ -419,90 +444,14 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
         })
 }
 
-/// Whether a line says an attempt did not work ("did not help", "errors continue at the same
-/// rate", "pods still fail to start").
-pub(super) fn says_failed(text: &str) -> bool {
-    FAILED_RE.is_match(text) || says_worse(text)
-}
-
-/// Whether a line says an attempt made things worse.
-pub(super) fn says_worse(text: &str) -> bool {
-    WORSE_RE.is_match(text)
-}
-
-/// Whether a line says the service recovered.
-pub(super) fn says_recovered(text: &str) -> bool {
-    let t = text.to_lowercase();
-    // "Error rate dropped to 3% but the issue persisted" did not recover.
-    if says_failed(&t) {
-        return false;
-    }
-    // "Database connections dropped to 20/100": a signal that got better.
-    super::signal_trend::trend(&t) == Some(Trend::Better)
-        || [
-            "recover",
-            "restored",
-            "back to normal",
-            "returns to normal",
-            "return to normal",
-            "returned to normal",
-            "to baseline",
-            "at baseline",
-            "baseline level",
-            "is back to",
-            "are back to",
-            "falls below",
-            "fell below",
-            "drops below",
-            "dropped below",
-            "subside",
-            "healthy again",
-            // "Traffic resumed within minutes"; "VLAN states have re-established"; a backlog
-            // "accepted into the database and cleared".
-            "resumed",
-            "re-established",
-            "reestablished",
-            "and cleared",
-            "were cleared",
-            "was cleared",
-            "been cleared",
-            "backlog cleared",
-            "queue cleared",
-            "running again",
-            "working again",
-            "back up",
-            "is up again",
-            "confirmed to be up",
-            "steadied",
-            "starts draining",
-            "drained",
-            "back to zero",
-            "succeeds",
-            "mitigated",
-            "outage ends",
-            "succeeded",
-            "back above",
-            "stops and",
-            "normalized",
-            "normalised",
-            "system stability",
-            "is stable",
-            "are stable",
-            "remained stable",
-            "stable again",
-            // An error budget that "stopped burning".
-            "stopped burning",
-            "stops burning",
-            // "All monitoring systems showing normal operation"; "the system was running
-            // perfectly".
-            "normal operation",
-            "successful restoration",
-            "running perfectly",
-            "working perfectly",
-        ]
-        .iter()
-        .any(|w| t.contains(w))
-}
+/// A line that opens with alerts going off ("Monitoring alerts triggered; engineering team
+/// engaged"): the detection, whoever it brought in.
+static ALERTS_FIRED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|fired|went off|raised|firing)\b",
+    )
+    .expect("static regex")
+});
 
 /// An aside in brackets.
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("static regex"));
@@ -542,17 +491,6 @@ static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
     // "We discovered an issue with one of our services", "we identified issues with outbound
     // call authentication": the first line that finds the trouble, not its cause.
     Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?|(?:discovered|identified|detected|became aware of) (?:an? |some |several |the )?(?:issues?|problems?|errors?|outage|incident|degradation|disruption)\b)").expect("static regex")
-});
-
-static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling)\b[^;]{0,40}\bfailed\b|\bfailed (?:attempt|rollback|roll-back|restart|fix|restore|failover|retry|patch)|\bbut [^.;]{0,30}\bstill (?:experienc\w*|fail\w*|down|broken|erroring|unavailable|affected|seeing|returning)|\b(?:restart|attempt|retry|redeploy)\w*\b[^;.]{0,20}\bcrash\w*").expect("static regex")
-});
-
-static WORSE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)made (?:it|things|the problem) worse|worsened|exacerbat|rise again|errors return",
-    )
-    .expect("static regex")
 });
 
 /// Whether a line that reports a recovery also says what was done to get it ("Flag set to 0% –

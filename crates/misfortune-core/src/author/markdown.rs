@@ -140,12 +140,26 @@ pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
     import_markdown_with(name, md, &ImportOptions::default())
 }
 
+/// Pasted from a web page: non-breaking hyphens ("2025‑08‑01", "on‑call") and spaces made the
+/// plain ones.
+fn plain_chars(md: &str) -> String {
+    md.chars()
+        .map(|c| match c {
+            '\u{2010}' | '\u{2011}' => '-',
+            '\u{00a0}' | '\u{202f}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
 /// Import a Markdown postmortem with options (where minute 0 goes).
 pub fn import_markdown_with(
     name: &str,
     md: &str,
     opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    let plain = plain_chars(md);
+    let md = plain.as_str();
     // A status page's history of updates reads as a postmortem once rewritten.
     let rewritten = super::status_page::rewrite(md);
     let md = rewritten.as_deref().unwrap_or(md);

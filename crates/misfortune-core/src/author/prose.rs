@@ -20,6 +20,13 @@ pub(super) fn hour_of_day(hour: u32, half: Option<&str>) -> u32 {
     }
 }
 
+/// A label that says when the harm lasted ("Timeframe: September 16, 4:06 pm – 4:38 pm"):
+/// its times are the incident's, not a document's date.
+static WHEN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,4}(?:time ?frame|impact window|impact period|outage window|period of impact)\W{0,4}:")
+        .expect("static regex")
+});
+
 /// Timeline lines from prose: each sentence that gives a clock time ("We were alerted at 18:56
 /// PDT and stopped the job", "at approximately 4:55 PM", "around 1 PM"), at that time; a
 /// range ("from 18:40 to 22:50", "between 5:15 PM and 6:15 PM") gives its start and its end.
@@ -38,7 +45,7 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
         let kept: Vec<String> = s
             .lines
             .iter()
-            .filter(|l| !is_metadata(l) || opens_with_time(l))
+            .filter(|l| !is_metadata(l) || opens_with_time(l) || WHEN_LABEL.is_match(l))
             .cloned()
             .collect();
         for paragraph in items(&kept) {
@@ -85,11 +92,16 @@ fn minutes(
     (h < 24 && m < 60).then_some(h * 60 + m)
 }
 
+/// A sentence that opens with a word that leads a time ("At 9:12am", "From 18:40").
+static AT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:at|from|by|around|until|between|since)\b").expect("static regex")
+});
+
 /// The times one sentence gives, as (minute of the day, text).
 fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
     static AT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:at|from|by|around|until|between|since)\s+(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
+            r"(?i)(?:\b(?:at|from|by|around|until|between|since)\s+|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?)(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
         )
         .expect("static regex")
     });
@@ -108,8 +120,16 @@ fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
         return;
     }
     // The words that are a time ("by 1 GB per minute starting around 1 PM" has one).
+    // A date and time that open the line ("May 04, 2026 14:10 — Investigating") are its stamp,
+    // read with the line, not a time the prose tells.
+    let stamp = |c: &regex::Captures| {
+        c.get(0)
+            .is_some_and(|m| m.start() == 0 && m.as_str().starts_with(char::is_alphabetic))
+            && !AT_WORD.is_match(sentence)
+    };
     let times: Vec<_> = AT
         .captures_iter(sentence)
+        .filter(|c| !stamp(c))
         .filter_map(|c| minutes(c.get(1), c.get(2), c.get(3)).map(|m| (c, m)))
         .collect();
     // A later clause's own time is its own event ("returned to baseline by 09:48, and
@@ -170,6 +190,12 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
     // "Root cause identified: X", "Explanation revealed. X".
     let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:])\s*(.+)")
         .expect("static regex");
+    // A cause named ("caused by", "the trigger was") before a consequence told ("..., causing
+    // slow page loads").
+    let strong = Regex::new(
+        r"(?i)\b(?:caused by|due to|because|traced to|triggered by|the (?:root cause|trigger|cause) (?:was|is)|was caused)\b",
+    )
+    .expect("static regex");
     let causal = Regex::new(
         r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:was|is)|led to)\b",
     )
@@ -204,18 +230,23 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
                 .flat_map(|s| items(&prose_lines(s)))
                 .find_map(|p| told.captures(&p).map(|c| clean_inline(c[1].trim())))
         })
-        .or_else(|| {
-            sections.iter().filter(prose_parts).find_map(|s| {
-                items(&prose_lines(s))
-                    .iter()
-                    .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
-                    .find(|sentence| causal.is_match(sentence))
-                    .map(|x| {
-                        let x = x.trim().trim_end_matches('.');
-                        format!("{x}.")
-                    })
-            })
-        })
+        .or_else(|| first_sentence(sections, &prose_parts, &strong))
+        .or_else(|| first_sentence(sections, &prose_parts, &causal))
+}
+
+/// The first sentence of the sections `keep` keeps that `re` finds, with its full stop.
+fn first_sentence(
+    sections: &[Section],
+    keep: &dyn Fn(&&Section) -> bool,
+    re: &Regex,
+) -> Option<String> {
+    sections.iter().filter(keep).find_map(|s| {
+        items(&prose_lines(s))
+            .iter()
+            .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
+            .find(|sentence| re.is_match(sentence))
+            .map(|x| format!("{}.", x.trim().trim_end_matches('.')))
+    })
 }
 
 /// Headings outside the timeline that name a time of day ("### 1. Immediate Actions (20:21

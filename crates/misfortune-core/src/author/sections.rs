@@ -180,39 +180,6 @@ pub(super) fn heading(line: &str) -> Option<(usize, String)> {
     None
 }
 
-/// A paragraph that opens with a bold label naming a known section (`**Lucky:** text`), or a
-/// lesson bullet that names its kind (`- What went well: text`).
-fn inline_label(line: &str) -> Option<(String, String)> {
-    let t = line.trim();
-    if let Some(t) = t.strip_prefix("**") {
-        let end = t.find("**")?;
-        let label = t[..end].trim().trim_end_matches(':').trim();
-        let rest = t[end + 2..].trim_start_matches(':').trim();
-        return (label.len() < 40 && !rest.is_empty() && classify(label) != Part::Other)
-            .then(|| (label.to_string(), rest.to_string()));
-    }
-    let item = bullet(t)?;
-    let (label, rest) = item.split_once(':')?;
-    let lesson = matches!(
-        classify(label),
-        Part::WentWell | Part::WentWrong | Part::Lucky | Part::Unlucky
-    );
-    (lesson && label.len() < 40 && !rest.trim().is_empty())
-        .then(|| (label.trim().to_string(), rest.trim().to_string()))
-}
-
-/// A paragraph of plain text that opens with a short label and a full stop naming a known
-/// section ("Root cause. The configuration template treats...", "Timeline. At 09:34 we...").
-fn run_in_heading(line: &str) -> Option<(String, String)> {
-    let (label, rest) = line.trim().split_once(". ")?;
-    (label.split_whitespace().count() <= 3
-        && label.chars().next().is_some_and(char::is_uppercase)
-        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
-        && !rest.trim().is_empty()
-        && classify(label) != Part::Other)
-        .then(|| (label.to_string(), rest.trim().to_string()))
-}
-
 /// The level of a setext heading (`Title` over `===` is 1, over `---` is 2), if `line` is one.
 fn setext_level(line: &str, next: Option<&str>) -> Option<usize> {
     let next = next?.trim();
@@ -266,7 +233,16 @@ fn plain_heading(line: &str, after_blank: bool) -> Option<(usize, String)> {
 /// A plain-text document's title: its first line, when that is short and not a sentence.
 fn plain_title(line: &str) -> Option<String> {
     let s = line.trim();
-    (!s.is_empty() && s.len() <= 100 && !s.ends_with(['.', ':', ',']) && bullet(s).is_none())
+    // "Timeframe: September 16, 4:06 pm – 4:38 pm" is a label and a time, not a title.
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d:\d\d").expect("static regex"));
+    let timed_label = s.split_once(": ").is_some_and(|(label, value)| {
+        label.split_whitespace().count() <= 3 && CLOCK.is_match(value)
+    });
+    (!s.is_empty()
+        && s.len() <= 100
+        && !s.ends_with(['.', ':', ','])
+        && bullet(s).is_none()
+        && !timed_label)
         .then(|| clean_inline(s))
 }
 
@@ -283,6 +259,15 @@ fn text_heading(line: &str, after_blank: bool, after_block: bool) -> Option<(usi
             .then(|| plain_heading(line, true))
             .flatten()
     })
+}
+
+/// A label straight under a heading with nothing between ("Root Cause" / "Technical
+/// explanation of what went wrong:") says what the section holds: it is not a section.
+fn prompt_under_heading(sections: &[Section], line: &str) -> bool {
+    line.trim_end().ends_with(':')
+        && sections
+            .last()
+            .is_some_and(|s| s.explicit && s.lines.iter().all(|l| l.trim().is_empty()))
 }
 
 /// Whether line `i` may start a block: after a blank line, or straight under the title line;
@@ -338,6 +323,7 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
                 plain
                     .then(|| text_heading(line, after_blank, after_block))
                     .flatten()
+                    .filter(|_| !prompt_under_heading(&sections, line))
             })
         };
         if let Some((level, text)) = &h {
@@ -347,16 +333,10 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
             }
             timeline_level = None;
         }
-        // `**Went well:** the usage team responded within minutes.`, or a plain text's run-in
-        // heading ("Root cause. The configuration template treats..."): a section and its text.
-        let labelled = (h.is_none() && timeline_level.is_none())
-            .then(|| inline_label(line))
-            .flatten()
-            .or_else(|| {
-                (h.is_none() && plain)
-                    .then(|| run_in_heading(line))
-                    .flatten()
-            });
+        let labelled = h
+            .is_none()
+            .then(|| super::section_labels::labelled_line(line, timeline_level.is_none(), plain))
+            .flatten();
         if let Some((label, rest)) = labelled {
             sections.push(Section {
                 part: classify(&label),

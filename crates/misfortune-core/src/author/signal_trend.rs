@@ -77,7 +77,7 @@ static DOWN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static NORMAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:normal\w*|baseline|stable|stabili[sz]\w*|within (?:slo|normal|limits|threshold)|recovering|back to|nominal)\b")
+    Regex::new(r"(?i)\b(?:normal\w*|baseline|stable|stabili[sz]\w*|within (?:slo|normal|limits|threshold)|recovering|improv\w*|back to|nominal)\b")
         .expect("static regex")
 });
 /// States that are bad whatever the number: a symptom once a signal is named.

@@ -35,7 +35,9 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
     let tracker = tracker_form(md);
     let md = tracker.as_deref().unwrap_or(md);
     let posted = Regex::new(
-        r"(?i)^\s*posted\s+(?:on\s+)?([A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*[-–—,]?\s*(?:at\s+)?(\d{1,2}:\d{2})\s*([A-Z]{2,4})?",
+        // "Posted Mar 04, 2025 - 14:12 UTC", "Posted 2 months ago. Dec 12, 2017 - 19:30 UTC",
+        // or on a page's front, a date alone: "Mar 13, 10:16 MDT" (no year).
+        r"(?i)^\s*(?:posted\s+(?:on\s+)?(?:\d+\s+\w+\s+ago\.?\s*)?)?([A-Za-z]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?)\s*[-–—,]?\s*(?:at\s+)?(\d{1,2}:\d{2})\s*([A-Z]{2,4})?\s*$",
     )
     .expect("static regex");
     let mut title = None;
@@ -74,14 +76,24 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
                 .map(|(_, words)| (*words, Vec::new()));
             continue;
         }
-        if let Some(c) = posted.captures(t) {
+        // A date alone is an update's stamp only under a status (or the postmortem's).
+        let stamp = posted.captures(t).filter(|_| {
+            t.to_lowercase().starts_with("posted") || current.is_some() || in_postmortem
+        });
+        if let Some(c) = stamp {
+            // With no year on the page, the importer's default year.
+            let date = if c[1].chars().filter(char::is_ascii_digit).count() >= 5 {
+                c[1].to_string()
+            } else {
+                format!("{}, 2001", c[1].trim_end_matches(','))
+            };
             if current.is_none() && in_postmortem {
-                published = Some((c[1].to_string(), c[2].to_string()));
+                published = Some((date.clone(), c[2].to_string()));
                 in_postmortem = false;
             } else if current.is_none() && !loose.is_empty() {
                 updates.push(Update {
                     status: "",
-                    date: c[1].to_string(),
+                    date: date.clone(),
                     time: c[2].to_string(),
                     body: std::mem::take(&mut loose).join(" "),
                 });
@@ -92,7 +104,7 @@ pub(super) fn rewrite(md: &str) -> Option<String> {
                 let body = body.trim().strip_prefix("Update:").unwrap_or(body.trim());
                 updates.push(Update {
                     status,
-                    date: c[1].to_string(),
+                    date,
                     time: c[2].to_string(),
                     body: body.trim().to_string(),
                 });
@@ -144,12 +156,31 @@ fn render(
         out.push_str("## Root cause\n\n");
         out.push_str(&postmortem.join(" "));
         out.push_str("\n\n");
+    } else if let Some(cause) = told_cause(&updates) {
+        // No postmortem: an update that says what caused it ("This is caused by high
+        // utilization on a core database").
+        out.push_str("## Root cause\n\n");
+        out.push_str(&cause);
+        out.push_str("\n\n");
     }
     out.push_str("## Timeline\n\n");
     for line in timeline(&updates, postmortem, published) {
         out.push_str(&format!("- {line}\n"));
     }
     out
+}
+
+/// The first sentence of an update, oldest first, that says what caused the incident.
+fn told_cause(updates: &[Update]) -> Option<String> {
+    static CAUSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:caused by|due to|because of|traced (?:it |this )?to|triggered by|the root cause (?:was|is))\b")
+            .expect("static regex")
+    });
+    updates
+        .iter()
+        .flat_map(|u| u.body.split(". "))
+        .find(|s| CAUSE.is_match(s))
+        .map(|s| format!("{}.", s.trim().trim_end_matches('.')))
 }
 
 /// A tracker's list of updates ("- investigating Sep 07, 2022, 04:29 PM UTC" over the text)

@@ -147,6 +147,14 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         let said = t.replace("not configured", "").replace("is configured", "");
         let changed = change.iter().any(|w| said.contains(w));
         e.1 = match e.1 {
+            // "Deployment completed and went live; services began experiencing errors": the
+            // harm beginning, though it names the change.
+            // (An aside, "(copy-paste error)", says how, not what broke.)
+            EventKind::Mitigation | EventKind::Resolution
+                if changed && HARM.is_match(&ASIDE.replace_all(&t, "")) =>
+            {
+                EventKind::Symptom
+            }
             EventKind::Mitigation | EventKind::Resolution if changed => EventKind::Trigger,
             EventKind::Mitigation | EventKind::Resolution => EventKind::Symptom,
             // "Engineer forgets to close the firewall rule": a step missed, not yet looking.
@@ -164,6 +172,9 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         };
     }
 }
+
+/// An aside in brackets.
+static ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("static regex"));
 
 /// A customer report that comes after the team was already at work ("Some customers reported
 /// less than 100% availability, which we began mitigating") is the incident going on, not its

@@ -1,0 +1,111 @@
+//! Whether a line says what came of an attempt: it did not work ("did not help", "pods still
+//! fail to start"), it made things worse, or the service recovered ("back to normal", "services
+//! confirmed operational"). Used by the kind rules, the timeline's order rules and the game.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::signal_trend::Trend;
+
+/// Whether a line says an attempt did not work ("did not help", "errors continue at the same
+/// rate", "pods still fail to start").
+pub(super) fn says_failed(text: &str) -> bool {
+    FAILED_RE.is_match(text) || says_worse(text)
+}
+
+/// Whether a line says an attempt made things worse.
+pub(super) fn says_worse(text: &str) -> bool {
+    WORSE_RE.is_match(text)
+}
+
+/// Whether a line says the service recovered.
+pub(super) fn says_recovered(text: &str) -> bool {
+    let t = text.to_lowercase();
+    // "Error rate dropped to 3% but the issue persisted" did not recover.
+    if says_failed(&t) {
+        return false;
+    }
+    // "Database connections dropped to 20/100": a signal that got better.
+    super::signal_trend::trend(&t) == Some(Trend::Better)
+        || [
+            "recover",
+            "restored",
+            "back to normal",
+            "returns to normal",
+            "return to normal",
+            "returned to normal",
+            "to baseline",
+            "at baseline",
+            "baseline level",
+            "is back to",
+            "are back to",
+            "falls below",
+            "fell below",
+            "drops below",
+            "dropped below",
+            "subside",
+            "healthy again",
+            // "Traffic resumed within minutes"; "VLAN states have re-established"; a backlog
+            // "accepted into the database and cleared".
+            "resumed",
+            "re-established",
+            "reestablished",
+            "and cleared",
+            "were cleared",
+            "was cleared",
+            "been cleared",
+            "backlog cleared",
+            "queue cleared",
+            "running again",
+            "working again",
+            "back up",
+            "is up again",
+            "confirmed to be up",
+            "steadied",
+            "starts draining",
+            "drained",
+            "back to zero",
+            "succeeds",
+            "mitigated",
+            "outage ends",
+            "succeeded",
+            "back above",
+            "stops and",
+            "normalized",
+            "normalised",
+            "system stability",
+            "is stable",
+            "are stable",
+            "remained stable",
+            "stable again",
+            // An error budget that "stopped burning".
+            "stopped burning",
+            "stops burning",
+            // "All monitoring systems showing normal operation"; "the system was running
+            // perfectly".
+            "normal operation",
+            "successful restoration",
+            // "Services confirmed operational".
+            "confirmed operational",
+            "are operational",
+            "is operational",
+            "fully operational",
+            "back online",
+            "running perfectly",
+            "working perfectly",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
+static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling)\b[^;]{0,40}\bfailed\b|\bfailed (?:attempt|rollback|roll-back|restart|fix|restore|failover|retry|patch)|\bbut [^.;]{0,30}\bstill (?:experienc\w*|fail\w*|down|broken|erroring|unavailable|affected|seeing|returning)|\b(?:restart|attempt|retry|redeploy)\w*\b[^;.]{0,20}\bcrash\w*|\b(?:rollback|roll back|restart|fix|failover|attempt)\b[^;]{0,40}\b(?:was |is |being |got )?blocked\b").expect("static regex")
+});
+
+static WORSE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)made (?:it|things|the problem) worse|worsened|exacerbat|rise again|errors return",
+    )
+    .expect("static regex")
+});

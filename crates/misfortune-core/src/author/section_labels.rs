@@ -1,0 +1,70 @@
+//! Lines that are a section and its text at once: a bold label (`**Went well:** ...`), a
+//! plain text's run-in heading ("Root cause. The template...") or a label and a colon
+//! ("Cause: During a deployment, ..."). Kept apart from `sections`, which splits a document.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::sections::{Part, bullet, classify};
+
+/// A paragraph that opens with a bold label naming a known section (`**Lucky:** text`), or a
+/// lesson bullet that names its kind (`- What went well: text`).
+fn inline_label(line: &str) -> Option<(String, String)> {
+    let t = line.trim();
+    if let Some(t) = t.strip_prefix("**") {
+        let end = t.find("**")?;
+        let label = t[..end].trim().trim_end_matches(':').trim();
+        let rest = t[end + 2..].trim_start_matches(':').trim();
+        return (label.len() < 40 && !rest.is_empty() && classify(label) != Part::Other)
+            .then(|| (label.to_string(), rest.to_string()));
+    }
+    let item = bullet(t)?;
+    let (label, rest) = item.split_once(':')?;
+    let lesson = matches!(
+        classify(label),
+        Part::WentWell | Part::WentWrong | Part::Lucky | Part::Unlucky
+    );
+    (lesson && label.len() < 40 && !rest.trim().is_empty())
+        .then(|| (label.trim().to_string(), rest.trim().to_string()))
+}
+
+/// A paragraph of plain text that opens with a short label and a full stop naming a known
+/// section ("Root cause. The configuration template treats...", "Timeline. At 09:34 we...").
+fn run_in_heading(line: &str) -> Option<(String, String)> {
+    let (label, rest) = line.trim().split_once(". ")?;
+    (label.split_whitespace().count() <= 3
+        && label.chars().next().is_some_and(char::is_uppercase)
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && !rest.trim().is_empty()
+        && classify(label) != Part::Other)
+        .then(|| (label.to_string(), rest.trim().to_string()))
+}
+
+/// A line that is a section and its text: `**Went well:** the usage team responded within
+/// minutes.` (outside a timeline), or in plain text a run-in heading ("Root cause. The
+/// configuration template treats...") or a label ("Cause: During a deployment, ...").
+pub(super) fn labelled_line(
+    line: &str,
+    outside_timeline: bool,
+    plain: bool,
+) -> Option<(String, String)> {
+    outside_timeline
+        .then(|| inline_label(line))
+        .flatten()
+        .or_else(|| {
+            plain
+                .then(|| run_in_heading(line).or_else(|| plain_label(line)))
+                .flatten()
+        })
+}
+
+/// A plain-text line that opens with a section's name and a colon ("Cause: During a
+/// deployment, ...", "Resolution: The issue was patched"): a section and its text.
+fn plain_label(line: &str) -> Option<(String, String)> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([A-Z][A-Za-z /&-]{1,40}):\s+(\S.*)$").expect("static regex")
+    });
+    let c = LABEL.captures(line.trim())?;
+    (classify(&c[1]) != Part::Other).then(|| (c[1].trim().to_string(), c[2].to_string()))
+}
