@@ -233,3 +233,66 @@ fn non_breaking_hyphens_a_named_trigger_and_found_then_fixed() {
     .unwrap();
     assert_eq!(blocked.skeleton.game.failed_fixes.len(), 1);
 }
+
+/// The walkthrough after round 21: an appendix that lists the incident's numbers gives metrics
+/// with the document's levels, "payment volume" is not a disk, and a list's items stay
+/// sentences once joined.
+#[test]
+fn an_appendix_of_numbers_gives_the_metrics() {
+    let text = "\
+# Checkout outage
+
+**Date**: June 15, 2023
+
+## Timeline
+
+| Time (UTC) | Event |
+|---|---|
+| 09:17 | Checkout failure rate exceeded 50%, paging the on-call |
+| 09:25 | Initial assessment: connection pool exhaustion identified |
+| 09:33 | Root cause identified: deadlocks after the release |
+| 09:40 | Rollback completed; checkout recovering |
+
+## Root Cause
+
+Specifically:
+1. A release raised the isolation level for checkout writes
+2. Combined with high payment volume during a sale, about 5% of writes deadlocked
+
+## Appendix
+
+### Relevant Metrics
+
+- Database connection pool utilization: Peaked at 100% at 09:20 UTC
+- Checkout API error rate: Peaked at 93% at 09:45 UTC
+- API latency: Increased from 120ms to 3200ms average during the incident
+
+### Related Incidents
+
+- INC-2023-02-15: a similar delay with a different cause
+";
+    let sk = author::import_markdown("checkout.md", text)
+        .unwrap()
+        .skeleton;
+    let m = &sk.game.metrics;
+    let find = |id: &str| m.iter().find(|x| x.id == id);
+    let pool = find("database_connection_pool_utilization").expect("pool metric");
+    assert_eq!(pool.peak, 100.0);
+    // An error rate is near zero when healthy, whatever its peak.
+    assert!(find("checkout_api_error_rate").is_some_and(|e| e.baseline < 1.0 && e.peak == 93.0));
+    assert!(find("api_latency").is_some_and(|l| l.baseline == 120.0 && l.peak == 3200.0));
+    assert!(find("disk").is_none(), "{m:?}");
+    // The real team's diagnosis is the line that found the root cause, not the first finding.
+    assert_eq!(sk.time_to_diagnose.map(|t| t.round_mins()), Some(16));
+    // The date is the "Date:" line's, not an identifier's that names another incident.
+    assert_eq!(sk.date.as_deref(), Some("2023-06-15"));
+    // The numbered causes read as two sentences, not one run-on line.
+    assert!(
+        sk.root_cause
+            .as_deref()
+            .is_some_and(|r| r.starts_with("Specifically: A release")
+                && r.contains("checkout writes. Combined")),
+        "{:?}",
+        sk.root_cause
+    );
+}

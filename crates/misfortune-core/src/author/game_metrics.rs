@@ -74,7 +74,8 @@ const QUANTITIES: &[Kind] = &[
     ),
     kind(&["memory"], "memory", "Memory used", "%", 55.0, false, 0.0),
     kind(
-        &["disk", "volume"],
+        // ("Payment volume" is traffic, not a disk.)
+        &["disk", "storage volume", "volume full", "volume usage"],
         "disk",
         "Disk used",
         "%",
@@ -275,7 +276,10 @@ fn measured(text: &[String]) -> Vec<GenMetric> {
         let lower = s.to_lowercase();
         // "Zero-hit rate for EU queries jumps from 4% to 97%", "evictions climb from zero to
         // 40,000 per second": the document names the signal and both levels.
-        if let Some(m) = named_change(s).filter(|m| !out.iter().any(|o| o.id == m.id)) {
+        if let Some(m) = named_change(s)
+            .or_else(|| labelled_peak(s))
+            .filter(|m| !out.iter().any(|o| o.id == m.id))
+        {
             out.push(m);
             if out.len() >= 3 {
                 break;
@@ -326,9 +330,44 @@ static BY_PCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:in the [\w ]{2,20}\s+)?(dropped|fell|decreased|rose|increased|grew)\s+by\s+(\d{1,3}(?:\.\d+)?)\s*%").expect("static regex")
 });
 
+// ("API latency: Increased from 120ms to 3200ms": a label's colon, a unit on both numbers.)
 static FROM_TO_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:jump|rise|rose|climb|increase|grow|grew|drop|dropp|fall|fell|go|went|spike)(?:s|ed|d)?\s+from\s+(zero|\d[\d,]*(?:\.\d+)?)\s+to\s+(\d[\d,]*(?:\.\d+)?)\s*(per second|a second|/s|per minute|a minute|/min|ms|seconds)?").expect("static regex")
+    Regex::new(r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?):?\s+(?:jump|rise|rose|climb|increase|grow|grew|drop|dropp|fall|fell|go|went|spike)(?:s|ed|d)?\s+from\s+(zero|\d[\d,]*(?:\.\d+)?)\s*(?:ms|s|seconds)?\s+to\s+(\d[\d,]*(?:\.\d+)?)\s*(per second|a second|/s|per minute|a minute|/min|ms|seconds)?").expect("static regex")
 });
+
+/// A list of the incident's numbers ("Database connection pool utilization: Peaked at 100% at
+/// 09:20 UTC"): the signal named, and its worst level.
+static LABELLED_PEAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[-*•]\s*)?([A-Za-z][\w/ -]{2,45}):\s*(?:peaked at|peak(?:ed)? of|reached|hit|maxed at|max(?:imum)? of)\s+(\d[\d,]*(?:\.\d+)?)\s*(%|ms)?").expect("static regex")
+});
+
+/// A signal the document lists with its worst level only; its healthy level is assumed.
+fn labelled_peak(s: &str) -> Option<GenMetric> {
+    let c = LABELLED_PEAK.captures(s.trim())?;
+    let peak: f64 = c[2].replace(',', "").parse().ok()?;
+    let unit = c.get(3).map_or("", |u| u.as_str());
+    let name = super::game::capitalise(c[1].trim());
+    let id = name
+        .to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_");
+    // An error rate is near zero when healthy, whatever its peak; other signals a third of it.
+    let lower = name.to_lowercase();
+    let baseline = QUANTITIES
+        .iter()
+        .find(|k| unit == k.unit && !k.left && k.words.iter().any(|w| lower.contains(w)))
+        .map_or((peak * 0.3).round(), |k| k.baseline.min(peak));
+    Some(GenMetric {
+        id,
+        name,
+        unit: unit.to_string(),
+        baseline,
+        peak,
+        quote: format!("{s} (the healthy level is assumed: the document gives only the peak)"),
+    })
+}
 
 fn named_change(s: &str) -> Option<GenMetric> {
     let number = |t: &str| -> Option<f64> {

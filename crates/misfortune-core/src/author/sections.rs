@@ -101,6 +101,9 @@ pub(super) fn classify(title: &str) -> Part {
         || has("indicators")
         || has("symptoms")
         || has("signals observed")
+        // "Relevant Metrics" in an appendix: the numbers the team saw.
+        || has("relevant metrics")
+        || has("key metrics")
     {
         Part::Detection
     } else if has("resolution")
@@ -497,6 +500,10 @@ pub(super) fn items(lines: &[String]) -> Vec<String> {
     let mut para = String::new();
     let mut any_bullet = false;
     for l in lines {
+        // A lead-in straight over its list ("Specifically:" / "1. ...") comes before it.
+        if !para.is_empty() && (bullet(l).is_some() || table_cells(l).is_some()) {
+            out.push(std::mem::take(&mut para));
+        }
         if let Some(b) = bullet(l) {
             any_bullet = true;
             if !b.is_empty() {
@@ -541,5 +548,21 @@ fn is_rule(l: &str) -> bool {
 
 pub(super) fn prose(lines: &[String]) -> Option<String> {
     let v = items(lines);
-    (!v.is_empty()).then(|| v.join(" "))
+    // A list's items keep their ends ("Pool utilization: peaked at 100%. API latency: ..."),
+    // so the text still reads, and splits, as sentences.
+    let n = v.len();
+    let ended: Vec<String> = v
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let open =
+                item.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ')' | '%' | '`' | '"'));
+            if open && i + 1 < n {
+                format!("{item}.")
+            } else {
+                item
+            }
+        })
+        .collect();
+    (n > 0).then(|| ended.join(" "))
 }
