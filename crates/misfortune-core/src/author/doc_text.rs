@@ -162,3 +162,53 @@ fn only_when(text: &str) -> bool {
             .count()
             <= 2
 }
+
+/// The incident's date: a "Date:" line's ("**Date**: June 15, 2023"), else the first ISO date
+/// that is not part of an identifier ("INC-2023-02-15" names another incident).
+pub(super) fn incident_date(md: &str) -> Option<String> {
+    static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?im)^\W{0,4}(?:date|date of (?:the )?incident|incident date)\W{0,4}[:|]\W{0,4}(.+)$",
+        )
+        .expect("static regex")
+    });
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^A-Za-z0-9-])((?:19|20)\d{2})-(\d{2})-(\d{2})\b").expect("static regex")
+    });
+    static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b")
+            .expect("static regex")
+    });
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let iso = |s: &str| {
+        ISO.captures(s)
+            .map(|c| format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+    };
+    let written = |s: &str| {
+        let c = WRITTEN.captures(s)?;
+        let (m, d, y) = match c.get(1) {
+            Some(m) => (m.as_str(), &c[2], &c[3]),
+            None => (c.get(5)?.as_str(), &c[4], &c[6]),
+        };
+        let m = MONTHS.iter().position(|x| m.eq_ignore_ascii_case(x))? + 1;
+        Some(format!("{y}-{m:02}-{:02}", d.parse::<u32>().ok()?))
+    };
+    DATE_LINE
+        .captures(md)
+        .and_then(|c| iso(&c[1]).or_else(|| written(&c[1])))
+        .or_else(|| iso(md))
+}
+
+/// Pasted from a web page: non-breaking hyphens ("2025‑08‑01", "on‑call") and spaces made the
+/// plain ones.
+pub(super) fn plain_chars(md: &str) -> String {
+    md.chars()
+        .map(|c| match c {
+            '\u{2010}' | '\u{2011}' => '-',
+            '\u{00a0}' | '\u{202f}' => ' ',
+            c => c,
+        })
+        .collect()
+}

@@ -140,63 +140,13 @@ pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
     import_markdown_with(name, md, &ImportOptions::default())
 }
 
-/// The incident's date: a "Date:" line's ("**Date**: June 15, 2023"), else the first ISO date
-/// that is not part of an identifier ("INC-2023-02-15" names another incident).
-fn incident_date(md: &str) -> Option<String> {
-    static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?im)^\W{0,4}(?:date|date of (?:the )?incident|incident date)\W{0,4}[:|]\W{0,4}(.+)$",
-        )
-        .expect("static regex")
-    });
-    static ISO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^A-Za-z0-9-])((?:19|20)\d{2})-(\d{2})-(\d{2})\b").expect("static regex")
-    });
-    static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b")
-            .expect("static regex")
-    });
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let iso = |s: &str| {
-        ISO.captures(s)
-            .map(|c| format!("{}-{}-{}", &c[1], &c[2], &c[3]))
-    };
-    let written = |s: &str| {
-        let c = WRITTEN.captures(s)?;
-        let (m, d, y) = match c.get(1) {
-            Some(m) => (m.as_str(), &c[2], &c[3]),
-            None => (c.get(5)?.as_str(), &c[4], &c[6]),
-        };
-        let m = MONTHS.iter().position(|x| m.eq_ignore_ascii_case(x))? + 1;
-        Some(format!("{y}-{m:02}-{:02}", d.parse::<u32>().ok()?))
-    };
-    DATE_LINE
-        .captures(md)
-        .and_then(|c| iso(&c[1]).or_else(|| written(&c[1])))
-        .or_else(|| iso(md))
-}
-
-/// Pasted from a web page: non-breaking hyphens ("2025‑08‑01", "on‑call") and spaces made the
-/// plain ones.
-fn plain_chars(md: &str) -> String {
-    md.chars()
-        .map(|c| match c {
-            '\u{2010}' | '\u{2011}' => '-',
-            '\u{00a0}' | '\u{202f}' => ' ',
-            c => c,
-        })
-        .collect()
-}
-
 /// Import a Markdown postmortem with options (where minute 0 goes).
 pub fn import_markdown_with(
     name: &str,
     md: &str,
     opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let plain = plain_chars(md);
+    let plain = super::doc_text::plain_chars(md);
     let md = plain.as_str();
     // A status page's history of updates reads as a postmortem once rewritten.
     let rewritten = super::status_page::rewrite(md);
@@ -240,7 +190,7 @@ pub fn import_markdown_with(
             .find(|e| e.1 == EventKind::Trigger)
             .map(|e| e.2.clone());
     }
-    sk.date = incident_date(md);
+    sk.date = super::doc_text::incident_date(md);
     sk.id = slug(title.as_deref().unwrap_or(name));
     sk.tags = super::guess_tags(&sk);
     let all = [
@@ -355,11 +305,39 @@ fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind
         // No dated lines at all (a plain-text status report), or a few scattered among the
         // sections: the sentences that give a time, when they say more (a range's end too).
         let prose = parse_timeline(&super::prose::prose_timeline(sections), year);
-        if prose.len() > events.len() {
+        if events.is_empty() {
             events = prose;
+        } else if prose.len() > events.len() && !listed_rows(sections) {
+            events = prose;
+        } else if prose.len() > events.len() {
+            // A table of dated rows under a summary that tells more times ("mitigated at
+            // 14:20", "resolved by 14:33"): the rows as read, and the sentences' other minutes.
+            let taken: Vec<i64> = events.iter().map(|e| e.0).collect();
+            events.extend(
+                prose
+                    .into_iter()
+                    .filter(|p| !taken.iter().any(|t| (t - p.0).abs() < 60)),
+            );
+            events.sort_by_key(|e| e.0);
         }
     }
     events
+}
+
+/// Whether a section lists at least three rows that open with a time (table rows or lines):
+/// a timeline as written, which sentences add to rather than replace.
+fn listed_rows(sections: &[Section]) -> bool {
+    sections.iter().any(|s| {
+        s.lines
+            .iter()
+            .filter(|l| {
+                table_cells(l)
+                    .and_then(|c| c.first().cloned())
+                    .is_some_and(|c| opens_with_time(&c))
+            })
+            .count()
+            >= 3
+    })
 }
 
 static DATED_LINE: LazyLock<Regex> =

@@ -24,6 +24,18 @@ pub(super) enum Part {
     Other,
 }
 
+/// Headings that say how the incident was found and what the team saw ("Key Indicators During
+/// Incident", "Relevant Metrics" in an appendix).
+const DETECTION: &[&str] = &[
+    "detection",
+    "how we found out",
+    "indicators",
+    "symptoms",
+    "signals observed",
+    "relevant metrics",
+    "key metrics",
+];
+
 pub(super) fn classify(title: &str) -> Part {
     let t = title.to_lowercase().replace(',', "");
     let has = |w: &str| t.contains(w);
@@ -95,16 +107,7 @@ pub(super) fn classify(title: &str) -> Part {
         Part::Lessons
     } else if has("impact") {
         Part::Impact
-    } else if has("detection")
-        || has("how we found out")
-        // "Key Indicators During Incident": what the team saw.
-        || has("indicators")
-        || has("symptoms")
-        || has("signals observed")
-        // "Relevant Metrics" in an appendix: the numbers the team saw.
-        || has("relevant metrics")
-        || has("key metrics")
-    {
+    } else if DETECTION.iter().any(|w| has(w)) {
         Part::Detection
     } else if has("resolution")
         || has("mitigation")

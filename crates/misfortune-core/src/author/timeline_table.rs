@@ -58,7 +58,12 @@ pub(super) fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
         shape.header_next = first;
         return None;
     }
-    if first && header {
+    // A second table straight under another ("| Field | Value |" then "| Time (UTC) | Event /
+    // action | Notes |") starts with its header too: a row naming the time column, with no time.
+    let clockless = !cells
+        .iter()
+        .any(|c| c.contains(':') && c.chars().any(|ch| ch.is_ascii_digit()));
+    if header && (first || clockless) {
         shape.actor_col = cells.iter().position(|c| is_actor_header(c));
         shape.event_col = cells.iter().position(|c| {
             let c = c.to_lowercase();
