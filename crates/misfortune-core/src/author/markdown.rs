@@ -305,9 +305,7 @@ fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind
         // No dated lines at all (a plain-text status report), or a few scattered among the
         // sections: the sentences that give a time, when they say more (a range's end too).
         let prose = parse_timeline(&super::prose::prose_timeline(sections), year);
-        if events.is_empty() {
-            events = prose;
-        } else if prose.len() > events.len() && !listed_rows(sections) {
+        if events.is_empty() || (prose.len() > events.len() && !listed_rows(sections)) {
             events = prose;
         } else if prose.len() > events.len() {
             // A table of dated rows under a summary that tells more times ("mitigated at
