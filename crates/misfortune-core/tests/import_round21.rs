@@ -296,3 +296,20 @@ Specifically:
         sk.root_cause
     );
 }
+
+/// The walkthrough after round 21: a failure that names no move is the attempt before it, and
+/// an alert's name stops before how it paged.
+#[test]
+fn a_failure_that_names_no_move_is_the_attempt_before_it() {
+    let text = "## Timeline\n\n| Time | Event |\n|---|---|\n| 10:00 | Checkout failure rate exceeded 40% threshold, triggering a PagerDuty page |\n| 10:10 | Attempted mitigation: search cache flushed |\n| 10:20 | Mitigation unsuccessful; deeper investigation initiated |\n| 10:40 | Feature flag turned off; failures back to normal |\n";
+    let g = author::import_markdown("flush.md", text)
+        .unwrap()
+        .skeleton
+        .game;
+    let tried: Vec<&str> = g.failed_fixes.iter().map(|f| f.0.name.as_str()).collect();
+    assert_eq!(tried, ["Search cache flushed"], "{tried:?}");
+    assert_eq!(
+        g.alerts[0].name,
+        "Checkout failure rate exceeded 40% threshold"
+    );
+}

@@ -63,6 +63,7 @@ pub fn short(s: &str, max: usize) -> String {
     // A table row's cells ("Tomás | Clears the block"): the last cell says what happened.
     let s = s.rsplit(" | ").next().unwrap_or(s).trim();
     // "Identified: we found ...": a short label says what kind of line it is, not what happened.
+    let labelled = s.split_once(": ").is_some();
     let s = match s.split_once(": ") {
         Some((label, rest))
             if label.split_whitespace().count() <= 3
@@ -70,12 +71,21 @@ pub fn short(s: &str, max: usize) -> String {
                     || ["attempt", "step", "action", "fix"]
                         .iter()
                         .any(|w| label.to_lowercase().starts_with(w)))
-                && rest.split_whitespace().count() > 3 =>
+                // ("Attempted mitigation: cache flushed" names the move after its label.)
+                && (rest.split_whitespace().count() > 3
+                    || label.to_lowercase().starts_with("attempt")) =>
         {
             rest
         }
         _ => s,
     };
+    // What follows a dropped label starts the name ("Attempted mitigation: cache flushed").
+    let owned = if labelled && s.starts_with(char::is_lowercase) {
+        capitalise(s)
+    } else {
+        s.to_string()
+    };
+    let s = owned.as_str();
     // A clause ends at `;`, `(`, a dash, or a colon that is not inside a time ("09:40").
     let b = s.as_bytes();
     let end = s
@@ -89,10 +99,16 @@ pub fn short(s: &str, max: usize) -> String {
         })
         .map_or(s.len(), |(i, _)| i);
     // "..., which made it worse" says how it went, not what it was.
-    let end = [", which ", ", but ", ", and then "]
-        .iter()
-        .filter_map(|w| s[..end].find(w))
-        .fold(end, usize::min);
+    let end = [
+        ", which ",
+        ", but ",
+        ", and then ",
+        ", triggering ",
+        ", paging ",
+    ]
+    .iter()
+    .filter_map(|w| s[..end].find(w))
+    .fold(end, usize::min);
     let clause = s[..end].split(". ").next().unwrap_or(s).trim();
     if clause.chars().count() <= max {
         return clause.to_string();
@@ -107,7 +123,7 @@ pub fn short(s: &str, max: usize) -> String {
         }
         out.push_str(w);
     }
-    out
+    out.trim_end_matches([',', ';', ':', '-', '—']).to_string()
 }
 
 /// An alert's name: the line's first clause, or what follows a short lead-in ("First page: the
@@ -546,9 +562,23 @@ fn tried_name(s: &str) -> String {
 /// Fixes that were tried and failed, and whether they made it worse.
 fn failed_fixes(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<(Found, bool)> {
     let mut out: Vec<(Found, bool)> = Vec::new();
+    // "Mitigation unsuccessful; deeper investigation initiated" names no move: the attempt is
+    // the mitigation before it ("Database connection pool size increased").
+    static NAMES_NOTHING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:the )?(?:mitigation|fix|attempt|change|it|this|that)\s+(?:was\s+)?(?:unsuccessful|failed|did not help|had no effect|did nothing)")
+            .expect("static regex")
+    });
     for s in text {
         let harmful = super::event_kind::says_worse(s);
         if !super::event_kind::says_failed(s) || out.iter().any(|f| f.0.quote == *s) {
+            continue;
+        }
+        let here = events.iter().position(|e| e.2 == s);
+        let tried = here
+            .filter(|_| NAMES_NOTHING.is_match(s.trim()))
+            .and_then(|i| events[..i].iter().rfind(|e| e.1 == EventKind::Mitigation));
+        let s = &tried.map_or_else(|| s.clone(), |e| e.2.to_string());
+        if out.iter().any(|f| f.0.quote == *s) {
             continue;
         }
         let at = events
