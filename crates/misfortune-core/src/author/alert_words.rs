@@ -53,4 +53,9 @@ pub(super) const ALERT_FIRST: &[&str] = &[
     "reports that users",
     "reports that customers",
     "reports of",
+    // "First indication internally of dashboard issues raised by internal users".
+    "first indication",
+    "raised by users",
+    "raised by internal users",
+    "raised by customers",
 ];

@@ -69,6 +69,8 @@ pub(super) fn first_kind(text: &str) -> EventKind {
     } else if NOTICING.is_match(&t)
         || t.starts_with("investigating:")
         || SOMEONE_REPORTS.is_match(&t)
+        // "Oncall low urgency page due to E2E tests failing": a page, however it is worded.
+        || super::kind_context::special(&t).contains(&super::kind_context::Special::OnCallPaged)
     {
         // "@Mr0grog notices an e-mail from Sentry about a new error": someone saw it; or a
         // status page's first update opens the timeline.
@@ -448,7 +450,8 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
 /// engaged"): the detection, whoever it brought in.
 static ALERTS_FIRED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|fired|went off|raised|firing)\b",
+        // ("Engineers were automatically alerted ... and began investigating" is found, too.)
+        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|fired|went off|raised|firing)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b",
     )
     .expect("static regex")
 });

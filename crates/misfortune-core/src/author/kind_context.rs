@@ -219,7 +219,7 @@ pub(super) enum Special {
 }
 
 static ON_CALL_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bon-?call\b[^.;|]*\b(?:is |was |gets |got |been )?paged\b|\bpag(?:e|es|ed|ing)\b[^.;|]*\bon-?call\b|\bnotified (?:through|via|by) (?:the |our )?on-?call\b|\b(?:identified|detected|caught|spotted) (?:via|by|through) (?:our |the )?(?:monitoring|alerts?|an alert|synthetic)")
+    Regex::new(r"\bon-?call\b[^.;|]*\b(?:is |was |gets |got |been )?paged\b|\bon-?call\b[^.;|]{0,30}\bpages?\b|\bpag(?:e|es|ed|ing)\b[^.;|]*\bon-?call\b|\bnotified (?:through|via|by) (?:the |our )?on-?call\b|\b(?:identified|detected|caught|spotted) (?:via|by|through) (?:our |the )?(?:monitoring|alerts?|an alert|synthetic)")
         .expect("static regex")
 });
 static PAGED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -237,7 +237,7 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bincident (?:is |was )?(?:declared|initiated|opened)\b|\bpag(?:ed|es|ing) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:engineers?|leads?|team|managers?|dbas?|experts?|owners?|developers?)\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\bstatus (?:set|changed) to red\b|\broles assigned\b|\bcommander (?:is |was )?assigned\b|\b(?:teams?|engineers|responders) (?:were |was |are )?(?:mobili[sz]ed|assembled)\b|\b(?:relay|forward|reassign|assign|hand)\w* (?:off |over )?to\b|\bticket\b[^.;]{0,24}?\b(?:was |is )?(?:created|opened|filed|raised)\b|\b(?:team|engineers?|administrator|dba|experts?|vendor|specialists?) (?:was |were |is |are |gets |got )?(?:involved|engaged)\b|\bassum\w* (?:the )?(?:incident|control|command|ic\b)|\bincident lead\b|\b(?:was|were|is|are|gets|got) (?:called|brought|pulled|looped) in\b|\b(?:awakened|woken up|woke up)\b")
+    Regex::new(r"\bincident (?:is |was )?(?:declared|initiated|opened)\b|\bclassified as (?:an? )?(?:sev|p\d)|\bpag(?:ed|es|ing) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:engineers?|leads?|team|managers?|dbas?|experts?|owners?|developers?)\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\bstatus (?:set|changed) to red\b|\broles assigned\b|\bcommander (?:is |was )?assigned\b|\b(?:teams?|engineers|responders) (?:were |was |are )?(?:mobili[sz]ed|assembled)\b|\b(?:relay|forward|reassign|assign|hand)\w* (?:off |over )?to\b|\bticket\b[^.;]{0,24}?\b(?:was |is )?(?:created|opened|filed|raised)\b|\b(?:team|engineers?|administrator|dba|experts?|vendor|specialists?) (?:was |were |is |are |gets |got )?(?:involved|engaged)\b|\bassum\w* (?:the )?(?:incident|control|command|ic\b)|\bincident lead\b|\b(?:was|were|is|are|gets|got) (?:called|brought|pulled|looped) in\b|\b(?:awakened|woken up|woke up)\b")
         .expect("static regex")
 });
 static INCIDENT_ENDS: LazyLock<Regex> = LazyLock::new(|| {

@@ -59,6 +59,7 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "queue cleared",
             "running again",
             "working again",
+            "works again",
             "back up",
             "is up again",
             "confirmed to be up",

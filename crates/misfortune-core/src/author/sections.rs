@@ -480,7 +480,10 @@ pub(super) fn bullet(line: &str) -> Option<String> {
 
 pub(super) fn table_cells(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
-    if !t.starts_with('|') {
+    // A row may leave out its leading pipe ("11:24:24 PM | Oncall paged |", "---|---|"), but
+    // then it ends with one.
+    let piped = t.starts_with('|') || (t.ends_with('|') && t[..t.len() - 1].contains('|'));
+    if !piped {
         return None;
     }
     let cells: Vec<String> = t
