@@ -54,3 +54,27 @@ All invoices may be delayed as of 2025-03-03 09:20 US/Pacific.
     assert!(ev.contains(&(-4, EventKind::Symptom)), "{ev:?}");
     assert!(ev.iter().any(|e| e.0 == 6), "{ev:?}");
 }
+
+#[test]
+fn a_sentence_that_gives_the_start_and_the_end() {
+    let text = "\
+Incident affecting the object store
+
+Incident began at 2021-05-04 10:05 and ended at 2021-05-04 11:20 (all times are US/Pacific).
+
+ISSUE SUMMARY
+
+Uploads to the object store in one zone failed.
+
+ROOT CAUSE
+
+A storage node pool was drained by a maintenance job that skipped its safety check.
+";
+    let i = author::import_markdown("store.txt", text).unwrap();
+    assert_eq!(
+        events(&i),
+        [(0, EventKind::Symptom), (75, EventKind::Resolution)],
+        "{:#?}",
+        i.skeleton.timeline
+    );
+}

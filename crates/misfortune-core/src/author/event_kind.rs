@@ -110,6 +110,9 @@ fn opens_on_harm(t: &str) -> bool {
             "stops",
             // "Customers may have experienced delays in Chat".
             "delay",
+            // "Incident began at 18:31": the harm starts, whatever set it off.
+            "incident began",
+            "incident started",
             "inability",
         ]
         .iter()

@@ -154,6 +154,8 @@ pub(super) const INVESTIGATION_STRONG: &[&str] = &[
 pub(super) const MITIGATION_FIRST: &[&str] = &["mitigat"];
 
 pub(super) const RESOLUTION: &[&str] = &[
+    // "Incident began at 18:31 and ended at 19:55": its end.
+    "ended at",
     "resolved",
     "close the incident",
     "closes the incident",

@@ -70,9 +70,17 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
     }
     // In time order, so a later sentence's earlier time does not read as the next day.
     found.sort_by_key(|f| f.0);
+    // "at 2020-12-09 18:31" in a sentence: the line's own time says when; a date inside it
+    // would read as the line's stamp.
+    static ISO_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b\d{4}-\d{2}-\d{2}[ T](\d{1,2}:\d{2})").expect("static regex")
+    });
     found
         .into_iter()
-        .map(|(m, text)| format!("{:02}:{:02} — {text}.", (m / 60) % 24, m % 60))
+        .map(|(m, text)| {
+            let text = ISO_DAY.replace_all(&text, "$1");
+            format!("{:02}:{:02} — {}.", (m / 60) % 24, m % 60, text.trim())
+        })
         .collect()
 }
 
@@ -135,20 +143,33 @@ fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
     // A later clause's own time is its own event ("returned to baseline by 09:48, and
     // the SLO stopped burning at 09:52"; "we discovered that a change deployed at
     // 08:55 had reduced the pool"): its clause is its text.
+    // ("Incident began at 18:31 and ended at 19:55": with no comma, the "and" parts them.)
+    let and_before = |at: usize| sentence[..at].rfind(" and ");
     for (c, m) in times.iter().skip(1) {
-        let text = clause_at(sentence, c.get(0).map_or(0, |x| x.start()));
+        let at = c.get(0).map_or(0, |x| x.start());
+        let mut text = clause_at(sentence, at);
+        if text == sentence {
+            text = and_before(at).map_or(sentence, |i| sentence[i + 5..].trim());
+        }
         if text != sentence {
             found.push((*m, text.to_string()));
         }
     }
+    let first_end = times
+        .get(1)
+        .and_then(|(c, _)| c.get(0))
+        .filter(|m| clause_at(sentence, m.start()) == sentence)
+        .and_then(|m| and_before(m.start()))
+        .unwrap_or(sentence.len());
     let Some((c, start)) = times.into_iter().next() else {
         return;
     };
     // An evening incident's report speaks of "this morning" for the day after.
     let later = if NEXT_DAY.is_match(sentence) { 1440 } else { 0 };
+    let head = &sentence[..first_end.max(c.get(0).map_or(0, |x| x.end()))];
     found.push((
         start + later,
-        clause_at(sentence, c.get(0).map_or(0, |x| x.start())).to_string(),
+        clause_at(head, c.get(0).map_or(0, |x| x.start())).to_string(),
     ));
     // The range's end takes the start's half of the day when it gives none.
     // The end of a harm ("from 09:10 to 12:05, 40% of searches were stale") is its
