@@ -63,8 +63,7 @@ pub fn short(s: &str, max: usize) -> String {
     // A table row's cells ("Tomás | Clears the block"): the last cell says what happened.
     let s = s.rsplit(" | ").next().unwrap_or(s).trim();
     // "Identified: we found ...": a short label says what kind of line it is, not what happened.
-    let labelled = s.split_once(": ").is_some();
-    let s = match s.split_once(": ") {
+    let (s, dropped) = match s.split_once(": ") {
         Some((label, rest))
             if label.split_whitespace().count() <= 3
                 && (!label.chars().any(|c| c.is_ascii_digit())
@@ -75,12 +74,12 @@ pub fn short(s: &str, max: usize) -> String {
                 && (rest.split_whitespace().count() > 3
                     || label.to_lowercase().starts_with("attempt")) =>
         {
-            rest
+            (rest, true)
         }
-        _ => s,
+        _ => (s, false),
     };
     // What follows a dropped label starts the name ("Attempted mitigation: cache flushed").
-    let owned = if labelled && s.starts_with(char::is_lowercase) {
+    let owned = if dropped && s.starts_with(char::is_lowercase) {
         capitalise(s)
     } else {
         s.to_string()
