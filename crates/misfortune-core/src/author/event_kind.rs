@@ -165,7 +165,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let trend = super::signal_trend::trend(&t);
     let recovered = says_recovered(&t);
     let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
-    let came_back = recovered && trend != Some(Trend::Worse) && !FIRES.is_match(&t);
+    let came_back = recovered && trend != Some(Trend::Worse) && !ALERTING.is_match(&t);
     let steps: [(bool, EventKind); 25] = [
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
@@ -459,13 +459,15 @@ static ALERTS_FIRED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// An aside in brackets.
-static ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("static regex"));
+/// An aside in brackets ("(copy-paste error)", "(2 locations in the checker)"): detail, not
+/// what happened.
+pub(super) static ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("static regex"));
 
 /// Words that say an alert went off, not only that something watches: "[ALERT] CPU back to
 /// normal" is the alert clearing; "all monitoring systems showing normal operation" is the
 /// service back, whatever watches it.
-static FIRES: LazyLock<Regex> = LazyLock::new(|| {
+static ALERTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:fir(?:e|es|ed|ing)|alert\w*|pag(?:e|ed|es|ing)|trigger\w*|alarm\w*)\b")
         .expect("static regex")
 });

@@ -151,7 +151,7 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             // harm beginning, though it names the change.
             // (An aside, "(copy-paste error)", says how, not what broke.)
             EventKind::Mitigation | EventKind::Resolution
-                if changed && HARM.is_match(&ASIDE.replace_all(&t, "")) =>
+                if changed && HARM.is_match(&super::event_kind::ASIDE.replace_all(&t, "")) =>
             {
                 EventKind::Symptom
             }
@@ -172,9 +172,6 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         };
     }
 }
-
-/// An aside in brackets.
-static ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\([^)]*\)").expect("static regex"));
 
 /// A customer report that comes after the team was already at work ("Some customers reported
 /// less than 100% availability, which we began mitigating") is the incident going on, not its
