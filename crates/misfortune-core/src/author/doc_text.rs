@@ -163,6 +163,11 @@ fn only_when(text: &str) -> bool {
             <= 2
 }
 
+/// Month names as their first three letters, January first.
+pub(super) const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 /// The incident's date: a "Date:" line's ("**Date**: June 15, 2023"), else the first ISO date
 /// that is not part of an identifier ("INC-2023-02-15" names another incident).
 pub(super) fn incident_date(md: &str) -> Option<String> {
@@ -179,9 +184,6 @@ pub(super) fn incident_date(md: &str) -> Option<String> {
         Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b")
             .expect("static regex")
     });
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let iso = |s: &str| {
         ISO.captures(s)
             .map(|c| format!("{}-{}-{}", &c[1], &c[2], &c[3]))

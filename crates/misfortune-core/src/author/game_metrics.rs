@@ -321,6 +321,15 @@ fn measured(text: &[String]) -> Vec<GenMetric> {
     out
 }
 
+/// A metric's id from its name ("API latency" -> "api_latency").
+fn metric_id(name: &str) -> String {
+    name.to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
 /// A percentage the document names with its level before and after ("X rises from A% to B%").
 static FROM_TO_PCT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[;,.]\s+)(?:the\s+)?([A-Za-z][\w/ -]{2,45}?)\s+(?:jump|rise|rose|climb|increase|grow|grew|drop|dropp|fall|fell|go|went|spike)(?:s|ed|d)?\s+from\s+(\d{1,3}(?:\.\d+)?)\s*%\s+to\s+(\d{1,3}(?:\.\d+)?)\s*%").expect("static regex")
@@ -347,12 +356,7 @@ fn labelled_peak(s: &str) -> Option<GenMetric> {
     let peak: f64 = c[2].replace(',', "").parse().ok()?;
     let unit = c.get(3).map_or("", |u| u.as_str());
     let name = super::game::capitalise(c[1].trim());
-    let id = name
-        .to_lowercase()
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("_");
+    let id = metric_id(&name);
     // An error rate is near zero when healthy, whatever its peak; other signals a third of it.
     let lower = name.to_lowercase();
     let baseline = QUANTITIES
@@ -417,12 +421,7 @@ fn named_change(s: &str) -> Option<GenMetric> {
     } else {
         super::game::capitalise(name)
     };
-    let id: String = name
-        .to_lowercase()
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("_");
+    let id = metric_id(&name);
     Some(GenMetric {
         id,
         name,

@@ -211,12 +211,6 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
     // "Root cause identified: X", "Explanation revealed. X".
     let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:])\s*(.+)")
         .expect("static regex");
-    // A cause named ("caused by", "the trigger was") before a consequence told ("..., causing
-    // slow page loads").
-    let strong = Regex::new(
-        r"(?i)\b(?:caused by|due to|because|traced to|triggered by|the (?:root cause|trigger|cause) (?:was|is)|was caused)\b",
-    )
-    .expect("static regex");
     let causal = Regex::new(
         r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:was|is)|led to)\b",
     )
@@ -251,9 +245,17 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
                 .flat_map(|s| items(&prose_lines(s)))
                 .find_map(|p| told.captures(&p).map(|c| clean_inline(c[1].trim())))
         })
-        .or_else(|| first_sentence(sections, &prose_parts, &strong))
+        // A cause named before a consequence told ("..., causing slow page loads").
+        .or_else(|| first_sentence(sections, &prose_parts, &NAMES_CAUSE))
         .or_else(|| first_sentence(sections, &prose_parts, &causal))
 }
+
+/// A sentence that names a cause ("caused by", "due to", "the trigger was"), not only a
+/// consequence ("..., causing slow page loads").
+pub(super) static NAMES_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:caused by|due to|because|traced (?:it |this )?to|triggered by|the (?:root cause|trigger|cause) (?:was|is)|was caused)\b")
+        .expect("static regex")
+});
 
 /// The first sentence of the sections `keep` keeps that `re` finds, with its full stop.
 fn first_sentence(

@@ -215,11 +215,13 @@ fn is_plain_text(lines: &[&str]) -> bool {
     })
 }
 
+/// A clock time ("4:06").
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d:\d\d").expect("static regex"));
+
 /// A plain-text heading: a short line after a blank one (or first), not a sentence, with no
 /// clock time, naming a known section.
 fn plain_heading(line: &str, after_blank: bool) -> Option<(usize, String)> {
     let s = line.trim();
-    static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d:\d\d").expect("static regex"));
     let name = s.trim_end_matches(':').trim();
     // A question or a label ("What happened?", "Customer Impact:") is a heading even with no
     // blank line above it.
@@ -240,7 +242,6 @@ fn plain_heading(line: &str, after_blank: bool) -> Option<(usize, String)> {
 fn plain_title(line: &str) -> Option<String> {
     let s = line.trim();
     // "Timeframe: September 16, 4:06 pm – 4:38 pm" is a label and a time, not a title.
-    static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d:\d\d").expect("static regex"));
     let timed_label = s.split_once(": ").is_some_and(|(label, value)| {
         label.split_whitespace().count() <= 3 && CLOCK.is_match(value)
     });

@@ -172,14 +172,10 @@ fn render(
 
 /// The first sentence of an update, oldest first, that says what caused the incident.
 fn told_cause(updates: &[Update]) -> Option<String> {
-    static CAUSE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:caused by|due to|because of|traced (?:it |this )?to|triggered by|the root cause (?:was|is))\b")
-            .expect("static regex")
-    });
     updates
         .iter()
         .flat_map(|u| u.body.split(". "))
-        .find(|s| CAUSE.is_match(s))
+        .find(|s| super::prose::NAMES_CAUSE.is_match(s))
         .map(|s| format!("{}.", s.trim().trim_end_matches('.')))
 }
 
@@ -330,10 +326,7 @@ fn order_key(line: &str) -> (i64, i64, i64, String) {
     let Some(c) = STAMP.captures(line) else {
         return (0, 0, 0, String::new());
     };
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let month = MONTHS
+    let month = super::doc_text::MONTHS
         .iter()
         .position(|m| c[1].eq_ignore_ascii_case(m))
         .map_or(0, |m| m as i64 + 1);
