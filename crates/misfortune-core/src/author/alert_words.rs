@@ -58,4 +58,6 @@ pub(super) const ALERT_FIRST: &[&str] = &[
     "raised by users",
     "raised by internal users",
     "raised by customers",
+    // "Status 503 messages witnessed": someone saw them.
+    "witnessed",
 ];

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::markdown::{is_metadata, prose_lines};
-use super::sections::{Part, Section, bullet, classify, clean_inline, prose};
+use super::sections::{Part, Section, bullet, classify, clean_inline, items, prose};
 
 /// The document's summary: a heading that says summary; the opening paragraph (a blog's lede);
 /// then "What happened" and other descriptions; the fault; what users saw. Metadata lines
@@ -213,4 +213,89 @@ pub(super) fn plain_chars(md: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// The paragraphs of the sections no template names, without their code blocks (the logs and
+/// commands a blog quotes are not what its author did).
+pub(super) fn narrative(sections: &[Section]) -> Vec<String> {
+    sections
+        .iter()
+        .filter(|s| s.part == Part::Other)
+        .flat_map(|s| items(&unfenced(&s.lines)))
+        .collect()
+}
+
+/// A section's lines without the code blocks that hold a machine's output (logs and commands
+/// a write-up quotes: "Jun 04 14:51:39 bloggulus systemd[1]: Starting bloggulus..."), which
+/// are not its story nor its timeline. A chat log pasted in a block ("[09:02] @support:
+/// getting reports...") stays.
+pub(super) fn unfenced(lines: &[String]) -> Vec<String> {
+    split_blocks(lines).0
+}
+
+/// The lines of the machine's output a write-up quotes that say something went wrong
+/// ("FATAL:  configuration file ... contains errors", "Out of memory: Killed process 15179
+/// (localedef)"), without their time and host: the logs a trainee greps, as written.
+pub(super) fn quoted_logs(sections: &[Section]) -> Vec<String> {
+    static TROUBLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)error|fail|fatal|killed|out of memory|refused|denied|timeout|timed out|cannot|could not|unable|panic|exception").expect("static regex")
+    });
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\[\s*\d+\.\d+\]\s*|(?:[A-Z][a-z]{2}\s+\d{1,2}\s+)?\d{2}:\d{2}:\d{2}\s+\S+\s+|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?\s*(?:UTC|Z)?\s*)")
+            .expect("static regex")
+    });
+    let mut out: Vec<String> = Vec::new();
+    for s in sections {
+        // A few from each block, so every machine the write-up looked at speaks.
+        for block in split_blocks(&s.lines).1 {
+            let trouble = block
+                .iter()
+                .map(|l| PREFIX.replace(l.trim(), "").trim().to_string())
+                .filter(|l| TROUBLE.is_match(l) && l.len() <= 200);
+            let mut taken = 0;
+            for l in trouble {
+                if taken < 3 && !out.contains(&l) {
+                    out.push(l);
+                    taken += 1;
+                }
+            }
+        }
+    }
+    out.truncate(12);
+    out
+}
+
+/// A section's lines outside the blocks of a machine's output, and those blocks' lines.
+fn split_blocks(lines: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
+    static MACHINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\w\[\d+\]:|\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|LOG|TRACE):?\s|^\s*\S+@\S+:\S*\s*[#$]|^\s*[$#]\s|^\s*\[\s*\d+\.\d+\]|^\s*(?:Log (?:started|ended)|Generating|Preparing|Unpacking|Setting up|Processing)\b")
+            .expect("static regex")
+    });
+    let mut out = Vec::new();
+    let mut machine_lines = Vec::new();
+    let mut block: Option<Vec<String>> = None;
+    for l in lines {
+        if l.trim_start().starts_with("```") {
+            match block.take() {
+                None => block = Some(Vec::new()),
+                Some(b) => {
+                    let filled: Vec<&String> = b.iter().filter(|l| !l.trim().is_empty()).collect();
+                    let machine = filled.iter().filter(|l| MACHINE.is_match(l)).count();
+                    if machine * 2 < filled.len() {
+                        out.extend(b);
+                    } else {
+                        machine_lines.push(b);
+                    }
+                }
+            }
+            continue;
+        }
+        match block.as_mut() {
+            Some(b) => b.push(l.clone()),
+            None => out.push(l.clone()),
+        }
+    }
+    // A block never closed is kept as written.
+    out.extend(block.unwrap_or_default());
+    (out, machine_lines)
 }

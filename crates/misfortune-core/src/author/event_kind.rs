@@ -113,6 +113,9 @@ fn opens_on_harm(t: &str) -> bool {
             // "Incident began at 18:31": the harm starts, whatever set it off.
             "incident began",
             "incident started",
+            // "Customer impact began. A subset of events began failing".
+            "impact began",
+            "impact started",
             "inability",
         ]
         .iter()
@@ -166,7 +169,9 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let recovered = says_recovered(&t);
     let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
     let came_back = recovered && trend != Some(Trend::Worse) && !ALERTING.is_match(&t);
-    let steps: [(bool, EventKind); 25] = [
+    let seen = harm_seen(&t).or_else(|| LOST_HEALTHY.is_match(&t).then_some(EventKind::Symptom));
+    let steps: [(bool, EventKind); 26] = [
+        (seen.is_some(), seen.unwrap_or(EventKind::Symptom)),
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
         (
@@ -174,7 +179,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
             EventKind::Communication,
         ),
         (
-            (has(Special::OnCallPaged) || ALERTS_FIRED.is_match(first_clause(&t))) && !negated,
+            pages_someone(&t, has(Special::OnCallPaged)) && !negated,
             EventKind::Alert,
         ),
         // "Incident declared, @oncall acknowledged": the declaration is the news.
@@ -244,6 +249,43 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     steps.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
 }
 
+/// Whether a line says someone was paged: the on-call paged, alerts fired, or a paging tool
+/// that paged people.
+fn pages_someone(t: &str, on_call_paged: bool) -> bool {
+    on_call_paged || ALERTS_FIRED.is_match(first_clause(t)) || PAGER_PAGED.is_match(t)
+}
+
+/// A paging tool that pages people ("Opsgenie paged the team", "PagerDuty alerted teams"), or
+/// users who told the team ("End-users alerted us that logs weren't arriving"): the alert,
+/// where a person paging a team would be an escalation.
+static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b)")
+        .expect("static regex")
+});
+
+/// Healthy machines taken away ("Healthy nodes all gets killed", "every working replica was
+/// evicted"): the harm, not a fix, whatever verb did it.
+static LOST_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:healthy|working|good)\b[^.;]{0,30}?\b(?:gets?|got|were|was|are|is|being)\s+(?:all\s+)?(?:killed|terminated|deleted|destroyed|removed|evicted)\b")
+        .expect("static regex")
+});
+
+/// A line that records when errors were first or last seen, with nobody doing the seeing
+/// ("First feature-flag initialization errors observed as containers failed"): the first is
+/// the harm, the last its end.
+fn harm_seen(t: &str) -> Option<EventKind> {
+    static SEEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:the\s+)?(first|initial|last|final)\b[^.;]{0,60}?\b(?:errors?|failures?|exceptions?|timeouts?|crash(?:es)?|5xxs?)\s+(?:were\s+|was\s+)?(?:observed|seen|logged|recorded)\b")
+            .expect("static regex")
+    });
+    let c = SEEN.captures(t.trim_start())?;
+    Some(if matches!(&c[1], "last" | "final") {
+        EventKind::Mitigation
+    } else {
+        EventKind::Symptom
+    })
+}
+
 /// Whether a word list names the line (`t`, stemmed `st`). Stems only where every form of a
 /// word means the same kind: "resolved" marks a resolution, but "resolve" is also what DNS does.
 fn listed_in(stemmer: &Stemmer, t: &str, st: &str, ws: &[&str], stems: bool) -> bool {
@@ -298,6 +340,14 @@ fn normalise(t: &str) -> String {
         Regex::new(r"\bresolved status for\b|\b(?:alert|alarm)s? (?:auto-?)?resolv\w*")
             .expect("static regex")
     });
+    // Nodes that "never joined the cluster" brought nobody in.
+    static JOINED_POOL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\bjoin(?:s|ed|ing)? (?:the )?(?:\w+ )?(?:cluster|pool|ring|quorum|mesh|swarm)\b",
+        )
+        .expect("static regex")
+    });
+    let t = JOINED_POOL.replace_all(&t, "registered with the pool");
     let t = NOT_FOUND.replace_all(&t, "missing");
     let t = ALERT_CLEARS.replace_all(&t, "alert back to normal for");
     let t = ROLLED_BACK.replace_all(&t, "$1 back $2");
@@ -361,6 +411,11 @@ fn starts_with_doing(stemmer: &Stemmer, t: &str) -> bool {
         .take(4)
         .collect();
     let doing = |w: &str| is_doing(stemmer, w);
+    // "Manually marked the VMs as unhealthy": how it was done does not hide what was done.
+    let words = match words.first() {
+        Some(&("manually" | "then" | "finally" | "immediately" | "also")) => &words[1..],
+        _ => &words[..],
+    };
     words.first().is_some_and(|w| doing(w))
         || words.windows(2).any(|p| {
             matches!(

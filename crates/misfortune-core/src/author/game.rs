@@ -19,6 +19,7 @@ use regex::Regex;
 use super::Skeleton;
 pub use super::game_metrics::GenMetric;
 use super::game_metrics::metrics;
+use super::game_paths::{failed_fixes, story_fix, theories, what_was_done};
 pub use super::game_suspects::Suspect;
 use super::game_suspects::suspects;
 use crate::model::EventKind;
@@ -31,6 +32,8 @@ pub struct Game {
     pub metrics: Vec<GenMetric>,
     /// Symptoms quoted as log lines: when, and the sentence.
     pub symptoms: Vec<(SimTime, String)>,
+    /// Log lines the document quotes from a machine's output, kept as written.
+    pub quoted_logs: Vec<String>,
     /// Theories the team chased that were not the cause.
     pub theories: Vec<Found>,
     /// Fixes that did not work; `true` when they made it worse.
@@ -155,7 +158,7 @@ pub(super) fn content_words(t: &str) -> Vec<String> {
 }
 
 /// Every sentence of a text.
-fn sentences(text: &str) -> Vec<String> {
+pub(super) fn sentences(text: &str) -> Vec<String> {
     // A full stop inside a number ("98.4%", "v2.13.4") does not end a sentence.
     let mut out = Vec::new();
     let mut start = 0;
@@ -193,6 +196,42 @@ fn logged_lines(sk: &Skeleton) -> Vec<(SimTime, String)> {
         .collect()
 }
 
+/// A sentence of a story that tells an alert going off.
+static STORY_ALERT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bmonitor\w*\b[^.]{0,30}\b(?:went|going|turned|turning|goes) (?:red|down|off)\b|\balert\w* (?:fired|went off|triggered)\b|\bgot paged\b|\bwas paged\b|\bpagerduty\b|\bopsgenie\b")
+        .expect("static regex")
+});
+
+/// The alerts: the timeline's; with none, the detection section's, else the one a story
+/// tells ("my UptimeRobot monitor going red within 5 minutes of the outage").
+fn alerts(sk: &Skeleton, events: &[(SimTime, EventKind, &str)]) -> Vec<Found> {
+    let mut out: Vec<Found> = events
+        .iter()
+        .filter(|e| e.1 == EventKind::Alert)
+        .map(|e| Found {
+            name: alert_name(e.2),
+            at: e.0,
+            quote: e.2.to_string(),
+        })
+        .collect();
+    let told = || {
+        sk.narrative
+            .iter()
+            .flat_map(|t| sentences(t))
+            .find(|t| STORY_ALERT.is_match(t))
+    };
+    if out.is_empty()
+        && let Some(d) = sk.detection.clone().or_else(told)
+    {
+        out.push(Found {
+            name: short(&d, 48),
+            at: SimTime::ZERO,
+            quote: d,
+        });
+    }
+    out
+}
+
 impl Game {
     /// Build the game from a skeleton whose text fields and timeline are filled in.
     pub fn from_skeleton(sk: &Skeleton) -> Game {
@@ -203,30 +242,14 @@ impl Game {
             .map(|e| (SimTime::ZERO, e.1, e.2.as_str()))
             .chain(sk.timeline.iter().map(|e| (e.0, e.1, e.2.as_str())))
             .collect();
-        g.alerts = events
-            .iter()
-            .filter(|e| e.1 == EventKind::Alert)
-            .map(|e| Found {
-                name: alert_name(e.2),
-                at: e.0,
-                quote: e.2.to_string(),
-            })
-            .collect();
-        if g.alerts.is_empty()
-            && let Some(d) = &sk.detection
-        {
-            g.alerts.push(Found {
-                name: short(d, 48),
-                at: SimTime::ZERO,
-                quote: d.clone(),
-            });
-        }
+        g.alerts = alerts(sk, &events);
         g.symptoms = events
             .iter()
             .filter(|e| matches!(e.1, EventKind::Symptom | EventKind::Trigger))
             .map(|e| (e.0, e.2.to_string()))
             .collect();
         g.symptoms.extend(logged_lines(sk));
+        g.quoted_logs = sk.quoted_logs.clone();
         let mut text: Vec<String> = Vec::new();
         for t in [
             &sk.summary,
@@ -244,6 +267,9 @@ impl Game {
             text.extend(sentences(t));
         }
         text.extend(events.iter().map(|e| e.2.to_string()));
+        // A blog's story ("I rebooted the server. Unfortunately, that didn't make a
+        // difference") tells its wrong paths in order.
+        text.extend(sk.narrative.iter().flat_map(|t| sentences(t)));
         // Signals without numbers are read only where the document describes the incident
         // (not from "the theory delayed the investigation").
         let mut symptoms: Vec<String> = [&sk.summary, &sk.impact, &sk.detection]
@@ -262,6 +288,12 @@ impl Game {
                 })
                 .map(|e| e.2.to_string()),
         );
+        // With no timeline, the story's sentences and the logs it quotes say what moved
+        // ("Out of memory: Killed process 15179").
+        if events.is_empty() {
+            symptoms.extend(sk.narrative.iter().flat_map(|t| sentences(t)));
+            symptoms.extend(sk.quoted_logs.iter().cloned());
+        }
         g.metrics = metrics(&text, &symptoms);
         g.theories = theories(&events, &text);
         g.failed_fixes = failed_fixes(&events, &text);
@@ -299,11 +331,12 @@ impl Game {
                     .into_iter()
                     .find(|t| super::event_kind::guess_kind(t, false) == EventKind::Mitigation)
             })
+            .or_else(|| story_fix(&sk.narrative))
         else {
             return;
         };
         self.fix = Some(Found {
-            name: short(&fix, 60),
+            name: short(&what_was_done(&fix), 60),
             at: SimTime::ZERO,
             quote: fix,
         });
@@ -353,16 +386,25 @@ impl Game {
         // Nothing before minute 0 (the detection) is the fix. Where the document says when the
         // service recovered, the fix is the last attempt before that; else the first attempt
         // that did not fail.
-        let tried = |(_, e): &(usize, &(SimTime, EventKind, &str))| {
-            e.1 == EventKind::Mitigation && !failed.contains(&e.2) && !planned(e.2)
+        // A line the next one says failed ("Node rollover started" over "Node rollover attempt
+        // fails") was neither the fix nor a recovery.
+        let undone = |i: usize| {
+            events
+                .get(i + 1)
+                .is_some_and(|n| super::event_kind::says_failed(n.2))
+        };
+        let tried = |(i, e): &(usize, &(SimTime, EventKind, &str))| {
+            e.1 == EventKind::Mitigation && !failed.contains(&e.2) && !planned(e.2) && !undone(*i)
         };
         let recovered = events
             .iter()
             .enumerate()
             .skip(before_start)
-            .find(|(_, e)| {
+            .find(|(i, e)| {
                 matches!(e.1, EventKind::Mitigation | EventKind::Resolution)
                     && super::event_kind::says_recovered(e.2)
+                    && !failed.contains(&e.2)
+                    && !undone(*i)
             })
             .map(|(i, _)| i);
         let last_tried = |r: usize| {
@@ -447,158 +489,10 @@ fn finding<'a>(
         .map(|(_, e)| e)
 }
 
-/// Theories the team chased: the words that say a line is a theory, and what follows them.
-fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
-    let re = Regex::new(
-        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that)|assumed (?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) |misleading (?:path|investigation)(?: paths?)?:?\s*(?:led (?:engineers|the team|us) to look into )?|(?:initial(?:ly)?|first) (?:investigation|investigations|triage) (?:focused|centred|centered|concentrated) on |look(?:ed|ing)? into potential |investigating this as (?:an? )?|misleading assumption (?:of|that) (?:an? )?(?:potential |possible )?|hypothesi[sz]ed (?:that )?(?:it was )?|(?:initial |first )?assumption (?:made )?(?:was )?that |rules? out (?:the )?|ruled out (?:the )?)\s*(?:this (?:is|was) )?(.+)",
-    )
-    .expect("static regex");
-    let at = |s: &str| {
-        events
-            .iter()
-            .find(|e| e.2 == s)
-            .map_or(SimTime::ZERO, |e| e.0)
-    };
-    // "An attack is ruled out": what was ruled out is a theory too.
-    let ruled_out = Regex::new(
-        r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:(?:is|was|were) (?:ruled out|the leading theory|the favourite|the favorite)|(?:(?:explored|investigated|checked) and )?ruled out)",
-    )
-    .expect("static regex");
-    // "Upstream Stripe gateway error rate was 0.0%, confirming the issue was entirely
-    // internal": a suspect the readings cleared.
-    let cleared = Regex::new(
-        r"(?i)^(?:[-*]\s*)?((?:an? |the )?[\w -]{3,50}?) (?:was|were|remained|stayed|showed) (?:at |only )?(?:0(?:\.0+)?%|(?:normal|healthy|flat|unaffected|unchanged)\b)[^.;]{0,30}?,?\s*(?:confirming|showing|proving|so|which (?:confirmed|showed|ruled out))\b",
-    )
-    .expect("static regex");
-    let mut out: Vec<Found> = Vec::new();
-    for s in text {
-        let Some(name) = [&re, &ruled_out, &cleared]
-            .iter()
-            .filter_map(|r| r.captures(s))
-            .map(|c| short(&theory_only(&c[1]), 60))
-            .find(|n| n.chars().count() >= 4)
-        else {
-            continue;
-        };
-        // "a network issue" hypothesised and "Network issues" ruled out are one theory.
-        if out.iter().any(|f| same_theory(&f.name, &name)) {
-            continue;
-        }
-        out.push(Found {
-            name,
-            at: at(s),
-            quote: s.clone(),
-        });
-    }
-    out
-}
-
-/// The theory without what the team did about it ("the 09:40 release and starts a rollback").
-fn same_theory(a: &str, b: &str) -> bool {
-    let key = |s: &str| {
-        let s = s.to_lowercase();
-        ["a ", "an ", "the ", "potential ", "possible "]
-            .iter()
-            .fold(s.as_str(), |s, w| s.strip_prefix(w).unwrap_or(s))
-            .trim_end_matches('s')
-            .to_string()
-    };
-    key(a) == key(b)
-}
-
-fn theory_only(s: &str) -> String {
-    let then = Regex::new(
-        r"(?i),?\s+(?:and|so|then)\s+(?:starts?|started|begins?|began|decides?|decided|rolls?|rolled|tries|tried|asks?|asked|goes|went)\b.*$",
-    )
-    .expect("static regex");
-    // "a slow query from the morning deploy is to blame": the theory is what is blamed.
-    let blame = Regex::new(
-        r"(?i)\s+(?:is|was|are|were)\s+(?:to blame|the cause|the culprit|responsible)\b.*$",
-    )
-    .expect("static regex");
-    // "a recent deployment; rolled back the deployment with no improvement": what they did
-    // about it follows a semicolon.
-    let s = s.split(';').next().unwrap_or(s);
-    // "Misleading path: Assumed issue was due to a recent deployment": the theory is the cause
-    // they assumed.
-    let assumed = Regex::new(
-        r"(?i)^assumed (?:that )?(?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) ",
-    )
-    .expect("static regex");
-    let s = assumed.replace(s, "");
-    // "a potential network issue explored and ruled out", "database as cause", "a network
-    // issue, leading to a check on...": the theory is what comes before.
-    let ruled = Regex::new(
-        r"(?i)(?:\s+(?:(?:was|were|is) )?(?:(?:explored|investigated|checked) and )?ruled out|\s+as (?:a |the )?(?:cause|culprit)|,\s*leading to)\b.*$",
-    )
-    .expect("static regex");
-    let s = ruled.replace(&s, "");
-    blame.replace(&then.replace(&s, ""), "").into_owned()
-}
-
-/// A failed fix's name: the clause that says it failed, without the words that say so
-/// ("Assumed a bad deploy; rolled back the deployment with no improvement" is "rolled back
-/// the deployment").
-fn tried_name(s: &str) -> String {
-    let clause = s
-        .split(';')
-        .find(|c| super::event_kind::says_failed(c))
-        .unwrap_or(s)
-        .trim();
-    let failure = Regex::new(
-        r"(?i)\s*,?\s*(?:with no improvement|without improvement|did not help|didn't help|had no effect|made (?:it|things) worse|failed)\b.*$",
-    )
-    .expect("static regex");
-    let name = failure.replace(clause, "");
-    let name = if name.split_whitespace().count() >= 2 {
-        name.into_owned()
-    } else {
-        clause.to_string()
-    };
-    capitalise(&name)
-}
-
-/// Fixes that were tried and failed, and whether they made it worse.
-fn failed_fixes(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<(Found, bool)> {
-    let mut out: Vec<(Found, bool)> = Vec::new();
-    // "Mitigation unsuccessful; deeper investigation initiated" names no move: the attempt is
-    // the mitigation before it ("Database connection pool size increased").
-    static NAMES_NOTHING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:the )?(?:mitigation|fix|attempt|change|it|this|that)\s+(?:was\s+)?(?:unsuccessful|failed|did not help|had no effect|did nothing)")
-            .expect("static regex")
-    });
-    for s in text {
-        let harmful = super::event_kind::says_worse(s);
-        if !super::event_kind::says_failed(s) || out.iter().any(|f| f.0.quote == *s) {
-            continue;
-        }
-        let here = events.iter().position(|e| e.2 == s);
-        let tried = here
-            .filter(|_| NAMES_NOTHING.is_match(s.trim()))
-            .and_then(|i| events[..i].iter().rfind(|e| e.1 == EventKind::Mitigation));
-        let s = &tried.map_or_else(|| s.clone(), |e| e.2.to_string());
-        if out.iter().any(|f| f.0.quote == *s) {
-            continue;
-        }
-        let at = events
-            .iter()
-            .find(|e| e.2 == s)
-            .map_or(SimTime::ZERO, |e| e.0);
-        out.push((
-            Found {
-                name: short(&tried_name(s), 60),
-                at,
-                quote: s.clone(),
-            },
-            harmful,
-        ));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::author::game_paths::{theory_only, tried_name};
 
     #[test]
     fn quantities_theories_and_failed_fixes_are_found() {

@@ -65,6 +65,10 @@ pub(super) const COMMUNICATION: &[&str] = &[
     "post-incident review complet",
     "postmortem complet",
     "post-mortem complet",
+    // "Follow-up mail indicating service restored".
+    "follow-up mail",
+    "mail indicating",
+    "email indicating",
 ];
 
 /// A fix that was tried and failed (or made things worse) is still a mitigation attempt.
@@ -85,6 +89,10 @@ pub(super) const FAILED_FIX: &[&str] = &[
     "helps briefly",
     "errors persist",
     "still failing",
+    // "Node rollover attempt fails due to timeout".
+    "attempt fails",
+    "attempt failed",
+    "attempts fail",
 ];
 
 pub(super) const INVESTIGATION_STRONG: &[&str] = &[
@@ -149,6 +157,9 @@ pub(super) const INVESTIGATION_STRONG: &[&str] = &[
     "suspect",
     "culprit",
     "hypothes",
+    // "The causes of impact were understood".
+    "were understood",
+    "was understood",
 ];
 
 pub(super) const MITIGATION_FIRST: &[&str] = &["mitigat"];
@@ -545,6 +556,9 @@ pub(super) const DOING: &[&str] = &[
     "reconfigur",
     "delet",
     "recreat",
+    // "Manually marked VMs as unhealthy", "cordoned the node".
+    "mark",
+    "cordon",
 ];
 
 /// "Contacted AWS support" brings in help; matched as written only, since "Contact form" is

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::doc_text::{cause_text, find_summary, front_matter};
 use super::sections::{Part, Section, bullet, items, prose, split_sections, table_cells};
-use super::timeline::parse_timeline;
+use super::timeline_read::read_timeline;
 use super::{ImportError, ImportOptions, Imported, Skeleton, Zero, slug, split_at_zero};
 use crate::model::{ActionItemKind, EventKind};
 use crate::time::SimTime;
@@ -182,6 +182,16 @@ pub fn import_markdown_with(
         .expect("static regex")
         .is_match(md);
     recorded_times(&mut sk, events, opts.zero, clock_times);
+    // What the document states fills what its timeline did not give.
+    sk.stated_times = super::stated_times::stated_times(md);
+    for (which, how_long, _) in &sk.stated_times {
+        let field = match which {
+            super::Measure::Detect => &mut sk.time_to_detect,
+            super::Measure::Mitigate => &mut sk.time_to_mitigate,
+            super::Measure::Resolve => &mut sk.time_to_resolve,
+        };
+        field.get_or_insert(*how_long);
+    }
     if sk.trigger.is_none() {
         sk.trigger = sk
             .before_start
@@ -191,6 +201,8 @@ pub fn import_markdown_with(
             .map(|e| e.2.clone());
     }
     sk.date = super::doc_text::incident_date(md);
+    sk.narrative = super::doc_text::narrative(&sections);
+    sk.quoted_logs = super::doc_text::quoted_logs(&sections);
     sk.id = slug(title.as_deref().unwrap_or(name));
     sk.tags = super::guess_tags(&sk);
     let all = [
@@ -227,114 +239,6 @@ pub fn import_markdown_with(
         skeleton: sk,
         found,
         missing,
-    })
-}
-
-/// The timeline's events in absolute seconds: the timeline section's dated lines (with headings
-/// elsewhere that name a time), else the section with the most dated lines, else (or when they
-/// say more) the sentences that give a time.
-fn read_timeline(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind, String)> {
-    let tl: Vec<String> = sections
-        .iter()
-        .filter(|s| s.part == Part::Timeline)
-        .flat_map(|s| s.lines.iter().cloned())
-        .collect();
-    let mut events = parse_timeline(&tl, year);
-    // A timeline told in paragraphs ("How did we respond? Customer impact began at 11:45 UTC
-    // ...; mitigated the majority by 14:10 UTC"): its sentences give the times.
-    let told =
-        Regex::new(r"^\W{0,6}(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:.]\d{2}").expect("static regex");
-    if !tl.is_empty() && !tl.iter().any(|l| told.is_match(l.trim())) {
-        // The summary's times ("At 09:14 UTC the registry began returning errors. On-call was
-        // paged at 09:21.") lead into it, where the timeline gives nothing at their minute.
-        // (Lines are "HH:MM — text.", in time order.)
-        let of = |parts: &[Part]| {
-            super::prose::prose_timeline(sections.iter().filter(|s| parts.contains(&s.part)))
-        };
-        let mut lines = of(&[Part::Timeline]);
-        let lead: Vec<_> = of(&[Part::Summary, Part::Detection, Part::Impact])
-            .into_iter()
-            .filter(|e| !lines.iter().any(|l| l.get(..5) == e.get(..5)))
-            .collect();
-        lines.extend(lead);
-        lines.sort_by(|a, b| a.get(..5).cmp(&b.get(..5)));
-        let prose = parse_timeline(&lines, year);
-        if prose.len() > events.len() {
-            events = prose;
-        }
-    } else if let Some(first) = events.first().map(|e| {
-        let m = e.0.rem_euclid(86_400) / 60;
-        format!("{:02}:{:02}", m / 60, m % 60)
-    }) {
-        // A timeline of updates posted once the harm was under way ("03:58 UTC | We are in
-        // recovery") starts where the summary says the harm did ("from 1:48 to 3:28 UTC").
-        let lead: Vec<String> = super::prose::prose_timeline(
-            sections
-                .iter()
-                .filter(|s| matches!(s.part, Part::Summary | Part::Impact)),
-        )
-        .into_iter()
-        // Its lines open with "HH:MM", so they compare as text.
-        .filter(|l| l.get(..5).is_some_and(|hm| hm < first.as_str()))
-        .collect();
-        if !lead.is_empty() {
-            let joined = parse_timeline(&[lead, tl.clone()].concat(), year);
-            if joined.len() > events.len() {
-                events = joined;
-            }
-        }
-    }
-    // Headings elsewhere that name a time within the timeline's first day join it.
-    if let Some(first) = events.first().map(|e| e.0) {
-        events.extend(
-            super::prose::timed_headings(sections)
-                .into_iter()
-                .filter(|e| e.0 >= first && e.0 < 86_400),
-        );
-        events.sort_by_key(|e| e.0);
-    }
-    // No timeline heading ("Response and recovery" holds the dated lines): the section with
-    // the most dated events, when it has at least three.
-    if events.is_empty() {
-        events = sections
-            .iter()
-            .map(|s| parse_timeline(&s.lines, year))
-            .filter(|e| e.len() >= 3)
-            .max_by_key(Vec::len)
-            .unwrap_or_default();
-        // No dated lines at all (a plain-text status report), or a few scattered among the
-        // sections: the sentences that give a time, when they say more (a range's end too).
-        let prose = parse_timeline(&super::prose::prose_timeline(sections), year);
-        if events.is_empty() || (prose.len() > events.len() && !listed_rows(sections)) {
-            events = prose;
-        } else if prose.len() > events.len() {
-            // A table of dated rows under a summary that tells more times ("mitigated at
-            // 14:20", "resolved by 14:33"): the rows as read, and the sentences' other minutes.
-            let taken: Vec<i64> = events.iter().map(|e| e.0).collect();
-            events.extend(
-                prose
-                    .into_iter()
-                    .filter(|p| !taken.iter().any(|t| (t - p.0).abs() < 60)),
-            );
-            events.sort_by_key(|e| e.0);
-        }
-    }
-    events
-}
-
-/// Whether a section lists at least three rows that open with a time (table rows or lines):
-/// a timeline as written, which sentences add to rather than replace.
-fn listed_rows(sections: &[Section]) -> bool {
-    sections.iter().any(|s| {
-        s.lines
-            .iter()
-            .filter(|l| {
-                table_cells(l)
-                    .and_then(|c| c.first().cloned())
-                    .is_some_and(|c| opens_with_time(&c))
-            })
-            .count()
-            >= 3
     })
 }
 

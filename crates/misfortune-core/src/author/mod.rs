@@ -21,6 +21,7 @@ mod doc_text;
 mod event_kind;
 pub mod game;
 mod game_metrics;
+mod game_paths;
 mod game_suspects;
 mod kind_context;
 mod kind_words;
@@ -34,18 +35,22 @@ mod ron_writer;
 mod section_labels;
 mod sections;
 mod signal_trend;
+mod stated_times;
 mod status_page;
 mod tag_guess;
 mod templates;
 mod timeline;
+mod timeline_clock;
 mod timeline_lines;
 mod timeline_order;
+mod timeline_read;
 mod timeline_table;
 
 pub use classic::import_wheel;
 pub use event_kind::guess_kind;
 pub use markdown::{import_markdown, import_markdown_with};
 pub use record::import_record;
+pub use stated_times::{Measure, Stated};
 pub use tag_guess::guess_tags;
 pub use templates::{TEMPLATES, template};
 
@@ -87,6 +92,14 @@ pub struct Skeleton {
     pub action_items: Vec<(String, ActionItemKind, Option<String>)>,
     pub red_herrings: Vec<String>,
     pub gm_notes: Vec<String>,
+    /// The paragraphs of the sections no template names (a blog's "PostgreSQL is Down",
+    /// "Running Ansible"), without their code blocks: the story the game reads its wrong
+    /// theories and failed fixes from when no timeline tells them.
+    pub narrative: Vec<String>,
+    /// The lines of a machine's output the document quotes that say something went wrong.
+    pub quoted_logs: Vec<String>,
+    /// The response times the document states ("Time to detection: 2 minutes").
+    pub stated_times: Vec<Stated>,
     /// The game built from the document by rules (see [`game`]).
     pub game: game::Game,
 }
@@ -194,6 +207,10 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
                     "report",
                     "raised",
                     "first detected",
+                    // "The monitoring systems alerted our engineers".
+                    "alerted our",
+                    "alerted the",
+                    "alerted engineers",
                 ]
                 .iter()
                 .any(|w| t.contains(w))

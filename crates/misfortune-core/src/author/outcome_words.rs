@@ -34,6 +34,12 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "back to normal",
             "returns to normal",
             "return to normal",
+            // "Gateway metrics began returning toward normal"; "function execution impact
+            // ended".
+            "toward normal",
+            "towards normal",
+            "impact ended",
+            "impact ends",
             "returned to normal",
             "to baseline",
             "at baseline",
@@ -46,6 +52,8 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "dropped below",
             "subside",
             "healthy again",
+            // "LB detects new nodes as healthy, allowing traffic".
+            "as healthy",
             // "Traffic resumed within minutes"; "VLAN states have re-established"; a backlog
             // "accepted into the database and cleared".
             "resumed",
@@ -58,6 +66,8 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "backlog cleared",
             "queue cleared",
             "running again",
+            // "Most builds run again".
+            "run again",
             "working again",
             "works again",
             "back up",
@@ -92,6 +102,7 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "are operational",
             "is operational",
             "fully operational",
+            "systems operational",
             "back online",
             "running perfectly",
             "working perfectly",
@@ -101,7 +112,7 @@ pub(super) fn says_recovered(text: &str) -> bool {
 }
 
 static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling)\b[^;]{0,40}\bfailed\b|\bfailed (?:attempt|rollback|roll-back|restart|fix|restore|failover|retry|patch)|\bbut [^.;]{0,30}\bstill (?:experienc\w*|fail\w*|down|broken|erroring|unavailable|affected|seeing|returning)|\b(?:restart|attempt|retry|redeploy)\w*\b[^;.]{0,20}\bcrash\w*|\b(?:rollback|roll back|restart|fix|failover|attempt)\b[^;]{0,40}\b(?:was |is |being |got )?blocked\b").expect("static regex")
+    Regex::new(r"(?i)did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|(?:did not|didn't|does not|doesn't) make (?:a|any) difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling|rollover)\b[^;]{0,40}\bfail(?:ed|s)\b|\bfailed (?:attempt|rollback|roll-back|restart|fix|restore|failover|retry|patch)|\bbut [^.;]{0,30}\bstill (?:experienc\w*|fail\w*|down|broken|erroring|unavailable|affected|seeing|returning)|\b(?:restart|attempt|retry|redeploy)\w*\b[^;.]{0,20}\bcrash\w*|\b(?:rollback|roll back|restart|fix|failover|attempt)\b[^;]{0,40}\b(?:was |is |being |got )?blocked\b").expect("static regex")
 });
 
 static WORSE_RE: LazyLock<Regex> = LazyLock::new(|| {

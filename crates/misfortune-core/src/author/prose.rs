@@ -42,11 +42,11 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
         .into_iter()
         .filter(|s| !matches!(s.part, Part::Lessons | Part::WentWell | Part::WentWrong))
     {
-        let kept: Vec<String> = s
-            .lines
+        let kept: Vec<String> = super::doc_text::unfenced(&s.lines)
             .iter()
             .filter(|l| !is_metadata(l) || opens_with_time(l) || WHEN_LABEL.is_match(l))
-            .cloned()
+            // "Timeframe: September 16, 4:06 pm - 4:38 pm": the harm's start and end, said so.
+            .map(|l| WHEN_LABEL.replace(l, "Impact began:").into_owned())
             .collect();
         for paragraph in items(&kept) {
             // The time the paragraph's last timed sentence gave, for "after 10 minutes".
@@ -212,7 +212,7 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
     let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:])\s*(.+)")
         .expect("static regex");
     let causal = Regex::new(
-        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:was|is)|led to)\b",
+        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:was|is)|led to|meant that|resulted in)\b",
     )
     .expect("static regex");
     let prose_parts = |s: &&Section| {
@@ -263,12 +263,44 @@ fn first_sentence(
     keep: &dyn Fn(&&Section) -> bool,
     re: &Regex,
 ) -> Option<String> {
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(\d{1,2})\. ((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
+        )
+        .expect("static regex")
+    });
+    static CHANGE_CAUSED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:planned|scheduled|routine)?\s*(?:upgrade|deploy\w*|release|rollout|migration|maintenance)\b.{0,100}?\bcaused\b")
+            .expect("static regex")
+    });
+    // "This resulted in a period of 30 minutes where...": what "this" was, the sentence before,
+    // is the cause.
+    static THIS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:this|that|it)\s+(?:\w+\s+)?(?:resulted in|led to|caused|meant)\b")
+            .expect("static regex")
+    });
     sections.iter().filter(keep).find_map(|s| {
-        items(&prose_lines(s))
+        let told: Vec<String> = items(&prose_lines(s))
             .iter()
+            // "On Monday 3. February 2020": an ordinal's full stop ends no sentence.
+            .map(|p| ORDINAL.replace_all(p, "$1 $2").into_owned())
             .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
-            .find(|sentence| re.is_match(sentence))
-            .map(|x| format!("{}.", x.trim().trim_end_matches('.')))
+            .collect();
+        let causes: Vec<usize> = (0..told.len()).filter(|&i| re.is_match(&told[i])).collect();
+        // "A planned upgrade ... caused a minor DNS issue. ... These vendor changes, when not
+        // implemented, caused CoreDNS to crash-loop": the change is the trigger; the sentence
+        // after that tells how is the cause.
+        let i = match causes.as_slice() {
+            [first, next, ..] if CHANGE_CAUSED.is_match(&told[*first]) => *next,
+            [first, ..] => *first,
+            [] => return None,
+        };
+        let i = if THIS.is_match(told[i].trim()) && i > 0 {
+            i - 1
+        } else {
+            i
+        };
+        Some(format!("{}.", told[i].trim().trim_end_matches('.')))
     })
 }
 

@@ -188,6 +188,13 @@ impl Skeleton {
                     })),
             );
         }
+        if !self.stated_times.is_empty() {
+            let said: Vec<&str> = self.stated_times.iter().map(|s| s.2.as_str()).collect();
+            w.comment(&format!(
+                "The document states: {} (where the timeline gave none, these are used).",
+                said.join("; ")
+            ));
+        }
         w.comment("`Unknown` where the source gives no figure: write `Assumed(\"..\")` if the game needs one.")
             .field("time_to_detect", recorded(self.time_to_detect))
             .field("time_to_mitigate", recorded(self.time_to_mitigate))

@@ -88,6 +88,15 @@ impl Skeleton {
                 q(&format!("TODO: as the service would log it: {text}"))
             ));
         }
+        if !self.game.quoted_logs.is_empty() {
+            w.comment("Quoted from the log output the document shows; move each to its time.");
+        }
+        for text in &self.game.quoted_logs {
+            w.line(format_args!(
+                "LogLine(at: \"0m\", level: Error, text: {}),",
+                q(text)
+            ));
+        }
         w.close("]),").close("],");
     }
 

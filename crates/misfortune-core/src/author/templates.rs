@@ -200,6 +200,7 @@ pub fn template(id: &str, name: &str) -> Option<Skeleton> {
         alerts: vec![found(s.alert)],
         metrics: s.metrics,
         symptoms: Vec::new(),
+        quoted_logs: Vec::new(),
         theories: s.theories.iter().map(|t| found(t)).collect(),
         failed_fixes: s.failed.iter().map(|(f, h)| (found(f), *h)).collect(),
         fix: Some(found(s.fix)),

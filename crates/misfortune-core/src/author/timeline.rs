@@ -5,6 +5,7 @@ use regex::Regex;
 
 use super::kind_context::{Actor, Place, actor_of, classify};
 use super::sections::{bullet, clean_inline, table_cells};
+use super::timeline_clock::{Clock, Stamp};
 use super::timeline_lines::{OTHER_ZONE, drop_retold, earlier_change, label_only};
 use super::timeline_table::{RowText, TableShape, row_text};
 use crate::model::EventKind;
@@ -18,15 +19,6 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
-}
-
-/// A timestamp found at the start of a timeline line.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Stamp {
-    day: Option<i64>,
-    secs: i64,
-    /// `T+12m`: already an offset from the start.
-    relative: bool,
 }
 
 struct TimeParser {
@@ -145,8 +137,26 @@ impl TimeParser {
                 h += 12;
             }
         }
-        let start = clock.get(0)?.start().min(date.map_or(usize::MAX, |d| d.1));
-        let end = clock.get(0)?.end().max(date.map_or(0, |d| d.2));
+        // The date is part of the stamp where it sits beside the time ("21 March 2025 @ 04:10",
+        // "04:10 on 21 March"); one further off leaves the words between it and the time in
+        // the text ("16:06 — Impact began: September 16, 4:06 pm").
+        let (cs, ce) = (clock.get(0)?.start(), clock.get(0)?.end());
+        let beside = |d: &(i64, usize, usize)| {
+            let gap = if d.2 <= cs {
+                &s[d.2..cs]
+            } else if d.1 >= ce {
+                &s[ce..d.1]
+            } else {
+                ""
+            };
+            let gap = gap
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            gap.is_empty() || ["at", "on", "utc on", "utc", "gmt"].contains(&gap.as_str())
+        };
+        let span = date.filter(beside);
+        let start = cs.min(span.map_or(usize::MAX, |d| d.1));
+        let end = ce.max(span.map_or(0, |d| d.2));
         Some((
             Stamp {
                 day: date.map(|d| d.0),
@@ -215,7 +225,7 @@ pub(super) fn parse_timeline(
 ) -> Vec<(i64, EventKind, String)> {
     let tp = TimeParser::new();
     let mut raw: Vec<RawEvent> = Vec::new();
-    let mut clock = Clock::default();
+    let mut clock = Clock::new(&dated_moments(&tp, lines, default_year));
     let mut shape = TableShape::new();
     let mut dated_bullets = true;
     let mut prev_blank = true;
@@ -307,6 +317,22 @@ pub(super) fn parse_timeline(
         push_dated(&mut raw, (abs, &stamp), (text, kind_text, actor));
     }
     finish(raw)
+}
+
+/// The moments (seconds since 1970) of the lines that open with a date and a time, so a time
+/// told before the first date ("At 01:59 UTC, monitoring detected...") can be put on the day
+/// among them.
+fn dated_moments(tp: &TimeParser, lines: &[String], default_year: Option<i64>) -> Vec<i64> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let body = l.trim_start_matches(|c: char| {
+                matches!(c, '|' | '#' | '-' | '*' | '+' | ' ' | '\t')
+            });
+            let (s, start, _) = tp.stamp(body, default_year)?;
+            (start < 4).then_some(s.day? * 86_400 + s.secs)
+        })
+        .collect()
 }
 
 /// The raw events' kinds, in time order, with the rules that read the whole timeline applied.
@@ -516,41 +542,5 @@ impl RawEvent {
             t.push(' ');
             t.push_str(more);
         }
-    }
-}
-
-/// The day a timeline is on, so clock times become seconds from its first day.
-#[derive(Default)]
-struct Clock {
-    current_day: Option<i64>,
-    first_day: Option<i64>,
-    last_abs: Option<i64>,
-    day_offset: i64,
-}
-
-impl Clock {
-    /// Seconds from the first day for a stamp; a clock time with no date of its own that goes
-    /// backwards crossed midnight.
-    fn place(&mut self, stamp: &Stamp) -> i64 {
-        if stamp.relative {
-            self.last_abs = Some(stamp.secs);
-            return stamp.secs;
-        }
-        if stamp.day.is_some() {
-            self.current_day = stamp.day;
-        }
-        let mut abs = match self.current_day {
-            Some(d) => (d - *self.first_day.get_or_insert(d)) * 86_400 + stamp.secs,
-            None => stamp.secs + self.day_offset,
-        };
-        if stamp.day.is_none() && self.last_abs.is_some_and(|prev| abs + 3600 < prev) {
-            abs += 86_400;
-            match self.current_day.as_mut() {
-                Some(d) => *d += 1,
-                None => self.day_offset += 86_400,
-            }
-        }
-        self.last_abs = Some(abs);
-        abs
     }
 }

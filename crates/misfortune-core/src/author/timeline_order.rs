@@ -51,8 +51,20 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
 pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
     // Only an incident said to be over counts ("operating normally" may be a partial return).
     let over =
-        Regex::new(r"(?i)\bresolved\b|\bincident (?:closed|ends|ended|over)\b|\ball clear\b|\bpermanent (?:fix|solution)\b")
+        Regex::new(r"(?i)\bresolved\b|\bincident (?:closed|ends|ended|over)\b|\ball clear\b|\bpermanent (?:fix|solution)\b|\bpermanently (?:fixed|resolved|solved)\b")
             .expect("static regex");
+    // "Deployment downgraded, which solved the issue" before "issue permanently fixed": the
+    // first ended the harm, the second the incident.
+    if let Some(last) = events
+        .iter()
+        .rposition(|e| e.1 == EventKind::Resolution && over.is_match(&e.2))
+    {
+        for e in &mut events[..last] {
+            if e.1 == EventKind::Resolution && !over.is_match(&e.2) {
+                e.1 = EventKind::Mitigation;
+            }
+        }
+    }
     let Some(resolved) = events
         .iter()
         .position(|e| e.1 == EventKind::Resolution && over.is_match(&e.2))
@@ -72,14 +84,18 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
 pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize> {
     static OUTAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|inability to|unable to)\b",
+            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|(?:customer )?impact (?:began|begins|started|starts)|inability to|unable to|unschedulable|could not be scheduled|deleted all)\b",
         )
         .expect("static regex")
     });
     events
         .iter()
         .take_while(|e| !matches!(e.1, EventKind::Investigation | EventKind::Escalation))
-        .position(|e| e.1 == EventKind::Symptom && OUTAGE.is_match(&e.2))
+        // "Accidental execution of a command that deleted all worker nodes": a change that is
+        // itself the outage.
+        .position(|e| {
+            matches!(e.1, EventKind::Symptom | EventKind::Trigger) && OUTAGE.is_match(&e.2)
+        })
 }
 
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like
@@ -127,6 +143,8 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "rolled",
         // "Index rebuild begins on orders.status_idx": an operation on the system.
         "rebuil",
+        // "A scheduled job rotated the broker certificates".
+        "rotat",
         // "Engineer moves to other work, forgets to revert the security group": a step missed.
         "forget",
         "forgot",

@@ -1,0 +1,208 @@
+//! The wrong paths a document tells and the fix it ends on, for the game: the theories the
+//! team chased ("initially suspected", "Maybe the backup job had locked the database?"), the
+//! fixes that failed ("I restarted the machine. That didn't make a difference.") and, in a
+//! story with no timeline, the change its teller made.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::game::{Found, capitalise, sentences, short};
+use crate::model::EventKind;
+use crate::time::SimTime;
+
+/// What a storyteller's sentence says was done, without its lead-in ("Thinking that this
+/// might be a fluke, I rebooted the server" is "Rebooted the server").
+pub(super) fn what_was_done(s: &str) -> String {
+    static DONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[^,]{0,80},\s*)?(?:I|we|We)(?:'ve| have)?\s+(?:then\s+|also\s+|finally\s+)?(.+)$",
+        )
+        .expect("static regex")
+    });
+    DONE.captures(s.trim())
+        .map_or_else(|| s.to_string(), |c| capitalise(&c[1]))
+}
+
+/// In a story with no timeline, the change its teller made ("As a direct result of this
+/// incident, I've bumped the droplet's RAM from 512MB to 1GB"): the first one told that
+/// the sentence after does not say failed ("I rebooted the server. That didn't help.").
+pub(super) fn story_fix(narrative: &[String]) -> Option<String> {
+    static MADE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:I|we)(?:'ve| have)?\s+(?:then\s+|finally\s+)?(?:bumped|increased|raised|added|doubled|upgraded|resized|scaled|rolled back|reverted|restarted|replaced|fixed|patched|disabled|removed|deployed|moved|migrated|restored)\b")
+            .expect("static regex")
+    });
+    let told: Vec<String> = narrative.iter().flat_map(|t| sentences(t)).collect();
+    let failed = |i: usize| {
+        told.get(i + 1)
+            .is_some_and(|next| super::event_kind::says_failed(next))
+    };
+    (0..told.len())
+        .filter(|&i| MADE.is_match(&told[i]) && !super::event_kind::says_failed(&told[i]))
+        .find(|&i| !failed(i))
+        .map(|i| told[i].clone())
+}
+
+/// Theories the team chased: the words that say a line is a theory, and what follows them.
+pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
+    let re = Regex::new(
+        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that)|assumed (?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) |misleading (?:path|investigation)(?: paths?)?:?\s*(?:led (?:engineers|the team|us) to look into )?|(?:initial(?:ly)?|first) (?:investigation|investigations|triage) (?:focused|centred|centered|concentrated) on |look(?:ed|ing)? into potential |investigating this as (?:an? )?|misleading assumption (?:of|that) (?:an? )?(?:potential |possible )?|hypothesi[sz]ed (?:that )?(?:it was )?|(?:initial |first )?assumption (?:made )?(?:was )?that |rules? out (?:the )?|ruled out (?:the )?|thinking (?:that )?(?:this|it) (?:might|may|could) (?:be|have been) (?:an? |some )?|^(?:maybe|perhaps) )\s*(?:this (?:is|was) )?(.+)",
+    )
+    .expect("static regex");
+    let at = |s: &str| {
+        events
+            .iter()
+            .find(|e| e.2 == s)
+            .map_or(SimTime::ZERO, |e| e.0)
+    };
+    // "An attack is ruled out": what was ruled out is a theory too.
+    let ruled_out = Regex::new(
+        r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:(?:is|was|were) (?:ruled out|the leading theory|the favourite|the favorite)|(?:(?:explored|investigated|checked) and )?ruled out)",
+    )
+    .expect("static regex");
+    // "Upstream Stripe gateway error rate was 0.0%, confirming the issue was entirely
+    // internal": a suspect the readings cleared.
+    let cleared = Regex::new(
+        r"(?i)^(?:[-*]\s*)?((?:an? |the )?[\w -]{3,50}?) (?:was|were|remained|stayed|showed) (?:at |only )?(?:0(?:\.0+)?%|(?:normal|healthy|flat|unaffected|unchanged)\b)[^.;]{0,30}?,?\s*(?:confirming|showing|proving|so|which (?:confirmed|showed|ruled out))\b",
+    )
+    .expect("static regex");
+    let mut out: Vec<Found> = Vec::new();
+    // "Maybe the baseline configuration got messed up?" wonders; "maybe we should" does not.
+    let wonders = |s: &str| {
+        let l = s.to_lowercase();
+        !(l.starts_with("maybe ") || l.starts_with("perhaps ")) || s.ends_with('?')
+    };
+    for s in text.iter().filter(|s| wonders(s)) {
+        let Some(name) = [&re, &ruled_out, &cleared]
+            .iter()
+            .filter_map(|r| r.captures(s))
+            .map(|c| short(&theory_only(&c[1]), 60))
+            .find(|n| n.chars().count() >= 4)
+        else {
+            continue;
+        };
+        // "a network issue" hypothesised and "Network issues" ruled out are one theory.
+        if out.iter().any(|f| same_theory(&f.name, &name)) {
+            continue;
+        }
+        out.push(Found {
+            name,
+            at: at(s),
+            quote: s.clone(),
+        });
+    }
+    out
+}
+
+/// The theory without what the team did about it ("the 09:40 release and starts a rollback").
+fn same_theory(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        let s = s.to_lowercase();
+        ["a ", "an ", "the ", "potential ", "possible "]
+            .iter()
+            .fold(s.as_str(), |s, w| s.strip_prefix(w).unwrap_or(s))
+            .trim_end_matches('s')
+            .to_string()
+    };
+    key(a) == key(b)
+}
+
+pub(super) fn theory_only(s: &str) -> String {
+    let then = Regex::new(
+        r"(?i),?\s+(?:and|so|then)\s+(?:starts?|started|begins?|began|decides?|decided|rolls?|rolled|tries|tried|asks?|asked|goes|went)\b.*$|,\s*(?:I|we)\b.*$|\?$",
+    )
+    .expect("static regex");
+    // "a slow query from the morning deploy is to blame": the theory is what is blamed.
+    let blame = Regex::new(
+        r"(?i)\s+(?:is|was|are|were)\s+(?:to blame|the cause|the culprit|responsible)\b.*$",
+    )
+    .expect("static regex");
+    // "a recent deployment; rolled back the deployment with no improvement": what they did
+    // about it follows a semicolon.
+    let s = s.split(';').next().unwrap_or(s);
+    // "Misleading path: Assumed issue was due to a recent deployment": the theory is the cause
+    // they assumed.
+    let assumed = Regex::new(
+        r"(?i)^assumed (?:that )?(?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) ",
+    )
+    .expect("static regex");
+    let s = assumed.replace(s, "");
+    // "a potential network issue explored and ruled out", "database as cause", "a network
+    // issue, leading to a check on...": the theory is what comes before.
+    let ruled = Regex::new(
+        r"(?i)(?:\s+(?:(?:was|were|is) )?(?:(?:explored|investigated|checked) and )?ruled out|\s+as (?:a |the )?(?:cause|culprit)|,\s*leading to)\b.*$",
+    )
+    .expect("static regex");
+    let s = ruled.replace(&s, "");
+    blame.replace(&then.replace(&s, ""), "").into_owned()
+}
+
+/// A failed fix's name: the clause that says it failed, without the words that say so
+/// ("Assumed a bad deploy; rolled back the deployment with no improvement" is "rolled back
+/// the deployment").
+pub(super) fn tried_name(s: &str) -> String {
+    let clause = s
+        .split(';')
+        .find(|c| super::event_kind::says_failed(c))
+        .unwrap_or(s)
+        .trim();
+    let failure = Regex::new(
+        r"(?i)\s*,?\s*(?:with no improvement|without improvement|did not help|didn't help|had no effect|made (?:it|things) worse|failed)\b.*$",
+    )
+    .expect("static regex");
+    let name = what_was_done(&failure.replace(clause, ""));
+    let name = if name.split_whitespace().count() >= 2 {
+        name
+    } else {
+        clause.to_string()
+    };
+    capitalise(&name)
+}
+
+/// Fixes that were tried and failed, and whether they made it worse.
+pub(super) fn failed_fixes(
+    events: &[(SimTime, EventKind, &str)],
+    text: &[String],
+) -> Vec<(Found, bool)> {
+    let mut out: Vec<(Found, bool)> = Vec::new();
+    // "Mitigation unsuccessful; deeper investigation initiated" names no move: the attempt is
+    // the mitigation before it ("Database connection pool size increased").
+    static NAMES_NOTHING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\w+,\s*)?(?:the )?(?:mitigation|fix|attempt|change|it|this|that)\s+(?:was\s+)?(?:unsuccessful|failed|did not help|had no effect|did nothing|(?:did not|didn't) (?:help|work|make (?:a|any) difference))")
+            .expect("static regex")
+    });
+    for (i, s) in text.iter().enumerate() {
+        let harmful = super::event_kind::says_worse(s);
+        if !super::event_kind::says_failed(s) || out.iter().any(|f| f.0.quote == *s) {
+            continue;
+        }
+        let names_nothing = NAMES_NOTHING.is_match(s.trim());
+        let here = events.iter().position(|e| e.2 == s);
+        let tried = here
+            .filter(|_| names_nothing)
+            .and_then(|i| events[..i].iter().rfind(|e| e.1 == EventKind::Mitigation))
+            .map(|e| e.2.to_string())
+            // In a story, the sentence before ("I rebooted the server.") is the attempt.
+            .or_else(|| {
+                let before = i.checked_sub(1).map(|j| &text[j]);
+                before.filter(|_| names_nothing && here.is_none()).cloned()
+            });
+        let s = &tried.unwrap_or_else(|| s.clone());
+        if out.iter().any(|f| f.0.quote == *s) {
+            continue;
+        }
+        let at = events
+            .iter()
+            .find(|e| e.2 == s)
+            .map_or(SimTime::ZERO, |e| e.0);
+        out.push((
+            Found {
+                name: short(&tried_name(s), 60),
+                at,
+                quote: s.clone(),
+            },
+            harmful,
+        ));
+    }
+    out
+}

@@ -1,0 +1,80 @@
+//! Where a timeline's clock times fall: the day each is on, midnight crossed when the clock
+//! goes well back, and a time told before any date put on the day among the dated lines.
+
+/// A timestamp found at the start of a timeline line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Stamp {
+    pub(super) day: Option<i64>,
+    pub(super) secs: i64,
+    /// `T+12m`: already an offset from the start.
+    pub(super) relative: bool,
+}
+
+/// How far back a clock time with no date must go to be read as the next day: a timeline that
+/// restates a range after its last line ("Run scheduling: 16:10–18:15" under an 18:44 line)
+/// goes back a few hours on the same day; midnight takes it back most of a day.
+const MIDNIGHT: i64 = 6 * 3600;
+
+/// The day a timeline is on, so clock times become seconds from its first day.
+#[derive(Default)]
+pub(super) struct Clock {
+    pub(super) current_day: Option<i64>,
+    first_day: Option<i64>,
+    last_abs: Option<i64>,
+    day_offset: i64,
+    /// The moments (seconds since 1970) of the timeline's lines that give a date and a time.
+    dated: Vec<i64>,
+}
+
+impl Clock {
+    /// A clock for a timeline whose dated lines are at `dated` (seconds since 1970): its first
+    /// day is theirs.
+    pub(super) fn new(dated: &[i64]) -> Self {
+        Clock {
+            first_day: dated.iter().min().map(|m| m.div_euclid(86_400)),
+            dated: dated.to_vec(),
+            ..Clock::default()
+        }
+    }
+
+    /// The day for a time told before any date ("At 01:59 UTC" over a list that runs from
+    /// "20 January @ 21:00" to "21 January @ 09:28"): the first day of the dated lines on
+    /// which it falls among them, else their first day.
+    fn day_among_dated(&self, secs: i64) -> Option<i64> {
+        let (lo, hi) = (*self.dated.iter().min()?, *self.dated.iter().max()?);
+        let mut days: Vec<i64> = self.dated.iter().map(|m| m.div_euclid(86_400)).collect();
+        days.sort_unstable();
+        days.dedup();
+        days.iter()
+            .copied()
+            .find(|d| (lo..=hi).contains(&(d * 86_400 + secs)))
+            .or(days.first().copied())
+    }
+
+    /// Seconds from the first day for a stamp; a clock time with no date of its own that goes
+    /// well back crossed midnight.
+    pub(super) fn place(&mut self, stamp: &Stamp) -> i64 {
+        if stamp.relative {
+            self.last_abs = Some(stamp.secs);
+            return stamp.secs;
+        }
+        if stamp.day.is_some() {
+            self.current_day = stamp.day;
+        } else if self.current_day.is_none() && self.last_abs.is_none() {
+            self.current_day = self.day_among_dated(stamp.secs);
+        }
+        let mut abs = match self.current_day {
+            Some(d) => (d - *self.first_day.get_or_insert(d)) * 86_400 + stamp.secs,
+            None => stamp.secs + self.day_offset,
+        };
+        if stamp.day.is_none() && self.last_abs.is_some_and(|prev| abs + MIDNIGHT < prev) {
+            abs += 86_400;
+            match self.current_day.as_mut() {
+                Some(d) => *d += 1,
+                None => self.day_offset += 86_400,
+            }
+        }
+        self.last_abs = Some(abs);
+        abs
+    }
+}

@@ -1,0 +1,155 @@
+//! Which lines make a document's timeline: its timeline section's dated lines, the sentences
+//! of the summary and the rest that tell more, or, with no timeline heading, the section with
+//! the most dated lines.
+
+use regex::Regex;
+
+use super::markdown::opens_with_time;
+use super::sections::{Part, Section, table_cells};
+use super::timeline::parse_timeline;
+use crate::model::EventKind;
+
+/// The timeline's events in absolute seconds: the timeline section's dated lines (with headings
+/// elsewhere that name a time), else the section with the most dated lines, else (or when they
+/// say more) the sentences that give a time.
+pub(super) fn read_timeline(
+    sections: &[Section],
+    year: Option<i64>,
+) -> Vec<(i64, EventKind, String)> {
+    let tl: Vec<String> = sections
+        .iter()
+        .filter(|s| s.part == Part::Timeline)
+        .flat_map(|s| s.lines.iter().cloned())
+        .collect();
+    let mut events = parse_timeline(&tl, year);
+    // A timeline told in paragraphs ("How did we respond? Customer impact began at 11:45 UTC
+    // ...; mitigated the majority by 14:10 UTC"): its sentences give the times.
+    let told =
+        Regex::new(r"^\W{0,6}(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}[:.]\d{2}").expect("static regex");
+    if !tl.is_empty() && !tl.iter().any(|l| told.is_match(l.trim())) {
+        // The summary's times ("At 09:14 UTC the registry began returning errors. On-call was
+        // paged at 09:21.") lead into it, where the timeline gives nothing at their minute.
+        // (Lines are "HH:MM — text.", in time order.)
+        let of = |parts: &[Part]| {
+            super::prose::prose_timeline(sections.iter().filter(|s| parts.contains(&s.part)))
+        };
+        let mut lines = of(&[Part::Timeline]);
+        let lead: Vec<_> = of(&[Part::Summary, Part::Detection, Part::Impact])
+            .into_iter()
+            .filter(|e| !lines.iter().any(|l| l.get(..5) == e.get(..5)))
+            .collect();
+        lines.extend(lead);
+        lines.sort_by(|a, b| a.get(..5).cmp(&b.get(..5)));
+        let prose = parse_timeline(&lines, year);
+        if prose.len() > events.len() {
+            events = prose;
+        }
+    } else if let Some(first) = events.first().map(|e| {
+        let m = e.0.rem_euclid(86_400) / 60;
+        format!("{:02}:{:02}", m / 60, m % 60)
+    }) {
+        // A timeline of updates posted once the harm was under way ("03:58 UTC | We are in
+        // recovery") starts where the summary says the harm did ("from 1:48 to 3:28 UTC").
+        let lead: Vec<String> = super::prose::prose_timeline(
+            sections
+                .iter()
+                .filter(|s| matches!(s.part, Part::Summary | Part::Impact)),
+        )
+        .into_iter()
+        // Its lines open with "HH:MM", so they compare as text.
+        .filter(|l| l.get(..5).is_some_and(|hm| hm < first.as_str()))
+        .collect();
+        if !lead.is_empty() {
+            let joined = parse_timeline(&[lead, tl.clone()].concat(), year);
+            if joined.len() > events.len() {
+                events = joined;
+            }
+        }
+        let more = told_elsewhere(sections, &events, year);
+        events.extend(more);
+        events.sort_by_key(|e| e.0);
+    }
+    // Headings elsewhere that name a time within the timeline's first day join it.
+    if let Some(first) = events.first().map(|e| e.0) {
+        events.extend(
+            super::prose::timed_headings(sections)
+                .into_iter()
+                .filter(|e| e.0 >= first && e.0 < 86_400),
+        );
+        events.sort_by_key(|e| e.0);
+    }
+    // No timeline heading ("Response and recovery" holds the dated lines): the section with
+    // the most dated events, when it has at least three.
+    if events.is_empty() {
+        events = sections
+            .iter()
+            .map(|s| parse_timeline(&super::doc_text::unfenced(&s.lines), year))
+            .filter(|e| e.len() >= 3)
+            .max_by_key(Vec::len)
+            .unwrap_or_default();
+        // No dated lines at all (a plain-text status report), or a few scattered among the
+        // sections: the sentences that give a time, when they say more (a range's end too).
+        let prose = parse_timeline(&super::prose::prose_timeline(sections), year);
+        if events.is_empty() || (prose.len() > events.len() && !listed_rows(sections)) {
+            events = prose;
+        } else if prose.len() > events.len() {
+            // A table of dated rows under a summary that tells more times ("mitigated at
+            // 14:20", "resolved by 14:33"): the rows as read, and the sentences' other minutes.
+            let taken: Vec<i64> = events.iter().map(|e| e.0).collect();
+            events.extend(
+                prose
+                    .into_iter()
+                    .filter(|p| !taken.iter().any(|t| (t - p.0).abs() < 60)),
+            );
+            events.sort_by_key(|e| e.0);
+        }
+    }
+    events
+}
+
+/// What the summary, impact, detection or resolution tells beside a one-day timeline: the
+/// times after its last line ("From 9:30 AM to 10:37 AM WAT, requests ... resulted in 500
+/// errors" over a timeline that stops at the 9:31 rollback), when the harm ended; and an
+/// alert earlier than the timeline's first ("At 9:05 AM WAT, the monitoring systems alerted
+/// our engineers" over "9:07 AM: PagerDuty alerted teams"), when the team first knew.
+fn told_elsewhere(
+    sections: &[Section],
+    events: &[(i64, EventKind, String)],
+    year: Option<i64>,
+) -> Vec<(i64, EventKind, String)> {
+    let Some(last) = events.last().map(|e| e.0).filter(|&l| l < 86_400) else {
+        return Vec::new();
+    };
+    let first_alert = events
+        .iter()
+        .find(|e| e.1 == EventKind::Alert)
+        .map_or(i64::MAX, |e| e.0);
+    let lines = super::prose::prose_timeline(sections.iter().filter(|s| {
+        matches!(
+            s.part,
+            Part::Summary | Part::Impact | Part::Detection | Part::Resolution
+        )
+    }));
+    parse_timeline(&lines, year)
+        .into_iter()
+        .filter(|e| {
+            (e.0 > last + 60 && e.0 < 86_400) || (e.1 == EventKind::Alert && e.0 < first_alert - 60)
+        })
+        .collect()
+}
+
+/// Whether a section lists at least three rows that open with a time (table rows or lines):
+/// a timeline as written, which sentences add to rather than replace.
+fn listed_rows(sections: &[Section]) -> bool {
+    sections.iter().any(|s| {
+        s.lines
+            .iter()
+            .filter(|l| {
+                table_cells(l)
+                    .and_then(|c| c.first().cloned())
+                    .is_some_and(|c| opens_with_time(&c))
+            })
+            .count()
+            >= 3
+    })
+}
