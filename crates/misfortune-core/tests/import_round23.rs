@@ -149,7 +149,7 @@ The first thing I did was look at the service logs:
 
 ```
 Mar 03 10:02:11 wiki systemd[1]: Starting wiki...
-Mar 03 10:02:11 wiki wiki[811]: ERROR cannot open database file /srv/wiki/db.sqlite
+Mar 03 10:02:11 wiki wiki[811]: 2025-03-03 10:02:11.482 UTC ERROR cannot open database file /srv/wiki/db.sqlite
 Mar 03 10:02:11 wiki systemd[1]: wiki.service: Failed with result 'exit-code'.
 ```
 
@@ -196,8 +196,16 @@ The disk was full of old exports. I removed the exports older than a month and t
     assert!(fix.name.starts_with("Removed the exports"), "{fix:?}");
     // The scenario the import writes quotes those log lines as they were logged.
     let ron = author::render_skeleton(sk);
+    // (Without the wall clock inside them: the session gives each line its time.)
     assert!(
-        ron.contains("text: \"wiki[811]: ERROR cannot open database file /srv/wiki/db.sqlite\""),
+        ron.contains(
+            "level: Error, text: \"wiki[811]: ERROR cannot open database file /srv/wiki/db.sqlite\""
+        ),
+        "{ron}"
+    );
+    // A theory that is a claim is checked as one.
+    assert!(
+        ron.contains("label: \"Check whether the backup job had locked the database\""),
         "{ron}"
     );
 }

@@ -244,13 +244,19 @@ pub(super) fn quoted_logs(sections: &[Section]) -> Vec<String> {
         Regex::new(r"^\s*(?:\[\s*\d+\.\d+\]\s*|(?:[A-Z][a-z]{2}\s+\d{1,2}\s+)?\d{2}:\d{2}:\d{2}\s+\S+\s+|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?\s*(?:UTC|Z)?\s*)")
             .expect("static regex")
     });
+    static INNER_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:\s*(?:UTC|Z))?\s*")
+            .expect("static regex")
+    });
     let mut out: Vec<String> = Vec::new();
     for s in sections {
         // A few from each block, so every machine the write-up looked at speaks.
         for block in split_blocks(&s.lines).1 {
             let trouble = block
                 .iter()
-                .map(|l| PREFIX.replace(l.trim(), "").trim().to_string())
+                .map(|l| PREFIX.replace(l.trim(), ""))
+                // The session gives each line its time; the wall clock inside would clash.
+                .map(|l| INNER_STAMP.replace_all(&l, "").trim().to_string())
                 .filter(|l| TROUBLE.is_match(l) && l.len() <= 200);
             let mut taken = 0;
             for l in trouble {

@@ -113,6 +113,8 @@ fn opens_on_harm(t: &str) -> bool {
             // "Incident began at 18:31": the harm starts, whatever set it off.
             "incident began",
             "incident started",
+            // "Node starts reporting \"no space left on device\"".
+            "no space left",
             // "Customer impact began. A subset of events began failing".
             "impact began",
             "impact started",
@@ -259,7 +261,7 @@ fn pages_someone(t: &str, on_call_paged: bool) -> bool {
 /// users who told the team ("End-users alerted us that logs weren't arriving"): the alert,
 /// where a person paging a team would be an escalation.
 static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b)")
+    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b)")
         .expect("static regex")
 });
 
@@ -349,6 +351,8 @@ fn normalise(t: &str) -> String {
     });
     let t = JOINED_POOL.replace_all(&t, "registered with the pool");
     let t = NOT_FOUND.replace_all(&t, "missing");
+    // "Rollback takes priority over investigation": the rollback is what happened.
+    let t = t.replace("priority over investigation", "priority");
     let t = ALERT_CLEARS.replace_all(&t, "alert back to normal for");
     let t = ROLLED_BACK.replace_all(&t, "$1 back $2");
     RISES.replace_all(&t, "${1}rises").into_owned()
@@ -450,6 +454,11 @@ fn negates_alert(t: &str) -> bool {
         "didn't page",
         "nobody was paged",
         "no alarm",
+        // "Functional tests indicates all fine, and this is reported over Slack".
+        "all fine",
+        "all good",
+        "no issues",
+        "no problems",
     ]
     .iter()
     .any(|w| t.contains(w))

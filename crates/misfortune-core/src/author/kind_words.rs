@@ -157,6 +157,10 @@ pub(super) const INVESTIGATION_STRONG: &[&str] = &[
     "suspect",
     "culprit",
     "hypothes",
+    // "Functional tests indicates all fine".
+    "tests indicat",
+    "tests show",
+    "tests pass",
     // "The causes of impact were understood".
     "were understood",
     "was understood",
@@ -193,6 +197,9 @@ pub(super) const RESOLUTION: &[&str] = &[
     "fixed rule",
     "fix is in place",
     "fix in place",
+    // "By looking at the logs, we confirmed that the problem was solved".
+    "problem was solved",
+    "issue was solved",
 ];
 
 pub(super) const MITIGATION: &[&str] = &[
@@ -559,6 +566,7 @@ pub(super) const DOING: &[&str] = &[
     // "Manually marked VMs as unhealthy", "cordoned the node".
     "mark",
     "cordon",
+    "exclud",
 ];
 
 /// "Contacted AWS support" brings in help; matched as written only, since "Contact form" is

@@ -451,12 +451,17 @@ fn read_sections(
         .or_else(|| super::doc_text::labelled_causes(sections))
         .or_else(|| get(Part::RootCause).find_map(cause_text))
         .or_else(|| super::prose::cause_sentence(sections));
-    note("root cause", sk.root_cause.is_some());
     sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));
-    note("trigger", sk.trigger.is_some());
     sk.contributing = get(Part::Contributing)
         .flat_map(|s| items(&s.lines))
         .collect();
+    // Nothing says "caused": a lone contributing factor ("Misbehaving code running in a
+    // capability container") is the cause.
+    if sk.root_cause.is_none() && sk.contributing.len() == 1 {
+        sk.root_cause = sk.contributing.first().cloned();
+    }
+    note("root cause", sk.root_cause.is_some());
+    note("trigger", sk.trigger.is_some());
     note("contributing factors", !sk.contributing.is_empty());
     sk.resolution = get(Part::Resolution).find_map(|s| prose(&s.lines));
     note("resolution", sk.resolution.is_some());

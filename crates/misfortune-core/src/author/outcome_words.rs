@@ -103,6 +103,8 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "is operational",
             "fully operational",
             "systems operational",
+            "service operational",
+            "services operational",
             "back online",
             "running perfectly",
             "working perfectly",

@@ -93,7 +93,8 @@ impl Skeleton {
         }
         for text in &self.game.quoted_logs {
             w.line(format_args!(
-                "LogLine(at: \"0m\", level: Error, text: {}),",
+                "LogLine(at: \"0m\", level: {}, text: {}),",
+                quoted_level(text),
                 q(text)
             ));
         }
@@ -231,7 +232,7 @@ impl Skeleton {
             w.line(format_args!(
                 "Action(id: \"theory-{}\", label: {}, kind: Investigate, cost: \"3m\", red_herring: true, phrases: [{}], result: {}, gm_note: {}),",
                 i + 1,
-                q(&format!("Check whether it is {}", t.name)),
+                q(&check_label(&t.name)),
                 q("TODO: how a trainee would say it"),
                 q("TODO: what it shows, raw"),
                 from_doc(&t.quote)
@@ -352,5 +353,31 @@ impl Skeleton {
             ))
             .field("clues", "[\"clue\"]")
             .close("),");
+    }
+}
+
+/// The level a quoted log line was logged at, from its own words ("FATAL:", "perl: warning").
+fn quoted_level(text: &str) -> &'static str {
+    let t = text.to_lowercase();
+    if t.contains("fatal") || t.contains("panic") || t.contains("out of memory") {
+        "Fatal"
+    } else if t.contains("warn") && !t.contains("error") {
+        "Warn"
+    } else {
+        "Error"
+    }
+}
+
+/// An investigation's label for a theory: a thing to check ("Check whether it is a stuck
+/// mount"), or a claim ("Check whether the backup job had locked the database").
+fn check_label(theory: &str) -> String {
+    static CLAIM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:is|was|were|are|had|has|have|got|did|does|could|might|may)\b")
+            .expect("static regex")
+    });
+    if CLAIM.is_match(theory) {
+        format!("Check whether {theory}")
+    } else {
+        format!("Check whether it is {theory}")
     }
 }

@@ -118,10 +118,13 @@ impl TimeParser {
             }
         }
         let date = self.date(s, default_year).filter(|d| d.1 < head_limit);
-        let clock = self
+        let Some(clock) = self
             .clock
             .captures(s)
-            .filter(|c| c.get(0).is_some_and(|m| m.start() < head_limit + 16))?;
+            .filter(|c| c.get(0).is_some_and(|m| m.start() < head_limit + 16))
+        else {
+            return date.and_then(|d| unfilled_time(s, d));
+        };
         let mut h: i64 = clock[1].parse().ok()?;
         let m: i64 = clock[2].parse().ok()?;
         let sec: i64 = clock.get(3).map_or(Some(0), |x| x.as_str().parse().ok())?;
@@ -167,6 +170,21 @@ impl TimeParser {
             end,
         ))
     }
+}
+
+/// "2022-06-02 HH:mm | The limitrange was deleted": a date whose time was never filled in is
+/// that day, at its start.
+fn unfilled_time(s: &str, (day, start, end): (i64, usize, usize)) -> Option<(Stamp, usize, usize)> {
+    static UNFILLED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:hh:mm(?::ss)?|\?\?:\?\?|--:--|xx:xx)\b").expect("static regex")
+    });
+    let m = UNFILLED.find(&s[end..])?;
+    let stamp = Stamp {
+        day: Some(day),
+        secs: 0,
+        relative: false,
+    };
+    Some((stamp, start, end + m.end()))
 }
 
 /// Words that may come before a line's time without making it a sentence ("At about 14:05").
