@@ -202,3 +202,28 @@ fn the_fix_is_not_an_attempt_the_next_line_says_failed() {
         g.failed_fixes
     );
 }
+
+#[test]
+fn a_stated_recovery_that_counts_from_another_start_is_only_shown() {
+    let text = "\
+# Queue consumers stalled
+
+## Timeline
+
+| Time             | Event |
+| :--------------- | ----- |
+| 2023-09-01 12:00 | Consumer lag alert fired |
+| 2023-09-01 12:04 | Consumers restarted (resolved). |
+
+## Stats
+
+- Time to detection: 1 minutes
+- Time to recovery: 9 minutes
+";
+    let i = author::import_markdown("queue.md", text).unwrap();
+    let sk = &i.skeleton;
+    // Nine minutes of recovery after a four-minute resolution would contradict the timeline.
+    assert_eq!(sk.time_to_resolve, Some(SimTime::from_mins(4)));
+    assert_eq!(sk.time_to_mitigate, None);
+    assert_eq!(sk.stated_times.len(), 2);
+}

@@ -184,13 +184,24 @@ pub fn import_markdown_with(
     recorded_times(&mut sk, events, opts.zero, clock_times);
     // What the document states fills what its timeline did not give.
     sk.stated_times = super::stated_times::stated_times(md);
+    // (A figure may count from another start than minute 0: one that would put the recovery
+    // after the resolution, or the resolution before it, is only shown.)
     for (which, how_long, _) in &sk.stated_times {
-        let field = match which {
-            super::Measure::Detect => &mut sk.time_to_detect,
-            super::Measure::Mitigate => &mut sk.time_to_mitigate,
-            super::Measure::Resolve => &mut sk.time_to_resolve,
+        let h = *how_long;
+        let (field, fits) = match which {
+            super::Measure::Detect => (&mut sk.time_to_detect, true),
+            super::Measure::Mitigate => (
+                &mut sk.time_to_mitigate,
+                sk.time_to_resolve.is_none_or(|r| h <= r),
+            ),
+            super::Measure::Resolve => (
+                &mut sk.time_to_resolve,
+                sk.time_to_mitigate.is_none_or(|m| h >= m),
+            ),
         };
-        field.get_or_insert(*how_long);
+        if fits && field.is_none() {
+            *field = Some(h);
+        }
     }
     if sk.trigger.is_none() {
         sk.trigger = sk
