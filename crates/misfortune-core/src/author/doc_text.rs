@@ -72,24 +72,27 @@ pub(super) fn find_summary(sections: &[Section]) -> Option<String> {
 }
 
 /// A document's YAML front matter, if it opens with one: its `title`, and the text after it.
-pub(super) fn front_matter(md: &str) -> (Option<String>, &str) {
+pub(super) fn front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
     let Some(rest) = md
         .strip_prefix("---\n")
         .or_else(|| md.strip_prefix("---\r\n"))
     else {
-        return (None, md);
+        return (None, None, md);
     };
     let Some(end) = rest.find("\n---") else {
-        return (None, md);
+        return (None, None, md);
     };
     let block = &rest[..end];
     let after = rest[end + 4..].trim_start_matches(['-', '\r']);
-    let title = block.lines().find_map(|l| {
-        l.strip_prefix("title:")
-            .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
-            .filter(|t| !t.is_empty())
-    });
-    (title, after)
+    let key = |k: &str| {
+        block.lines().find_map(|l| {
+            l.strip_prefix(k)
+                .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
+                .filter(|t| !t.is_empty())
+        })
+    };
+    // A collection's entry says what happened in its `summary:`.
+    (key("title:"), key("summary:"), after)
 }
 
 /// A root-cause section's text; under "Root causes", a sub-heading that names one cause ("1.

@@ -8,6 +8,7 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::alert_words::{ALERT, ALERT_FIRST};
+use super::kind_phrases::{LOST_HEALTHY, harm_seen, pages_someone, the_company};
 use super::kind_words::{
     COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, FAILED_FIX, INVESTIGATION,
     INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
@@ -59,7 +60,7 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
 
 /// A timeline opens with what set the incident off, unless it opens with the page.
 pub(super) fn first_kind(text: &str) -> EventKind {
-    let t = text.to_lowercase();
+    let t = the_company(&text.to_lowercase());
     if ALERT
         .iter()
         .chain(ALERT_FIRST)
@@ -251,43 +252,6 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     steps.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
 }
 
-/// Whether a line says someone was paged: the on-call paged, alerts fired, or a paging tool
-/// that paged people.
-fn pages_someone(t: &str, on_call_paged: bool) -> bool {
-    on_call_paged || ALERTS_FIRED.is_match(first_clause(t)) || PAGER_PAGED.is_match(t)
-}
-
-/// A paging tool that pages people ("Opsgenie paged the team", "PagerDuty alerted teams"), or
-/// users who told the team ("End-users alerted us that logs weren't arriving"): the alert,
-/// where a person paging a team would be an escalation.
-static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b)")
-        .expect("static regex")
-});
-
-/// Healthy machines taken away ("Healthy nodes all gets killed", "every working replica was
-/// evicted"): the harm, not a fix, whatever verb did it.
-static LOST_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:healthy|working|good)\b[^.;]{0,30}?\b(?:gets?|got|were|was|are|is|being)\s+(?:all\s+)?(?:killed|terminated|deleted|destroyed|removed|evicted)\b")
-        .expect("static regex")
-});
-
-/// A line that records when errors were first or last seen, with nobody doing the seeing
-/// ("First feature-flag initialization errors observed as containers failed"): the first is
-/// the harm, the last its end.
-fn harm_seen(t: &str) -> Option<EventKind> {
-    static SEEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:the\s+)?(first|initial|last|final)\b[^.;]{0,60}?\b(?:errors?|failures?|exceptions?|timeouts?|crash(?:es)?|5xxs?)\s+(?:were\s+|was\s+)?(?:observed|seen|logged|recorded)\b")
-            .expect("static regex")
-    });
-    let c = SEEN.captures(t.trim_start())?;
-    Some(if matches!(&c[1], "last" | "final") {
-        EventKind::Mitigation
-    } else {
-        EventKind::Symptom
-    })
-}
-
 /// Whether a word list names the line (`t`, stemmed `st`). Stems only where every form of a
 /// word means the same kind: "resolved" marks a resolution, but "resolve" is also what DNS does.
 fn listed_in(stemmer: &Stemmer, t: &str, st: &str, ws: &[&str], stems: bool) -> bool {
@@ -351,6 +315,11 @@ fn normalise(t: &str) -> String {
     });
     let t = JOINED_POOL.replace_all(&t, "registered with the pool");
     let t = NOT_FOUND.replace_all(&t, "missing");
+    let t = the_company(&t);
+    // "The service was taken offline at 18:40 to clear it": switched off on purpose.
+    let t = t
+        .replace("taken offline", "disabled")
+        .replace("taken down", "disabled");
     // "Rollback takes priority over investigation": the rollback is what happened.
     let t = t.replace("priority over investigation", "priority");
     let t = ALERT_CLEARS.replace_all(&t, "alert back to normal for");
@@ -515,7 +484,7 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
 
 /// A line that opens with alerts going off ("Monitoring alerts triggered; engineering team
 /// engaged"): the detection, whoever it brought in.
-static ALERTS_FIRED: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ALERTS_FIRED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         // ("Engineers were automatically alerted ... and began investigating" is found, too.)
         r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|fired|went off|raised|firing)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b",

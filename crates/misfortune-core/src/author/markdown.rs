@@ -152,7 +152,7 @@ pub fn import_markdown_with(
     let rewritten = super::status_page::rewrite(md);
     let md = rewritten.as_deref().unwrap_or(md);
     // A blog's front matter (`---` / `title: "..."` / `---`) is metadata, not text.
-    let (front_title, md) = front_matter(md);
+    let (front_title, front_summary, md) = front_matter(md);
     let (title, sections) = split_sections(md);
     let title = title.or(front_title);
     let no_sections = sections
@@ -169,7 +169,8 @@ pub fn import_markdown_with(
         title: title.clone(),
         ..Default::default()
     };
-    let (found, events) = read_sections(&mut sk, &sections, year);
+    let (mut found, events) = read_sections(&mut sk, &sections, year);
+    front_summary_wins(&mut sk, &mut found, &sections, front_summary);
     // Notes with no headings are still a postmortem when they give a timeline ("09:10 first
     // alert from Sentry. 09:18 support reported...").
     if no_sections && events.len() < 3 {
@@ -182,27 +183,7 @@ pub fn import_markdown_with(
         .expect("static regex")
         .is_match(md);
     recorded_times(&mut sk, events, opts.zero, clock_times);
-    // What the document states fills what its timeline did not give.
-    sk.stated_times = super::stated_times::stated_times(md);
-    // (A figure may count from another start than minute 0: one that would put the recovery
-    // after the resolution, or the resolution before it, is only shown.)
-    for (which, how_long, _) in &sk.stated_times {
-        let h = *how_long;
-        let (field, fits) = match which {
-            super::Measure::Detect => (&mut sk.time_to_detect, true),
-            super::Measure::Mitigate => (
-                &mut sk.time_to_mitigate,
-                sk.time_to_resolve.is_none_or(|r| h <= r),
-            ),
-            super::Measure::Resolve => (
-                &mut sk.time_to_resolve,
-                sk.time_to_mitigate.is_none_or(|m| h >= m),
-            ),
-        };
-        if fits && field.is_none() {
-            *field = Some(h);
-        }
-    }
+    fill_stated_times(&mut sk, md);
     if sk.trigger.is_none() {
         sk.trigger = sk
             .before_start
@@ -495,4 +476,47 @@ fn read_sections(
     let events = read_timeline(sections, year);
     note("timeline", !events.is_empty());
     (found, events)
+}
+
+/// What the document states ("Time to detection: 2 minutes") fills what its timeline did not
+/// give.
+fn fill_stated_times(sk: &mut Skeleton, md: &str) {
+    sk.stated_times = super::stated_times::stated_times(md);
+    // (A figure may count from another start than minute 0: one that would put the recovery
+    // after the resolution, or the resolution before it, is only shown.)
+    for (which, how_long, _) in &sk.stated_times {
+        let h = *how_long;
+        let (field, fits) = match which {
+            super::Measure::Detect => (&mut sk.time_to_detect, true),
+            super::Measure::Mitigate => (
+                &mut sk.time_to_mitigate,
+                sk.time_to_resolve.is_none_or(|r| h <= r),
+            ),
+            super::Measure::Resolve => (
+                &mut sk.time_to_resolve,
+                sk.time_to_mitigate.is_none_or(|m| h >= m),
+            ),
+        };
+        if fits && field.is_none() {
+            *field = Some(h);
+        }
+    }
+}
+
+/// A front matter's `summary:` beats the opening paragraph, not a summary section.
+fn front_summary_wins(
+    sk: &mut Skeleton,
+    found: &mut Vec<String>,
+    sections: &[Section],
+    front_summary: Option<String>,
+) {
+    let summary_section = sections
+        .iter()
+        .any(|s| s.part == Part::Summary && s.explicit);
+    if let Some(fs) = front_summary.filter(|_| !summary_section) {
+        sk.summary = Some(fs);
+        if !found.iter().any(|f| f == "summary") {
+            found.push("summary".to_string());
+        }
+    }
 }

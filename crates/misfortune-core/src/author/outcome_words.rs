@@ -106,6 +106,8 @@ pub(super) fn says_recovered(text: &str) -> bool {
             "service operational",
             "services operational",
             "back online",
+            // "The application was brought back at ~21:30 UTC".
+            "brought back",
             "running perfectly",
             "working perfectly",
         ]

@@ -38,6 +38,9 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
             .expect("static regex")
     });
     let mut found: Vec<(u32, String)> = Vec::new();
+    // The day each found time is on: the date its sentence names, else the one before.
+    let mut days: Vec<Option<i64>> = Vec::new();
+    let mut on = Dated::default();
     for s in sections
         .into_iter()
         .filter(|s| !matches!(s.part, Part::Lessons | Part::WentWell | Part::WentWrong))
@@ -51,10 +54,24 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
         for paragraph in items(&kept) {
             // The time the paragraph's last timed sentence gave, for "after 10 minutes".
             let mut last: Option<u32> = None;
+            // "**30 July 2012, 02:33 IST.** The line tripped...": a stamp alone is the time of
+            // the sentence after it.
+            let mut stamp_alone: Option<String> = None;
             for sentence in paragraph.split(". ") {
                 let sentence = sentence.trim().trim_end_matches('.');
+                on.read(sentence);
+                let told = stamp_alone
+                    .take()
+                    .map_or(sentence.to_string(), |s| format!("{s}, {sentence}"));
+                let sentence = told.as_str();
                 let before = found.len();
                 read_sentence(sentence, &mut found);
+                if found.len() == before + 1 && only_when(sentence) {
+                    found.pop();
+                    stamp_alone = Some(sentence.to_string());
+                    continue;
+                }
+                days.resize(found.len(), on.day);
                 if found.len() > before {
                     last = found[before..].iter().map(|f| f.0).max();
                 } else if let Some(from) = last
@@ -63,13 +80,53 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
                     && let Ok(n) = n.as_str().parse::<u32>()
                 {
                     found.push((from + n, sentence.to_string()));
+                    days.push(on.day);
                     last = Some(from + n);
                 }
             }
         }
     }
+    dated_lines(found, days)
+}
+
+/// Whether a sentence says only when ("30 July 2012, 02:33 IST"): no word but a month, a zone
+/// or "at"/"on".
+fn only_when(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let l = w.to_lowercase();
+            super::doc_text::MONTHS.iter().any(|m| l.starts_with(m))
+                || ["at", "on", "utc", "gmt", "st", "nd", "rd", "th", "am", "pm"]
+                    .contains(&l.as_str())
+                || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()))
+        })
+}
+
+/// The found times as timeline lines ("HH:MM — text."), in time order; told over more than one
+/// day ("at ~21:30 UTC on April 21" ... "on April 22"), each keeps its date and the lines go in
+/// the order of the days.
+fn dated_lines(found: Vec<(u32, String)>, days: Vec<Option<i64>>) -> Vec<String> {
+    let first_day = days.iter().flatten().min().copied();
+    let many_days = days.iter().flatten().any(|d| Some(*d) != first_day);
+    let mut found: Vec<(i64, u32, String)> = found
+        .into_iter()
+        .zip(days)
+        .map(|((m, t), d)| {
+            (
+                if many_days {
+                    d.or(first_day).unwrap_or(0)
+                } else {
+                    0
+                },
+                m,
+                t,
+            )
+        })
+        .collect();
     // In time order, so a later sentence's earlier time does not read as the next day.
-    found.sort_by_key(|f| f.0);
+    found.sort_by_key(|f| (f.0, f.1));
     // "at 2020-12-09 18:31" in a sentence: the line's own time says when; a date inside it
     // would read as the line's stamp.
     static ISO_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -77,11 +134,85 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
     });
     found
         .into_iter()
-        .map(|(m, text)| {
+        .map(|(d, m, text)| {
             let text = ISO_DAY.replace_all(&text, "$1");
-            format!("{:02}:{:02} — {}.", (m / 60) % 24, m % 60, text.trim())
+            let date = if many_days {
+                let (y, mo, da) = civil_from_days(d + i64::from(m / 1440));
+                format!("{y:04}-{mo:02}-{da:02} ")
+            } else {
+                String::new()
+            };
+            format!(
+                "{date}{:02}:{:02} — {}.",
+                (m / 60) % 24,
+                m % 60,
+                text.trim()
+            )
         })
         .collect()
+}
+
+/// The day a run of prose is on: the last date it named ("on April 21, 2020", "30 July
+/// 2012", "on April 22" in the year named before).
+#[derive(Default)]
+struct Dated {
+    day: Option<i64>,
+    year: Option<i64>,
+}
+
+impl Dated {
+    fn read(&mut self, sentence: &str) {
+        static DATE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(\d{4})-(\d{2})-(\d{2})\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?|\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+(\d{4}))?")
+                .expect("static regex")
+        });
+        let Some(c) = DATE.captures(sentence) else {
+            return;
+        };
+        let month = |m: &str| {
+            super::doc_text::MONTHS
+                .iter()
+                .position(|x| m.eq_ignore_ascii_case(x))
+                .map(|i| i as u32 + 1)
+        };
+        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<i64>().ok());
+        let (y, m, d) = if let Some(y) = num(1) {
+            (Some(y), num(2).map(|m| m as u32), num(3))
+        } else if let Some(m) = c.get(4) {
+            (num(6), month(&m.as_str().to_lowercase()), num(5))
+        } else {
+            (
+                num(9),
+                c.get(8).and_then(|m| month(&m.as_str().to_lowercase())),
+                num(7),
+            )
+        };
+        let (Some(m), Some(d)) = (m, d) else {
+            return;
+        };
+        if let Some(y) = y {
+            self.year = Some(y);
+        }
+        let Some(y) = self.year else {
+            return;
+        };
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            self.day = Some(super::timeline::days_from_civil(y, m, d as u32));
+        }
+    }
+}
+
+/// The civil date of a day count since 1970-01-01.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// Minutes of the day, when the words are a time: "5:05", "1 PM", "8:am" (not "at 5 servers").
@@ -109,7 +240,7 @@ static AT_WORD: LazyLock<Regex> = LazyLock::new(|| {
 fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
     static AT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\b(?:at|from|by|around|until|between|since|as of)\s+(?:\d{4}-\d{2}-\d{2}[ T])?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?)(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
+            r"(?i)(?:\b(?:at|from|by|around|until|between|since|as of)\s+(?:\d{4}-\d{2}-\d{2}[ T])?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{4},?\s+)?)(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
         )
         .expect("static regex")
     });

@@ -36,7 +36,9 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
         .skip(1)
         // "We are happy to report that the issue is now resolved" found nothing.
         .find(|e| {
+            // "Some users still saw channels they had left" is the harm going on.
             (noticing.is_match(&e.2)
+                && !e.2.to_lowercase().contains(" still ")
                 && !super::event_kind::says_recovered(&e.2)
                 && e.1 != EventKind::Resolution)
                 || e.2.starts_with("Investigating:")
@@ -84,7 +86,7 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
 pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize> {
     static OUTAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|(?:customer )?impact (?:began|begins|started|starts)|inability to|unable to|unschedulable|could not be scheduled|deleted all)\b",
+            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|(?:customer )?impact (?:began|begins|started|starts)|inability to|unable to|unschedulable|could not be scheduled|deleted all|blackout|cascad\w*|hang|hangs|hung)\b",
         )
         .expect("static regex")
     });
@@ -227,12 +229,32 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
 /// traffic ceases, all network metrics return to normal operation"): that is the resolution,
 /// when nothing after it is the incident going on (only the review and the telling of it).
 pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
-    if events.iter().any(|e| e.1 == EventKind::Resolution) {
-        return;
-    }
     let recovery = |e: &(i64, EventKind, String)| {
         e.1 == EventKind::Mitigation && super::event_kind::says_recovered(&e.2)
     };
+    // The end of a range the prose gave ("Between 04:30 and 06:30 UTC a few users still saw
+    // cross-org flows") ended that spell of harm, not the incident, when more fixing came
+    // before the last recovery.
+    let ends =
+        |e: &(i64, EventKind, String)| e.1 == EventKind::Resolution && e.2.starts_with("Ends: ");
+    if let Some(last) = events.iter().rposition(recovery)
+        && events
+            .iter()
+            .filter(|e| e.1 == EventKind::Resolution)
+            .all(ends)
+    {
+        for i in 0..last {
+            let more_work = events[i + 1..last]
+                .iter()
+                .any(|e| e.1 == EventKind::Mitigation);
+            if ends(&events[i]) && more_work {
+                events[i].1 = EventKind::Mitigation;
+            }
+        }
+    }
+    if events.iter().any(|e| e.1 == EventKind::Resolution) {
+        return;
+    }
     // "Verified system stability" closing the timeline: the end, checked.
     static VERIFIED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)\b(?:verif\w*|confirm\w*)\b").expect("static regex"));

@@ -1,0 +1,57 @@
+//! Phrases that decide a line's kind before the word lists do: someone paged (a paging tool,
+//! users who told the team), harm seen in the logs by nobody named, healthy machines taken
+//! away, and a company whose name is a pager's. Kept apart from `event_kind` so each file
+//! stays small.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::event_kind::{ALERTS_FIRED, first_clause};
+use crate::model::EventKind;
+
+/// "PagerDuty initiated a DNS configuration change": the company at work, not its pager.
+pub(super) fn the_company(t: &str) -> String {
+    static ACTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:pagerduty|opsgenie)('s)?\s+(initiated|deployed|rolled|made|pushed|changed|began|started|released|updated|engineers?|infrastructure|team)\b")
+            .expect("static regex")
+    });
+    ACTS.replace_all(t, "the company$1 $2").into_owned()
+}
+
+/// Whether a line says someone was paged: the on-call paged, alerts fired, or a paging tool
+/// that paged people.
+pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
+    on_call_paged || ALERTS_FIRED.is_match(first_clause(t)) || PAGER_PAGED.is_match(t)
+}
+
+/// A paging tool that pages people ("Opsgenie paged the team", "PagerDuty alerted teams"), or
+/// users who told the team ("End-users alerted us that logs weren't arriving"): the alert,
+/// where a person paging a team would be an escalation.
+static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b)")
+        .expect("static regex")
+});
+
+/// Healthy machines taken away ("Healthy nodes all gets killed", "every working replica was
+/// evicted"): the harm, not a fix, whatever verb did it.
+pub(super) static LOST_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:healthy|working|good)\b[^.;]{0,30}?\b(?:gets?|got|were|was|are|is|being)\s+(?:all\s+)?(?:killed|terminated|deleted|destroyed|removed|evicted)\b")
+        .expect("static regex")
+});
+
+/// A line that records when errors were first or last seen, with nobody doing the seeing
+/// ("First feature-flag initialization errors observed as containers failed"): the first is
+/// the harm, the last its end.
+pub(super) fn harm_seen(t: &str) -> Option<EventKind> {
+    static SEEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:the\s+)?(first|initial|last|final)\b[^.;]{0,60}?\b(?:errors?|failures?|exceptions?|timeouts?|crash(?:es)?|5xxs?)\s+(?:were\s+|was\s+)?(?:observed|seen|logged|recorded)\b")
+            .expect("static regex")
+    });
+    let c = SEEN.captures(t.trim_start())?;
+    Some(if matches!(&c[1], "last" | "final") {
+        EventKind::Mitigation
+    } else {
+        EventKind::Symptom
+    })
+}
