@@ -86,3 +86,23 @@ On March 2nd, 2022, at 10:05 UTC, PagerDuty deployed a DNS configuration change 
     let i = author::import_markdown("dns.md", text).unwrap();
     assert_eq!(events(&i), [(0, EventKind::Trigger)]);
 }
+
+#[test]
+fn the_first_sentence_that_says_what_caused_it_beats_a_later_because() {
+    let text = "\
+---
+title: Wiki outage
+---
+
+A burst of crawler traffic saturated the wiki's database and caused it to stall at ~10:00 UTC on June 2, 2022. The team restarted the database.
+
+Between 12:10 and 12:40 UTC on June 2 some pages still showed stale edits, because the page cache had kept them. The cache was flushed at ~12:40 UTC.
+";
+    let i = author::import_markdown("wiki.md", text).unwrap();
+    assert_eq!(
+        i.skeleton.root_cause.as_deref(),
+        Some(
+            "A burst of crawler traffic saturated the wiki's database and caused it to stall at ~10:00 UTC on June 2, 2022."
+        )
+    );
+}

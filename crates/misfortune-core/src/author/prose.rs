@@ -376,15 +376,22 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
                 .flat_map(|s| items(&prose_lines(s)))
                 .find_map(|p| told.captures(&p).map(|c| clean_inline(c[1].trim())))
         })
-        // A cause named before a consequence told ("..., causing slow page loads").
-        .or_else(|| first_sentence(sections, &prose_parts, &NAMES_CAUSE))
-        .or_else(|| first_sentence(sections, &prose_parts, &causal))
+        // A cause named before a consequence told ("..., causing slow page loads"), in the
+        // first section that tells either: the summary's "causing" before a contributing
+        // factor's "caused".
+        .or_else(|| {
+            sections.iter().filter(prose_parts).find_map(|s| {
+                let one = std::slice::from_ref(s);
+                first_sentence(one, &|_| true, &NAMES_CAUSE)
+                    .or_else(|| first_sentence(one, &|_| true, &causal))
+            })
+        })
 }
 
-/// A sentence that names a cause ("caused by", "due to", "the trigger was"), not only a
-/// consequence ("..., causing slow page loads").
+/// A sentence that names a cause ("caused by", "X caused Y", "due to", "the trigger was"), not
+/// only a consequence ("..., causing slow page loads").
 pub(super) static NAMES_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:caused by|due to|because|traced (?:it |this )?to|triggered by|the (?:root cause|trigger|cause) (?:was|is)|was caused)\b")
+    Regex::new(r"(?i)\b(?:caused|due to|because|traced (?:it |this )?to|triggered by|the (?:root cause|trigger|cause) (?:was|is))\b")
         .expect("static regex")
 });
 
