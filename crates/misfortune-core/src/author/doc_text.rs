@@ -244,8 +244,10 @@ pub(super) fn quoted_logs(sections: &[Section]) -> Vec<String> {
         Regex::new(r"(?i)error|fail|fatal|killed|out of memory|refused|denied|timeout|timed out|cannot|could not|unable|panic|exception").expect("static regex")
     });
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:\[\s*\d+\.\d+\]\s*|(?:[A-Z][a-z]{2}\s+\d{1,2}\s+)?\d{2}:\d{2}:\d{2}\s+\S+\s+|\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:\.\d+)?\s*(?:UTC|Z)?\s*)")
-            .expect("static regex")
+        Regex::new(
+            r"^\s*(?:\[\s*\d+\.\d+\]\s*|(?:[A-Z][a-z]{2}\s+\d{1,2}\s+)?\d{2}:\d{2}:\d{2}\s+\S+\s+)",
+        )
+        .expect("static regex")
     });
     static INNER_STAMP: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:\s*(?:UTC|Z))?\s*")

@@ -45,10 +45,9 @@ pub(super) fn story_fix(narrative: &[String]) -> Option<String> {
 
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
 pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
-    let re = Regex::new(
-        r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that)|assumed (?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) |misleading (?:path|investigation)(?: paths?)?:?\s*(?:led (?:engineers|the team|us) to look into )?|(?:initial(?:ly)?|first) (?:investigation|investigations|triage) (?:focused|centred|centered|concentrated) on |look(?:ed|ing)? into potential |investigating this as (?:an? )?|misleading assumption (?:of|that) (?:an? )?(?:potential |possible )?|hypothesi[sz]ed (?:that )?(?:it was )?|(?:initial |first )?assumption (?:made )?(?:was )?that |rules? out (?:the )?|ruled out (?:the )?|thinking (?:that )?(?:this|it) (?:might|may|could) (?:be|have been) (?:an? |some )?|^(?:maybe|perhaps) )\s*(?:this (?:is|was) )?(.+)",
-    )
-    .expect("static regex");
+    static THEORY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that)|assumed (?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) |misleading (?:path|investigation)(?: paths?)?:?\s*(?:led (?:engineers|the team|us) to look into )?|(?:initial(?:ly)?|first) (?:investigation|investigations|triage) (?:focused|centred|centered|concentrated) on |look(?:ed|ing)? into potential |investigating this as (?:an? )?|misleading assumption (?:of|that) (?:an? )?(?:potential |possible )?|hypothesi[sz]ed (?:that )?(?:it was )?|(?:initial |first )?assumption (?:made )?(?:was )?that |rules? out (?:the )?|ruled out (?:the )?|thinking (?:that )?(?:this|it) (?:might|may|could) (?:be|have been) (?:an? |some )?|^(?:maybe|perhaps) )\s*(?:this (?:is|was) )?(.+)").expect("static regex")
+    });
     let at = |s: &str| {
         events
             .iter()
@@ -56,16 +55,14 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
             .map_or(SimTime::ZERO, |e| e.0)
     };
     // "An attack is ruled out": what was ruled out is a theory too.
-    let ruled_out = Regex::new(
-        r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:(?:is|was|were) (?:ruled out|the leading theory|the favourite|the favorite)|(?:(?:explored|investigated|checked) and )?ruled out)",
-    )
-    .expect("static regex");
+    static RULED_OUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:(?:is|was|were) (?:ruled out|the leading theory|the favourite|the favorite)|(?:(?:explored|investigated|checked) and )?ruled out)").expect("static regex")
+    });
     // "Upstream Stripe gateway error rate was 0.0%, confirming the issue was entirely
     // internal": a suspect the readings cleared.
-    let cleared = Regex::new(
-        r"(?i)^(?:[-*]\s*)?((?:an? |the )?[\w -]{3,50}?) (?:was|were|remained|stayed|showed) (?:at |only )?(?:0(?:\.0+)?%|(?:normal|healthy|flat|unaffected|unchanged)\b)[^.;]{0,30}?,?\s*(?:confirming|showing|proving|so|which (?:confirmed|showed|ruled out))\b",
-    )
-    .expect("static regex");
+    static CLEARED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[-*]\s*)?((?:an? |the )?[\w -]{3,50}?) (?:was|were|remained|stayed|showed) (?:at |only )?(?:0(?:\.0+)?%|(?:normal|healthy|flat|unaffected|unchanged)\b)[^.;]{0,30}?,?\s*(?:confirming|showing|proving|so|which (?:confirmed|showed|ruled out))\b").expect("static regex")
+    });
     let mut out: Vec<Found> = Vec::new();
     // "Maybe the baseline configuration got messed up?" wonders; "maybe we should" does not.
     let wonders = |s: &str| {
@@ -73,7 +70,7 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
         !(l.starts_with("maybe ") || l.starts_with("perhaps ")) || s.ends_with('?')
     };
     for s in text.iter().filter(|s| wonders(s)) {
-        let Some(name) = [&re, &ruled_out, &cleared]
+        let Some(name) = [&*THEORY, &*RULED_OUT, &*CLEARED]
             .iter()
             .filter_map(|r| r.captures(s))
             .map(|c| short(&theory_only(&c[1]), 60))
@@ -108,33 +105,32 @@ fn same_theory(a: &str, b: &str) -> bool {
 }
 
 pub(super) fn theory_only(s: &str) -> String {
-    let then = Regex::new(
-        r"(?i),?\s+(?:and|so|then)\s+(?:starts?|started|begins?|began|decides?|decided|rolls?|rolled|tries|tried|asks?|asked|goes|went)\b.*$|,\s*(?:I|we)\b.*$|\?$",
-    )
-    .expect("static regex");
+    static THEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i),?\s+(?:and|so|then)\s+(?:starts?|started|begins?|began|decides?|decided|rolls?|rolled|tries|tried|asks?|asked|goes|went)\b.*$|,\s*(?:I|we)\b.*$|\?$").expect("static regex")
+    });
     // "a slow query from the morning deploy is to blame": the theory is what is blamed.
-    let blame = Regex::new(
-        r"(?i)\s+(?:is|was|are|were)\s+(?:to blame|the cause|the culprit|responsible)\b.*$",
-    )
-    .expect("static regex");
+    static BLAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\s+(?:is|was|are|were)\s+(?:to blame|the cause|the culprit|responsible)\b.*$",
+        )
+        .expect("static regex")
+    });
     // "a recent deployment; rolled back the deployment with no improvement": what they did
     // about it follows a semicolon.
     let s = s.split(';').next().unwrap_or(s);
     // "Misleading path: Assumed issue was due to a recent deployment": the theory is the cause
     // they assumed.
-    let assumed = Regex::new(
-        r"(?i)^assumed (?:that )?(?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) ",
-    )
-    .expect("static regex");
-    let s = assumed.replace(s, "");
+    static ASSUMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^assumed (?:that )?(?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) ").expect("static regex")
+    });
+    let s = ASSUMED.replace(s, "");
     // "a potential network issue explored and ruled out", "database as cause", "a network
     // issue, leading to a check on...": the theory is what comes before.
-    let ruled = Regex::new(
-        r"(?i)(?:\s+(?:(?:was|were|is) )?(?:(?:explored|investigated|checked) and )?ruled out|\s+as (?:a |the )?(?:cause|culprit)|,\s*leading to)\b.*$",
-    )
-    .expect("static regex");
-    let s = ruled.replace(&s, "");
-    blame.replace(&then.replace(&s, ""), "").into_owned()
+    static RULED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\s+(?:(?:was|were|is) )?(?:(?:explored|investigated|checked) and )?ruled out|\s+as (?:a |the )?(?:cause|culprit)|,\s*leading to)\b.*$").expect("static regex")
+    });
+    let s = RULED.replace(&s, "");
+    BLAME.replace(&THEN.replace(&s, ""), "").into_owned()
 }
 
 /// A failed fix's name: the clause that says it failed, without the words that say so
@@ -146,11 +142,10 @@ pub(super) fn tried_name(s: &str) -> String {
         .find(|c| super::event_kind::says_failed(c))
         .unwrap_or(s)
         .trim();
-    let failure = Regex::new(
-        r"(?i)\s*,?\s*(?:with no improvement|without improvement|did not help|didn't help|had no effect|made (?:it|things) worse|failed)\b.*$",
-    )
-    .expect("static regex");
-    let name = what_was_done(&failure.replace(clause, ""));
+    static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s*,?\s*(?:with no improvement|without improvement|did not help|didn't help|had no effect|made (?:it|things) worse|failed)\b.*$").expect("static regex")
+    });
+    let name = what_was_done(&FAILURE.replace(clause, ""));
     let name = if name.split_whitespace().count() >= 2 {
         name
     } else {

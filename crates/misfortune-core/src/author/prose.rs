@@ -162,42 +162,9 @@ struct Dated {
 
 impl Dated {
     fn read(&mut self, sentence: &str) {
-        static DATE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(\d{4})-(\d{2})-(\d{2})\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?|\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,?\s+(\d{4}))?")
-                .expect("static regex")
-        });
-        let Some(c) = DATE.captures(sentence) else {
-            return;
-        };
-        let month = |m: &str| {
-            super::doc_text::MONTHS
-                .iter()
-                .position(|x| m.eq_ignore_ascii_case(x))
-                .map(|i| i as u32 + 1)
-        };
-        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<i64>().ok());
-        let (y, m, d) = if let Some(y) = num(1) {
-            (Some(y), num(2).map(|m| m as u32), num(3))
-        } else if let Some(m) = c.get(4) {
-            (num(6), month(&m.as_str().to_lowercase()), num(5))
-        } else {
-            (
-                num(9),
-                c.get(8).and_then(|m| month(&m.as_str().to_lowercase())),
-                num(7),
-            )
-        };
-        let (Some(m), Some(d)) = (m, d) else {
-            return;
-        };
-        if let Some(y) = y {
-            self.year = Some(y);
-        }
-        let Some(y) = self.year else {
-            return;
-        };
-        if (1..=12).contains(&m) && (1..=31).contains(&d) {
-            self.day = Some(super::timeline::days_from_civil(y, m, d as u32));
+        if let Some(d) = super::timeline::date_in(sentence, self.year) {
+            self.day = Some(d);
+            self.year = Some(civil_from_days(d).0);
         }
     }
 }

@@ -32,7 +32,8 @@ impl TimeParser {
     fn new() -> Self {
         TimeParser {
             iso: Regex::new(r"(?i)\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})").expect("static regex"),
-            named: Regex::new(r"(?i)\b(?:(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)").expect("static regex"),
+            // Only a month's name ("Between 04:30" names none, so it hides no date after it).
+            named: Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)").expect("static regex"),
             // A clock time, also right after the `T` of an ISO 8601 stamp (`2021-10-04T15:40Z`).
             clock: Regex::new(r"(?i)(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm|a\.m\.|p\.m\.)?").expect("static regex"),
             relative: Regex::new(r"(?i)\bT\s*\+\s*(\d+)(?::(\d{2}))?\s*(h|hr|hours?|m|min|mins|minutes?)?").expect("static regex"),
@@ -185,6 +186,13 @@ fn unfilled_time(s: &str, (day, start, end): (i64, usize, usize)) -> Option<(Sta
         relative: false,
     };
     Some((stamp, start, end + m.end()))
+}
+
+/// The day (since 1970) of the first date a sentence names ("on April 21, 2020", "30 July
+/// 2012", "April 22" in `default_year`), for prose that moves across days.
+pub(super) fn date_in(s: &str, default_year: Option<i64>) -> Option<i64> {
+    static PARSER: std::sync::LazyLock<TimeParser> = std::sync::LazyLock::new(TimeParser::new);
+    PARSER.date(s, default_year).map(|d| d.0)
 }
 
 /// Words that may come before a line's time without making it a sentence ("At about 14:05").

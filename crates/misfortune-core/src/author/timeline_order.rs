@@ -207,11 +207,13 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
         .unwrap_or(events.len());
     // A check that found all well ("Functional tests indicates all fine") after a change is
     // not the team at work on an incident.
-    let all_well = Regex::new(r"(?i)\ball (?:fine|good|green|ok)\b|\bno (?:issues|problems|errors)\b|\blooks? (?:fine|good)\b")
-        .expect("static regex");
+    static ALL_WELL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\ball (?:fine|good|green|ok)\b|\bno (?:issues|problems|errors)\b|\blooks? (?:fine|good)\b")
+            .expect("static regex")
+    });
     let Some(working) = events.iter().enumerate().position(|(i, e)| {
         (matches!(e.1, EventKind::Investigation | EventKind::Escalation)
-            && !all_well.is_match(&e.2))
+            && !ALL_WELL.is_match(&e.2))
             || (e.1 == EventKind::Mitigation && i > told)
     }) else {
         return;
