@@ -83,7 +83,13 @@ fn measure(md_path: &Path) -> Result<(usize, usize, usize), String> {
             &sk.summary
         };
         let needle = want[key].as_str().unwrap_or_default();
-        if !have.as_deref().unwrap_or_default().contains(needle) {
+        // Case aside: a sentence's first word is capitalised where it starts a summary.
+        let found = have
+            .as_deref()
+            .unwrap_or_default()
+            .to_lowercase()
+            .contains(&needle.to_lowercase());
+        if !found {
             println!("  {key}: {needle:?} not in {have:?}");
         }
     }

@@ -91,8 +91,12 @@ pub(super) fn front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
                 .filter(|t| !t.is_empty())
         })
     };
-    // A collection's entry says what happened in its `summary:`.
-    (key("title:"), key("summary:"), after)
+    // A collection's entry says what happened in its `summary:`; a blog's in its `excerpt:`
+    // or `description:`.
+    let summary = key("summary:")
+        .or_else(|| key("excerpt:"))
+        .or_else(|| key("description:"));
+    (key("title:"), summary, after)
 }
 
 /// A root-cause section's text; under "Root causes", a sub-heading that names one cause ("1.
@@ -100,9 +104,11 @@ pub(super) fn front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
 pub(super) fn cause_text(s: &Section) -> Option<String> {
     // "**Root Cause**: Disk full" over "**Status**: Resolved": the status is not the cause,
     // though a section may open with its own bold label ("- **Cause**: checkpoints...").
-    let first = s.lines.iter().position(|l| !l.trim().is_empty());
-    let lines: Vec<String> = s
-        .lines
+    // The code a cause quotes (`if (... && deviceAssignments.length === 0) { return ...}`) is
+    // evidence, not the sentence that says it.
+    let told = without_code(&s.lines);
+    let first = told.iter().position(|l| !l.trim().is_empty());
+    let lines: Vec<String> = told
         .iter()
         .enumerate()
         .filter(|(i, l)| Some(*i) == first || !is_metadata(l))
@@ -228,6 +234,20 @@ pub(super) fn narrative(sections: &[Section]) -> Vec<String> {
         .collect()
 }
 
+/// Lines outside every fenced block, whatever the blocks hold.
+fn without_code(lines: &[String]) -> Vec<String> {
+    let mut inside = false;
+    lines
+        .iter()
+        .filter(|l| {
+            let fence = l.trim_start().starts_with("```");
+            inside ^= fence;
+            !fence && !inside
+        })
+        .cloned()
+        .collect()
+}
+
 /// A section's lines without the code blocks that hold a machine's output (logs and commands
 /// a write-up quotes: "Jun 04 14:51:39 bloggulus systemd[1]: Starting bloggulus..."), which
 /// are not its story nor its timeline. A chat log pasted in a block ("[09:02] @support:
@@ -309,4 +329,59 @@ fn split_blocks(lines: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
     // A block never closed is kept as written.
     out.extend(block.unwrap_or_default());
     (out, machine_lines)
+}
+
+/// A summary put together when the document gives none (a bare timeline, a status page's
+/// messages): the sentence that says what was experienced ("we began experiencing Azure Front
+/// Door issues resulting in a loss of availability"), or else the first alert or harm; then the
+/// cause; then how it ended. Only with a cause, and with one of the others.
+pub(super) fn assembled_summary(
+    md: &str,
+    events: &[(crate::time::SimTime, crate::model::EventKind, String)],
+    cause: Option<&str>,
+) -> Option<String> {
+    use crate::model::EventKind as K;
+    static EXPERIENCED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:began|begun|started|were|was) experiencing\b|\bexperienced (?:an? |\w+ )?(?:outage|issues?|errors?|degrad\w*|disruption|elevated|increased)\b")
+            .expect("static regex")
+    });
+    // A line's text without its time and its label ("16:57 UTC on ... – Status update: ").
+    let bare = |t: &str| -> String {
+        let t = t.rsplit_once("Status update: ").map_or(t, |x| x.1);
+        format!(
+            "{}.",
+            super::game::capitalise(t.trim().trim_end_matches('.'))
+        )
+    };
+    let described = md
+        .lines()
+        .flat_map(|l| l.split(". "))
+        .find(|s| EXPERIENCED.is_match(s))
+        .map(|s| {
+            let s = s.rsplit_once("Status update: ").map_or(s, |x| x.1);
+            // "Starting at approximately 16:00 UTC, we began ...": from its subject on.
+            let s = s
+                .split_once(", we ")
+                .map_or(s.to_string(), |x| format!("We {}", x.1));
+            bare(&s)
+        });
+    let first = || {
+        events
+            .iter()
+            .find(|e| matches!(e.1, K::Alert | K::Symptom))
+            .map(|e| bare(&e.2))
+    };
+    let end = events
+        .iter()
+        .rev()
+        .find(|e| e.1 == K::Resolution)
+        .or_else(|| events.iter().rev().find(|e| e.1 == K::Mitigation))
+        .map(|e| bare(&e.2));
+    // Without the cause it would be a list of moments (a chat log's first and last lines).
+    let cause = cause?;
+    let parts: Vec<String> = [described.or_else(first), Some(bare(cause)), end]
+        .into_iter()
+        .flatten()
+        .collect();
+    (parts.len() >= 2).then(|| parts.join(" "))
 }

@@ -160,7 +160,8 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let t = normalise(&text.to_lowercase());
     let st = stemmed(&stemmer, &t);
     let any = |ws: &[&str], stems: bool| listed_in(&stemmer, &t, &st, ws, stems);
-    if let Some(k) = super::kind_context::label_kind(&t) {
+    let reading = is_reading(&t);
+    if let Some(k) = super::kind_context::label_kind(&t).filter(|_| !reading) {
         return Some(label_then_words(&stemmer, &t, k));
     }
     let negated = negates_alert(&t);
@@ -172,7 +173,8 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let recovered = says_recovered(&t);
     let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
     let came_back = recovered && trend != Some(Trend::Worse) && !ALERTING.is_match(&t);
-    let seen = harm_seen(&t).or_else(|| LOST_HEALTHY.is_match(&t).then_some(EventKind::Symptom));
+    let seen = harm_seen(&t)
+        .or_else(|| (reading || LOST_HEALTHY.is_match(&t)).then_some(EventKind::Symptom));
     let steps: [(bool, EventKind); 26] = [
         (seen.is_some(), seen.unwrap_or(EventKind::Symptom)),
         // "Incident resolved, status page green": the end, whatever the page shows.
@@ -276,6 +278,20 @@ fn label_then_words(stemmer: &Stemmer, t: &str, label: EventKind) -> EventKind {
     }
 }
 
+/// Whether a line is a machine's reading and little else ("Profile: `roster=1, devices=1,
+/// series=14`", "cpu=97% mem=88%"): what the system showed, a signal, whatever its label.
+fn is_reading(t: &str) -> bool {
+    static PAIR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\w.-]+\s*=\s*[\w.%:-]+").expect("static regex"));
+    let pairs = PAIR.find_iter(t).count();
+    let rest = PAIR.replace_all(t, " ");
+    let words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    pairs >= 2 && words <= 2
+}
+
 /// Whether a line tells people something ("status page updated to resolved").
 fn tells(t: &str) -> bool {
     [
@@ -313,6 +329,12 @@ fn normalise(t: &str) -> String {
         )
         .expect("static regex")
     });
+    // "Validation failures fire every ~250ms", "fitness.persistence.validation_failed": the
+    // check failing is the harm, not someone checking.
+    static CHECK_FAILS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:validation|verification)[ _]((?:fail|error)\w*)").expect("static regex")
+    });
+    let t = CHECK_FAILS.replace_all(&t, "$1");
     let t = JOINED_POOL.replace_all(&t, "registered with the pool");
     let t = NOT_FOUND.replace_all(&t, "missing");
     let t = the_company(&t);
@@ -322,6 +344,8 @@ fn normalise(t: &str) -> String {
         .replace("taken down", "disabled");
     // "Rollback takes priority over investigation": the rollback is what happened.
     let t = t.replace("priority over investigation", "priority");
+    // "Azure portal failed away from Azure Front Door": moved on purpose, a failover.
+    let t = t.replace("failed away", "failed over");
     let t = ALERT_CLEARS.replace_all(&t, "alert back to normal for");
     let t = ROLLED_BACK.replace_all(&t, "$1 back $2");
     RISES.replace_all(&t, "${1}rises").into_owned()
@@ -456,8 +480,9 @@ fn planning_mitigation(t: &str) -> bool {
 fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
     // "Race condition fix applied (2 locations in the checker)": the aside is detail.
     let clause = ASIDE.replace_all(first_clause(t), "");
+    // A logged event's name (`voice_memo_added`) is one word: nobody added anything.
     let words: Vec<&str> = clause
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
         .filter(|w| !w.is_empty())
         .collect();
     // "Monitoring added", "Pods restarted": a short clause that ends on what was done.
@@ -487,7 +512,9 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
 pub(super) static ALERTS_FIRED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         // ("Engineers were automatically alerted ... and began investigating" is found, too.)
-        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|fired|went off|raised|firing)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b",
+        // "Investigation commenced following monitoring alerts being triggered", too: the
+        // alerts are the news.
+        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|fired|went off|raised|firing)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b|\b(?:following|after|upon|prompted by)\s+(?:[\w-]+\s+){0,2}(?:alerts?|alarms?)\s+(?:(?:being|were|was)\s+)?(?:triggered|fired|firing|raised)\b",
     )
     .expect("static regex")
 });

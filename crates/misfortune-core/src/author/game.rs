@@ -369,20 +369,7 @@ impl Game {
             .iter()
             .map(|f| f.0.quote.as_str())
             .collect();
-        // A proposal or a plan is not the fix; what was done is.
-        let planned = |t: &str| {
-            let t = t.to_lowercase();
-            [
-                "proposal",
-                "propose",
-                "plan ",
-                "decision",
-                "decides",
-                "considered",
-            ]
-            .iter()
-            .any(|w| t.contains(w))
-        };
+        use super::game_paths::planned;
         // Nothing before minute 0 (the detection) is the fix. Where the document says when the
         // service recovered, the fix is the last attempt before that; else the first attempt
         // that did not fail.
@@ -427,7 +414,12 @@ impl Game {
             .map(|r| (r, &events[r]))
             .or_else(|| recovered.and_then(last_tried))
             .or_else(|| events.iter().enumerate().skip(before_start).find(tried))
-            .map(|(i, _)| i);
+            .map(|(i, _)| i)
+            .map(|i| {
+                super::game_paths::toward_cause(events, (before_start, i), root_cause, &|j| {
+                    tried(&(j, &events[j]))
+                })
+            });
         if let Some(i) = fix {
             let (at, _, text) = events[i];
             self.fix = Some(Found {

@@ -252,7 +252,7 @@ pub(super) fn metrics(text: &[String], symptoms: &[String]) -> Vec<GenMetric> {
         for k in SIGNALS {
             if out.len() < 3
                 && !out.iter().any(|m| m.id == k.id)
-                && k.words.iter().any(|w| lower.contains(w))
+                && k.words.iter().any(|w| names_signal(&lower, w))
             {
                 out.push(GenMetric {
                     id: k.id.to_string(),
@@ -266,6 +266,20 @@ pub(super) fn metrics(text: &[String], symptoms: &[String]) -> Vec<GenMetric> {
         }
     }
     out
+}
+
+/// Whether a line names a signal's word as a word of its own: "queue" in "the queue grew",
+/// not in a service's name ("queue-svc is not in scope") nor inside another word
+/// ("download").
+fn names_signal(lower: &str, w: &str) -> bool {
+    lower.match_indices(w).any(|(i, _)| {
+        let before = lower[..i].chars().next_back();
+        let mut after = lower[i + w.len()..].chars();
+        let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !joined(before)
+            && before != Some('-')
+            && !(after.next() == Some('-') && joined(after.next()))
+    })
 }
 
 /// One metric per kind of quantity the document gives a percentage for.

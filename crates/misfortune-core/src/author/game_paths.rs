@@ -32,6 +32,12 @@ pub(super) fn story_fix(narrative: &[String]) -> Option<String> {
         Regex::new(r"(?i)\b(?:I|we)(?:'ve| have)?\s+(?:then\s+|finally\s+)?(?:bumped|increased|raised|added|doubled|upgraded|resized|scaled|rolled back|reverted|restarted|replaced|fixed|patched|disabled|removed|deployed|moved|migrated|restored)\b")
             .expect("static regex")
     });
+    // "Swapping to a supply that could actually hold the rail cleared both symptoms": what was
+    // done, told by what it cured.
+    static CURED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^([a-z]+ing\b[^.;]{3,100}?)\s+(?:cleared|fixed|resolved|solved|cured|stopped|eliminated)\b")
+            .expect("static regex")
+    });
     let told: Vec<String> = narrative.iter().flat_map(|t| sentences(t)).collect();
     let failed = |i: usize| {
         told.get(i + 1)
@@ -41,12 +47,54 @@ pub(super) fn story_fix(narrative: &[String]) -> Option<String> {
         .filter(|&i| MADE.is_match(&told[i]) && !super::event_kind::says_failed(&told[i]))
         .find(|&i| !failed(i))
         .map(|i| told[i].clone())
+        .or_else(|| {
+            told.iter()
+                .find_map(|t| CURED.captures(t.trim()).map(|c| capitalise(&c[1])))
+        })
+}
+
+/// Whether a line proposes or plans a fix rather than making it: a proposal or a plan is not
+/// the fix; what was done is.
+pub(super) fn planned(t: &str) -> bool {
+    let t = t.to_lowercase();
+    [
+        "proposal",
+        "propose",
+        "plan ",
+        "decision",
+        "decides",
+        "considered",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// The fix, moved back to an earlier change that names what the cause names when the one
+/// chosen does not ("Certificate manually renewed; queue-svc restarted" for a certificate's
+/// expiry, not the "Cache purge" that finished the recovery): the training is in finding the
+/// change that answers the cause. `fix` is `(from, chosen)`, event indexes.
+pub(super) fn toward_cause(
+    events: &[(SimTime, EventKind, &str)],
+    (from, chosen): (usize, usize),
+    root_cause: Option<&str>,
+    tried: &dyn Fn(usize) -> bool,
+) -> usize {
+    let Some(cause) = root_cause else {
+        return chosen;
+    };
+    let answers = |i: usize| super::event_kind::share_a_stem(events[i].2, cause);
+    if answers(chosen) {
+        return chosen;
+    }
+    (from.min(chosen)..chosen)
+        .find(|&i| tried(i) && answers(i))
+        .unwrap_or(chosen)
 }
 
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
 pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
     static THEORY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that)|assumed (?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) |misleading (?:path|investigation)(?: paths?)?:?\s*(?:led (?:engineers|the team|us) to look into )?|(?:initial(?:ly)?|first) (?:investigation|investigations|triage) (?:focused|centred|centered|concentrated) on |look(?:ed|ing)? into potential |investigating this as (?:an? )?|misleading assumption (?:of|that) (?:an? )?(?:potential |possible )?|hypothesi[sz]ed (?:that )?(?:it was )?|(?:initial |first )?assumption (?:made )?(?:was )?that |rules? out (?:the )?|ruled out (?:the )?|thinking (?:that )?(?:this|it) (?:might|may|could) (?:be|have been) (?:an? |some )?|^(?:maybe|perhaps) )\s*(?:this (?:is|was) )?(.+)").expect("static regex")
+        Regex::new(r"(?i)(?:early speculation that|speculation that|initially (?:suspected|suspects|thought|believed)|first guess (?:is|was) (?:that )?|first (?:suspected|thought)|suspect(?:ed|s) (?:that )?|the (?:leading )?theory (?:was|is) (?:that )?|leading theory:?|thought (?:it was|that)|believe[sd]? (?:it was |that )?|assuming (?:that )?|thinks (?:that )?|assumed (?:it was|that)|assumed (?:the )?(?:issue|problem|outage|incident|it) (?:was |is )?(?:due to|caused by) |misleading (?:path|investigation)(?: paths?)?:?\s*(?:led (?:engineers|the team|us) to look into )?|(?:initial(?:ly)?|first) (?:investigation|investigations|triage) (?:focused|centred|centered|concentrated) on |look(?:ed|ing)? into potential |investigating this as (?:an? )?|misleading assumption (?:of|that) (?:an? )?(?:potential |possible )?|hypothesi[sz]ed (?:that )?(?:it was )?|(?:initial |first )?assumption (?:made )?(?:was )?that |rules? out (?:the )?|ruled out (?:the )?|thinking (?:that )?(?:this|it) (?:might|may|could) (?:be|have been) (?:an? |some )?|(?:the )?(?:natural|obvious|first|initial|easy) (?:reading|guess|assumption|conclusion|explanation)(?: of [^,.]{0,60}?)? (?:is|was) (?:that )?|\b(?:it|this) (?:read|looked|felt|seemed) like (?:an? )?|^(?:maybe|perhaps) )\s*(?:this (?:is|was) )?(.+)").expect("static regex")
     });
     let at = |s: &str| {
         events
@@ -106,7 +154,7 @@ fn same_theory(a: &str, b: &str) -> bool {
 
 pub(super) fn theory_only(s: &str) -> String {
     static THEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i),?\s+(?:and|so|then)\s+(?:starts?|started|begins?|began|decides?|decided|rolls?|rolled|tries|tried|asks?|asked|goes|went)\b.*$|,\s*(?:I|we)\b.*$|\?$").expect("static regex")
+        Regex::new(r"(?i),?\s+(?:and|so|then)\s+(?:starts?|started|begins?|began|decides?|decided|rolls?|rolled|tries|tried|asks?|asked|goes|went)\b.*$|,\s*(?:I|we)\b.*$|,\s*(?:too|since|because)\b.*$|\?$").expect("static regex")
     });
     // "a slow query from the morning deploy is to blame": the theory is what is blamed.
     static BLAME: LazyLock<Regex> = LazyLock::new(|| {

@@ -185,6 +185,11 @@ pub(super) fn label_kind(t: &str) -> Option<EventKind> {
     if label.starts_with("attempt") {
         return Some(EventKind::Mitigation);
     }
+    // "Status update: ..." (a status message pasted with its stamp): the team telling its
+    // customers, whatever the message says it is doing.
+    if label == "status update" {
+        return Some(EventKind::Communication);
+    }
     match last {
         "analysis" | "finding" | "findings" | "diagnosis" | "hypothesis" | "theory"
         | "assessment" | "investigation" | "identified" | "investigating" | "observation" => {
@@ -228,12 +233,16 @@ static PAGED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ACK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:acknowledg\w*|ack'?ed|acks)\b").expect("static regex"));
+static ANSWERS_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:acknowledg\w*|ack'?ed|acks|answer\w*)\s+(?:the\s+|a\s+)?pages?\b")
+        .expect("static regex")
+});
 static FIRES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:fires?|fired|firing|triggers?|triggered|went off|goes off)\b")
         .expect("static regex")
 });
 static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bdeclared? (?:as )?(?:resolved|complete|over|closed)\b|\bdowngrad\w*|\b(?:closed|closes|closing) (?:the )?(?:war room|bridge|incident channel)|\b(?:war room|bridge) (?:is |was )?closed\b|\bno recurrence\b")
+    Regex::new(r"\bdeclared? (?:as )?(?:resolved|complete|over|closed)\b|\b(?:incident|severity|sev|priority|status)\b[^.;]{0,20}\bdowngrad\w*|\bdowngrad\w* (?:the )?(?:incident|severity|sev\b|priority|to (?:sev|p)\s?-?\d|to (?:minor|low|medium))|\b(?:closed|closes|closing) (?:the )?(?:war room|bridge|incident channel)|\b(?:war room|bridge) (?:is |was )?closed\b|\bno recurrence\b")
         .expect("static regex")
 });
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
@@ -259,7 +268,10 @@ pub(super) fn special(t: &str) -> Vec<Special> {
     let pages_another = PAGED_OTHER
         .captures(t)
         .is_some_and(|c| !c[1].contains("on-call") && !c[1].contains("oncall"));
-    if ON_CALL_PAGED.is_match(t) && !pages_another {
+    // "On-call engineer acknowledges page and begins investigation": the page came before;
+    // this is someone answering it.
+    let answers_page = ANSWERS_PAGE.is_match(t) && !FIRES.is_match(t);
+    if ON_CALL_PAGED.is_match(t) && !pages_another && !answers_page {
         out.push(Special::OnCallPaged);
     }
     if ACK.is_match(t) && !FIRES.is_match(t) {

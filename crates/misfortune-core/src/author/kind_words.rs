@@ -234,6 +234,8 @@ pub(super) const MITIGATION: &[&str] = &[
     "removed",
     "in sync",
     "rolling back",
+    // "We initiated the deployment of our 'last known good' configuration": a rollback.
+    "known good",
     "is deployed",
     "was deployed",
     "deployed to",
@@ -517,6 +519,7 @@ pub(super) const INVESTIGATION: &[&str] = &[
 /// Stems of verbs that change a system, for a line's first word or the word after "starts".
 pub(super) const DOING: &[&str] = &[
     "increas",
+    "downgrad",
     "decreas",
     "rais",
     "lower",

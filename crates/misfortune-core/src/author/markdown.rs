@@ -140,19 +140,36 @@ pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
     import_markdown_with(name, md, &ImportOptions::default())
 }
 
+/// The document as the section reader wants it, with its front matter's title and summary:
+/// plain characters; status messages, a status page's history and a front matter rewritten
+/// into the sections the importer reads.
+fn prepared(md: &str) -> (String, Option<String>, Option<String>) {
+    let plain = super::doc_text::plain_chars(md);
+    let md = plain.as_str();
+    // Status messages pasted with "This message was last updated at ..." under each.
+    let stamped = super::status_stamps::rewrite(md);
+    let md = stamped.as_deref().unwrap_or(md);
+    // A status page's history of updates reads as a postmortem once rewritten.
+    let rewritten = super::status_page::rewrite(md);
+    let md = rewritten.as_deref().unwrap_or(md);
+    // A blog's front matter (`---` / `title: "..."` / `---`) is metadata, not text.
+    let (front_title, front_summary, md) = front_matter(md);
+    // The front matter's title is the title: a blog's first "## What I saw" is a section.
+    let text = match &front_title {
+        Some(t) if !md.trim_start().starts_with("# ") => format!("# {t}\n\n{md}"),
+        _ => md.to_string(),
+    };
+    (text, front_title, front_summary)
+}
+
 /// Import a Markdown postmortem with options (where minute 0 goes).
 pub fn import_markdown_with(
     name: &str,
     md: &str,
     opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    let plain = super::doc_text::plain_chars(md);
-    let md = plain.as_str();
-    // A status page's history of updates reads as a postmortem once rewritten.
-    let rewritten = super::status_page::rewrite(md);
-    let md = rewritten.as_deref().unwrap_or(md);
-    // A blog's front matter (`---` / `title: "..."` / `---`) is metadata, not text.
-    let (front_title, front_summary, md) = front_matter(md);
+    let (text, front_title, front_summary) = prepared(md);
+    let md = text.as_str();
     let (title, sections) = split_sections(md);
     let title = title.or(front_title);
     let no_sections = sections
@@ -169,7 +186,7 @@ pub fn import_markdown_with(
         title: title.clone(),
         ..Default::default()
     };
-    let (mut found, events) = read_sections(&mut sk, &sections, year);
+    let (mut found, events) = read_sections(&mut sk, &sections, year, front_summary.as_deref());
     front_summary_wins(&mut sk, &mut found, &sections, front_summary);
     // Notes with no headings are still a postmortem when they give a timeline ("09:10 first
     // alert from Sentry. 09:18 support reported...").
@@ -192,11 +209,49 @@ pub fn import_markdown_with(
             .find(|e| e.1 == EventKind::Trigger)
             .map(|e| e.2.clone());
     }
+    // With no summary, one put together from the timeline and the cause (set once the game is
+    // built: the game reads those parts where they stand, not twice).
+    let assembled = sk.summary.is_none().then(|| {
+        let events: Vec<_> = sk
+            .before_start
+            .iter()
+            .chain(&sk.timeline)
+            .cloned()
+            .collect();
+        super::doc_text::assembled_summary(md, &events, sk.root_cause.as_deref())
+    });
+    if let Some(Some(_)) = &assembled {
+        found.push("summary (assembled from the timeline: check it)".to_string());
+    }
     sk.date = super::doc_text::incident_date(md);
     sk.narrative = super::doc_text::narrative(&sections);
     sk.quoted_logs = super::doc_text::quoted_logs(&sections);
     sk.id = slug(title.as_deref().unwrap_or(name));
     sk.tags = super::guess_tags(&sk);
+    let missing = missing_parts(&found);
+    if sk.timeline.is_empty() && sk.root_cause.is_none() && sk.summary.is_none() {
+        return Err(ImportError::Unreadable(format!(
+            "{name}: found {} but no summary, root cause or timeline: not enough to build a scenario from",
+            if found.is_empty() {
+                "nothing usable".to_string()
+            } else {
+                found.join(", ")
+            }
+        )));
+    }
+    sk.game = super::game::Game::from_skeleton(&sk);
+    if let Some(summary) = assembled.flatten() {
+        sk.summary = Some(summary);
+    }
+    Ok(Imported {
+        skeleton: sk,
+        found,
+        missing,
+    })
+}
+
+/// The parts a postmortem has that the import did not find (each is a TODO in the file).
+fn missing_parts(found: &[String]) -> Vec<String> {
     let all = [
         "title",
         "summary",
@@ -211,27 +266,14 @@ pub fn import_markdown_with(
         "what went wrong",
         "where we got lucky",
     ];
-    let missing: Vec<String> = all
-        .iter()
-        .filter(|w| !found.iter().any(|f| f == *w))
+    all.iter()
+        .filter(|w| {
+            !found
+                .iter()
+                .any(|f| f == *w || f.starts_with(&format!("{w} (")))
+        })
         .map(|s| s.to_string())
-        .collect();
-    if sk.timeline.is_empty() && sk.root_cause.is_none() && sk.summary.is_none() {
-        return Err(ImportError::Unreadable(format!(
-            "{name}: found {} but no summary, root cause or timeline: not enough to build a scenario from",
-            if found.is_empty() {
-                "nothing usable".to_string()
-            } else {
-                found.join(", ")
-            }
-        )));
-    }
-    sk.game = super::game::Game::from_skeleton(&sk);
-    Ok(Imported {
-        skeleton: sk,
-        found,
-        missing,
-    })
+        .collect()
 }
 
 static DATED_LINE: LazyLock<Regex> =
@@ -420,6 +462,7 @@ fn read_sections(
     sk: &mut Skeleton,
     sections: &[Section],
     year: Option<i64>,
+    front_summary: Option<&str>,
 ) -> (Vec<String>, Vec<(i64, EventKind, String)>) {
     let mut found = Vec::new();
     let get = |p: Part| sections.iter().filter(move |s| s.part == p);
@@ -442,6 +485,7 @@ fn read_sections(
         .find_map(cause_text)
         .or_else(|| super::doc_text::labelled_causes(sections))
         .or_else(|| get(Part::RootCause).find_map(cause_text))
+        .or_else(|| super::prose::stated_cause(sections, front_summary))
         .or_else(|| super::prose::cause_sentence(sections));
     sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));
     sk.contributing = get(Part::Contributing)

@@ -38,6 +38,7 @@ mod sections;
 mod signal_trend;
 mod stated_times;
 mod status_page;
+mod status_stamps;
 mod tag_guess;
 mod templates;
 mod timeline;
@@ -187,6 +188,12 @@ pub type Event = (SimTime, EventKind, String);
 /// and minute 0's absolute time.
 pub type Split = (Vec<Event>, Vec<Event>, i64);
 
+/// Words that say something broke ("validation_failed", "errors", "outage").
+static HARM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"fail|error|outage|unavailable|crash|timed? ?out|\bdown\b|\blost\b|\bloss\b")
+        .expect("static regex")
+});
+
 /// Put minute 0 where `zero` says, on a timeline of absolute seconds: the events from minute 0
 /// on, and those before it with how long before. Returns the zero's absolute time too.
 pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split {
@@ -235,12 +242,20 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
                     e.1 == EventKind::Escalation && e.2.to_lowercase().contains("incident")
                 })
             };
+            // Nobody alerted and nobody acted (a log's own record of a failure): the first
+            // failure, not whatever was logged before it.
+            let first_harm = || {
+                events
+                    .iter()
+                    .find(|e| e.1 == EventKind::Symptom && HARM.is_match(&e.2.to_lowercase()))
+            };
             alerts()
                 .find(|e| reached(&e.2))
                 .or_else(|| alerts().next())
                 .or_else(declared)
                 .or_else(hard_outage)
                 .or_else(responded)
+                .or_else(first_harm)
                 .map_or(first, |e| e.0)
         }
         Zero::At(t) => t,

@@ -353,6 +353,59 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
                     .or_else(|| first_sentence(one, &|_| true, &causal))
             })
         })
+        // Only a status message says it: "We suspect that an inadvertent configuration change
+        // as the trigger event for this issue."
+        .or_else(|| suspected_cause(sections))
+}
+
+/// A sentence that says what the cause turned out to be ("The actual cause was a power supply
+/// that couldn't hold 5V"), in a blog's excerpt or anywhere in its prose: a write-up that tells
+/// the wrong leads first names the cause in so many words, where its other "because"s explain.
+pub(super) fn stated_cause(sections: &[Section], front_summary: Option<&str>) -> Option<String> {
+    static STATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:the |its )?(?:actual|real|underlying|true|ultimate) (?:root )?cause (?:was|is|turned out to be)\b")
+            .expect("static regex")
+    });
+    front_summary
+        .into_iter()
+        .map(str::to_string)
+        .chain(
+            sections
+                .iter()
+                .filter(|s| s.part != Part::Timeline)
+                .flat_map(|s| items(&prose_lines(s))),
+        )
+        .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .find_map(|sentence| {
+            let m = STATED.find(&sentence)?;
+            let told = clean_inline(sentence[m.start()..].trim());
+            Some(format!(
+                "{}.",
+                super::game::capitalise(told.trim_end_matches('.'))
+            ))
+        })
+}
+
+/// The first sentence that suspects a trigger or a cause (a status message's, in a timeline
+/// or pasted as its own paragraph), when nothing says more.
+fn suspected_cause(sections: &[Section]) -> Option<String> {
+    static SUSPECTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:suspect|believe)\b[^.]{0,150}?\b(?:trigger|cause)\b")
+            .expect("static regex")
+    });
+    sections
+        .iter()
+        .flat_map(|s| s.lines.iter())
+        .flat_map(|l| l.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .find_map(|sentence| {
+            let m = SUSPECTS.find(&sentence)?;
+            // The sentence from its subject: "... – Status update: We suspect ..." starts at "We".
+            let from = sentence[..m.start()].rfind([':', '–', '—']).map_or(0, |i| {
+                i + sentence[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let told = clean_inline(sentence[from..].trim());
+            Some(format!("{}.", told.trim_end_matches('.')))
+        })
 }
 
 /// A sentence that names a cause ("caused by", "X caused Y", "due to", "the trigger was"), not

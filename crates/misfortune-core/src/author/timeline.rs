@@ -1,6 +1,8 @@
 //! Timeline lines: timestamps in their many styles (ISO, 12-hour clocks, named dates, `T+`
 //! offsets, tables), turned into offsets from the first event, and a guess at each event's kind.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::kind_context::{Actor, Place, actor_of, classify};
@@ -176,7 +178,7 @@ impl TimeParser {
 /// "2022-06-02 HH:mm | The limitrange was deleted": a date whose time was never filled in is
 /// that day, at its start.
 fn unfilled_time(s: &str, (day, start, end): (i64, usize, usize)) -> Option<(Stamp, usize, usize)> {
-    static UNFILLED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    static UNFILLED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:hh:mm(?::ss)?|\?\?:\?\?|--:--|xx:xx)\b").expect("static regex")
     });
     let m = UNFILLED.find(&s[end..])?;
@@ -191,7 +193,7 @@ fn unfilled_time(s: &str, (day, start, end): (i64, usize, usize)) -> Option<(Sta
 /// The day (since 1970) of the first date a sentence names ("on April 21, 2020", "30 July
 /// 2012", "April 22" in `default_year`), for prose that moves across days.
 pub(super) fn date_in(s: &str, default_year: Option<i64>) -> Option<i64> {
-    static PARSER: std::sync::LazyLock<TimeParser> = std::sync::LazyLock::new(TimeParser::new);
+    static PARSER: LazyLock<TimeParser> = LazyLock::new(TimeParser::new);
     PARSER.date(s, default_year).map(|d| d.0)
 }
 
@@ -234,12 +236,27 @@ fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
         String::new()
     };
     let rest = &s[stamp_end..];
+    // "02:50:39–02:50:54 | Validation failures fire": the range's end is not the text.
+    static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:[-–—]|to)\s*~?\d{1,2}:\d{2}(?::\d{2})?\b").expect("static regex")
+    });
+    let rest = RANGE_END.find(rest).map_or(rest, |m| &rest[m.end()..]);
     let tz = Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex");
     let rest = tz.replace(rest, "");
     let t = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',')
     });
     format!("{label}{}", clean_inline(t.trim_end_matches('|').trim()))
+}
+
+/// A line about the timeline, not in it: a note on what its times mean ("Notes: \"Mitigated\"
+/// (10:19) refers to...") or a gap marked in brackets ("[No entries 10:22 – 11:34]").
+fn aside(body: &str) -> bool {
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\*\*)?notes?\s*:|^\[\s*(?:no (?:entries|events|updates)|gap|nothing (?:logged|recorded))\b[^\]]*\]$")
+            .expect("static regex")
+    });
+    ASIDE.is_match(body.trim())
 }
 
 /// The events of a timeline section, with their times in seconds from the start of the first
@@ -283,7 +300,7 @@ pub(super) fn parse_timeline(
         let is_bullet = bullet(&row.text).is_some();
         let body = bullet(&row.text)
             .unwrap_or_else(|| row.text.trim_start_matches('#').trim().to_string());
-        if body.is_empty() {
+        if body.is_empty() || aside(&body) {
             continue;
         }
         // A heading inside the timeline groups events; it is not one ("### Detection (14:32 -
