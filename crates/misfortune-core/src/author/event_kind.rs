@@ -8,7 +8,7 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::alert_words::{ALERT, ALERT_FIRST};
-use super::kind_phrases::{LOST_HEALTHY, harm_seen, pages_someone, the_company};
+use super::kind_phrases::{LOST_HEALTHY, harm_seen, is_reading, pages_someone, the_company};
 use super::kind_words::{
     COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, FAILED_FIX, INVESTIGATION,
     INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
@@ -120,6 +120,13 @@ fn opens_on_harm(t: &str) -> bool {
             "impact began",
             "impact started",
             "inability",
+            // "Kubernetes node entered NotReady state", "experienced issues with the GCLB
+            // service".
+            "notready",
+            "not ready",
+            "experienced issues",
+            "experiencing issues",
+            "experienced problems",
         ]
         .iter()
         .any(|w| at_word_start(t, w));
@@ -276,20 +283,6 @@ fn label_then_words(stemmer: &Stemmer, t: &str, label: EventKind) -> EventKind {
     } else {
         label
     }
-}
-
-/// Whether a line is a machine's reading and little else ("Profile: `roster=1, devices=1,
-/// series=14`", "cpu=97% mem=88%"): what the system showed, a signal, whatever its label.
-fn is_reading(t: &str) -> bool {
-    static PAIR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[\w.-]+\s*=\s*[\w.%:-]+").expect("static regex"));
-    let pairs = PAIR.find_iter(t).count();
-    let rest = PAIR.replace_all(t, " ");
-    let words = rest
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count();
-    pairs >= 2 && words <= 2
 }
 
 /// Whether a line tells people something ("status page updated to resolved").

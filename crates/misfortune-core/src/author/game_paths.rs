@@ -34,6 +34,12 @@ pub(super) fn story_fix(narrative: &[String]) -> Option<String> {
     });
     // "Swapping to a supply that could actually hold the rail cleared both symptoms": what was
     // done, told by what it cured.
+    // "The fix - adding self-access policies to allow users to read their own records - was
+    // simple": the fix, named.
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^the (?:fix|solution|remedy)\s*(?:[-–—:]|was to|was)\s*(.{6,120}?)(?:\s*[-–—]\s*(?:was|is)\b.*)?\.?$")
+            .expect("static regex")
+    });
     static CURED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^([a-z]+ing\b[^.;]{3,100}?)\s+(?:cleared|fixed|resolved|solved|cured|stopped|eliminated)\b")
             .expect("static regex")
@@ -48,8 +54,12 @@ pub(super) fn story_fix(narrative: &[String]) -> Option<String> {
         .find(|&i| !failed(i))
         .map(|i| told[i].clone())
         .or_else(|| {
-            told.iter()
-                .find_map(|t| CURED.captures(t.trim()).map(|c| capitalise(&c[1])))
+            told.iter().find_map(|t| {
+                let t = t.trim();
+                [&*CURED, &*NAMED]
+                    .iter()
+                    .find_map(|r| r.captures(t).map(|c| capitalise(c[1].trim())))
+            })
         })
 }
 
@@ -111,6 +121,11 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
     static CLEARED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:[-*]\s*)?((?:an? |the )?[\w -]{3,50}?) (?:was|were|remained|stayed|showed) (?:at |only )?(?:0(?:\.0+)?%|(?:normal|healthy|flat|unaffected|unchanged)\b)[^.;]{0,30}?,?\s*(?:confirming|showing|proving|so|which (?:confirmed|showed|ruled out))\b").expect("static regex")
     });
+    // "**Hypothesis 1: Code corruption** - RULED OUT": a numbered theory the team rejected
+    // (one "CONFIRMED" is the cause, not a wrong path).
+    static REJECTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[-*]\s*)?\**hypothesis\s*#?\d*\s*[:.\-–]\s*([^*]+?)\**\s*[-–—:]\s*\**(?:ruled out|rejected|disproven|disproved|false|not the cause)\b").expect("static regex")
+    });
     let mut out: Vec<Found> = Vec::new();
     // "Maybe the baseline configuration got messed up?" wonders; "maybe we should" does not.
     let wonders = |s: &str| {
@@ -118,7 +133,7 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
         !(l.starts_with("maybe ") || l.starts_with("perhaps ")) || s.ends_with('?')
     };
     for s in text.iter().filter(|s| wonders(s)) {
-        let Some(name) = [&*THEORY, &*RULED_OUT, &*CLEARED]
+        let Some(name) = [&*REJECTED, &*THEORY, &*RULED_OUT, &*CLEARED]
             .iter()
             .filter_map(|r| r.captures(s))
             .map(|c| short(&theory_only(&c[1]), 60))

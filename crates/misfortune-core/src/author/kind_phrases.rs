@@ -29,7 +29,7 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
 /// users who told the team ("End-users alerted us that logs weren't arriving"): the alert,
 /// where a person paging a team would be an escalation.
 static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b)")
+    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b)")
         .expect("static regex")
 });
 
@@ -48,10 +48,33 @@ pub(super) fn harm_seen(t: &str) -> Option<EventKind> {
         Regex::new(r"^(?:the\s+)?(first|initial|last|final)\b[^.;]{0,60}?\b(?:errors?|failures?|exceptions?|timeouts?|crash(?:es)?|5xxs?)\s+(?:were\s+|was\s+)?(?:observed|seen|logged|recorded)\b")
             .expect("static regex")
     });
+    // "The outage commenced at 10:30 when the agent applied it": the harm beginning, whatever
+    // change it names.
+    static BEGINS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:the\s+)?(?:outage|incident|impact|disruption|degradation)\s+(?:commenced|began|begins|started|starts)\b")
+            .expect("static regex")
+    });
+    if BEGINS.is_match(t.trim_start()) {
+        return Some(EventKind::Symptom);
+    }
     let c = SEEN.captures(t.trim_start())?;
     Some(if matches!(&c[1], "last" | "final") {
         EventKind::Mitigation
     } else {
         EventKind::Symptom
     })
+}
+
+/// Whether a line is a machine's reading and little else ("Profile: `roster=1, devices=1,
+/// series=14`", "cpu=97% mem=88%"): what the system showed, a signal, whatever its label.
+pub(super) fn is_reading(t: &str) -> bool {
+    static PAIR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[\w.-]+\s*=\s*[\w.%:-]+").expect("static regex"));
+    let pairs = PAIR.find_iter(t).count();
+    let rest = PAIR.replace_all(t, " ");
+    let words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    pairs >= 2 && words <= 2
 }

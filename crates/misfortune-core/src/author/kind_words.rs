@@ -236,6 +236,10 @@ pub(super) const MITIGATION: &[&str] = &[
     "rolling back",
     // "We initiated the deployment of our 'last known good' configuration": a rollback.
     "known good",
+    // "Pipeline triggered for rollback", "Pipeline run completed": a change going out.
+    "pipeline run",
+    "pipeline trigger",
+    "pipeline re-run",
     "is deployed",
     "was deployed",
     "deployed to",

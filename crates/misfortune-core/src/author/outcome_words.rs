@@ -31,6 +31,9 @@ pub(super) fn says_recovered(text: &str) -> bool {
         || [
             "recover",
             "restored",
+            // "Script completed to update account federation metadata. Confirmed working".
+            "confirmed working",
+            "working again",
             "back to normal",
             "returns to normal",
             "return to normal",

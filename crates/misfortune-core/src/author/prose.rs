@@ -253,11 +253,15 @@ fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
             found.push((*m, text.to_string()));
         }
     }
+    // The first time's text ends where the next time's clause begins ("The change was pushed
+    // at 19:01 UTC, and the outage commenced at 19:26 UTC": the push alone).
     let first_end = times
         .get(1)
         .and_then(|(c, _)| c.get(0))
-        .filter(|m| clause_at(sentence, m.start()) == sentence)
-        .and_then(|m| and_before(m.start()))
+        .and_then(|m| match clause_at(sentence, m.start()) {
+            whole if whole == sentence => and_before(m.start()),
+            clause => sentence.find(clause),
+        })
         .unwrap_or(sentence.len());
     let Some((c, start)) = times.into_iter().next() else {
         return;
@@ -265,9 +269,10 @@ fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
     // An evening incident's report speaks of "this morning" for the day after.
     let later = if NEXT_DAY.is_match(sentence) { 1440 } else { 0 };
     let head = &sentence[..first_end.max(c.get(0).map_or(0, |x| x.end()))];
+    let own = clause_at(head, c.get(0).map_or(0, |x| x.start()));
     found.push((
         start + later,
-        clause_at(head, c.get(0).map_or(0, |x| x.start())).to_string(),
+        own.trim_end_matches([',', ';', ' ']).to_string(),
     ));
     // The range's end takes the start's half of the day when it gives none.
     // The end of a harm ("from 09:10 to 12:05, 40% of searches were stale") is its

@@ -68,3 +68,18 @@ fn plain_label(line: &str) -> Option<(String, String)> {
     let c = LABEL.captures(line.trim())?;
     (classify(&c[1]) != Part::Other).then(|| (c[1].trim().to_string(), c[2].to_string()))
 }
+
+/// Whether the lines under a heading, up to the next heading of its level or above, give a
+/// time or a date anywhere.
+pub(super) fn span_is_dated(lines: &[&str], level: usize) -> bool {
+    static DATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b\d{1,2}[:.]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bt\s*\+\s*\d|\bday \d")
+            .expect("static regex")
+    });
+    lines
+        .iter()
+        .take_while(|l| {
+            super::sections::heading(l).is_none_or(|(lv, _)| lv > level || !l.starts_with('#'))
+        })
+        .any(|l| DATED.is_match(l))
+}

@@ -390,7 +390,11 @@ pub(super) fn split_sections(md: &str) -> (Option<String>, Vec<Section>) {
             }
             Some((level, text)) => {
                 let part = heading_part(&text, level, &mut parent);
-                if part == Part::Timeline {
+                // A "Timeline of Events" with no time or date under it ("### What Happened",
+                // "### Investigation Results") is a story told in sections, not a timeline.
+                if part == Part::Timeline
+                    && super::section_labels::span_is_dated(&lines[i + 1..], level)
+                {
                     timeline_level = Some(level);
                 }
                 sections.push(Section {

@@ -52,24 +52,36 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
 /// ("code fix deployed to production", "hot-fix merged"): part of the resolution.
 pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
     // Only an incident said to be over counts ("operating normally" may be a partial return).
-    let over =
+    let said_over =
         Regex::new(r"(?i)\bresolved\b|\bincident (?:closed|ends|ended|over)\b|\ball clear\b|\bpermanent (?:fix|solution)\b|\bpermanently (?:fixed|resolved|solved)\b")
             .expect("static regex");
+    // "... which resolved the 404 errors by 10:08" ended one symptom, not the incident.
+    let one_symptom = Regex::new(
+        r"(?i)\bresolved the (?:[\w-]+ ){0,2}(?:errors?|timeouts?|failures?|alerts?|4\d\ds?|5\d\ds?)\b",
+    )
+    .expect("static regex");
+    let over = |t: &str| said_over.is_match(t) && !one_symptom.is_match(t);
+    for i in 0..events.len() {
+        let later_end = events[i + 1..].iter().any(|e| e.1 == EventKind::Resolution);
+        if events[i].1 == EventKind::Resolution && one_symptom.is_match(&events[i].2) && later_end {
+            events[i].1 = EventKind::Mitigation;
+        }
+    }
     // "Deployment downgraded, which solved the issue" before "issue permanently fixed": the
     // first ended the harm, the second the incident.
     if let Some(last) = events
         .iter()
-        .rposition(|e| e.1 == EventKind::Resolution && over.is_match(&e.2))
+        .rposition(|e| e.1 == EventKind::Resolution && over(&e.2))
     {
         for e in &mut events[..last] {
-            if e.1 == EventKind::Resolution && !over.is_match(&e.2) {
+            if e.1 == EventKind::Resolution && !over(&e.2) {
                 e.1 = EventKind::Mitigation;
             }
         }
     }
     let Some(resolved) = events
         .iter()
-        .position(|e| e.1 == EventKind::Resolution && over.is_match(&e.2))
+        .position(|e| e.1 == EventKind::Resolution && over(&e.2))
     else {
         return;
     };
@@ -141,6 +153,8 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "merg",
         // `kubectl set image`, "-internal tag rolled", "Terraform begins to destroy the database".
         "set image",
+        // "Pipeline triggered to resolve issue with Traefik dashboard", "Pipeline re-run".
+        "pipeline",
         "destroy",
         "rolled",
         // "Index rebuild begins on orders.status_idx": an operation on the system.
