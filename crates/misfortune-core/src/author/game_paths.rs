@@ -79,7 +79,8 @@ pub(super) fn planned(t: &str) -> bool {
     .any(|w| t.contains(w))
 }
 
-/// The fix, moved back to an earlier change that names what the cause names when the one
+/// The fix, moved back to the change a bare "Pipeline run completed" finished, and to an
+/// earlier change that names what the cause names when the one
 /// chosen does not ("Certificate manually renewed; queue-svc restarted" for a certificate's
 /// expiry, not the "Cache purge" that finished the recovery): the training is in finding the
 /// change that answers the cause. `fix` is `(from, chosen)`, event indexes.
@@ -89,6 +90,20 @@ pub(super) fn toward_cause(
     root_cause: Option<&str>,
     tried: &dyn Fn(usize) -> bool,
 ) -> usize {
+    // "Pipeline run completed" after "Pipeline triggered for rollback": the run that finished
+    // is the fix begun before it, which says what was done.
+    static FINISHED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:run\s+)?(?:completed?|finished|done|succeeded)\.?$")
+            .expect("static regex")
+    });
+    let chosen = if FINISHED.is_match(events[chosen].2.trim()) {
+        (from.min(chosen)..chosen)
+            .rev()
+            .find(|&i| tried(i) && super::event_kind::share_a_stem(events[i].2, events[chosen].2))
+            .unwrap_or(chosen)
+    } else {
+        chosen
+    };
     let Some(cause) = root_cause else {
         return chosen;
     };

@@ -54,9 +54,11 @@ pub(super) fn action_item(
                 .trim()
                 .to_string();
         }
-        let type_re = Regex::new(r"(?i)^\[?(prevent|prevention|detect|detection|mitigate|mitigation|repair|process)\]?:?\s+").expect("static regex");
+        // "[Prevent] ..." or "Detection: ...": a label; "Prevent EKS add-ons from ..." is the
+        // item's own verb, kept.
+        let type_re = Regex::new(r"(?i)^(?:\[(prevent|prevention|detect|detection|mitigate|mitigation|repair|process)\]:?|(prevent|prevention|detect|detection|mitigate|mitigation|repair|process):)\s+").expect("static regex");
         if let Some(c) = type_re.captures(&action.clone()) {
-            kind_hint = Some(c[1].to_lowercase());
+            kind_hint = c.get(1).or(c.get(2)).map(|m| m.as_str().to_lowercase());
             action = type_re.replace(&action, "").to_string();
         }
     }

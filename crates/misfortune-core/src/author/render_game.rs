@@ -346,14 +346,193 @@ impl Skeleton {
             .field("trigger", or_todo(&self.trigger, "what set it off"))
             .field("contributing_factors", contributing)
             .list("candidates", wrong);
+        // Words the cause names most, none a wrong candidate's: a start for the author.
+        let wrong_text: String = self
+            .game
+            .theories
+            .iter()
+            .map(|t| t.name.as_str())
+            .chain(self.game.suspects.iter().map(|s| s.candidate))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut keywords: Vec<String> = proposed_keywords(
+            &[&self.root_cause, &self.trigger]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .chain(self.contributing.iter().map(String::as_str))
+                .collect::<Vec<_>>(),
+            self.root_cause.as_deref().unwrap_or_default(),
+            &wrong_text,
+        )
+        .iter()
+        .map(|k| q(k))
+        .collect();
+        keywords.push(q(if keywords.is_empty() {
+            "TODO: words that mark a right free-text answer"
+        } else {
+            "TODO: check the words above (\"a|b\" for synonyms) mark a right answer, not a guess"
+        }));
         w.field("answer", "\"right\"")
-            .line(format_args!(
-                "keywords: [{}],",
-                q("TODO: words that mark a right free-text answer")
-            ))
+            .line(format_args!("keywords: [{}],", keywords.join(", ")))
             .field("clues", "[\"clue\"]")
             .close("),");
     }
+}
+
+/// Up to three words the root cause names that a trainee who found it would use: the ones
+/// the cause, its trigger and its factors repeat most, in the cause's own words, and none that
+/// a wrong candidate uses (a guesser would say those too). Generic words ("change", "traffic",
+/// "service") say nothing of this cause.
+fn proposed_keywords(texts: &[&str], cause: &str, wrong: &str) -> Vec<String> {
+    use rust_stemmers::{Algorithm, Stemmer};
+    const GENERIC: &[&str] = &[
+        "about",
+        "across",
+        "actual",
+        "after",
+        "again",
+        "already",
+        "another",
+        "around",
+        "application",
+        "applications",
+        "based",
+        "because",
+        "before",
+        "began",
+        "being",
+        "cause",
+        "caused",
+        "causes",
+        "causing",
+        "certain",
+        "change",
+        "changed",
+        "changes",
+        "check",
+        "could",
+        "customers",
+        "during",
+        "earlier",
+        "error",
+        "errors",
+        "every",
+        "failed",
+        "failure",
+        "false",
+        "first",
+        "harmful",
+        "hours",
+        "immediate",
+        "inadvertent",
+        "inadvertently",
+        "incident",
+        "instead",
+        "intended",
+        "issue",
+        "issues",
+        "known",
+        "later",
+        "leading",
+        "level",
+        "likely",
+        "might",
+        "minutes",
+        "never",
+        "other",
+        "outage",
+        "possible",
+        "problem",
+        "request",
+        "requests",
+        "result",
+        "resulted",
+        "second",
+        "served",
+        "server",
+        "servers",
+        "service",
+        "services",
+        "should",
+        "since",
+        "started",
+        "still",
+        "suspect",
+        "system",
+        "systems",
+        "their",
+        "there",
+        "these",
+        "third",
+        "those",
+        "through",
+        "traffic",
+        "under",
+        "underlying",
+        "until",
+        "users",
+        "using",
+        "value",
+        "where",
+        "which",
+        "while",
+        "within",
+        "without",
+        "would",
+        "trigger",
+        "triggered",
+        "event",
+        "events",
+        "couldn",
+        "wouldn",
+        "shouldn",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let stemmer = Stemmer::create(Algorithm::English);
+    let words = |t: &str| -> Vec<String> {
+        t.to_lowercase()
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '/' | '-' | '_' | '.')))
+            .map(|w| w.trim_matches(['.', '-']).to_string())
+            .filter(|w| w.len() >= 5 || (w.len() >= 3 && w.contains(['/', '-', '_'])))
+            .filter(|w| w.chars().any(char::is_alphabetic) && !GENERIC.contains(&w.as_str()))
+            .collect()
+    };
+    let stem = |w: &str| stemmer.stem(w).into_owned();
+    let wrong: Vec<String> = words(wrong).iter().map(|w| stem(w)).collect();
+    let all: Vec<String> = texts
+        .iter()
+        .flat_map(|t| words(t))
+        .map(|w| stem(&w))
+        .collect();
+    let mut named: Vec<(String, String)> = Vec::new();
+    for w in words(cause) {
+        let s = stem(&w);
+        if !wrong.contains(&s) && !named.iter().any(|n| n.1 == s) {
+            named.push((w, s));
+        }
+    }
+    // Most repeated first (as stems: "certificates" and "certificate" are one); the cause's
+    // own order breaks a tie.
+    named.sort_by_key(|(_, s)| std::cmp::Reverse(all.iter().filter(|a| *a == s).count()));
+    named.into_iter().take(3).map(|(w, _)| w).collect()
 }
 
 /// The level a quoted log line was logged at, from its own words ("FATAL:", "perl: warning").
