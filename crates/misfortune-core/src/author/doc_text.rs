@@ -96,7 +96,9 @@ pub(super) fn front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
     let summary = key("summary:")
         .or_else(|| key("excerpt:"))
         .or_else(|| key("description:"));
-    (key("title:"), summary, after)
+    // A collection's entry with no title names its company ("company: Fastly").
+    let title = key("title:").or_else(|| key("company:").map(|c| format!("{c} incident")));
+    (title, summary, after)
 }
 
 /// A root-cause section's text; under "Root causes", a sub-heading that names one cause ("1.

@@ -315,7 +315,9 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
     let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:])\s*(.+)")
         .expect("static regex");
     let causal = Regex::new(
-        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:was|is)|led to|meant that|resulted in)\b",
+        // ("... became unavailable after two colliding files were checked in": what came
+        // before the harm.)
+        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:was|is)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after)\b",
     )
     .expect("static regex");
     let prose_parts = |s: &&Section| {
@@ -389,6 +391,16 @@ pub(super) fn stated_cause(sections: &[Section], front_summary: Option<&str>) ->
                 super::game::capitalise(told.trim_end_matches('.'))
             ))
         })
+}
+
+/// A front matter's summary that names a cause ("Sending multicast traffic without properly
+/// configuring switches caused an Etsy global outage."): a retelling's own distillation, ahead
+/// of a later "due to" in its body about something else.
+pub(super) fn front_cause(front_summary: Option<&str>) -> Option<String> {
+    front_summary?
+        .split(". ")
+        .find(|s| NAMES_CAUSE.is_match(s))
+        .map(|s| format!("{}.", s.trim().trim_end_matches('.')))
 }
 
 /// The first sentence that suspects a trigger or a cause (a status message's, in a timeline
