@@ -301,7 +301,7 @@ pub(super) fn quoted_logs(sections: &[Section]) -> Vec<String> {
 /// A section's lines outside the blocks of a machine's output, and those blocks' lines.
 fn split_blocks(lines: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
     static MACHINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\w\[\d+\]:|\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|LOG|TRACE):?\s|^\s*\S+@\S+:\S*\s*[#$]|^\s*[$#]\s|^\s*\[\s*\d+\.\d+\]|^\s*(?:Log (?:started|ended)|Generating|Preparing|Unpacking|Setting up|Processing)\b")
+        Regex::new(r#"^\s*\{\s*"|\bpanicked at\b|^\s*note: run with|\w\[\d+\]:|\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|LOG|TRACE):?\s|^\s*\S+@\S+:\S*\s*[#$]|^\s*[$#]\s|^\s*\[\s*\d+\.\d+\]|^\s*(?:Log (?:started|ended)|Generating|Preparing|Unpacking|Setting up|Processing)\b"#)
             .expect("static regex")
     });
     let mut out = Vec::new();

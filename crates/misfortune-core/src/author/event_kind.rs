@@ -76,6 +76,9 @@ pub(super) fn first_kind(text: &str) -> EventKind {
         // "@Mr0grog notices an e-mail from Sentry about a new error": someone saw it; or a
         // status page's first update opens the timeline.
         EventKind::Alert
+    } else if super::kind_context::special(&t).contains(&super::kind_context::Special::Declared) {
+        // "Incident declared as OOMs escalate": the team at work, not what set it off.
+        EventKind::Escalation
     } else if STARTED_LOOKING.is_match(&t) {
         // "Customer impact began at 11:45 UTC and we started investigating": the team at work.
         EventKind::Investigation
@@ -127,6 +130,8 @@ fn opens_on_harm(t: &str) -> bool {
             "experienced issues",
             "experiencing issues",
             "experienced problems",
+            // "Writer database begins experiencing connection saturation".
+            "saturat",
         ]
         .iter()
         .any(|w| at_word_start(t, w));
@@ -155,7 +160,12 @@ fn opens_on_harm(t: &str) -> bool {
     ]
     .iter()
     // "... stopped loading because a resize job wrote empty files": "because" causes nothing.
-    .any(|w| t.replace("because", "").contains(w));
+    // ("... from person ingestion post-deployment workload": after a deploy is not a deploy.)
+    .any(|w| {
+        t.replace("because", "")
+            .replace("post-deploy", "")
+            .contains(w)
+    });
     harm && !change
 }
 

@@ -194,6 +194,11 @@ static HARM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A finding told as late ("was not identified until ..."): the work began before it.
+static LATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"\bnot\b[^.;]{0,40}\buntil\b").expect("static regex")
+});
+
 /// Put minute 0 where `zero` says, on a timeline of absolute seconds: the events from minute 0
 /// on, and those before it with how long before. Returns the zero's absolute time too.
 pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split {
@@ -227,13 +232,23 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
             // decline ("performance began to degrade") only once the team first acted, not
             // when the trouble began overnight.
             let hard_outage = || timeline_order::outage_start(&events).map(|i| &events[i]);
+            // ("The root cause was not identified until November 12th" says the team was at
+            // work well before: the harm before it is when they knew.)
             let responded = || {
-                events.iter().find(|e| {
+                let first = events.iter().find(|e| {
                     matches!(
                         e.1,
                         EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
                     )
-                })
+                })?;
+                let late = LATE.is_match(&first.2.to_lowercase());
+                let harm_before = || {
+                    events
+                        .iter()
+                        .take_while(|e| e.0 < first.0)
+                        .find(|e| e.1 == EventKind::Symptom)
+                };
+                late.then(harm_before).flatten().or(Some(first))
             };
             // "An incident initiated on February 24" after pages that failed to render for two
             // days: with nobody at work before it, the declaration is when they knew.

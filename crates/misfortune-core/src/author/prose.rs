@@ -41,6 +41,15 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
     // The day each found time is on: the date its sentence names, else the one before.
     let mut days: Vec<Option<i64>> = Vec::new();
     let mut on = Dated::default();
+    let sections: Vec<&Section> = sections.into_iter().collect();
+    // A date written without its year ("November 12th 10:17pm") is in the year the document
+    // names first.
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d{2}\b").expect("static regex"));
+    on.year = sections
+        .iter()
+        .flat_map(|s| s.lines.iter())
+        .find_map(|l| YEAR.find(l).and_then(|m| m.as_str().parse().ok()));
     for s in sections
         .into_iter()
         .filter(|s| !matches!(s.part, Part::Lessons | Part::WentWell | Part::WentWrong))
@@ -65,13 +74,18 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
                     .map_or(sentence.to_string(), |s| format!("{s}, {sentence}"));
                 let sentence = told.as_str();
                 let before = found.len();
-                read_sentence(sentence, &mut found);
+                let mut own: Vec<Option<i64>> = Vec::new();
+                read_sentence(sentence, &mut found, (&mut own, on.year));
                 if found.len() == before + 1 && only_when(sentence) {
                     found.pop();
                     stamp_alone = Some(sentence.to_string());
                     continue;
                 }
-                days.resize(found.len(), on.day);
+                // Each time on the date written beside it ("From November 11, 4:02 PM UTC to
+                // November 14, 3:02 PM UTC"), else the day the prose is on.
+                for i in before..found.len() {
+                    days.push(own.get(i - before).copied().flatten().or(on.day));
+                }
                 if found.len() > before {
                     last = found[before..].iter().map(|f| f.0).max();
                 } else if let Some(from) = last
@@ -203,28 +217,38 @@ static AT_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:at|from|by|around|until|between|since)\b").expect("static regex")
 });
 
-/// The times one sentence gives, as (minute of the day, text).
-fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
+/// A sentence that opens with its time ("09:10 first alert from Sentry").
+static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W{0,3}(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?\b").expect("static regex")
+});
+/// "The next morning", "this morning": the day after the one the prose is on.
+static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:next|following) (?:day|morning)|\bthis morning\b").expect("static regex")
+});
+
+/// The times one sentence gives, as (minute of the day, text), and into `own` the date written
+/// beside each, if any.
+fn read_sentence(
+    sentence: &str,
+    found: &mut Vec<(u32, String)>,
+    (own, year): (&mut Vec<Option<i64>>, Option<i64>),
+) {
     static AT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\b(?:at|from|by|around|until|between|since|as of)\s+(?:\d{4}-\d{2}-\d{2}[ T])?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{4},?\s+)?)(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
+            r"(?i)(?:\b(?:at|from|by|around|until|between|since|as of)\s+(?:\d{4}-\d{2}-\d{2}[ T])?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{4},?\s+)?)(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?)?(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
         )
         .expect("static regex")
-    });
-    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W{0,3}(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?\b").expect("static regex")
-    });
-    static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:next|following) (?:day|morning)|\bthis morning\b")
-            .expect("static regex")
     });
     // Notes that open a sentence with its time ("09:10 first alert from Sentry").
     if let Some(c) = OPENS.captures(sentence)
         && let Some(start) = minutes(c.get(1), c.get(2), c.get(3))
     {
         found.push((start, sentence.to_string()));
+        own.push(None);
         return;
     }
+    // The date written just before a time, in its match ("November 11, 4:02 PM").
+    let dated = |from: usize, to: usize| super::timeline::date_in(&sentence[from..to], year);
     // The words that are a time ("by 1 GB per minute starting around 1 PM" has one).
     // A date and time that open the line ("May 04, 2026 14:10 — Investigating") are its stamp,
     // read with the line, not a time the prose tells.
@@ -251,6 +275,7 @@ fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
         }
         if text != sentence {
             found.push((*m, text.to_string()));
+            own.push(c.get(1).and_then(|t| dated(at, t.start())));
         }
     }
     // The first time's text ends where the next time's clause begins ("The change was pushed
@@ -269,11 +294,13 @@ fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
     // An evening incident's report speaks of "this morning" for the day after.
     let later = if NEXT_DAY.is_match(sentence) { 1440 } else { 0 };
     let head = &sentence[..first_end.max(c.get(0).map_or(0, |x| x.end()))];
-    let own = clause_at(head, c.get(0).map_or(0, |x| x.start()));
+    let own_clause = clause_at(head, c.get(0).map_or(0, |x| x.start()));
     found.push((
         start + later,
-        own.trim_end_matches([',', ';', ' ']).to_string(),
+        own_clause.trim_end_matches([',', ';', ' ']).to_string(),
     ));
+    let whole = c.get(0).map_or(0..0, |m| m.range());
+    own.push(c.get(1).and_then(|t| dated(whole.start, t.start())));
     // The range's end takes the start's half of the day when it gives none.
     // The end of a harm ("from 09:10 to 12:05, 40% of searches were stale") is its
     // resolution; the end of work ("between 5:15 PM and 6:15 PM we investigated and
@@ -285,7 +312,17 @@ fn read_sentence(sentence: &str, found: &mut Vec<(u32, String)>) {
         } else {
             sentence.to_string()
         };
-        found.push((end.max(start) + later, text));
+        // "to November 14, 3:02 PM": the end on its own date, which may be days on.
+        let start_end = c
+            .get(3)
+            .or(c.get(2))
+            .or(c.get(1))
+            .map_or(whole.start, |m| m.end());
+        let end_day = c.get(4).and_then(|e| dated(start_end, e.start()));
+        let start_day = *own.last().unwrap_or(&None);
+        let other_day = end_day.is_some() && end_day != start_day;
+        found.push((if other_day { end } else { end.max(start) } + later, text));
+        own.push(end_day.or(start_day));
     }
 }
 

@@ -16,10 +16,12 @@ pub(super) fn read_timeline(
     sections: &[Section],
     year: Option<i64>,
 ) -> Vec<(i64, EventKind, String)> {
+    // (A machine's log quoted between two lines, `{"timestamp":"2025-09-29T16:54:16Z",...}`,
+    // is evidence, not an event: its own stamps are not the team's.)
     let tl: Vec<String> = sections
         .iter()
         .filter(|s| s.part == Part::Timeline)
-        .flat_map(|s| s.lines.iter().cloned())
+        .flat_map(|s| super::doc_text::unfenced(&s.lines))
         .collect();
     let mut events = parse_timeline(&tl, year);
     // A timeline told in paragraphs ("How did we respond? Customer impact began at 11:45 UTC
