@@ -132,6 +132,9 @@ fn opens_on_harm(t: &str) -> bool {
             "experienced problems",
             // "Writer database begins experiencing connection saturation".
             "saturat",
+            // "The chain stalled at height 4779033".
+            "stalled",
+            "stalls",
         ]
         .iter()
         .any(|w| at_word_start(t, w));
@@ -173,23 +176,21 @@ fn opens_on_harm(t: &str) -> bool {
 pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     use super::kind_context::{Special, special};
     let stemmer = Stemmer::create(Algorithm::English);
-    let text = HINDSIGHT.find(text).map_or(text, |m| &text[..m.start()]);
-    let t = normalise(&text.to_lowercase());
-    let st = stemmed(&stemmer, &t);
+    let (t, st) = prepared(&stemmer, text);
     let any = |ws: &[&str], stems: bool| listed_in(&stemmer, &t, &st, ws, stems);
     let reading = is_reading(&t);
     if let Some(k) = super::kind_context::label_kind(&t).filter(|_| !reading) {
         return Some(label_then_words(&stemmer, &t, k));
     }
-    let negated = negates_alert(&t);
+    let (negated, told) = (negates_alert(&t), tells(&t));
     let sp = special(&t);
     let has = |x: Special| sp.contains(&x);
     let uncommunicated = t.contains("not communicated") || t.contains("without communicat");
-    let told = tells(&t);
     let trend = super::signal_trend::trend(&t);
     let recovered = says_recovered(&t);
     let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
     let came_back = recovered && trend != Some(Trend::Worse) && !ALERTING.is_match(&t);
+    let looking = any(INVESTIGATION_STRONG, true) && !says_recovered(first_clause(&t)); // not "fully recovered and ... begin investigating"
     let seen = harm_seen(&t)
         .or_else(|| (reading || LOST_HEALTHY.is_match(&t)).then_some(EventKind::Symptom));
     let steps: [(bool, EventKind); 26] = [
@@ -231,7 +232,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
                 && !any(RESOLUTION, false),
             EventKind::Mitigation,
         ),
-        (any(INVESTIGATION_STRONG, true), EventKind::Investigation),
+        (looking, EventKind::Investigation),
         // "Evaluating mitigation strategies" is still looking.
         (
             any(MITIGATION_FIRST, false) && !planning_mitigation(&t),
@@ -271,6 +272,15 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     steps.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
 }
 
+/// A line as the word lists read it: up to its hindsight ("which later turned out..."),
+/// lower-cased with its misleading phrasings rewritten, and as stems.
+fn prepared(stemmer: &Stemmer, text: &str) -> (String, String) {
+    let text = HINDSIGHT.find(text).map_or(text, |m| &text[..m.start()]);
+    let t = super::kind_normalise::normalise(&text.to_lowercase());
+    let st = stemmed(stemmer, &t);
+    (t, st)
+}
+
 /// Whether a word list names the line (`t`, stemmed `st`). Stems only where every form of a
 /// word means the same kind: "resolved" marks a resolution, but "resolve" is also what DNS does.
 fn listed_in(stemmer: &Stemmer, t: &str, st: &str, ws: &[&str], stems: bool) -> bool {
@@ -302,56 +312,6 @@ fn tells(t: &str) -> bool {
     ]
     .iter()
     .any(|w| t.contains(w))
-}
-
-/// A line's words with the phrasings that mislead the word lists rewritten: "health checks
-/// pass" is a signal, not someone checking; an error message's "not found" is not someone
-/// finding something; "rolled the change back" is a rollback; traffic that "escalates" rises.
-fn normalise(t: &str) -> String {
-    let t = t.replace("health check", "health-check");
-    static NOT_FOUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:was |were |is |are |could not be |cannot be |can't be )?not found\b")
-            .expect("static regex")
-    });
-    static ROLLED_BACK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(roll(?:ed|s|ing)?) ((?:the|this|that|our|its|their) [\w-]+(?: [\w-]+){0,3}) back\b")
-            .expect("static regex")
-    });
-    static RISES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b((?:traffic|load|errors?|latency|rates?|volume|usage|requests|attack|cpu|memory)\b[^.;,]{0,30}?)\bescalat\w*")
-            .expect("static regex")
-    });
-    static ALERT_CLEARS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bresolved status for\b|\b(?:alert|alarm)s? (?:auto-?)?resolv\w*")
-            .expect("static regex")
-    });
-    // Nodes that "never joined the cluster" brought nobody in.
-    static JOINED_POOL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"\bjoin(?:s|ed|ing)? (?:the )?(?:\w+ )?(?:cluster|pool|ring|quorum|mesh|swarm)\b",
-        )
-        .expect("static regex")
-    });
-    // "Validation failures fire every ~250ms", "fitness.persistence.validation_failed": the
-    // check failing is the harm, not someone checking.
-    static CHECK_FAILS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:validation|verification)[ _]((?:fail|error)\w*)").expect("static regex")
-    });
-    let t = CHECK_FAILS.replace_all(&t, "$1");
-    let t = JOINED_POOL.replace_all(&t, "registered with the pool");
-    let t = NOT_FOUND.replace_all(&t, "missing");
-    let t = the_company(&t);
-    // "The service was taken offline at 18:40 to clear it": switched off on purpose.
-    let t = t
-        .replace("taken offline", "disabled")
-        .replace("taken down", "disabled");
-    // "Rollback takes priority over investigation": the rollback is what happened.
-    let t = t.replace("priority over investigation", "priority");
-    // "Azure portal failed away from Azure Front Door": moved on purpose, a failover.
-    let t = t.replace("failed away", "failed over");
-    let t = ALERT_CLEARS.replace_all(&t, "alert back to normal for");
-    let t = ROLLED_BACK.replace_all(&t, "$1 back $2");
-    RISES.replace_all(&t, "${1}rises").into_owned()
 }
 
 /// Whether a line finds something and then does something about it ("Ahmed identifies the
@@ -517,7 +477,7 @@ pub(super) static ALERTS_FIRED: LazyLock<Regex> = LazyLock::new(|| {
         // ("Engineers were automatically alerted ... and began investigating" is found, too.)
         // "Investigation commenced following monitoring alerts being triggered", too: the
         // alerts are the news.
-        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|fired|went off|raised|firing)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b|\b(?:following|after|upon|prompted by)\s+(?:[\w-]+\s+){0,2}(?:alerts?|alarms?)\s+(?:(?:being|were|was)\s+)?(?:triggered|fired|firing|raised)\b",
+        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|fired|went off|raised|firing)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b|\b(?:following|after|upon|prompted by)\s+(?:[\w-]+\s+){0,2}(?:alerts?|alarms?)\s+(?:(?:being|were|was)\s+)?(?:triggered|fired|firing|raised)\b|^(?:[\w-]+ ){0,2}(?:monitoring|monitors?|alerting)\b[^;]{0,50}?\b(?:detected|caught|flagged|spotted)\b",
     )
     .expect("static regex")
 });

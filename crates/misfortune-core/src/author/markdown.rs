@@ -191,8 +191,13 @@ pub fn import_markdown_with(
     let (mut found, events) = read_sections(&mut sk, &sections, year, front_summary.as_deref());
     front_summary_wins(&mut sk, &mut found, &sections, front_summary);
     // Notes with no headings are still a postmortem when they give a timeline ("09:10 first
-    // alert from Sentry. 09:18 support reported...").
-    if no_sections && events.len() < 3 {
+    // alert from Sentry. 09:18 support reported..."), or tell an outage and when ("Feature
+    // Flags went down for about 3 hours, from 15:30 to 18:10 UTC").
+    static TELLS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:post-?mortem|outage|went down|was down|downtime|root cause)\b")
+            .expect("static regex")
+    });
+    if no_sections && events.len() < 3 && (events.is_empty() || !TELLS.is_match(md)) {
         return Err(ImportError::Unreadable(format!(
             "{name}: found no postmortem sections; expected Markdown headings such as `## Summary`, `## Impact`, `## Root Cause`, `## Timeline`, `## Action Items`"
         )));

@@ -24,6 +24,7 @@ mod game_metrics;
 mod game_paths;
 mod game_suspects;
 mod kind_context;
+mod kind_normalise;
 mod kind_phrases;
 mod kind_words;
 mod markdown;

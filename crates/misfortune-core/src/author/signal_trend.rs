@@ -145,8 +145,17 @@ fn clause_trend(text: &str) -> Option<Trend> {
     if BAD_STATE.is_match(&t) {
         return Some(Trend::Worse);
     }
-    let bad = BAD_HIGH.iter().any(|w| t.contains(w));
-    let good = GOOD_HIGH.iter().any(|w| t.contains(w));
+    // A signal's name where a word starts ("lag", not the "lag" in "flags").
+    let names = |w: &&str| {
+        t.match_indices(*w).any(|(i, _)| {
+            t[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    let bad = BAD_HIGH.iter().any(names);
+    let good = GOOD_HIGH.iter().any(names);
     if !(bad || good) {
         return None;
     }

@@ -25,6 +25,8 @@ pub(super) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 
 struct TimeParser {
     iso: Regex,
+    /// "01-10-2024", "10/01/2024": month first, unless the first number cannot be a month.
+    numeric: Regex,
     named: Regex,
     clock: Regex,
     relative: Regex,
@@ -34,6 +36,7 @@ impl TimeParser {
     fn new() -> Self {
         TimeParser {
             iso: Regex::new(r"(?i)\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})").expect("static regex"),
+            numeric: Regex::new(r"\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b").expect("static regex"),
             // Only a month's name ("Between 04:30" names none, so it hides no date after it).
             named: Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)").expect("static regex"),
             // A clock time, also right after the `T` of an ISO 8601 stamp (`2021-10-04T15:40Z`).
@@ -69,6 +72,15 @@ impl TimeParser {
     fn date(&self, s: &str, default_year: Option<i64>) -> Option<(i64, usize, usize)> {
         if let Some(c) = self.iso.captures(s) {
             let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                let whole = c.get(0)?;
+                return Some((days_from_civil(y, m, d), whole.start(), whole.end()));
+            }
+        }
+        if let Some(c) = self.numeric.captures(s) {
+            let (a, b, y): (u32, u32, i64) =
+                (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
             if (1..=12).contains(&m) && (1..=31).contains(&d) {
                 let whole = c.get(0)?;
                 return Some((days_from_civil(y, m, d), whole.start(), whole.end()));
@@ -126,7 +138,10 @@ impl TimeParser {
             .captures(s)
             .filter(|c| c.get(0).is_some_and(|m| m.start() < head_limit + 16))
         else {
-            return date.and_then(|d| unfilled_time(s, d));
+            return date.and_then(|d| {
+                super::timeline_clock::unfilled_time(s, d)
+                    .or_else(|| super::timeline_clock::day_only(s, d))
+            });
         };
         let mut h: i64 = clock[1].parse().ok()?;
         let m: i64 = clock[2].parse().ok()?;
@@ -173,21 +188,6 @@ impl TimeParser {
             end,
         ))
     }
-}
-
-/// "2022-06-02 HH:mm | The limitrange was deleted": a date whose time was never filled in is
-/// that day, at its start.
-fn unfilled_time(s: &str, (day, start, end): (i64, usize, usize)) -> Option<(Stamp, usize, usize)> {
-    static UNFILLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:hh:mm(?::ss)?|\?\?:\?\?|--:--|xx:xx)\b").expect("static regex")
-    });
-    let m = UNFILLED.find(&s[end..])?;
-    let stamp = Stamp {
-        day: Some(day),
-        secs: 0,
-        relative: false,
-    };
-    Some((stamp, start, end + m.end()))
 }
 
 /// The day (since 1970) of the first date a sentence names ("on April 21, 2020", "30 July

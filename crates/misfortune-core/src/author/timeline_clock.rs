@@ -1,5 +1,10 @@
 //! Where a timeline's clock times fall: the day each is on, midnight crossed when the clock
-//! goes well back, and a time told before any date put on the day among the dated lines.
+//! goes well back, and a time told before any date put on the day among the dated lines; a
+//! date whose time was never filled in, or told with none, at the day's start.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// A timestamp found at the start of a timeline line.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,4 +82,46 @@ impl Clock {
         self.last_abs = Some(abs);
         abs
     }
+}
+
+/// "2022-06-02 HH:mm | The limitrange was deleted": a date whose time was never filled in is
+/// that day, at its start.
+pub(super) fn unfilled_time(
+    s: &str,
+    (day, start, end): (i64, usize, usize),
+) -> Option<(Stamp, usize, usize)> {
+    static UNFILLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:hh:mm(?::ss)?|\?\?:\?\?|--:--|xx:xx)\b").expect("static regex")
+    });
+    let m = UNFILLED.find(&s[end..])?;
+    let stamp = Stamp {
+        day: Some(day),
+        secs: 0,
+        relative: false,
+    };
+    Some((stamp, start, end + m.end()))
+}
+
+/// "01-31-2024 - The fix was added to the code base": a line that opens with a date and no
+/// time tells an event of that day (at its start), where a date alone heads the lines below.
+pub(super) fn day_only(
+    s: &str,
+    (day, start, end): (i64, usize, usize),
+) -> Option<(Stamp, usize, usize)> {
+    static TOLD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:\*\*)?\s*[-–—:|]\s*\S+\s+\S+").expect("static regex"));
+    let lead = s[..start].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '-'));
+    // ("May 4-6 - Occasional kills" is a span of days, not one.)
+    static SPAN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*[-–]\s*\d").expect("static regex"));
+    let span = SPAN.is_match(&s[end..]);
+    (lead.is_empty() && !span && TOLD.is_match(&s[end..])).then_some((
+        Stamp {
+            day: Some(day),
+            secs: 0,
+            relative: false,
+        },
+        start,
+        end,
+    ))
 }

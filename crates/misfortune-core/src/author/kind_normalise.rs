@@ -1,0 +1,59 @@
+//! A line's words with the phrasings that mislead the word lists rewritten, before its kind is
+//! read: "health checks pass" is a signal, an error's "not found" finds nothing, a failover
+//! "failed away" on purpose, a logged check that failed is the harm.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::kind_phrases::the_company;
+
+/// A line's words with the phrasings that mislead the word lists rewritten: "health checks
+/// pass" is a signal, not someone checking; an error message's "not found" is not someone
+/// finding something; "rolled the change back" is a rollback; traffic that "escalates" rises.
+pub(super) fn normalise(t: &str) -> String {
+    let t = t.replace("health check", "health-check");
+    static NOT_FOUND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:was |were |is |are |could not be |cannot be |can't be )?not found\b")
+            .expect("static regex")
+    });
+    static ROLLED_BACK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(roll(?:ed|s|ing)?) ((?:the|this|that|our|its|their) [\w-]+(?: [\w-]+){0,3}) back\b")
+            .expect("static regex")
+    });
+    static RISES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?:traffic|load|errors?|latency|rates?|volume|usage|requests|attack|cpu|memory)\b[^.;,]{0,30}?)\bescalat\w*")
+            .expect("static regex")
+    });
+    static ALERT_CLEARS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bresolved status for\b|\b(?:alert|alarm)s? (?:auto-?)?resolv\w*")
+            .expect("static regex")
+    });
+    // Nodes that "never joined the cluster" brought nobody in.
+    static JOINED_POOL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\bjoin(?:s|ed|ing)? (?:the )?(?:\w+ )?(?:cluster|pool|ring|quorum|mesh|swarm)\b",
+        )
+        .expect("static regex")
+    });
+    // "Validation failures fire every ~250ms", "fitness.persistence.validation_failed": the
+    // check failing is the harm, not someone checking.
+    static CHECK_FAILS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:validation|verification)[ _]((?:fail|error)\w*)").expect("static regex")
+    });
+    let t = CHECK_FAILS.replace_all(&t, "$1");
+    let t = JOINED_POOL.replace_all(&t, "registered with the pool");
+    let t = NOT_FOUND.replace_all(&t, "missing");
+    let t = the_company(&t);
+    // "The service was taken offline at 18:40 to clear it": switched off on purpose.
+    let t = t
+        .replace("taken offline", "disabled")
+        .replace("taken down", "disabled");
+    // "Rollback takes priority over investigation": the rollback is what happened.
+    let t = t.replace("priority over investigation", "priority");
+    // "Azure portal failed away from Azure Front Door": moved on purpose, a failover.
+    let t = t.replace("failed away", "failed over");
+    let t = ALERT_CLEARS.replace_all(&t, "alert back to normal for");
+    let t = ROLLED_BACK.replace_all(&t, "$1 back $2");
+    RISES.replace_all(&t, "${1}rises").into_owned()
+}
