@@ -70,6 +70,8 @@ pub(super) fn first_kind(text: &str) -> EventKind {
     } else if NOTICING.is_match(&t)
         || t.starts_with("investigating:")
         || SOMEONE_REPORTS.is_match(&t)
+        // "A customer reached out to inform us that ...".
+        || pages_someone(&t, false)
         // "Oncall low urgency page due to E2E tests failing": a page, however it is worded.
         || super::kind_context::special(&t).contains(&super::kind_context::Special::OnCallPaged)
     {
@@ -382,6 +384,8 @@ fn starts_with_doing(stemmer: &Stemmer, t: &str) -> bool {
                 p[0],
                 "starts" | "started" | "begins" | "began" | "initiates"
             ) && doing(p[1])
+                // "netspace started decreasing": a signal moving, not someone decreasing it.
+                && !matches!(p[1], "decreasing" | "increasing" | "reducing" | "lowering" | "raising")
         })
 }
 

@@ -29,7 +29,7 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
 /// users who told the team ("End-users alerted us that logs weren't arriving"): the alert,
 /// where a person paging a team would be an escalation.
 static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b)")
+    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:an? |another )?(?:customers?|users?|clients?|partners?)\s+(?:reached out|contacted us|got in touch|wrote in|emailed us)\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b)")
         .expect("static regex")
 });
 
@@ -56,6 +56,15 @@ pub(super) fn harm_seen(t: &str) -> Option<EventKind> {
     });
     if BEGINS.is_match(t.trim_start()) {
         return Some(EventKind::Symptom);
+    }
+    // "We became aware that the version bump had not been merged"; "The cause was diagnosed
+    // and a hotfix was prepared": a finding (with only a plan), not the change it names.
+    static FOUND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:we|the team|engineers?|[\w-]+ engineers?)\s+(?:became|become|were made) aware\b|\b(?:diagnos\w*|identified|determined)\b[^.;]{0,80}\b(?:was|were|is|being)\s+(?:prepared|planned|drafted)\b")
+            .expect("static regex")
+    });
+    if FOUND.is_match(t.trim_start()) {
+        return Some(EventKind::Investigation);
     }
     let c = SEEN.captures(t.trim_start())?;
     Some(if matches!(&c[1], "last" | "final") {

@@ -19,6 +19,103 @@ pub(super) fn says_worse(text: &str) -> bool {
     WORSE_RE.is_match(text)
 }
 
+/// Words that say the service came back ("restored", "back to normal", "working again").
+const RECOVERED: &[&str] = &[
+    "recover",
+    "restored",
+    // "Script completed to update account federation metadata. Confirmed working".
+    "confirmed working",
+    "working again",
+    // "New blocks being created again", "traffic flowing again".
+    "created again",
+    "flowing again",
+    "processing again",
+    "serving again",
+    "available again",
+    "online again",
+    "running again",
+    "responding again",
+    "back to normal",
+    "returns to normal",
+    "return to normal",
+    // "Gateway metrics began returning toward normal"; "function execution impact
+    // ended".
+    "toward normal",
+    "towards normal",
+    "impact ended",
+    "impact ends",
+    "returned to normal",
+    "to baseline",
+    "at baseline",
+    "baseline level",
+    "is back to",
+    "are back to",
+    "falls below",
+    "fell below",
+    "drops below",
+    "dropped below",
+    "subside",
+    "healthy again",
+    // "LB detects new nodes as healthy, allowing traffic".
+    "as healthy",
+    // "Traffic resumed within minutes"; "VLAN states have re-established"; a backlog
+    // "accepted into the database and cleared".
+    "resumed",
+    "re-established",
+    "reestablished",
+    "and cleared",
+    "were cleared",
+    "was cleared",
+    "been cleared",
+    "backlog cleared",
+    "queue cleared",
+    "running again",
+    // "Most builds run again".
+    "run again",
+    "working again",
+    "works again",
+    "back up",
+    "is up again",
+    "confirmed to be up",
+    "steadied",
+    "starts draining",
+    "drained",
+    "back to zero",
+    "succeeds",
+    "mitigated",
+    "outage ends",
+    "succeeded",
+    "back above",
+    "stops and",
+    "normalized",
+    "normalised",
+    "system stability",
+    "is stable",
+    "are stable",
+    "remained stable",
+    "stable again",
+    // An error budget that "stopped burning".
+    "stopped burning",
+    "stops burning",
+    // "All monitoring systems showing normal operation"; "the system was running
+    // perfectly".
+    "normal operation",
+    "successful restoration",
+    // "Services confirmed operational".
+    "confirmed operational",
+    "are operational",
+    "is operational",
+    "fully operational",
+    "systems operational",
+    "service operational",
+    "services operational",
+    "back online",
+    // "The application was brought back at ~21:30 UTC".
+    "brought back",
+    "running perfectly",
+    "working perfectly",
+];
+
 /// Whether a line says the service recovered.
 pub(super) fn says_recovered(text: &str) -> bool {
     let t = text.to_lowercase();
@@ -27,95 +124,7 @@ pub(super) fn says_recovered(text: &str) -> bool {
         return false;
     }
     // "Database connections dropped to 20/100": a signal that got better.
-    super::signal_trend::trend(&t) == Some(Trend::Better)
-        || [
-            "recover",
-            "restored",
-            // "Script completed to update account federation metadata. Confirmed working".
-            "confirmed working",
-            "working again",
-            "back to normal",
-            "returns to normal",
-            "return to normal",
-            // "Gateway metrics began returning toward normal"; "function execution impact
-            // ended".
-            "toward normal",
-            "towards normal",
-            "impact ended",
-            "impact ends",
-            "returned to normal",
-            "to baseline",
-            "at baseline",
-            "baseline level",
-            "is back to",
-            "are back to",
-            "falls below",
-            "fell below",
-            "drops below",
-            "dropped below",
-            "subside",
-            "healthy again",
-            // "LB detects new nodes as healthy, allowing traffic".
-            "as healthy",
-            // "Traffic resumed within minutes"; "VLAN states have re-established"; a backlog
-            // "accepted into the database and cleared".
-            "resumed",
-            "re-established",
-            "reestablished",
-            "and cleared",
-            "were cleared",
-            "was cleared",
-            "been cleared",
-            "backlog cleared",
-            "queue cleared",
-            "running again",
-            // "Most builds run again".
-            "run again",
-            "working again",
-            "works again",
-            "back up",
-            "is up again",
-            "confirmed to be up",
-            "steadied",
-            "starts draining",
-            "drained",
-            "back to zero",
-            "succeeds",
-            "mitigated",
-            "outage ends",
-            "succeeded",
-            "back above",
-            "stops and",
-            "normalized",
-            "normalised",
-            "system stability",
-            "is stable",
-            "are stable",
-            "remained stable",
-            "stable again",
-            // An error budget that "stopped burning".
-            "stopped burning",
-            "stops burning",
-            // "All monitoring systems showing normal operation"; "the system was running
-            // perfectly".
-            "normal operation",
-            "successful restoration",
-            // "Services confirmed operational".
-            "confirmed operational",
-            "are operational",
-            "is operational",
-            "fully operational",
-            "systems operational",
-            "service operational",
-            "services operational",
-            "back online",
-            // "The application was brought back at ~21:30 UTC".
-            "brought back",
-            "running perfectly",
-            "working perfectly",
-        ]
-        .iter()
-        .any(|w| t.contains(w))
+    super::signal_trend::trend(&t) == Some(Trend::Better) || RECOVERED.iter().any(|w| t.contains(w))
 }
 
 static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {

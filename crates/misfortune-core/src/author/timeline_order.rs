@@ -211,7 +211,12 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
 /// less than 100% availability, which we began mitigating") is the incident going on, not its
 /// detection.
 pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
-    let report = Regex::new(r"(?i)\b(?:report\w*|complain\w*)\b").expect("static regex");
+    let report =
+        Regex::new(r"(?i)\b(?:report\w*|complain\w*|reached out|contacted us|got in touch)\b")
+            .expect("static regex");
+    // "... surfaced and the decision was made to roll back": the decision is what happened.
+    let decided = Regex::new(r"(?i)\b(?:decision was made to|decided to|decides to)\s+(?:\w+\s+)?(?:roll|revert|restart|disable|rollback|fail)")
+        .expect("static regex");
     let paged = Regex::new(r"(?i)\bpag(?:e|ed|es|ing)\b|\bon-?call\b").expect("static regex");
     // A "fix" before anyone looked or was told is the change that set it off ("Index rebuild
     // begins", hours before the first complaint), not the team at work.
@@ -236,7 +241,11 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
     // alert came first.
     for e in &mut events[working + 1..] {
         if e.1 == EventKind::Alert && report.is_match(&e.2) && !paged.is_match(&e.2) {
-            e.1 = EventKind::Symptom;
+            e.1 = if decided.is_match(&e.2) {
+                EventKind::Mitigation
+            } else {
+                EventKind::Symptom
+            };
         }
     }
 }
