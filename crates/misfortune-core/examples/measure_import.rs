@@ -111,6 +111,27 @@ fn measure(md_path: &Path) -> Result<(usize, usize, usize), String> {
             "missing"
         },
     );
+    // The skeleton as `import` writes it, its TODOs filled with stand-ins: does it validate,
+    // and can the solver play it through?
+    let ron = misfortune_core::author::render_skeleton(sk);
+    let filled = misfortune_core::author::fill_todos(&ron);
+    let f = misfortune_core::load_str(&name, &filled);
+    let sc = f.scenario.as_ref();
+    println!(
+        "  skeleton: {} error(s) once its TODOs are filled, {}, {} alerts + metrics, {} wrong paths",
+        f.errors(),
+        if f.solution.is_some() {
+            "solvable"
+        } else {
+            "NOT solvable"
+        },
+        sc.map_or(0, |s| s.alerts.len() + s.metrics.len()),
+        sc.map_or(0, |s| s
+            .actions
+            .iter()
+            .filter(|a| a.red_herring || a.harmful)
+            .count()),
+    );
     if score.timed() < n {
         for (m, k, t) in &score.events {
             println!("    got {m:>6} {k:?} {t}");

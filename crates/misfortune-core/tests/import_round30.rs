@@ -103,4 +103,23 @@ The shorter timeout during the saturation left pods unable to connect.
     assert!(ev.contains(&(4, EventKind::Trigger)), "{ev:?}");
     // The log quoted between two lines is not an event, though it carries its own stamp.
     assert!(ev.iter().all(|e| e.0 >= 0), "{ev:?}");
+    // It is a log line of the game, and the skeleton still validates (its lines in time order)
+    // once the TODOs are filled.
+    assert!(
+        i.skeleton
+            .game
+            .quoted_logs
+            .iter()
+            .any(|l| l.contains("panicked at")),
+        "{:?}",
+        i.skeleton.game.quoted_logs
+    );
+    let filled = author::fill_todos(&author::render_skeleton(&i.skeleton));
+    let f = misfortune_core::load_str("flags.ron", &filled);
+    assert_eq!(
+        f.errors(),
+        0,
+        "{}",
+        misfortune_core::diagnostic::render(&f.diagnostics, &f.source, false)
+    );
 }

@@ -294,7 +294,7 @@ impl Game {
             symptoms.extend(sk.narrative.iter().flat_map(|t| sentences(t)));
             symptoms.extend(sk.quoted_logs.iter().cloned());
         }
-        g.metrics = metrics(&text, &symptoms);
+        g.metrics = metrics(&text, &symptoms, 3usize.saturating_sub(g.alerts.len()));
         g.theories = theories(&events, &text);
         g.failed_fixes = failed_fixes(&events, &text);
         g.fix_and_finding(&events, sk.before_start.len(), sk.root_cause.as_deref());

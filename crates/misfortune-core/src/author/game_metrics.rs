@@ -231,7 +231,7 @@ const SIGNALS: &[Kind] = &[
 
 /// Up to three metrics: first one per kind of quantity the document gives a number for, then
 /// the signals it names without one (at an assumed level, which the note says).
-pub(super) fn metrics(text: &[String], symptoms: &[String]) -> Vec<GenMetric> {
+pub(super) fn metrics(text: &[String], symptoms: &[String], at_least: usize) -> Vec<GenMetric> {
     let mut out = measured(text);
     for s in symptoms {
         if out.len() >= 3 {
@@ -265,7 +265,35 @@ pub(super) fn metrics(text: &[String], symptoms: &[String]) -> Vec<GenMetric> {
             }
         }
     }
+    assumed(&mut out, at_least);
     out
+}
+
+/// A game needs something to watch: with fewer signals than `at_least` read from the
+/// document, the ones every on-call looks at first (error rate, latency), at assumed levels,
+/// said so in their quotes for the author to match to their own dashboards or remove.
+fn assumed(out: &mut Vec<GenMetric>, at_least: usize) {
+    for k in SIGNALS
+        .iter()
+        .filter(|k| matches!(k.id, "errors" | "latency"))
+    {
+        if out.len() >= at_least {
+            break;
+        }
+        if out.iter().any(|m| m.id == k.id) {
+            continue;
+        }
+        out.push(GenMetric {
+            id: k.id.to_string(),
+            name: k.name.to_string(),
+            unit: k.unit.to_string(),
+            baseline: k.baseline,
+            peak: k.peak,
+            quote: "Assumed: the document names no such signal; a responder would look at it \
+                    first. Match it to your own dashboards, or remove it."
+                .to_string(),
+        });
+    }
 }
 
 /// Whether a line names a signal's word as a word of its own: "queue" in "the queue grew",
@@ -481,7 +509,13 @@ mod tests {
             ("Redis evictions", "per s", 0.0, 40000.0)
         );
         // A signal the document says did not move is not drawn as one that did.
-        let g = metrics(&flat_text(), &flat_text());
+        let g = metrics(&flat_text(), &flat_text(), 0);
         assert!(g.is_empty(), "{g:?}");
+        // With nothing read and a game to fill, the first signals a responder checks, said to
+        // be assumed.
+        let g = metrics(&flat_text(), &flat_text(), 2);
+        let ids: Vec<&str> = g.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["errors", "latency"]);
+        assert!(g.iter().all(|m| m.quote.starts_with("Assumed:")), "{g:?}");
     }
 }

@@ -79,15 +79,7 @@ impl Skeleton {
             "LogLine(at: \"0m\", level: Error, text: {}, every: \"10s\"),",
             q("TODO: a log line an on-call engineer would grep for; vary it with {a|b|c}")
         ));
-        let mut symptoms: Vec<&(SimTime, String)> = self.game.symptoms.iter().collect();
-        symptoms.sort_by_key(|s| s.0);
-        for (at, text) in symptoms {
-            w.line(format_args!(
-                "LogLine(at: {}, level: Error, text: {}),",
-                q(&(*at).min(duration).to_string()),
-                q(&format!("TODO: as the service would log it: {text}"))
-            ));
-        }
+        // (At minute 0, before the symptoms at their times: a stream's lines go in time order.)
         if !self.game.quoted_logs.is_empty() {
             w.comment("Quoted from the log output the document shows; move each to its time.");
         }
@@ -96,6 +88,15 @@ impl Skeleton {
                 "LogLine(at: \"0m\", level: {}, text: {}),",
                 quoted_level(text),
                 q(text)
+            ));
+        }
+        let mut symptoms: Vec<&(SimTime, String)> = self.game.symptoms.iter().collect();
+        symptoms.sort_by_key(|s| s.0);
+        for (at, text) in symptoms {
+            w.line(format_args!(
+                "LogLine(at: {}, level: Error, text: {}),",
+                q(&(*at).min(duration).to_string()),
+                q(&format!("TODO: as the service would log it: {text}"))
             ));
         }
         w.close("]),").close("],");
