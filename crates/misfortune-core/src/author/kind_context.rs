@@ -191,10 +191,9 @@ pub(super) fn label_kind(t: &str) -> Option<EventKind> {
         return Some(EventKind::Communication);
     }
     match last {
-        "analysis" | "finding" | "findings" | "diagnosis" | "hypothesis" | "theory"
-        | "assessment" | "investigation" | "identified" | "investigating" | "observation" => {
-            Some(EventKind::Investigation)
-        }
+        "analysis" | "finding" | "findings" | "discovery" | "diagnosis" | "hypothesis"
+        | "theory" | "assessment" | "investigation" | "identified" | "investigating"
+        | "observation" => Some(EventKind::Investigation),
         "mitigation" | "workaround" | "mitigated" | "fix" => Some(EventKind::Mitigation),
         "resolved" | "resolution" | "ends" => Some(EventKind::Resolution),
         "alert" | "alarm" | "page" => Some(EventKind::Alert),

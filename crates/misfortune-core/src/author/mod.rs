@@ -265,8 +265,12 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
                     .iter()
                     .find(|e| e.1 == EventKind::Symptom && HARM.is_match(&e.2.to_lowercase()))
             };
+            // (A page an hour or more after the first alert is another spell of the incident,
+            // not the same alert reaching someone.)
+            let first_alert = alerts().next().map(|e| e.0);
             alerts()
                 .find(|e| reached(&e.2))
+                .filter(|e| first_alert.is_none_or(|f| e.0 - f < 3600))
                 .or_else(|| alerts().next())
                 .or_else(declared)
                 .or_else(hard_outage)

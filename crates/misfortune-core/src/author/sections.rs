@@ -433,7 +433,10 @@ fn timeline_sub_heading(
     timeline_level: Option<usize>,
     sections: &mut [Section],
 ) -> bool {
-    let inside = timeline_level.is_some_and(|tl| level > tl) && line.trim_start().starts_with('#');
+    // ("### October 21, 2025 - Redis Overload" / "**Timeline:**" / bullets: the bold label over
+    // each day's bullets stays inside the timeline, under its day.)
+    let inside = timeline_level.is_some_and(|tl| level > tl)
+        && (line.trim_start().starts_with('#') || classify(text) == Part::Timeline);
     if inside && let Some(s) = sections.last_mut() {
         s.lines.push(format!("{} {text}", "#".repeat(level)));
     }

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::kind_context::{Actor, Place, actor_of, classify};
 use super::sections::{bullet, clean_inline, table_cells};
 use super::timeline_clock::{Clock, Stamp};
-use super::timeline_lines::{OTHER_ZONE, drop_retold, earlier_change, label_only};
+use super::timeline_lines::{drop_retold, earlier_change, label_only};
 use super::timeline_table::{RowText, TableShape, row_text};
 use crate::model::EventKind;
 
@@ -249,16 +249,6 @@ fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
     format!("{label}{}", clean_inline(t.trim_end_matches('|').trim()))
 }
 
-/// A line about the timeline, not in it: a note on what its times mean ("Notes: \"Mitigated\"
-/// (10:19) refers to...") or a gap marked in brackets ("[No entries 10:22 – 11:34]").
-fn aside(body: &str) -> bool {
-    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\*\*)?notes?\s*:|^\[\s*(?:no (?:entries|events|updates)|gap|nothing (?:logged|recorded))\b[^\]]*\]$")
-            .expect("static regex")
-    });
-    ASIDE.is_match(body.trim())
-}
-
 /// The events of a timeline section, with their times in seconds from the start of the first
 /// day the section names (or from the first event), in time order. Undated sub-points (an
 /// indented bullet under a dated line) are events of their own at their parent's time.
@@ -275,18 +265,12 @@ pub(super) fn parse_timeline(
     let mut last_in_table = false;
     // A label over a time alone ("**Resolution:**") says what its paragraph is.
     let mut label: Option<String> = None;
-    // "10.51– first report": a time written with a dot before a dash reads as "10:51".
-    let dotted = Regex::new(r"^(\W{0,3})(\d{1,2})\.(\d{2})(\s*[–—-])").expect("static regex");
     for l in lines {
         if l.trim().is_empty() {
             prev_blank = true;
             continue;
         }
-        // "03:58 UTC | 19:58 PT (Feb 15)": the same moment in another zone (and its day there)
-        // says nothing more.
-        let l = &OTHER_ZONE
-            .replace(&dotted.replace(l, "$1$2:$3$4"), "$1")
-            .into_owned();
+        let l = &super::timeline_lines::as_read(l);
         // A plain line straight after an event's line (no blank between) wraps its paragraph;
         // a table's row ends with its line.
         let in_table = table_cells(l).is_some();
@@ -300,20 +284,22 @@ pub(super) fn parse_timeline(
         let is_bullet = bullet(&row.text).is_some();
         let body = bullet(&row.text)
             .unwrap_or_else(|| row.text.trim_start_matches('#').trim().to_string());
-        if body.is_empty() || aside(&body) {
+        if body.is_empty() || super::timeline_lines::aside(&body) {
             continue;
         }
         // A heading inside the timeline groups events; it is not one ("### Detection (14:32 -
         // 14:35)"), though a date alone sets the day below it. A heading that opens with its
         // time is an event ("### 20:04 UTC - Initial Detection", "### 2021-06-03 9:00" over
-        // the paragraph that says what happened).
+        // the paragraph that says what happened); "### October 21, 2025 - Redis Overload" is a
+        // day heading, not an event at midnight.
         let heading = row.text.trim_start().starts_with('#');
         // A line under a time alone ("03:58 UTC" over "Since 01:48 UTC, some customers...") is
         // that time's paragraph, whatever time it names midway.
         let awaited = !is_bullet && raw.last().is_some_and(|e| e.text.is_empty());
         let stamp = tp
             .stamp(&body, default_year)
-            .filter(|&(_, start, _)| !(heading || awaited) || !midway(&body, start));
+            .filter(|&(_, start, _)| !(heading || awaited) || !midway(&body, start))
+            .filter(|(st, _, _)| !heading || st.secs != 0 || tp.clock.is_match(&body));
         // "- **Resolution:**" over "  - January 22, 2018, 17:30 PST": a label that names what
         // the dated line below it is.
         if stamp.is_none()
@@ -390,9 +376,17 @@ fn finish(mut raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
     out.retain(|e| !e.2.is_empty());
     out.sort_by_key(|e| e.0);
     drop_retold(&mut out);
-    super::timeline_order::late_reports(&mut out);
-    super::timeline_order::noticed_is_detection(&mut out);
-    super::timeline_order::before_detection(&mut out);
+    // A report of several incidents (one a week, each over before the next began) reads each
+    // spell on its own: who reported it, what changed before anyone knew.
+    let starts = super::timeline_order::spell_starts(&out);
+    for (i, &from) in starts.iter().enumerate() {
+        let to = starts.get(i + 1).copied().unwrap_or(out.len());
+        super::timeline_order::late_reports(&mut out[from..to]);
+        if from == 0 {
+            super::timeline_order::noticed_is_detection(&mut out);
+        }
+        super::timeline_order::before_detection(&mut out[from..to]);
+    }
     super::timeline_order::after_resolution(&mut out);
     super::timeline_order::last_recovery_resolves(&mut out);
     out

@@ -85,3 +85,25 @@ pub(super) fn label_only(body: &str) -> Option<String> {
             .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '&' | '-')))
     .then(|| name.to_string())
 }
+
+/// A timeline's line as its times are read: "10.51– first report" (a dot before a dash) as
+/// "10:51", and "03:58 UTC | 19:58 PT (Feb 15)" without the same moment in another zone (and
+/// its day there), which says nothing more.
+pub(super) fn as_read(l: &str) -> String {
+    static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\W{0,3})(\d{1,2})\.(\d{2})(\s*[–—-])").expect("static regex")
+    });
+    OTHER_ZONE
+        .replace(&DOTTED.replace(l, "$1$2:$3$4"), "$1")
+        .into_owned()
+}
+
+/// A line about the timeline, not in it: a note on what its times mean ("Notes: \"Mitigated\"
+/// (10:19) refers to...") or a gap marked in brackets ("[No entries 10:22 – 11:34]").
+pub(super) fn aside(body: &str) -> bool {
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\*\*)?notes?\s*:|^\[\s*(?:no (?:entries|events|updates)|gap|nothing (?:logged|recorded))\b[^\]]*\]$")
+            .expect("static regex")
+    });
+    ASIDE.is_match(body.trim())
+}

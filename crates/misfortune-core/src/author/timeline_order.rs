@@ -306,3 +306,21 @@ pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
         events[last].1 = EventKind::Resolution;
     }
 }
+
+/// Where each spell of a report of several incidents begins: the first line, and the line after
+/// a full recovery ("Service fully recovered", "Full service restored") that the next line
+/// follows by six hours or more.
+pub(super) fn spell_starts(events: &[(i64, EventKind, String)]) -> Vec<usize> {
+    static OVER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bfully (?:recovered|restored|operational)\b|\bfull service restored\b|\bservice (?:fully )?restored\b|\bincident (?:resolved|closed)\b")
+            .expect("static regex")
+    });
+    let mut starts = vec![0];
+    for i in 1..events.len() {
+        let prev = &events[i - 1];
+        if OVER.is_match(&prev.2) && events[i].0 - prev.0 >= 6 * 3600 {
+            starts.push(i);
+        }
+    }
+    starts
+}
