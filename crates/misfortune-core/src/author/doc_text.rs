@@ -229,9 +229,11 @@ pub(super) fn plain_chars(md: &str) -> String {
 /// The paragraphs of the sections no template names, without their code blocks (the logs and
 /// commands a blog quotes are not what its author did).
 pub(super) fn narrative(sections: &[Section]) -> Vec<String> {
+    // A story told with no heading at all is all narrative.
+    let headless = sections.iter().all(|s| !s.explicit);
     sections
         .iter()
-        .filter(|s| s.part == Part::Other)
+        .filter(|s| s.part == Part::Other || headless)
         .flat_map(|s| items(&unfenced(&s.lines)))
         .collect()
 }

@@ -29,7 +29,7 @@ pub(super) fn what_was_done(s: &str) -> String {
 /// the sentence after does not say failed ("I rebooted the server. That didn't help.").
 pub(super) fn story_fix(narrative: &[String]) -> Option<String> {
     static MADE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:I|we)(?:'ve| have)?\s+(?:then\s+|finally\s+)?(?:bumped|increased|raised|added|doubled|upgraded|resized|scaled|rolled back|reverted|restarted|replaced|fixed|patched|disabled|removed|deployed|moved|migrated|restored)\b")
+        Regex::new(r"(?i)\b(?:I|we)(?:'ve| have)?\s+(?:then\s+|finally\s+)?(?:bumped|increased|raised|added|doubled|upgraded|resized|scaled|rolled back|reverted|restarted|replaced|fixed|patched|disabled|removed|deployed|moved|migrated|restored|created|adjusted|lowered|switched)\b")
             .expect("static regex")
     });
     // "Swapping to a supply that could actually hold the rail cleared both symptoms": what was
@@ -165,6 +165,29 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
             at: at(s),
             quote: s.clone(),
         });
+    }
+    // "I checked the DHCP pools, the L3 configs and the controller configs. Checks passed.":
+    // what was checked and found fine, a suspect ruled out.
+    static CHECKED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:i|we)\s+(?:also\s+|first\s+)?checked\s+(?:the\s+)?(.+?)\.?$")
+            .expect("static regex")
+    });
+    static FINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:the\s+)?checks?\s+passed|all\s+(?:fine|good|clear|normal)|(?:they|it|everything)\s+(?:was|were|looked)\s+(?:fine|normal|ok|healthy))\b").expect("static regex")
+    });
+    for w in text.windows(2) {
+        if let Some(c) = CHECKED.captures(w[0].trim())
+            && FINE.is_match(w[1].trim())
+        {
+            let name = short(c[1].split(',').next().unwrap_or(&c[1]).trim(), 60);
+            if !out.iter().any(|f| same_theory(&f.name, &name)) {
+                out.push(Found {
+                    name,
+                    at: at(&w[0]),
+                    quote: format!("{} {}", w[0].trim(), w[1].trim()),
+                });
+            }
+        }
     }
     out
 }

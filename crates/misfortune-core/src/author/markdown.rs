@@ -194,10 +194,14 @@ pub fn import_markdown_with(
     // alert from Sentry. 09:18 support reported..."), or tell an outage and when ("Feature
     // Flags went down for about 3 hours, from 15:30 to 18:10 UTC").
     static TELLS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:post-?mortem|outage|went down|was down|downtime|root cause)\b")
+        Regex::new(r"(?i)\b(?:post-?mortem|outage|went down|was down|downtime|root cause|(?:were|was) having (?:intermittent )?(?:issues|problems))\b")
             .expect("static regex")
     });
-    if no_sections && events.len() < 3 && (events.is_empty() || !TELLS.is_match(md)) {
+    // (A story told with no heading and no time, "a few wireless clients were having
+    // intermittent issues ... Once the APs came back up, clients ... got connectivity", is one
+    // too.)
+    let told = TELLS.is_match(md) && (!events.is_empty() || sk.summary.is_some());
+    if no_sections && events.len() < 3 && !told {
         return Err(ImportError::Unreadable(format!(
             "{name}: found no postmortem sections; expected Markdown headings such as `## Summary`, `## Impact`, `## Root Cause`, `## Timeline`, `## Action Items`"
         )));

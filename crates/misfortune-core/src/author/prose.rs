@@ -400,6 +400,30 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
         // Only a status message says it: "We suspect that an inadvertent configuration change
         // as the trigger event for this issue."
         .or_else(|| suspected_cause(sections))
+        // A story's finding: "But then I found that packets were being fragmented ...".
+        .or_else(|| found_cause(sections))
+}
+
+/// The first sentence of a story that says what its teller found ("then I found that",
+/// "it turned out that"): the cause, when nothing names one.
+fn found_cause(sections: &[Section]) -> Option<String> {
+    static FOUND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:i|we)\s+(?:then\s+|finally\s+|eventually\s+)?(?:found|discovered|realized|realised|noticed)\s+that\b|\bit turned out (?:that|to be)\b")
+            .expect("static regex")
+    });
+    sections
+        .iter()
+        .filter(|s| s.part != Part::Timeline)
+        .flat_map(|s| items(&prose_lines(s)))
+        .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .find(|s| FOUND.is_match(s))
+        .map(|s| {
+            let s = clean_inline(s.trim().trim_end_matches([':', '.']));
+            let s = s
+                .strip_prefix("But ")
+                .map_or(s.clone(), super::game::capitalise);
+            format!("{s}.")
+        })
 }
 
 /// A sentence that says what the cause turned out to be ("The actual cause was a power supply
