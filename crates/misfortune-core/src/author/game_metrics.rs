@@ -31,6 +31,21 @@ struct Kind {
     peak: f64,
 }
 
+impl Kind {
+    /// The signal as a metric at its assumed levels, with the quote that says where it came
+    /// from.
+    fn metric(&self, quote: String) -> GenMetric {
+        GenMetric {
+            id: self.id.to_string(),
+            name: self.name.to_string(),
+            unit: self.unit.to_string(),
+            baseline: self.baseline,
+            peak: self.peak,
+            quote,
+        }
+    }
+}
+
 const fn kind(
     words: &'static [&'static str],
     id: &'static str,
@@ -254,14 +269,9 @@ pub(super) fn metrics(text: &[String], symptoms: &[String], at_least: usize) -> 
                 && !out.iter().any(|m| m.id == k.id)
                 && k.words.iter().any(|w| names_signal(&lower, w))
             {
-                out.push(GenMetric {
-                    id: k.id.to_string(),
-                    name: k.name.to_string(),
-                    unit: k.unit.to_string(),
-                    baseline: k.baseline,
-                    peak: k.peak,
-                    quote: format!("{s} (the level is assumed: the document gives no number)"),
-                });
+                out.push(k.metric(format!(
+                    "{s} (the level is assumed: the document gives no number)"
+                )));
             }
         }
     }
@@ -283,16 +293,13 @@ fn assumed(out: &mut Vec<GenMetric>, at_least: usize) {
         if out.iter().any(|m| m.id == k.id) {
             continue;
         }
-        out.push(GenMetric {
-            id: k.id.to_string(),
-            name: k.name.to_string(),
-            unit: k.unit.to_string(),
-            baseline: k.baseline,
-            peak: k.peak,
-            quote: "Assumed: the document names no such signal; a responder would look at it \
-                    first. Match it to your own dashboards, or remove it."
-                .to_string(),
-        });
+        out.push(
+            k.metric(
+                "Assumed: the document names no such signal; a responder would look at it first. \
+             Match it to your own dashboards, or remove it."
+                    .to_string(),
+            ),
+        );
     }
 }
 

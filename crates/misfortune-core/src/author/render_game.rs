@@ -483,24 +483,6 @@ const GENERIC: &[&str] = &[
     "couldn",
     "wouldn",
     "shouldn",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Up to three words the root cause names that a trainee who found it would use: the ones
@@ -517,6 +499,8 @@ fn proposed_keywords(texts: &[&str], cause: &str, wrong: &str) -> Vec<String> {
             .map(|w| w.trim_matches(['.', '-']).to_string())
             .filter(|w| w.len() >= 5 || (w.len() >= 3 && w.contains(['/', '-', '_'])))
             .filter(|w| w.chars().any(char::is_alphabetic) && !GENERIC.contains(&w.as_str()))
+            // (Weekdays and months say when, not what.)
+            .filter(|w| !w.ends_with("day") && super::timeline::month_number(w).is_none())
             .collect()
     };
     let stem = |w: &str| stemmer.stem(w).into_owned();

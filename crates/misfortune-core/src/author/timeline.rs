@@ -190,6 +190,11 @@ impl TimeParser {
     }
 }
 
+/// The month a name gives ("march", "Sept"), 1 for January.
+pub(super) fn month_number(name: &str) -> Option<u32> {
+    TimeParser::month(name)
+}
+
 /// The day (since 1970) of the first date a sentence names ("on April 21, 2020", "30 July
 /// 2012", "April 22" in `default_year`), for prose that moves across days.
 pub(super) fn date_in(s: &str, default_year: Option<i64>) -> Option<i64> {
