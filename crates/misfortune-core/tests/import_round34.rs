@@ -32,3 +32,18 @@ I created a new access point profile with a smaller MTU of 1400. Once the access
         "{fix}"
     );
 }
+
+#[test]
+fn a_24_hour_time_with_a_stray_pm_stays_that_hour() {
+    let text = "# Monthly outage review
+
+## Timeline
+
+- 20:50pm - Severe errors began
+- 21:38pm - Resolved
+";
+    let i = author::import_markdown("month.md", text).unwrap();
+    let tl = &i.skeleton.timeline;
+    assert_eq!(i.skeleton.starts_at.as_deref(), Some("20:50"), "{tl:?}");
+    assert_eq!(tl.last().map(|e| e.0.round_mins()), Some(48), "{tl:?}");
+}

@@ -149,7 +149,8 @@ impl TimeParser {
         if h > 23 || m > 59 || sec > 59 {
             return None;
         }
-        if let Some(ap) = clock.get(4) {
+        // ("20:50pm" is 20:50: a 24-hour time with a stray half of the day.)
+        if let Some(ap) = clock.get(4).filter(|_| h <= 12) {
             let pm = ap.as_str().to_lowercase().starts_with('p');
             if h == 12 {
                 h = 0;
