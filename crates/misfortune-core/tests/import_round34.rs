@@ -47,3 +47,30 @@ fn a_24_hour_time_with_a_stray_pm_stays_that_hour() {
     assert_eq!(i.skeleton.starts_at.as_deref(), Some("20:50"), "{tl:?}");
     assert_eq!(tl.last().map(|e| e.0.round_mins()), Some(48), "{tl:?}");
 }
+
+#[test]
+fn a_column_of_bare_numbers_is_not_what_happened() {
+    let text = "# Pool drained
+
+## Timeline (all times UTC)
+
+| Time | Block | Event |
+|---|---|---|
+| 13:38:00 | 45098506 | Attacker swaps through the pool at the skewed price |
+| 14:32:00 | 45101800 | Attacker repeats the swap |
+| ~15:23 | — | Team halts the pool |
+";
+    let i = author::import_markdown("pool.md", text).unwrap();
+    let sk = &i.skeleton;
+    let all: Vec<&str> = sk
+        .before_start
+        .iter()
+        .chain(&sk.timeline)
+        .map(|e| e.2.as_str())
+        .collect();
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert!(
+        all.iter().all(|t| t.starts_with(char::is_alphabetic)),
+        "{all:?}"
+    );
+}

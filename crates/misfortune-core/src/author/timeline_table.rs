@@ -64,28 +64,7 @@ pub(super) fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
         .iter()
         .any(|c| c.contains(':') && c.chars().any(|ch| ch.is_ascii_digit()));
     if header && (first || clockless) {
-        shape.actor_col = cells.iter().position(|c| is_actor_header(c));
-        shape.event_col = cells.iter().position(|c| {
-            let c = c.to_lowercase();
-            [
-                "event",
-                "action",
-                "what",
-                "description",
-                "activity",
-                "details",
-                "summary",
-                "message",
-            ]
-            .iter()
-            .any(|h| c.starts_with(h))
-        });
-        shape.action_beside = cells.iter().enumerate().any(|(i, c)| {
-            Some(i) != shape.event_col && {
-                let c = c.to_lowercase();
-                c.starts_with("action") || c.starts_with("response")
-            }
-        });
+        learn_header(&cells, shape);
         return None;
     }
     let actor = shape
@@ -123,8 +102,16 @@ pub(super) fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
         order.retain(|&i| i != e);
         order.push(e);
     }
+    // A cell with no word, time or date in it ("45098506" in a Block column, "—") says
+    // nothing of what happened.
     let text = order
         .iter()
+        .filter(|&&i| {
+            let c = &cells[i];
+            i == 0
+                || c.chars()
+                    .any(|ch| ch.is_alphabetic() || matches!(ch, ':' | '/' | '-'))
+        })
         .map(|&i| cells[i].as_str())
         .filter(|c| !c.is_empty())
         .collect::<Vec<_>>()
@@ -134,4 +121,31 @@ pub(super) fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
         kind_text,
         actor,
     })
+}
+
+/// What a header row says of its table: which column names who acted, which what happened, and
+/// whether an action column sits beside the event column.
+fn learn_header(cells: &[String], shape: &mut TableShape) {
+    shape.actor_col = cells.iter().position(|c| is_actor_header(c));
+    shape.event_col = cells.iter().position(|c| {
+        let c = c.to_lowercase();
+        [
+            "event",
+            "action",
+            "what",
+            "description",
+            "activity",
+            "details",
+            "summary",
+            "message",
+        ]
+        .iter()
+        .any(|h| c.starts_with(h))
+    });
+    shape.action_beside = cells.iter().enumerate().any(|(i, c)| {
+        Some(i) != shape.event_col && {
+            let c = c.to_lowercase();
+            c.starts_with("action") || c.starts_with("response")
+        }
+    });
 }
