@@ -8,7 +8,7 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::alert_words::{ALERT, ALERT_FIRST};
-use super::kind_phrases::{LOST_HEALTHY, harm_seen, is_reading, pages_someone, the_company};
+use super::kind_phrases::{LOST_HEALTHY, is_reading, pages_someone, seen_kind, the_company};
 use super::kind_words::{
     COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, FAILED_FIX, INVESTIGATION,
     INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
@@ -193,7 +193,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
     let came_back = recovered && trend != Some(Trend::Worse) && !ALERTING.is_match(&t);
     let looking = any(INVESTIGATION_STRONG, true) && !says_recovered(first_clause(&t)); // not "fully recovered and ... begin investigating"
-    let seen = harm_seen(&t)
+    let seen = seen_kind(&t)
         .or_else(|| (reading || LOST_HEALTHY.is_match(&t)).then_some(EventKind::Symptom));
     let steps: [(bool, EventKind); 26] = [
         (seen.is_some(), seen.unwrap_or(EventKind::Symptom)),

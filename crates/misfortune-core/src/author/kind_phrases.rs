@@ -40,10 +40,11 @@ pub(super) static LOST_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A line that records when errors were first or last seen, with nobody doing the seeing
-/// ("First feature-flag initialization errors observed as containers failed"): the first is
-/// the harm, the last its end.
-pub(super) fn harm_seen(t: &str) -> Option<EventKind> {
+/// The kind a line's own telling gives, before its words are weighed: errors first or last
+/// seen with nobody doing the seeing ("First feature-flag initialization errors observed as
+/// containers failed": the harm, or its end), the outage beginning, or a finding that names
+/// a change only to plan it.
+pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
     static SEEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:the\s+)?(first|initial|last|final)\b[^.;]{0,60}?\b(?:errors?|failures?|exceptions?|timeouts?|crash(?:es)?|5xxs?)\s+(?:were\s+|was\s+)?(?:observed|seen|logged|recorded)\b")
             .expect("static regex")

@@ -411,11 +411,7 @@ fn found_cause(sections: &[Section]) -> Option<String> {
         Regex::new(r"(?i)\b(?:i|we)\s+(?:then\s+|finally\s+|eventually\s+)?(?:found|discovered|realized|realised|noticed)\s+that\b|\bit turned out (?:that|to be)\b")
             .expect("static regex")
     });
-    sections
-        .iter()
-        .filter(|s| s.part != Part::Timeline)
-        .flat_map(|s| items(&prose_lines(s)))
-        .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
+    prose_sentences(sections)
         .find(|s| FOUND.is_match(s))
         .map(|s| {
             let s = clean_inline(s.trim().trim_end_matches([':', '.']));
@@ -436,14 +432,8 @@ pub(super) fn stated_cause(sections: &[Section], front_summary: Option<&str>) ->
     });
     front_summary
         .into_iter()
-        .map(str::to_string)
-        .chain(
-            sections
-                .iter()
-                .filter(|s| s.part != Part::Timeline)
-                .flat_map(|s| items(&prose_lines(s))),
-        )
-        .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|f| f.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .chain(prose_sentences(sections))
         .find_map(|sentence| {
             let m = STATED.find(&sentence)?;
             let told = clean_inline(sentence[m.start()..].trim());
@@ -458,10 +448,24 @@ pub(super) fn stated_cause(sections: &[Section], front_summary: Option<&str>) ->
 /// configuring switches caused an Etsy global outage."): a retelling's own distillation, ahead
 /// of a later "due to" in its body about something else.
 pub(super) fn front_cause(front_summary: Option<&str>) -> Option<String> {
-    front_summary?
-        .split(". ")
+    first_naming_cause(front_summary?.split(". "))
+}
+
+/// The first of some sentences that names a cause ("X caused Y", "due to"), with its full stop.
+pub(super) fn first_naming_cause<'a>(sentences: impl Iterator<Item = &'a str>) -> Option<String> {
+    sentences
+        .into_iter()
         .find(|s| NAMES_CAUSE.is_match(s))
         .map(|s| format!("{}.", s.trim().trim_end_matches('.')))
+}
+
+/// The sentences of the prose outside the timeline, in order.
+fn prose_sentences(sections: &[Section]) -> impl Iterator<Item = String> + '_ {
+    sections
+        .iter()
+        .filter(|s| s.part != Part::Timeline)
+        .flat_map(|s| items(&prose_lines(s)))
+        .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
 }
 
 /// The first sentence that suspects a trigger or a cause (a status message's, in a timeline

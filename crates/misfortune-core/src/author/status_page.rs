@@ -172,11 +172,7 @@ fn render(
 
 /// The first sentence of an update, oldest first, that says what caused the incident.
 fn told_cause(updates: &[Update]) -> Option<String> {
-    updates
-        .iter()
-        .flat_map(|u| u.body.split(". "))
-        .find(|s| super::prose::NAMES_CAUSE.is_match(s))
-        .map(|s| format!("{}.", s.trim().trim_end_matches('.')))
+    super::prose::first_naming_cause(updates.iter().flat_map(|u| u.body.split(". ")))
 }
 
 /// A tracker's list of updates ("- investigating Sep 07, 2022, 04:29 PM UTC" over the text)
