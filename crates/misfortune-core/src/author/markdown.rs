@@ -222,7 +222,7 @@ pub fn import_markdown_with(
     }
     // With no summary, one put together from the timeline and the cause (set once the game is
     // built: the game reads those parts where they stand, not twice).
-    let assembled = sk.summary.is_none().then(|| {
+    let assembled = if sk.summary.is_none() {
         let events: Vec<_> = sk
             .before_start
             .iter()
@@ -230,8 +230,10 @@ pub fn import_markdown_with(
             .cloned()
             .collect();
         super::doc_text::assembled_summary(md, &events, sk.root_cause.as_deref())
-    });
-    if let Some(Some(_)) = &assembled {
+    } else {
+        None
+    };
+    if assembled.is_some() {
         found.push("summary (assembled from the timeline: check it)".to_string());
     }
     sk.date = super::doc_text::incident_date(md);
@@ -251,8 +253,8 @@ pub fn import_markdown_with(
         )));
     }
     sk.game = super::game::Game::from_skeleton(&sk);
-    if let Some(summary) = assembled.flatten() {
-        sk.summary = Some(summary);
+    if assembled.is_some() {
+        sk.summary = assembled;
     }
     Ok(Imported {
         skeleton: sk,
