@@ -71,33 +71,38 @@ pub(super) fn find_summary(sections: &[Section]) -> Option<String> {
         })
 }
 
-/// A document's YAML front matter, if it opens with one: its `title`, and the text after it.
+/// A document's front matter (YAML or TOML), if it opens with one: its `title`, its summary and
+/// the text after it.
 pub(super) fn front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
-    let Some(rest) = md
-        .strip_prefix("---\n")
-        .or_else(|| md.strip_prefix("---\r\n"))
-    else {
+    // YAML between `---` lines, or TOML between `+++` lines (`title = "docs.rs outage"`).
+    let Some((fence, rest)) = ["---", "+++"].iter().find_map(|f| {
+        md.strip_prefix(f)
+            .and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
+            .map(|r| (*f, r))
+    }) else {
         return (None, None, md);
     };
-    let Some(end) = rest.find("\n---") else {
+    let Some(end) = rest.find(&format!("\n{fence}")) else {
         return (None, None, md);
     };
     let block = &rest[..end];
-    let after = rest[end + 4..].trim_start_matches(['-', '\r']);
+    let after = rest[end + 4..].trim_start_matches(['-', '+', '\r']);
     let key = |k: &str| {
         block.lines().find_map(|l| {
             l.strip_prefix(k)
+                .map(str::trim_start)
+                .and_then(|t| t.strip_prefix(':').or_else(|| t.strip_prefix('=')))
                 .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
                 .filter(|t| !t.is_empty())
         })
     };
     // A collection's entry says what happened in its `summary:`; a blog's in its `excerpt:`
     // or `description:`.
-    let summary = key("summary:")
-        .or_else(|| key("excerpt:"))
-        .or_else(|| key("description:"));
+    let summary = key("summary")
+        .or_else(|| key("excerpt"))
+        .or_else(|| key("description"));
     // A collection's entry with no title names its company ("company: Fastly").
-    let title = key("title:").or_else(|| key("company:").map(|c| format!("{c} incident")));
+    let title = key("title").or_else(|| key("company").map(|c| format!("{c} incident")));
     (title, summary, after)
 }
 
@@ -224,6 +229,41 @@ pub(super) fn plain_chars(md: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// Markdown's reference links: the definitions ("[ashleygwilliams]: https://github.com/...")
+/// are left out, and each use ("[ashleygwilliams] got paged", "[the fix][fix]") keeps only
+/// its words.
+pub(super) fn without_link_refs(md: &str) -> String {
+    static DEF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^ {0,3}\[([^\]]+)\]:[ \t]*(?:<?https?://|/|#|mailto:)\S*.*$\n?")
+            .expect("static regex")
+    });
+    let labels: Vec<String> = DEF.captures_iter(md).map(|c| c[1].to_string()).collect();
+    if labels.is_empty() {
+        return md.to_string();
+    }
+    let mut out = DEF.replace_all(md, "").into_owned();
+    for label in labels {
+        let with_ref = Regex::new(&format!(r"\[([^\]]+)\]\[{}\]", regex::escape(&label)))
+            .expect("escaped label");
+        out = with_ref.replace_all(&out, "$1").into_owned();
+        out = out.replace(&format!("[{label}]"), &label);
+    }
+    out
+}
+
+/// The story: an overview a front matter's summary replaced (already in `told`), the
+/// sections no template names, and the timeline table's rows that give no time ("| — | Ran
+/// raw Chromium ... |").
+pub(super) fn story(told: &mut Vec<String>, sections: &[Section]) {
+    told.extend(narrative(sections));
+    told.extend(super::timeline_table::untimed_rows(
+        sections
+            .iter()
+            .filter(|s| s.part == Part::Timeline)
+            .flat_map(|s| &s.lines),
+    ));
 }
 
 /// The paragraphs of the sections no template names, without their code blocks (the logs and

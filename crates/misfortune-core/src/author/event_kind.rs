@@ -17,6 +17,11 @@ pub(super) use super::outcome_words::{says_failed, says_recovered, says_worse};
 use super::signal_trend::Trend;
 use crate::model::EventKind;
 
+/// Work on a change under review ("asks for changes on the PR"): the fix being made.
+static FIX_UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:on|in|to) the (?:pr|pull request|merge request)\b").expect("static regex")
+});
+
 /// A line as word stems, space-separated and padded, so a stemmed phrase is found on word
 /// boundaries (" discov the regist ").
 fn stemmed(stemmer: &Stemmer, text: &str) -> String {
@@ -98,7 +103,14 @@ fn opens_on_harm(t: &str) -> bool {
     // Its first sentence: "Playbook command removes far more servers than intended; requests
     // start failing" opens on the change.
     let t = t.split(['.', ';', '—', '–']).next().unwrap_or(t);
+    // "The billing service logs `self signed certificate in chain` on a ledger query": what a
+    // service printed when it failed.
+    static PRINTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\W*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}\s+(?:logs|logged|throws|threw|emits|emitted|prints|printed)\s")
+            .expect("static regex")
+    });
     let harm = super::signal_trend::trend(t) == Some(Trend::Worse)
+        || PRINTS.is_match(t)
         || [
             "degrad",
             "outage",
@@ -195,7 +207,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let looking = any(INVESTIGATION_STRONG, true) && !says_recovered(first_clause(&t)); // not "fully recovered and ... begin investigating"
     let seen = seen_kind(&t)
         .or_else(|| (reading || LOST_HEALTHY.is_match(&t)).then_some(EventKind::Symptom));
-    let steps: [(bool, EventKind); 26] = [
+    let steps: [(bool, EventKind); 27] = [
         (seen.is_some(), seen.unwrap_or(EventKind::Symptom)),
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
@@ -234,6 +246,8 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
                 && !any(RESOLUTION, false),
             EventKind::Mitigation,
         ),
+        // "Asks for changes on the PR": work on the fix under review.
+        (FIX_UNDER_REVIEW.is_match(&t), EventKind::Mitigation),
         (looking, EventKind::Investigation),
         // "Evaluating mitigation strategies" is still looking.
         (
@@ -519,8 +533,13 @@ static STARTED_LOOKING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Telling someone ("notifies the incidents list"), not the product's notifications.
-static NOTIFIES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bnotif(?:y|ies|ied|ying)\b").expect("static regex"));
+/// "Jennifer notifies the incidents list"; "Pietro got back to the author saying that the team
+/// was investigating" (the line's own verb: "deletes the version and gets back to the author"
+/// is the fix).
+static NOTIFIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bnotif(?:y|ies|ied|ying)\b|^\W*(?:\w+\s+){0,2}(?:got|gets|get) back to the (?:author|reporter|user|customer)s?\b|^\W*(?:\w+\s+){0,2}repl(?:ied|ies) to the (?:author|reporter|user|customer)s?\b")
+        .expect("static regex")
+});
 
 static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
     // "We discovered an issue with one of our services", "we identified issues with outbound

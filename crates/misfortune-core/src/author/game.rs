@@ -340,10 +340,17 @@ impl Game {
             at: SimTime::ZERO,
             quote: fix,
         });
+        // What the resolution tells before its fix ("Found that the application reads its CA
+        // from a configurable path") is looked at too.
+        let found_first = sk.resolution.as_deref().map_or_else(Vec::new, |r| {
+            let fix = self.fix.as_ref().map_or("", |f| f.quote.as_str());
+            sentences(r).into_iter().take_while(|t| t != fix).collect()
+        });
         let seen: Vec<String> = [&sk.detection, &sk.impact]
             .into_iter()
             .flatten()
             .flat_map(|t| sentences(t))
+            .chain(found_first)
             .collect();
         let seen: Vec<(SimTime, EventKind, &str)> = seen
             .iter()

@@ -262,9 +262,10 @@ pub(super) fn failed_fixes(
 ) -> Vec<(Found, bool)> {
     let mut out: Vec<(Found, bool)> = Vec::new();
     // "Mitigation unsuccessful; deeper investigation initiated" names no move: the attempt is
-    // the mitigation before it ("Database connection pool size increased").
+    // the mitigation before it ("Database connection pool size increased"); so does "The same
+    // error still occurs" after a redeploy.
     static NAMES_NOTHING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\w+,\s*)?(?:the )?(?:mitigation|fix|attempt|change|it|this|that)\s+(?:was\s+)?(?:unsuccessful|failed|did not help|had no effect|did nothing|(?:did not|didn't) (?:help|work|make (?:a|any) difference))")
+        Regex::new(r"(?i)^(?:the )?same (?:error|errors|problem|issue|failure)\b|^(?:\w+,\s*)?(?:the )?(?:mitigation|fix|attempt|change|it|this|that)\s+(?:was\s+)?(?:unsuccessful|failed|did not help|had no effect|did nothing|(?:did not|didn't) (?:help|work|make (?:a|any) difference))")
             .expect("static regex")
     });
     for (i, s) in text.iter().enumerate() {

@@ -466,6 +466,11 @@ pub(super) const ESCALATION: &[&str] = &[
 
 pub(super) const INVESTIGATION: &[&str] = &[
     "investigat",
+    // "Proposed to increase disk space, nobody with the permissions was awake": a plan.
+    "proposed to",
+    "proposes to",
+    "suggested to",
+    "suggests to",
     // Looking, matched on stems ("analyses", "analysed"; "debugging").
     "analys",
     "analyz",

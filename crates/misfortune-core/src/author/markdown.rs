@@ -146,7 +146,7 @@ pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
 /// plain characters; status messages, a status page's history and a front matter rewritten
 /// into the sections the importer reads.
 fn prepared(md: &str) -> (String, Option<String>, Option<String>) {
-    let plain = super::doc_text::plain_chars(md);
+    let plain = super::doc_text::without_link_refs(&super::doc_text::plain_chars(md));
     let md = plain.as_str();
     // Status messages pasted with "This message was last updated at ..." under each.
     let stamped = super::status_stamps::rewrite(md);
@@ -237,7 +237,7 @@ pub fn import_markdown_with(
         found.push("summary (assembled from the timeline: check it)".to_string());
     }
     sk.date = super::doc_text::incident_date(md);
-    sk.narrative = super::doc_text::narrative(&sections);
+    super::doc_text::story(&mut sk.narrative, &sections);
     sk.quoted_logs = super::doc_text::quoted_logs(&sections);
     sk.id = slug(title.as_deref().unwrap_or(name));
     sk.tags = super::guess_tags(&sk);
@@ -386,6 +386,12 @@ fn recorded_times(
         .map(|e| e.0);
     let detection = events.iter().find(|e| e.1 == EventKind::Alert).map(|e| e.0);
     let clock = clock_times && !events.is_empty();
+    // A timeline told as offsets ("T+0", "T+~1h") with no alert in it starts where its author
+    // put T+0.
+    let zero = match zero {
+        Zero::Detection if !clock_times && detection.is_none() => Zero::At(0),
+        z => z,
+    };
     let (after, before, z) = split_at_zero(events, zero);
     if clock && z >= 0 {
         let m = z.rem_euclid(86_400) / 60;
@@ -561,7 +567,8 @@ fn fill_stated_times(sk: &mut Skeleton, md: &str) {
     }
 }
 
-/// A front matter's `summary:` beats the opening paragraph, not a summary section.
+/// A front matter's `summary:` beats the opening paragraph and an overview ("## Incident
+/// Overview" retells the whole story), not a section headed as the summary.
 fn front_summary_wins(
     sk: &mut Skeleton,
     found: &mut Vec<String>,
@@ -570,9 +577,12 @@ fn front_summary_wins(
 ) {
     let summary_section = sections
         .iter()
-        .any(|s| s.part == Part::Summary && s.explicit);
+        .any(|s| s.part == Part::Summary && s.explicit && !s.title.contains("overview"));
     if let Some(fs) = front_summary.filter(|_| !summary_section) {
-        sk.summary = Some(fs);
+        // The overview it replaces still tells the story (its first theories, a failed fix).
+        if let Some(told) = sk.summary.replace(fs) {
+            sk.narrative.push(told);
+        }
         if !found.iter().any(|f| f == "summary") {
             found.push("summary".to_string());
         }

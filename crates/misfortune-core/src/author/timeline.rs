@@ -41,7 +41,7 @@ impl TimeParser {
             named: Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)").expect("static regex"),
             // A clock time, also right after the `T` of an ISO 8601 stamp (`2021-10-04T15:40Z`).
             clock: Regex::new(r"(?i)(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm|a\.m\.|p\.m\.)?").expect("static regex"),
-            relative: Regex::new(r"(?i)\bT\s*\+\s*(\d+)(?::(\d{2}))?\s*(h|hr|hours?|m|min|mins|minutes?)?").expect("static regex"),
+            relative: Regex::new(r"(?i)\bT\s*\+\s*~?\s*(\d+)(?::(\d{2}))?\s*(h|hr|hours?|m|min|mins|minutes?)?").expect("static regex"),
         }
     }
 
@@ -126,6 +126,7 @@ impl TimeParser {
                         day: None,
                         secs,
                         relative: true,
+                        eve: false,
                     },
                     whole.start(),
                     whole.end(),
@@ -178,12 +179,15 @@ impl TimeParser {
         };
         let span = date.filter(beside);
         let start = cs.min(span.map_or(usize::MAX, |d| d.1));
-        let end = ce.max(span.map_or(0, |d| d.2));
+        let mut end = ce.max(span.map_or(0, |d| d.2));
+        let eve = super::timeline_clock::eve_marker(&s[end..]);
+        end += eve.unwrap_or(0);
         Some((
             Stamp {
                 day: date.map(|d| d.0),
                 secs: h * 3600 + m * 60 + sec,
                 relative: false,
+                eve: eve.is_some(),
             },
             start,
             end,
@@ -316,7 +320,11 @@ pub(super) fn parse_timeline(
         }
         let Some((stamp, start, end)) = stamp else {
             // A date alone (a day heading) sets the day for the lines below it.
-            if let Some((d, _, _)) = tp
+            if super::timeline_clock::names_usual_day(&body)
+                && let Some((d, _, _)) = tp.date(&body, default_year)
+            {
+                clock.set_usual_day(d);
+            } else if let Some((d, _, _)) = tp
                 .date(&body, default_year)
                 .filter(|&(_, start, _)| !midway(&body, start))
             {

@@ -13,6 +13,8 @@ pub(super) struct Stamp {
     pub(super) secs: i64,
     /// `T+12m`: already an offset from the start.
     pub(super) relative: bool,
+    /// "~23:29 (previous night)": on the day before the timeline's.
+    pub(super) eve: bool,
 }
 
 /// How far back a clock time with no date must go to be read as the next day: a timeline that
@@ -29,6 +31,10 @@ pub(super) struct Clock {
     day_offset: i64,
     /// The moments (seconds since 1970) of the timeline's lines that give a date and a time.
     dated: Vec<i64>,
+    /// "Unless otherwise noted all events happened on 2019-10-21": the day of a time told
+    /// without one, and whether the line before named another.
+    usual_day: Option<i64>,
+    off_usual: bool,
 }
 
 impl Clock {
@@ -56,6 +62,13 @@ impl Clock {
             .or(days.first().copied())
     }
 
+    /// A timeline that says which day its undated times are on ("Unless otherwise noted all
+    /// events happened on 2019-10-21").
+    pub(super) fn set_usual_day(&mut self, day: i64) {
+        self.usual_day = Some(day);
+        self.current_day.get_or_insert(day);
+    }
+
     /// Seconds from the first day for a stamp; a clock time with no date of its own that goes
     /// well back crossed midnight.
     pub(super) fn place(&mut self, stamp: &Stamp) -> i64 {
@@ -65,6 +78,11 @@ impl Clock {
         }
         if stamp.day.is_some() {
             self.current_day = stamp.day;
+            self.off_usual = self.usual_day.is_some() && stamp.day != self.usual_day;
+        } else if std::mem::take(&mut self.off_usual) {
+            // Back on the usual day after a line that named another.
+            self.current_day = self.usual_day;
+            self.last_abs = None;
         } else if self.current_day.is_none() && self.last_abs.is_none() {
             self.current_day = self.day_among_dated(stamp.secs);
         }
@@ -72,7 +90,9 @@ impl Clock {
             Some(d) => (d - *self.first_day.get_or_insert(d)) * 86_400 + stamp.secs,
             None => stamp.secs + self.day_offset,
         };
-        if stamp.day.is_none() && self.last_abs.is_some_and(|prev| abs + MIDNIGHT < prev) {
+        if stamp.eve && stamp.day.is_none() {
+            abs -= 86_400;
+        } else if stamp.day.is_none() && self.last_abs.is_some_and(|prev| abs + MIDNIGHT < prev) {
             abs += 86_400;
             match self.current_day.as_mut() {
                 Some(d) => *d += 1,
@@ -98,6 +118,7 @@ pub(super) fn unfilled_time(
         day: Some(day),
         secs: 0,
         relative: false,
+        eve: false,
     };
     Some((stamp, start, end + m.end()))
 }
@@ -120,8 +141,29 @@ pub(super) fn day_only(
             day: Some(day),
             secs: 0,
             relative: false,
+            eve: false,
         },
         start,
         end,
     ))
+}
+
+/// "~23:29 (previous night) | Pod was restarted": how far the words right after a clock time
+/// that put it on the day before reach, if they do.
+pub(super) fn eve_marker(after: &str) -> Option<usize> {
+    static EVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*\(?\s*(?:the\s+)?(?:(?:previous|prior)\s+(?:night|day|evening)|(?:night|day|evening)\s+before)\s*\)?")
+            .expect("static regex")
+    });
+    EVE.find(after).map(|m| m.end())
+}
+
+/// "Unless otherwise noted all events happened on 2019-10-21, and all times are in UTC": a
+/// line that gives the day of every undated time below it.
+pub(super) fn names_usual_day(line: &str) -> bool {
+    static USUAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bunless (?:otherwise )?(?:noted|stated|specified|mentioned)\b|\ball (?:events|times|entries)\b[^.]{0,20}\b(?:happened|occurred|took place|are|were) on\b")
+            .expect("static regex")
+    });
+    USUAL.is_match(line)
 }

@@ -112,16 +112,28 @@ pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize>
         })
 }
 
+/// Where the incident was detected: the first alert; with none, a hard outage; with neither,
+/// the first harm before anyone looked ("Pod was restarted for maintenance" the night before
+/// jobs failed: nothing is mitigated before it).
+fn detected_at(events: &[(i64, EventKind, String)]) -> Option<usize> {
+    events
+        .iter()
+        .position(|e| e.1 == EventKind::Alert)
+        .or_else(|| outage_start(events))
+        .or_else(|| {
+            events
+                .iter()
+                .take_while(|e| !matches!(e.1, EventKind::Investigation | EventKind::Escalation))
+                // ("The same error still occurs" after a redeploy is the harm going on.)
+                .position(|e| e.1 == EventKind::Symptom && !super::event_kind::says_failed(&e.2))
+        })
+}
+
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like
 /// a fix ("failover completes", "the config was deployed") is the change that set the incident
 /// off, or a symptom of it.
 pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
-    // With no alert, a hard outage is the detection.
-    let Some(first_alert) = events
-        .iter()
-        .position(|e| e.1 == EventKind::Alert)
-        .or_else(|| outage_start(events))
-    else {
+    let Some(first_alert) = detected_at(events) else {
         return;
     };
     let change = [
@@ -165,6 +177,9 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         "forget",
         "forgot",
         // "The flag service loads the file": the change taking effect.
+        // "Pod was randomly restarted due to minor infrastructure maintenance".
+        "restarted",
+        "maintenance",
         "loads the",
         "loaded the",
         "picks up",

@@ -60,6 +60,9 @@ pub(super) fn read_timeline(
         .into_iter()
         // Its lines open with "HH:MM", so they compare as text.
         .filter(|l| l.get(..5).is_some_and(|hm| hm < first.as_str()))
+        // ("Index updates were failing since 2024-03-08 23:30" is the timeline's own first
+        // line told again.)
+        .filter(|l| clock_of(l).is_none_or(|hm| !tl.iter().any(|t| opening_clock(t) == Some(hm))))
         .collect();
         if !lead.is_empty() {
             let joined = parse_timeline(&[lead, tl.clone()].concat(), year);
@@ -154,4 +157,26 @@ fn listed_rows(sections: &[Section]) -> bool {
             .count()
             >= 3
     })
+}
+
+/// The first clock time near a line's start ("23:30" in "- **2024-03-08 23:30: index ..."), to
+/// tell the same moment told twice.
+fn clock_of(line: &str) -> Option<&str> {
+    static CLOCK: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"\b\d{2}:\d{2}\b").expect("static regex"));
+    CLOCK
+        .find(line)
+        .filter(|m| m.start() < 32)
+        .map(|m| m.as_str())
+}
+
+/// The clock time a timeline line opens with, after any date ("- **2024-03-08 23:30: ...").
+fn opening_clock(line: &str) -> Option<&str> {
+    static OPENS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"^\W{0,6}(?:\d{4}-\d{2}-\d{2}[ T])?(\d{2}:\d{2})").expect("static regex")
+    });
+    OPENS
+        .captures(line.trim())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
 }

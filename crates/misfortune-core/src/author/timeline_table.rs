@@ -123,6 +123,30 @@ pub(super) fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
     })
 }
 
+/// The rows of a timeline table whose time cell gives no time ("| — | Ran raw Chromium via
+/// command line -> Still survived. |", "| Later | ..."): what the team did, in order but not
+/// when, so the story's wrong paths and fix are read from them.
+pub(super) fn untimed_rows<'a>(lines: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut shape = TableShape::new();
+    let mut out = Vec::new();
+    for l in lines {
+        let Some(row) = row_text(l, &mut shape) else {
+            continue;
+        };
+        let Some(cells) = table_cells(l) else {
+            continue;
+        };
+        let timeless = cells
+            .first()
+            .is_some_and(|c| !c.chars().any(|ch| ch.is_ascii_digit()));
+        if timeless && cells.len() > 1 {
+            let told = row.text.split(" | ").last().unwrap_or_default();
+            out.push(super::sections::clean_inline(told));
+        }
+    }
+    out
+}
+
 /// What a header row says of its table: which column names who acted, which what happened, and
 /// whether an action column sits beside the event column.
 fn learn_header(cells: &[String], shape: &mut TableShape) {
