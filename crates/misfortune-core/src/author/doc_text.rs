@@ -36,8 +36,12 @@ pub(super) fn find_summary(sections: &[Section]) -> Option<String> {
             .find_map(|s| prose(&prose_lines(s)))
             .filter(|p| p.contains(". ") || p.ends_with(['.', '!']) || p.len() > 100)
     };
-    // "Duration:" over "June 8, 2024, 14:30 - 16:00 UTC" in pasted text says only when.
-    let without_metadata = |s: &Section| prose(&prose_lines(s)).filter(|p| !only_when(p));
+    // "Duration:" over "June 8, 2024, 14:30 - 16:00 UTC" in pasted text says only when; a
+    // template's questions answered in a list ("What services were affected? Wikis using ...")
+    // are answers, not a summary.
+    let without_metadata = |s: &Section| {
+        prose(&prose_lines(s)).filter(|p| !only_when(p) && p.matches("? ").count() < 2)
+    };
     get(Part::Summary)
         .filter(named)
         .find_map(without_metadata)
@@ -229,6 +233,57 @@ pub(super) fn plain_chars(md: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// A page copied from a wiki or a browser: "Timeline[edit | edit source]" is a heading, and
+/// a "•" bullet is a Markdown one (its indent kept, so sub-points stay under their parent).
+pub(super) fn pasted_markup(md: &str) -> String {
+    static EDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?m)^[ \t]*([^\n\[\]|#-][^\n\[\]]{0,80}?)\s*\[edit(?:\s*\|\s*edit source)?\][ \t]*$",
+        )
+        .expect("static regex")
+    });
+    static DOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?m)^([ \t]*)•[ \t]+").expect("static regex"));
+    // "### Summary Complete validator outage occurred at era 8,219, lasting 6": a heading with
+    // its first line run into it.
+    static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?mi)^(#{1,6}[ \t]+(?:summary|overview|impact|timeline|root cause|resolution|detection|background))[ \t]+([A-Z][^\n]*)$")
+            .expect("static regex")
+    });
+    // "From Miraheze Meta, Miraheze's central coordination wiki": the site's line, not text.
+    static FROM_WIKI: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?mi)^[ \t]*From [^\n]{1,80}\b(?:wiki|encyclopedia)[ \t]*\n")
+            .expect("static regex")
+    });
+    let md = FROM_WIKI.replace(md, "");
+    let md = EDIT.replace_all(&md, "## $1");
+    let md = RUN_IN.replace_all(&md, |c: &regex::Captures| {
+        let lower = c[2]
+            .split_whitespace()
+            .filter(|w| w.chars().all(|ch| ch.is_lowercase()))
+            .count();
+        if lower >= 3 {
+            format!("{}\n\n{}", &c[1], &c[2])
+        } else {
+            c[0].to_string()
+        }
+    });
+    DOT.replace_all(&md, "$1- ").into_owned()
+}
+
+/// A labelled line's value anywhere in the document ("- **Resolution:** The network team
+/// corrected the firewall rule" under "Root Cause and Resolution"), for a part with no section
+/// of its own.
+pub(super) fn labelled(sections: &[Section], label: &str) -> Option<String> {
+    sections.iter().flat_map(|s| &s.lines).find_map(|l| {
+        let l = clean_inline(l);
+        let l = l.trim_start_matches(['-', '*', ' ']);
+        let (head, value) = l.split_once(':')?;
+        (head.trim().eq_ignore_ascii_case(label) && !value.trim().is_empty())
+            .then(|| value.trim().to_string())
+    })
 }
 
 /// Markdown's reference links: the definitions ("[ashleygwilliams]: https://github.com/...")

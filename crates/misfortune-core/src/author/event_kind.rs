@@ -10,12 +10,19 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::alert_words::{ALERT, ALERT_FIRST};
 use super::kind_phrases::{LOST_HEALTHY, is_reading, pages_someone, seen_kind, the_company};
 use super::kind_words::{
-    COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, FAILED_FIX, INVESTIGATION,
-    INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
+    COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, INVESTIGATION, INVESTIGATION_STRONG,
+    MITIGATION, MITIGATION_FIRST, RESOLUTION,
 };
+use super::outcome_words::FAILED_FIX;
 pub(super) use super::outcome_words::{says_failed, says_recovered, says_worse};
 use super::signal_trend::Trend;
 use crate::model::EventKind;
+
+/// A line that names communication without doing any ("not communicated"; "Monitoring alert
+/// sent out" is the alert).
+fn uncommunicated(t: &str) -> bool {
+    t.contains("not communicated") || t.contains("without communicat") || t.contains("alert sent")
+}
 
 /// Work on a change under review ("asks for changes on the PR"): the fix being made.
 static FIX_UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,6 +73,10 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
 /// A timeline opens with what set the incident off, unless it opens with the page.
 pub(super) fn first_kind(text: &str) -> EventKind {
     let t = the_company(&text.to_lowercase());
+    // "Ends: Video uploads lost until 9:40 UTC": the end of the harm the prose told.
+    if t.starts_with("ends:") {
+        return EventKind::Resolution;
+    }
     if ALERT
         .iter()
         .chain(ALERT_FIRST)
@@ -174,6 +185,9 @@ fn opens_on_harm(t: &str) -> bool {
         "commit",
         "merge",
         "failover",
+        // "MwEmbedSupport is removed, after noticing that puppet has been failing".
+        "remov",
+        "delet",
     ]
     .iter()
     // "... stopped loading because a resize job wrote empty files": "because" causes nothing.
@@ -199,7 +213,6 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let (negated, told) = (negates_alert(&t), tells(&t));
     let sp = special(&t);
     let has = |x: Special| sp.contains(&x);
-    let uncommunicated = t.contains("not communicated") || t.contains("without communicat");
     let trend = super::signal_trend::trend(&t);
     let recovered = says_recovered(&t);
     let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
@@ -212,7 +225,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
         (
-            any(COMMUNICATION, false) && !uncommunicated,
+            any(COMMUNICATION, false) && !uncommunicated(&t),
             EventKind::Communication,
         ),
         (
@@ -544,7 +557,9 @@ static NOTIFIES: LazyLock<Regex> = LazyLock::new(|| {
 static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
     // "We discovered an issue with one of our services", "we identified issues with outbound
     // call authentication": the first line that finds the trouble, not its cause.
-    Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?|(?:discovered|identified|detected|became aware of) (?:an? |some |several |the )?(?:issues?|problems?|errors?|outage|incident|degradation|disruption)\b)").expect("static regex")
+    // "Outage detected when website began experiencing slow loading times", "Detected while
+    // trying to have a preview of the site".
+    Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?|(?:discovered|identified|detected|became aware of) (?:an? |some |several |the )?(?:issues?|problems?|errors?|outage|incident|degradation|disruption)\b)|^\W*detected\b|\b(?:outage|issue|problem|incident|errors?|failure|degradation)s? (?:was |were )?detected\b").expect("static regex")
 });
 
 /// Whether a line that reports a recovery also says what was done to get it ("Flag set to 0% –

@@ -346,11 +346,19 @@ impl Game {
             let fix = self.fix.as_ref().map_or("", |f| f.quote.as_str());
             sentences(r).into_iter().take_while(|t| t != fix).collect()
         });
+        // So do the timeline's findings ("Further investigations revealed the firewall rule
+        // misconfiguration") when the fix is told only in the text.
+        let looked = sk
+            .timeline
+            .iter()
+            .filter(|e| e.1 == EventKind::Investigation)
+            .map(|e| e.2.clone());
         let seen: Vec<String> = [&sk.detection, &sk.impact]
             .into_iter()
             .flatten()
             .flat_map(|t| sentences(t))
             .chain(found_first)
+            .chain(looked)
             .collect();
         let seen: Vec<(SimTime, EventKind, &str)> = seen
             .iter()

@@ -71,30 +71,6 @@ pub(super) const COMMUNICATION: &[&str] = &[
     "email indicating",
 ];
 
-/// A fix that was tried and failed (or made things worse) is still a mitigation attempt.
-pub(super) const FAILED_FIX: &[&str] = &[
-    "did not help",
-    "does not help",
-    "didn't help",
-    "doesn't help",
-    "made it worse",
-    "made things worse",
-    "no effect",
-    "no difference",
-    "changes nothing",
-    "changed nothing",
-    "not improved",
-    "did not improve",
-    "helped briefly",
-    "helps briefly",
-    "errors persist",
-    "still failing",
-    // "Node rollover attempt fails due to timeout".
-    "attempt fails",
-    "attempt failed",
-    "attempts fail",
-];
-
 pub(super) const INVESTIGATION_STRONG: &[&str] = &[
     "replicate the issue",
     "replicate the problem",
@@ -118,6 +94,11 @@ pub(super) const INVESTIGATION_STRONG: &[&str] = &[
     "discovered that",
     "discovers that",
     "noticed that",
+    // "John also states that the extension is unmaintained, but is a requirement for TMH".
+    "states that",
+    "stated that",
+    "points out that",
+    "pointed out that",
     "notices that",
     "noted that",
     "notes that",

@@ -146,7 +146,8 @@ pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
 /// plain characters; status messages, a status page's history and a front matter rewritten
 /// into the sections the importer reads.
 fn prepared(md: &str) -> (String, Option<String>, Option<String>) {
-    let plain = super::doc_text::without_link_refs(&super::doc_text::plain_chars(md));
+    let plain = super::doc_text::plain_chars(md);
+    let plain = super::doc_text::without_link_refs(&super::doc_text::pasted_markup(&plain));
     let md = plain.as_str();
     // Status messages pasted with "This message was last updated at ..." under each.
     let stamped = super::status_stamps::rewrite(md);
@@ -519,7 +520,9 @@ fn read_sections(
     note("root cause", sk.root_cause.is_some());
     note("trigger", sk.trigger.is_some());
     note("contributing factors", !sk.contributing.is_empty());
-    sk.resolution = get(Part::Resolution).find_map(|s| prose(&s.lines));
+    sk.resolution = get(Part::Resolution)
+        .find_map(|s| prose(&s.lines))
+        .or_else(|| super::doc_text::labelled(sections, "resolution"));
     note("resolution", sk.resolution.is_some());
     sk.detection = get(Part::Detection).find_map(|s| prose(&s.lines));
     note("detection", sk.detection.is_some());

@@ -225,6 +225,13 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
                     "alerted our",
                     "alerted the",
                     "alerted engineers",
+                    // "Paladox also informs MacFan4000 that the wikis have been broken".
+                    "informs",
+                    "informed",
+                    "tells",
+                    " told ",
+                    "warns",
+                    "warned",
                 ]
                 .iter()
                 .any(|w| t.contains(w))

@@ -19,6 +19,30 @@ pub(super) fn says_worse(text: &str) -> bool {
     WORSE_RE.is_match(text)
 }
 
+/// A fix that was tried and failed (or made things worse) is still a mitigation attempt.
+pub(super) const FAILED_FIX: &[&str] = &[
+    "did not help",
+    "does not help",
+    "didn't help",
+    "doesn't help",
+    "made it worse",
+    "made things worse",
+    "no effect",
+    "no difference",
+    "changes nothing",
+    "changed nothing",
+    "not improved",
+    "did not improve",
+    "helped briefly",
+    "helps briefly",
+    "errors persist",
+    "still failing",
+    // "Node rollover attempt fails due to timeout".
+    "attempt fails",
+    "attempt failed",
+    "attempts fail",
+];
+
 /// Words that say the service came back ("restored", "back to normal", "working again").
 const RECOVERED: &[&str] = &[
     "recover",

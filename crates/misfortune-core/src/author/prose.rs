@@ -295,10 +295,7 @@ fn read_sentence(
     let later = if NEXT_DAY.is_match(sentence) { 1440 } else { 0 };
     let head = &sentence[..first_end.max(c.get(0).map_or(0, |x| x.end()))];
     let own_clause = clause_at(head, c.get(0).map_or(0, |x| x.start()));
-    found.push((
-        start + later,
-        own_clause.trim_end_matches([',', ';', ' ']).to_string(),
-    ));
+    found.push((start + later, until_is_the_end(&c, own_clause)));
     let whole = c.get(0).map_or(0..0, |m| m.range());
     own.push(c.get(1).and_then(|t| dated(whole.start, t.start())));
     // The range's end takes the start's half of the day when it gives none.
@@ -328,6 +325,19 @@ fn read_sentence(
 
 /// The clause of a sentence that holds the byte at `at`, when it is not the first clause (the
 /// whole sentence otherwise): clauses part at ", and", ", but", a semicolon, "that", "which".
+/// A clause's text as an event; "Video uploads lost until 9:40 UTC" tells when the harm ended.
+fn until_is_the_end(c: &regex::Captures, clause: &str) -> String {
+    let clause = clause.trim_end_matches([',', ';', ' ']);
+    let until = c
+        .get(0)
+        .is_some_and(|x| x.as_str().to_lowercase().starts_with("until"));
+    if until && super::event_kind::guess_kind(clause, false) == EventKind::Symptom {
+        format!("Ends: {clause}")
+    } else {
+        clause.to_string()
+    }
+}
+
 fn clause_at(sentence: &str, at: usize) -> &str {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r",\s*(?:and|but|while|then|so|when)\s+|;\s*|\s+(?:that|which)\s+")
@@ -540,38 +550,21 @@ fn first_sentence(
         } else {
             i
         };
-        Some(format!("{}.", told[i].trim().trim_end_matches('.')))
-    })
-}
-
-/// Headings outside the timeline that name a time of day ("### 1. Immediate Actions (20:21
-/// UTC)" under "Resolution Steps"), as events in seconds of the day: under a resolution heading
-/// they are what was done to fix it.
-pub(super) fn timed_headings(sections: &[Section]) -> Vec<(i64, EventKind, String)> {
-    let timed =
-        Regex::new(r"(?i)^(?:\d+\.\s*)?(.*?)\s*\((\d{1,2}):(\d{2})(?:\s*[a-z]{2,4})?\)\s*$")
-            .expect("static regex");
-    let mut under = Part::Other;
-    let mut out = Vec::new();
-    for s in sections.iter().filter(|s| s.explicit) {
-        let Some(c) = timed.captures(&s.title) else {
-            if s.part != Part::Other {
-                under = s.part;
+        // A template's question ("Was it caused by human error, ...?") is answered by the
+        // item after it ("Yes, removing an unmaintained extension").
+        let asked = told[i].trim().trim_end_matches('.').ends_with('?');
+        let said = match told.get(i + 1).filter(|_| asked) {
+            Some(answer) => {
+                let a = answer.trim();
+                let a = a
+                    .strip_prefix("Yes, ")
+                    .or_else(|| a.strip_prefix("Yes "))
+                    .unwrap_or(a);
+                super::game::capitalise(a)
             }
-            continue;
+            None if asked => return None,
+            None => told[i].clone(),
         };
-        let (Ok(h), Ok(m)) = (c[2].parse::<i64>(), c[3].parse::<i64>()) else {
-            continue;
-        };
-        let text = super::game::capitalise(&c[1]);
-        if h > 23 || m > 59 || text.is_empty() {
-            continue;
-        }
-        let kind = match under {
-            Part::Resolution => EventKind::Mitigation,
-            _ => super::event_kind::guess_kind(&text, false),
-        };
-        out.push((h * 3600 + m * 60, kind, text));
-    }
-    out
+        Some(format!("{}.", said.trim().trim_end_matches('.')))
+    })
 }

@@ -1,6 +1,7 @@
 //! Lines that are a section and its text at once: a bold label (`**Went well:** ...`), a
 //! plain text's run-in heading ("Root cause. The template...") or a label and a colon
-//! ("Cause: During a deployment, ..."). Kept apart from `sections`, which splits a document.
+//! ("Cause: During a deployment, ..."), and the questions a review asks as its headings ("How
+//! did we respond?"). Kept apart from `sections`, which splits a document.
 
 use std::sync::LazyLock;
 
@@ -82,4 +83,25 @@ pub(super) fn span_is_dated(lines: &[&str], level: usize) -> bool {
             super::sections::heading(l).is_none_or(|(lv, _)| lv > level || !l.starts_with('#'))
         })
         .any(|l| DATED.is_match(l))
+}
+
+/// An Azure-style review asks its headings: "What went wrong and why?", "How did we respond?";
+/// "How are we making incidents like this less likely or less impactful?" lists the repairs;
+/// what customers can do, and a survey, are neither impact nor story.
+pub(super) fn asked(t: &str) -> Option<Part> {
+    let has = |w: &str| t.contains(w);
+    if has("how did we respond") || has("how we responded") {
+        Some(Part::Timeline)
+    } else if has("what went wrong and why") || has("what do we know so far") {
+        Some(Part::RootCause)
+    } else if has("incidents like this less likely") {
+        Some(Part::ActionItems)
+    } else if has("how can customers")
+        || has("how can our customers")
+        || has("communications more useful")
+    {
+        Some(Part::Other)
+    } else {
+        None
+    }
 }

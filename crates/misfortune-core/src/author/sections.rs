@@ -36,31 +36,10 @@ const DETECTION: &[&str] = &[
     "key metrics",
 ];
 
-/// An Azure-style review asks its headings: "What went wrong and why?", "How did we respond?";
-/// "How are we making incidents like this less likely or less impactful?" lists the repairs;
-/// what customers can do, and a survey, are neither impact nor story.
-fn asked(t: &str) -> Option<Part> {
-    let has = |w: &str| t.contains(w);
-    if has("how did we respond") || has("how we responded") {
-        Some(Part::Timeline)
-    } else if has("what went wrong and why") || has("what do we know so far") {
-        Some(Part::RootCause)
-    } else if has("incidents like this less likely") {
-        Some(Part::ActionItems)
-    } else if has("how can customers")
-        || has("how can our customers")
-        || has("communications more useful")
-    {
-        Some(Part::Other)
-    } else {
-        None
-    }
-}
-
 pub(super) fn classify(title: &str) -> Part {
     let t = title.to_lowercase().replace(',', "");
     let has = |w: &str| t.contains(w);
-    if let Some(p) = asked(&t) {
+    if let Some(p) = super::section_labels::asked(&t) {
         return p;
     }
     if has("timeline") || has("chronology") || has("sequence of events") {
@@ -126,12 +105,13 @@ pub(super) fn classify(title: &str) -> Part {
         Part::Impact
     } else if DETECTION.iter().any(|w| has(w)) {
         Part::Detection
-    } else if has("resolution")
+    } else if has("resolution") // also "Immediate Actions", done at once
         || has("mitigation")
         || has("recovery")
         || has("remediation")
         || has("how we fixed")
         || t.trim() == "solution"
+        || has("immediate action")
     {
         Part::Resolution
     } else if has("summary")

@@ -207,58 +207,6 @@ pub(super) fn date_in(s: &str, default_year: Option<i64>) -> Option<i64> {
     PARSER.date(s, default_year).map(|d| d.0)
 }
 
-/// Words that may come before a line's time without making it a sentence ("At about 14:05").
-const BEFORE_STAMP: &[&str] = &[
-    "at",
-    "on",
-    "around",
-    "approximately",
-    "approx",
-    "about",
-    "by",
-    "circa",
-    "roughly",
-    "~",
-];
-
-/// The text of a timeline line once its timestamp and separators are taken off. A sentence
-/// that only mentions its time midway ("The rollback finishes at 10:19 and does not help") is
-/// kept whole.
-fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
-    let before = s[..stamp_start]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .filter(|w| !BEFORE_STAMP.contains(&w.to_lowercase().as_str()))
-        .count();
-    // "**First Alert:** 14:30 - Prometheus alert": a label, then the time.
-    let lead = clean_inline(s[..stamp_start].trim());
-    let labelled = lead.ends_with(':') && (1..=4).contains(&lead.split_whitespace().count());
-    if before >= 2 && !labelled {
-        return clean_inline(s.trim());
-    }
-    // The end of a range the prose gave ("03:28 — Ends: On February 16, 2023 from 1:48 to
-    // 3:28 UTC, customers...") keeps saying that it is the end.
-    let label = if s[..stamp_end].contains("Ends:") {
-        "Ends: ".to_string()
-    } else if labelled && before >= 2 {
-        format!("{lead} ")
-    } else {
-        String::new()
-    };
-    let rest = &s[stamp_end..];
-    // "02:50:39–02:50:54 | Validation failures fire": the range's end is not the text.
-    static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:[-–—]|to)\s*~?\d{1,2}:\d{2}(?::\d{2})?\b").expect("static regex")
-    });
-    let rest = RANGE_END.find(rest).map_or(rest, |m| &rest[m.end()..]);
-    let tz = Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex");
-    let rest = tz.replace(rest, "");
-    let t = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',')
-    });
-    format!("{label}{}", clean_inline(t.trim_end_matches('|').trim()))
-}
-
 /// The events of a timeline section, with their times in seconds from the start of the first
 /// day the section names (or from the first event), in time order. Undated sub-points (an
 /// indented bullet under a dated line) are events of their own at their parent's time.
@@ -470,13 +418,13 @@ fn line_texts(
     default_year: Option<i64>,
     in_table: bool,
 ) -> Option<(String, String, Actor)> {
-    let text = event_text(body, stamp);
+    let text = super::timeline_lines::event_text(body, stamp);
     if text.is_empty() {
         return None;
     }
     let kind_text = tp.stamp(&row.kind_text, default_year).map_or_else(
         || text.clone(),
-        |(_, s, e)| event_text(&row.kind_text, (s, e)),
+        |(_, s, e)| super::timeline_lines::event_text(&row.kind_text, (s, e)),
     );
     // A scribe's log ("14:23:00 | Jane | Acknowledged page") or a chat log ("[14:25] @casey:
     // checking replication lag"): who, then what.
@@ -522,7 +470,10 @@ fn midway(s: &str, start: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().any(char::is_alphabetic))
         .map(str::to_lowercase)
-        .any(|w| !BEFORE_STAMP.contains(&w.as_str()) && !WEEKDAYS.iter().any(|d| w.starts_with(d)))
+        .any(|w| {
+            !super::timeline_lines::BEFORE_STAMP.contains(&w.as_str())
+                && !WEEKDAYS.iter().any(|d| w.starts_with(d))
+        })
 }
 
 const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun", "day"];

@@ -107,3 +107,65 @@ pub(super) fn aside(body: &str) -> bool {
     });
     ASIDE.is_match(body.trim())
 }
+
+/// Words that may come before a line's time without making it a sentence ("At about 14:05").
+pub(super) const BEFORE_STAMP: &[&str] = &[
+    "at",
+    "on",
+    "around",
+    "approximately",
+    "approx",
+    "about",
+    "by",
+    "circa",
+    "roughly",
+    "~",
+];
+
+/// The text of a timeline line once its timestamp and separators are taken off. A sentence
+/// that only mentions its time midway ("The rollback finishes at 10:19 and does not help") is
+/// kept whole.
+pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> String {
+    let before = s[..stamp_start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| !BEFORE_STAMP.contains(&w.to_lowercase().as_str()))
+        .count();
+    // "**First Alert:** 14:30 - Prometheus alert": a label, then the time.
+    let lead = clean_inline(s[..stamp_start].trim());
+    let labelled = lead.ends_with(':') && (1..=4).contains(&lead.split_whitespace().count());
+    if before >= 2 && !labelled {
+        return clean_inline(s.trim());
+    }
+    // The end of a range the prose gave ("03:28 — Ends: On February 16, 2023 from 1:48 to
+    // 3:28 UTC, customers...") keeps saying that it is the end.
+    let label = if s[..stamp_end].contains("Ends:") {
+        "Ends: ".to_string()
+    } else if labelled && before >= 2 {
+        format!("{lead} ")
+    } else {
+        String::new()
+    };
+    let rest = &s[stamp_end..];
+    // "02:50:39–02:50:54 | Validation failures fire": the range's end is not the text.
+    static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:[-–—]|to)\s*~?\d{1,2}:\d{2}(?::\d{2})?\b").expect("static regex")
+    });
+    let rest = RANGE_END.find(rest).map_or(rest, |m| &rest[m.end()..]);
+    let tz = Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex");
+    let rest = tz.replace(rest, "");
+    let t = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',')
+    });
+    let told = clean_inline(t.trim_end_matches('|').trim());
+    // "Detected at Nov 1, 2022 6:00 AM": the word before the time says what happened.
+    if told.is_empty() && before == 1 && !labelled {
+        let lead = lead.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lead = lead
+            .strip_suffix(" at")
+            .or_else(|| lead.strip_suffix(" on"))
+            .unwrap_or(lead);
+        return lead.trim().to_string();
+    }
+    format!("{label}{told}")
+}

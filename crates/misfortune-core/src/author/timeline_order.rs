@@ -180,6 +180,8 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         // "Pod was randomly restarted due to minor infrastructure maintenance".
         "restarted",
         "maintenance",
+        // "MacFan4000 begins removing the extension".
+        "remov",
         "loads the",
         "loaded the",
         "picks up",
@@ -232,7 +234,9 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
     // "... surfaced and the decision was made to roll back": the decision is what happened.
     let decided = Regex::new(r"(?i)\b(?:decision was made to|decided to|decides to)\s+(?:\w+\s+)?(?:roll|revert|restart|disable|rollback|fail)")
         .expect("static regex");
-    let paged = Regex::new(r"(?i)\bpag(?:e|ed|es|ing)\b|\bon-?call\b").expect("static regex");
+    // (A page that went out, not "broken pages".)
+    let paged = Regex::new(r"(?i)\bpag(?:ed|ing)\b|\bpages? (?:the|an?|on-?call|us|someone|engineers?|sres?)\b|\bon-?call\b")
+        .expect("static regex");
     // A "fix" before anyone looked or was told is the change that set it off ("Index rebuild
     // begins", hours before the first complaint), not the team at work.
     let told = events

@@ -59,10 +59,7 @@ pub(super) fn read_timeline(
         )
         .into_iter()
         // Its lines open with "HH:MM", so they compare as text.
-        .filter(|l| l.get(..5).is_some_and(|hm| hm < first.as_str()))
-        // ("Index updates were failing since 2024-03-08 23:30" is the timeline's own first
-        // line told again.)
-        .filter(|l| clock_of(l).is_none_or(|hm| !tl.iter().any(|t| opening_clock(t) == Some(hm))))
+        .filter(|l| l.get(..5).is_some_and(|hm| hm < first.as_str()) && leads_in(l, &tl))
         .collect();
         if !lead.is_empty() {
             let joined = parse_timeline(&[lead, tl.clone()].concat(), year);
@@ -77,7 +74,7 @@ pub(super) fn read_timeline(
     // Headings elsewhere that name a time within the timeline's first day join it.
     if let Some(first) = events.first().map(|e| e.0) {
         events.extend(
-            super::prose::timed_headings(sections)
+            timed_headings(sections)
                 .into_iter()
                 .filter(|e| e.0 >= first && e.0 < 86_400),
         );
@@ -179,4 +176,57 @@ fn opening_clock(line: &str) -> Option<&str> {
         .captures(line.trim())
         .and_then(|c| c.get(1))
         .map(|m| m.as_str())
+}
+
+/// Whether a summary's timed sentence leads into the timeline: not the timeline's own first
+/// line told again ("Index updates were failing since 2024-03-08 23:30"), nor a time the harm
+/// ended ("Function lost until 5:47 UTC").
+fn leads_in(line: &str, timeline: &[String]) -> bool {
+    let retold =
+        clock_of(line).is_some_and(|hm| timeline.iter().any(|t| opening_clock(t) == Some(hm)));
+    !retold && !only_an_end(line)
+}
+
+/// A sentence whose only time is when something stopped ("Function lost until 5:47 UTC").
+fn only_an_end(line: &str) -> bool {
+    static UNTIL: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:until|till)\s+(?:about\s+|around\s+|~)?\d{1,2}:\d{2}")
+            .expect("static regex")
+    });
+    static CLOCK: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").expect("static regex"));
+    // The line opens with the sentence's time ("05:47 — Function lost until 5:47 UTC.").
+    UNTIL.is_match(line) && CLOCK.find_iter(line).count() <= 2
+}
+
+/// Headings outside the timeline that name a time of day ("### 1. Immediate Actions (20:21
+/// UTC)" under "Resolution Steps"), as events in seconds of the day: under a resolution heading
+/// they are what was done to fix it.
+pub(super) fn timed_headings(sections: &[Section]) -> Vec<(i64, EventKind, String)> {
+    let timed =
+        Regex::new(r"(?i)^(?:\d+\.\s*)?(.*?)\s*\((\d{1,2}):(\d{2})(?:\s*[a-z]{2,4})?\)\s*$")
+            .expect("static regex");
+    let mut under = Part::Other;
+    let mut out = Vec::new();
+    for s in sections.iter().filter(|s| s.explicit) {
+        let Some(c) = timed.captures(&s.title) else {
+            if s.part != Part::Other {
+                under = s.part;
+            }
+            continue;
+        };
+        let (Ok(h), Ok(m)) = (c[2].parse::<i64>(), c[3].parse::<i64>()) else {
+            continue;
+        };
+        let text = super::game::capitalise(&c[1]);
+        if h > 23 || m > 59 || text.is_empty() {
+            continue;
+        }
+        let kind = match under {
+            Part::Resolution => EventKind::Mitigation,
+            _ => super::event_kind::guess_kind(&text, false),
+        };
+        out.push((h * 3600 + m * 60, kind, text));
+    }
+    out
 }
