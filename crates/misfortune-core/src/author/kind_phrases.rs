@@ -56,7 +56,13 @@ pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
         Regex::new(r"^(?:the\s+)?(?:outage|incident|impact|disruption|degradation)\s+(?:commenced|began|begins|started|starts)\b")
             .expect("static regex")
     });
-    if BEGINS.is_match(t.trim_start()) {
+    // "The customer informed us that the fix in version 1.323.0 was not effective"; "Error rates
+    // remain elevated despite rollback": the harm going on, not the fix.
+    static GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:informed|told|notified|reported|reports|tells)\b[^.;]{0,40}\bthat\b(?:[^.;]|\.\d){0,60}\b(?:not effective|ineffective|did not (?:work|fix|help)|didn't (?:work|fix|help)|does not (?:work|fix))\b|\b(?:remain|remains|remained|stay|stays|stayed)\s+(?:elevated|high|degraded|down|unavailable|broken)\b[^.;]{0,20}\bdespite\b")
+            .expect("static regex")
+    });
+    if BEGINS.is_match(t.trim_start()) || GOES_ON.is_match(t) {
         return Some(EventKind::Symptom);
     }
     // "We became aware that the version bump had not been merged"; "The cause was diagnosed

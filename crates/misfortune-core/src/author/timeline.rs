@@ -351,6 +351,7 @@ fn finish(mut raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
     }
     super::timeline_order::after_resolution(&mut out);
     super::timeline_order::last_recovery_resolves(&mut out);
+    super::timeline_order::released_fix_resolves(&mut out);
     out
 }
 

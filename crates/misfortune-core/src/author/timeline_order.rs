@@ -326,6 +326,30 @@ pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
     }
 }
 
+/// A timeline that ends, after earlier fixing, on a release that carries the fix ("Version
+/// 2.2.0 was released that included the fix", weeks after blocks flowed again) ends the
+/// incident there, when nothing else did.
+pub(super) fn released_fix_resolves(events: &mut [(i64, EventKind, String)]) {
+    static RELEASED_FIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\breleased?\b[^.;]{0,40}\b(?:included|includes|including|with|containing|contains|carrying)\b[^.;]{0,30}\bfix")
+            .expect("static regex")
+    });
+    if events.iter().any(|e| e.1 == EventKind::Resolution) {
+        return;
+    }
+    let fixed_before = events.len() > 1
+        && events[..events.len() - 1]
+            .iter()
+            .any(|e| e.1 == EventKind::Mitigation);
+    if let Some(last) = events.last_mut()
+        && last.1 == EventKind::Mitigation
+        && fixed_before
+        && RELEASED_FIX.is_match(&last.2)
+    {
+        last.1 = EventKind::Resolution;
+    }
+}
+
 /// Where each spell of a report of several incidents begins: the first line, and the line after
 /// a full recovery ("Service fully recovered", "Full service restored") that the next line
 /// follows by six hours or more.
