@@ -48,3 +48,60 @@ fn a_release_that_carries_the_fix_ends_a_timeline_that_never_said_resolved() {
         i.skeleton.timeline
     );
 }
+
+#[test]
+fn a_tools_export_with_key_timestamps_and_headings_in_portuguese() {
+    let text = "\
+# Post-mortem
+
+# Resumo
+
+A atualização do serviço de pagamentos deixou alguns clientes sem conseguir pagar por 12 minutos.
+
+### Key Timestamps
+
+- **Reported:** May 9, 2024 2:10 PM (UTC)
+- **Impact start:** May 9, 2024 2:10 PM (UTC)
+- **Fixed:** May 9, 2024 2:22 PM (UTC)
+- **Closed:** May 9, 2024 2:50 PM (UTC)
+
+# Linha do tempo
+
+| Date / Time | Event |
+| --- | --- |
+| 2024-05-09 |  |
+| 14:10 | The incident was opened automatically from a Prometheus alert. |
+| … | … |
+| 14:50 | We confirmed no errors were left and closed the incident |
+";
+    let i = author::import_markdown("export.md", text).unwrap();
+    let sk = &i.skeleton;
+    // The Portuguese heading is the summary's; its prose stays as written.
+    assert!(
+        sk.summary
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("A atualização"),
+        "{:?}",
+        sk.summary
+    );
+    // "Fixed" is told only among the key timestamps; the others repeat the timeline's minutes.
+    assert_eq!(
+        events(&i),
+        [
+            (0, EventKind::Alert),
+            (12, EventKind::Mitigation),
+            (40, EventKind::Resolution),
+        ],
+        "{:#?}",
+        sk.timeline
+    );
+}
+
+#[test]
+fn traffic_flowing_again_is_a_recovery() {
+    assert_eq!(
+        author::guess_kind("Green lights everywhere and traffic is flowing", false),
+        EventKind::Mitigation
+    );
+}

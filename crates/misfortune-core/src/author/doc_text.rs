@@ -270,7 +270,56 @@ pub(super) fn pasted_markup(md: &str) -> String {
             c[0].to_string()
         }
     });
-    DOT.replace_all(&md, "$1- ").into_owned()
+    let md = DOT.replace_all(&md, "$1- ");
+    foreign_headings(&md)
+}
+
+/// A team that writes its headings in Portuguese, Spanish, French or German ("# Resumo",
+/// "## Linha do tempo", "## Causa raiz"): the headings the importer knows, in English (the
+/// prose stays as written).
+fn foreign_headings(md: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("resumo", "Summary"),
+        ("resumen", "Summary"),
+        ("résumé", "Summary"),
+        ("sommaire", "Summary"),
+        ("zusammenfassung", "Summary"),
+        ("linha do tempo", "Timeline"),
+        ("cronologia", "Timeline"),
+        ("cronología", "Timeline"),
+        ("línea de tiempo", "Timeline"),
+        ("chronologie", "Timeline"),
+        ("zeitleiste", "Timeline"),
+        ("zeitlicher ablauf", "Timeline"),
+        ("causa raiz", "Root cause"),
+        ("causa raíz", "Root cause"),
+        ("causa principal", "Root cause"),
+        ("cause racine", "Root cause"),
+        ("cause première", "Root cause"),
+        ("ursache", "Root cause"),
+        ("grundursache", "Root cause"),
+        ("impacto", "Impact"),
+        ("auswirkungen", "Impact"),
+        ("resolução", "Resolution"),
+        ("resolución", "Resolution"),
+        ("lösung", "Resolution"),
+        ("ações", "Action items"),
+        ("acciones", "Action items"),
+        ("massnahmen", "Action items"),
+        ("maßnahmen", "Action items"),
+    ];
+    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^(#{1,6}[ \t]+)([^\n#]+?)[ \t]*$").expect("static regex")
+    });
+    HEADING
+        .replace_all(md, |c: &regex::Captures| {
+            let name = c[2].trim().trim_end_matches(':').to_lowercase();
+            match NAMES.iter().find(|(n, _)| *n == name) {
+                Some((_, english)) => format!("{}{english}", &c[1]),
+                None => c[0].to_string(),
+            }
+        })
+        .into_owned()
 }
 
 /// A labelled line's value anywhere in the document ("- **Resolution:** The network team

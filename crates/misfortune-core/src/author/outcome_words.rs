@@ -53,6 +53,9 @@ const RECOVERED: &[&str] = &[
     // "New blocks being created again", "traffic flowing again".
     "created again",
     "flowing again",
+    // "Green lights everywhere. Traffic is flowing".
+    "traffic is flowing",
+    "green lights",
     "processing again",
     "serving again",
     "available again",

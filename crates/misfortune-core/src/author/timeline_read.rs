@@ -106,7 +106,56 @@ pub(super) fn read_timeline(
             events.sort_by_key(|e| e.0);
         }
     }
+    key_timestamps(sections, &mut events, year);
     events
+}
+
+/// A tool's export lists the incident's milestones apart from its timeline ("### Key
+/// Timestamps" / "- **Fixed:** March 3, 2023 9:45 AM (UTC)"): each one at a minute the
+/// one-day timeline does not already tell is an event of the kind its label names.
+fn key_timestamps(
+    sections: &[Section],
+    events: &mut Vec<(i64, EventKind, String)>,
+    year: Option<i64>,
+) {
+    static LABEL: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(reported|detected|acknowledged|impact start(?:ed)?|fixed|mitigated|resolved|closed)\W*:\W*(\S.*)$")
+            .expect("static regex")
+    });
+    let (Some(first), Some(last)) = (events.first().map(|e| e.0), events.last().map(|e| e.0))
+    else {
+        return;
+    };
+    if last - first >= 86_400 {
+        return;
+    }
+    let day = first.div_euclid(86_400) * 86_400;
+    let lines = sections
+        .iter()
+        .filter(|s| s.title.contains("timestamp") || s.title.contains("key times"))
+        .flat_map(|s| &s.lines);
+    for l in lines {
+        let Some(c) = LABEL.captures(l.trim()) else {
+            continue;
+        };
+        let label = c[1].to_lowercase();
+        let kind = match label.as_str() {
+            "reported" | "detected" | "acknowledged" => EventKind::Alert,
+            "fixed" | "mitigated" => EventKind::Mitigation,
+            "resolved" | "closed" => EventKind::Resolution,
+            _ => EventKind::Symptom,
+        };
+        let Some(at) = parse_timeline(&[format!("- {} - {label}", &c[2])], year)
+            .first()
+            .map(|e| day + e.0.rem_euclid(86_400))
+        else {
+            continue;
+        };
+        if !events.iter().any(|e| (e.0 - at).abs() < 60) {
+            events.push((at, kind, super::game::capitalise(&label)));
+        }
+    }
+    events.sort_by_key(|e| e.0);
 }
 
 /// What the summary, impact, detection or resolution tells beside a one-day timeline: the
