@@ -186,3 +186,19 @@ hours. Root cause: a power strip switched off during a rack tidy-up.
         "{clue}"
     );
 }
+
+#[test]
+fn a_heading_that_goes_on_in_small_letters_is_one_heading() {
+    let text = "\
+# Mirror outage
+
+## Root cause of the outage
+
+The mirror never cleared its temporary directory, so the disk filled.
+";
+    let i = author::import_markdown("mirror.md", text).unwrap();
+    assert_eq!(
+        i.skeleton.root_cause.as_deref(),
+        Some("The mirror never cleared its temporary directory, so the disk filled.")
+    );
+}

@@ -105,3 +105,29 @@ fn traffic_flowing_again_is_a_recovery() {
         EventKind::Mitigation
     );
 }
+
+#[test]
+fn a_full_root_partition_and_a_backup_contact_say_disk_not_network_or_restore() {
+    let text = "\
+# Wiki host outage
+
+## Root cause
+
+The wiki never cleared its upload cache, so the disk filled up.
+
+## Timeline
+
+- 01:10: alerts fired for the wiki being down, the backup contact got paged
+- 01:12: Ana found the reason for the outage (full root partition)
+- 01:20: Ana removed the upload cache and restarted the web server
+";
+    let i = author::import_markdown("wiki.md", text).unwrap();
+    let tags = &i.skeleton.tags;
+    assert!(tags.iter().any(|t| t == "resource-exhaustion"), "{tags:?}");
+    assert!(
+        !tags
+            .iter()
+            .any(|t| t == "network-partition" || t == "restore-from-backup"),
+        "{tags:?}"
+    );
+}

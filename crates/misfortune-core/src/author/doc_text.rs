@@ -249,7 +249,7 @@ pub(super) fn pasted_markup(md: &str) -> String {
     // "### Summary Complete validator outage occurred at era 8,219, lasting 6": a heading with
     // its first line run into it.
     static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?mi)^(#{1,6}[ \t]+(?:summary|overview|impact|timeline|root cause|resolution|detection|background))[ \t]+([A-Z][^\n]*)$")
+        Regex::new(r"(?m)^(#{1,6}[ \t]+(?i:summary|overview|impact|timeline|root cause|resolution|detection|background))[ \t]+([A-Z][^\n]*)$")
             .expect("static regex")
     });
     // "From Miraheze Meta, Miraheze's central coordination wiki": the site's line, not text.

@@ -476,9 +476,9 @@ fn finding<'a>(
     )
     .expect("static regex");
     let cause = root_cause.map(content_words).unwrap_or_default();
-    // A theory the team chased is not what named the cause.
+    // A theory the team chased, or a fix only proposed, is not what named the cause.
     let theory = Regex::new(
-        r"(?i)\b(?:assum\w*|suspect\w*|thinks?|thought|believ\w*|theory|guess\w*|looks fine|all clear)\b",
+        r"(?i)\b(?:assum\w*|suspect\w*|thinks?|thought|believ\w*|theory|guess\w*|looks fine|all clear|propos\w*|suggest\w*)\b",
     )
     .expect("static regex");
     before_fix

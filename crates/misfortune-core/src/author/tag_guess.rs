@@ -86,10 +86,26 @@ const RULES: &[(&[&str], &str)] = &[
         "human-error",
     ),
     (&["latent bug", "latent"], "latent-bug"),
-    (&["partition"], "network-partition"),
+    // ("A full root partition" is a disk's, not a network's.)
+    (
+        &[
+            "network partition",
+            "partitioned",
+            "split brain",
+            "split-brain",
+        ],
+        "network-partition",
+    ),
     (&["route leak", "leaked", "bgp"], "route-leak"),
     (
-        &["disk full", "no space", "out of memory", "thread"],
+        &[
+            "disk full",
+            "no space",
+            "disk space",
+            "full root partition",
+            "out of memory",
+            "thread",
+        ],
         "resource-exhaustion",
     ),
     (&["retry", "retries"], "retry-storm"),
@@ -143,7 +159,10 @@ const RULES: &[(&[&str], &str)] = &[
     ),
     (
         &[
-            "backup",
+            // (Not "the backup contact got paged".)
+            "from backup",
+            "from a backup",
+            "backups",
             "snapshot",
             "restore from",
             "restored from",
