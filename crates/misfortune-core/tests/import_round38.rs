@@ -131,3 +131,27 @@ The wiki never cleared its upload cache, so the disk filled up.
         "{tags:?}"
     );
 }
+
+#[test]
+fn an_incidents_metadata_above_its_timeline_is_not_an_event() {
+    let text = "\
+# Two search incidents
+
+## Timeline
+
+### March 2, 2025 - Index lag
+
+**Duration:** 09:00 to 09:40 UTC (40 minutes)
+**Impact:** Search results up to an hour stale
+
+- **09:00 UTC** - Incident reported, rising index lag detected
+- **09:40 UTC** - Incident resolved, lag back to seconds
+";
+    let i = author::import_markdown("search.md", text).unwrap();
+    assert_eq!(
+        events(&i),
+        [(0, EventKind::Alert), (40, EventKind::Resolution)],
+        "{:#?}",
+        i.skeleton.timeline
+    );
+}

@@ -27,10 +27,11 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
 
 /// A paging tool that pages people ("Opsgenie paged the team", "PagerDuty alerted teams"), or
 /// users who told the team ("End-users alerted us that logs weren't arriving", "Paladox also
-/// informs MacFan4000 that the wikis have been broken"): the alert,
+/// informs MacFan4000 that the wikis have been broken", "Incident reported, increased error
+/// rates detected"): the alert,
 /// where a person paging a team would be an escalation.
 static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W{0,3}(?:(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:an? |another )?(?:customers?|users?|clients?|partners?)\s+(?:reached out|contacted us|got in touch|wrote in|emailed us)\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b|[\w-]+\s+(?:also\s+)?(?:informs|informed|tells|told|warns|warned)\s+(?:[\w-]+\s+){1,2}that\s+[^.;]{0,30}\b(?:broken|down|failing|erroring|unavailable|not working|offline)\b)")
+    Regex::new(r"^\W{0,3}(?:(?:the )?(?:incident|issue|outage) (?:was )?reported\b|(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:an? |another )?(?:customers?|users?|clients?|partners?)\s+(?:reached out|contacted us|got in touch|wrote in|emailed us)\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b|[\w-]+\s+(?:also\s+)?(?:informs|informed|tells|told|warns|warned)\s+(?:[\w-]+\s+){1,2}that\s+[^.;]{0,30}\b(?:broken|down|failing|erroring|unavailable|not working|offline)\b)")
         .expect("static regex")
 });
 

@@ -99,10 +99,11 @@ pub(super) fn as_read(l: &str) -> String {
 }
 
 /// A line about the timeline, not in it: a note on what its times mean ("Notes: \"Mitigated\"
-/// (10:19) refers to...") or a gap marked in brackets ("[No entries 10:22 – 11:34]").
+/// (10:19) refers to..."), a gap marked in brackets ("[No entries 10:22 – 11:34]"), or an
+/// incident's own metadata above its timeline ("**Duration:** 21:45 to 23:28 UTC").
 pub(super) fn aside(body: &str) -> bool {
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:\*\*)?notes?\s*:|^\[\s*(?:no (?:entries|events|updates)|gap|nothing (?:logged|recorded))\b[^\]]*\]$")
+        Regex::new(r"(?i)^(?:\*\*)?(?:notes?|duration|severity|status|impact)\s*:|^\[\s*(?:no (?:entries|events|updates)|gap|nothing (?:logged|recorded))\b[^\]]*\]$")
             .expect("static regex")
     });
     ASIDE.is_match(body.trim())
