@@ -85,15 +85,24 @@ pub(super) fn span_is_dated(lines: &[&str], level: usize) -> bool {
         .any(|l| DATED.is_match(l))
 }
 
-/// An Azure-style review asks its headings: "What went wrong and why?", "How did we respond?";
+/// An Azure-style review asks its headings: "What went wrong and why?", "How did we respond?"
+/// (a small team's: "What was the problem?", "Why did it happen?", "How did we fix it?");
 /// "How are we making incidents like this less likely or less impactful?" lists the repairs;
 /// what customers can do, and a survey, are neither impact nor story.
 pub(super) fn asked(t: &str) -> Option<Part> {
     let has = |w: &str| t.contains(w);
     if has("how did we respond") || has("how we responded") {
         Some(Part::Timeline)
-    } else if has("what went wrong and why") || has("what do we know so far") {
+    } else if has("what went wrong and why")
+        || has("what do we know so far")
+        || has("why did it happen")
+        || has("why did this happen")
+    {
         Some(Part::RootCause)
+    } else if has("what was the problem") || has("what was the issue") {
+        Some(Part::Summary)
+    } else if has("how did we fix") {
+        Some(Part::Resolution)
     } else if has("incidents like this less likely") {
         Some(Part::ActionItems)
     } else if has("how can customers")

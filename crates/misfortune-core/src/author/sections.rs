@@ -153,7 +153,8 @@ pub(super) fn heading(line: &str) -> Option<(usize, String)> {
     if s.len() > 4 && s.starts_with("**") && s.ends_with("**") && !s[2..s.len() - 2].contains("**")
     {
         let inner = s[2..s.len() - 2].trim().trim_end_matches(':').to_string();
-        if classify(&inner) != Part::Other {
+        // ("**14:42 UTC - Resolution Update:**" is a stamped line, not a heading.)
+        if classify(&inner) != Part::Other && !inner.starts_with(|c: char| c.is_ascii_digit()) {
             return Some((4, inner));
         }
     }

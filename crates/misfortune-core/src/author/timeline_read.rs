@@ -112,7 +112,8 @@ pub(super) fn read_timeline(
 
 /// A tool's export lists the incident's milestones apart from its timeline ("### Key
 /// Timestamps" / "- **Fixed:** March 3, 2023 9:45 AM (UTC)"): each one at a minute the
-/// one-day timeline does not already tell is an event of the kind its label names.
+/// one-day timeline does not already tell is an event of the kind its label names; so is each
+/// update a "Stakeholder Communication" section stamps.
 fn key_timestamps(
     sections: &[Section],
     events: &mut Vec<(i64, EventKind, String)>,
@@ -153,6 +154,31 @@ fn key_timestamps(
         };
         if !events.iter().any(|e| (e.0 - at).abs() < 60) {
             events.push((at, kind, super::game::capitalise(&label)));
+        }
+    }
+    // "**14:35 UTC - Initial Notification (Slack #incidents):**" under "Stakeholder
+    // Communication": an update sent, at its time.
+    // (Its sub-headings, "### During Incident", stay under it.)
+    let mut under = false;
+    let sent = sections
+        .iter()
+        .filter(|s| {
+            let named = s.title.contains("communication") || s.title.contains("stakeholder");
+            under = named || (under && s.part == Part::Other);
+            under
+        })
+        .flat_map(|s| &s.lines)
+        .filter(|l| l.trim_start().starts_with("**") && opening_clock(l).is_some());
+    for l in sent {
+        for (t, _, text) in parse_timeline(std::slice::from_ref(l), year) {
+            let at = day + t.rem_euclid(86_400);
+            let told = |e: &(i64, EventKind, String)| {
+                e.1 == EventKind::Communication && (e.0 - at).abs() < 60
+            };
+            if !events.iter().any(told) {
+                let text = text.trim_end_matches([':', '*', ' ']).to_string();
+                events.push((at, EventKind::Communication, text));
+            }
         }
     }
     events.sort_by_key(|e| e.0);
