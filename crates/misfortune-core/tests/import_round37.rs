@@ -6,6 +6,10 @@
 use misfortune_core::author;
 use misfortune_core::model::EventKind;
 
+#[path = "support/timeline_events.rs"]
+mod timeline_events;
+use timeline_events::events;
+
 const WIKI: &str = "\
 From the Example Meta wiki, the community's coordination wiki
 
@@ -55,20 +59,11 @@ fn a_pasted_wiki_page_reads_as_a_postmortem() {
     // Someone telling the person who made the change that the wikis are broken is how they
     // found out.
     assert_eq!(sk.starts_at.as_deref(), Some("08:14"), "{:?}", sk.timeline);
-    let before: Vec<(u64, EventKind)> = sk
-        .before_start
-        .iter()
-        .map(|e| (e.0.round_mins(), e.1))
-        .collect();
-    assert_eq!(before, [(4, EventKind::Trigger), (3, EventKind::Trigger)]);
-    let tl: Vec<(u64, EventKind)> = sk
-        .timeline
-        .iter()
-        .map(|e| (e.0.round_mins(), e.1))
-        .collect();
     assert_eq!(
-        tl,
+        events(&i),
         [
+            (-4, EventKind::Trigger),
+            (-3, EventKind::Trigger),
             (0, EventKind::Alert),
             (1, EventKind::Investigation),
             (11, EventKind::Symptom),

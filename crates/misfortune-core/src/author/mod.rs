@@ -48,6 +48,7 @@ mod timeline_lines;
 mod timeline_order;
 mod timeline_read;
 mod timeline_table;
+mod timeline_told_apart;
 
 pub use classic::import_wheel;
 pub use event_kind::guess_kind;

@@ -106,82 +106,9 @@ pub(super) fn read_timeline(
             events.sort_by_key(|e| e.0);
         }
     }
-    key_timestamps(sections, &mut events, year);
+    super::timeline_told_apart::key_timestamps(sections, &mut events, year);
+    super::timeline_told_apart::stamped_updates(sections, &mut events, year);
     events
-}
-
-/// A tool's export lists the incident's milestones apart from its timeline ("### Key
-/// Timestamps" / "- **Fixed:** March 3, 2023 9:45 AM (UTC)"): each one at a minute the
-/// one-day timeline does not already tell is an event of the kind its label names; so is each
-/// update a "Stakeholder Communication" section stamps.
-fn key_timestamps(
-    sections: &[Section],
-    events: &mut Vec<(i64, EventKind, String)>,
-    year: Option<i64>,
-) {
-    static LABEL: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(reported|detected|acknowledged|impact start(?:ed)?|fixed|mitigated|resolved|closed)\W*:\W*(\S.*)$")
-            .expect("static regex")
-    });
-    let (Some(first), Some(last)) = (events.first().map(|e| e.0), events.last().map(|e| e.0))
-    else {
-        return;
-    };
-    if last - first >= 86_400 {
-        return;
-    }
-    let day = first.div_euclid(86_400) * 86_400;
-    let lines = sections
-        .iter()
-        .filter(|s| s.title.contains("timestamp") || s.title.contains("key times"))
-        .flat_map(|s| &s.lines);
-    for l in lines {
-        let Some(c) = LABEL.captures(l.trim()) else {
-            continue;
-        };
-        let label = c[1].to_lowercase();
-        let kind = match label.as_str() {
-            "reported" | "detected" | "acknowledged" => EventKind::Alert,
-            "fixed" | "mitigated" => EventKind::Mitigation,
-            "resolved" | "closed" => EventKind::Resolution,
-            _ => EventKind::Symptom,
-        };
-        let Some(at) = parse_timeline(&[format!("- {} - {label}", &c[2])], year)
-            .first()
-            .map(|e| day + e.0.rem_euclid(86_400))
-        else {
-            continue;
-        };
-        if !events.iter().any(|e| (e.0 - at).abs() < 60) {
-            events.push((at, kind, super::game::capitalise(&label)));
-        }
-    }
-    // "**14:35 UTC - Initial Notification (Slack #incidents):**" under "Stakeholder
-    // Communication": an update sent, at its time.
-    // (Its sub-headings, "### During Incident", stay under it.)
-    let mut under = false;
-    let sent = sections
-        .iter()
-        .filter(|s| {
-            let named = s.title.contains("communication") || s.title.contains("stakeholder");
-            under = named || (under && s.part == Part::Other);
-            under
-        })
-        .flat_map(|s| &s.lines)
-        .filter(|l| l.trim_start().starts_with("**") && opening_clock(l).is_some());
-    for l in sent {
-        for (t, _, text) in parse_timeline(std::slice::from_ref(l), year) {
-            let at = day + t.rem_euclid(86_400);
-            let told = |e: &(i64, EventKind, String)| {
-                e.1 == EventKind::Communication && (e.0 - at).abs() < 60
-            };
-            if !events.iter().any(told) {
-                let text = text.trim_end_matches([':', '*', ' ']).to_string();
-                events.push((at, EventKind::Communication, text));
-            }
-        }
-    }
-    events.sort_by_key(|e| e.0);
 }
 
 /// What the summary, impact, detection or resolution tells beside a one-day timeline: the
@@ -243,7 +170,7 @@ fn clock_of(line: &str) -> Option<&str> {
 }
 
 /// The clock time a timeline line opens with, after any date ("- **2024-03-08 23:30: ...").
-fn opening_clock(line: &str) -> Option<&str> {
+pub(super) fn opening_clock(line: &str) -> Option<&str> {
     static OPENS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         Regex::new(r"^\W{0,6}(?:\d{4}-\d{2}-\d{2}[ T])?(\d{2}:\d{2})").expect("static regex")
     });
