@@ -270,7 +270,12 @@ pub(super) fn pasted_markup(md: &str) -> String {
             c[0].to_string()
         }
     });
+    // "Around 0520 UTC": a military time, told with its zone.
+    static MILITARY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([01]\d|2[0-3])([0-5]\d)(\s*(?:UTC|GMT|Z)\b)").expect("static regex")
+    });
     let md = DOT.replace_all(&md, "$1- ");
+    let md = MILITARY.replace_all(&md, "$1:$2$3");
     foreign_headings(&md)
 }
 

@@ -160,6 +160,8 @@ fn opens_on_harm(t: &str) -> bool {
             // "The chain stalled at height 4779033".
             "stalled",
             "stalls",
+            // "We experienced a sequence of faults which we do not fully understand".
+            "fault",
         ]
         .iter()
         .any(|w| at_word_start(t, w));

@@ -157,6 +157,13 @@ pub(super) fn content_words(t: &str) -> Vec<String> {
         .collect()
 }
 
+/// A sentence that says a fix could not be done ("a simple recovery was not going to be
+/// possible").
+static NOT_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not (?:going to be )?possible|impossible|could not|couldn't|unable to)\b")
+        .expect("static regex")
+});
+
 /// Every sentence of a text.
 pub(super) fn sentences(text: &str) -> Vec<String> {
     // A full stop inside a number ("98.4%", "v2.13.4") does not end a sentence.
@@ -164,8 +171,14 @@ pub(super) fn sentences(text: &str) -> Vec<String> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let ends =
-            matches!(c, '.' | '!' | '?') && chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        // (Nor does an abbreviation's: "(e.g. restarting the failed software)".)
+        let abbreviation = c == '.'
+            && ["e.g", "i.e", "etc", "vs"]
+                .iter()
+                .any(|a| text[..i].ends_with(a));
+        let ends = matches!(c, '.' | '!' | '?')
+            && !abbreviation
+            && chars.peek().is_none_or(|(_, n)| n.is_whitespace());
         if ends {
             out.push(text[start..=i].trim().to_string());
             start = i + 1;
@@ -327,9 +340,10 @@ impl Game {
             .as_deref()
             .or(sk.root_cause.as_deref())
             .and_then(|r| {
-                sentences(r)
-                    .into_iter()
-                    .find(|t| super::event_kind::guess_kind(t, false) == EventKind::Mitigation)
+                sentences(r).into_iter().find(|t| {
+                    super::event_kind::guess_kind(t, false) == EventKind::Mitigation
+                        && !NOT_DONE.is_match(t)
+                })
             })
             .or_else(|| story_fix(&sk.narrative))
         else {

@@ -40,6 +40,13 @@ pub(super) fn story_fix(narrative: &[String]) -> Option<String> {
         Regex::new(r"(?i)^the (?:fix|solution|remedy)\s*(?:[-–—:]|was to|was)\s*(.{6,120}?)(?:\s*[-–—]\s*(?:was|is)\b.*)?\.?$")
             .expect("static regex")
     });
+    // "The decision was finally made to restore to yesterday's snapshot".
+    static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\bdecision was (?:finally |then )?made to ([a-z][^.;]{5,120}?)(?:,|;|\.|$)",
+        )
+        .expect("static regex")
+    });
     static CURED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^([a-z]+ing\b[^.;]{3,100}?)\s+(?:cleared|fixed|resolved|solved|cured|stopped|eliminated)\b")
             .expect("static regex")
@@ -56,7 +63,7 @@ pub(super) fn story_fix(narrative: &[String]) -> Option<String> {
         .or_else(|| {
             told.iter().find_map(|t| {
                 let t = t.trim();
-                [&*CURED, &*NAMED]
+                [&*CURED, &*NAMED, &*DECIDED]
                     .iter()
                     .find_map(|r| r.captures(t).map(|c| capitalise(c[1].trim())))
             })
@@ -238,6 +245,15 @@ pub(super) fn theory_only(s: &str) -> String {
 /// ("Assumed a bad deploy; rolled back the deployment with no improvement" is "rolled back
 /// the deployment").
 pub(super) fn tried_name(s: &str) -> String {
+    // "All the obvious efforts failed (e.g. restarting the failed software)": the example names
+    // what was tried.
+    static EXAMPLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\((?:e\.g\.|for example|such as|like)\s+([^)]{6,120})\)")
+            .expect("static regex")
+    });
+    if let Some(c) = EXAMPLE.captures(s) {
+        return capitalise(c[1].trim());
+    }
     let clause = s
         .split(';')
         .find(|c| super::event_kind::says_failed(c))

@@ -195,7 +195,7 @@ pub fn import_markdown_with(
     // alert from Sentry. 09:18 support reported..."), or tell an outage and when ("Feature
     // Flags went down for about 3 hours, from 15:30 to 18:10 UTC").
     static TELLS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:post-?mortem|outage|went down|was down|downtime|root cause|(?:were|was) having (?:intermittent )?(?:issues|problems))\b")
+        Regex::new(r"(?i)\b(?:post-?mortem|outage|went down|was down|downtime|root cause|faults?|corrupted|(?:were|was) having (?:intermittent )?(?:issues|problems))\b")
             .expect("static regex")
     });
     // (A story told with no heading and no time, "a few wireless clients were having

@@ -414,11 +414,17 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
         .or_else(|| found_cause(sections))
 }
 
+/// A sentence that says the cause is not known yet.
+static UNSURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not (?:\d+% )?sure|unsure|not yet (?:known|understood|clear)|(?:do|does|did) not (?:yet )?(?:fully )?(?:know|understand)|don't (?:yet )?know|unknown)\b")
+        .expect("static regex")
+});
+
 /// The first sentence of a story that says what its teller found ("then I found that",
 /// "it turned out that"): the cause, when nothing names one.
 fn found_cause(sections: &[Section]) -> Option<String> {
     static FOUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:i|we)\s+(?:then\s+|finally\s+|eventually\s+)?(?:found|discovered|realized|realised|noticed)\s+that\b|\bit turned out (?:that|to be)\b")
+        Regex::new(r"(?i)\b(?:i|we)\s+(?:then\s+|finally\s+|eventually\s+)?(?:found|discovered|realized|realised|noticed)\s+that\b|\bit turned out (?:that|to be)\b|\bit became (?:apparent|clear|obvious|evident) that\b")
             .expect("static regex")
     });
     prose_sentences(sections)
@@ -536,7 +542,10 @@ fn first_sentence(
             .map(|p| ORDINAL.replace_all(p, "$1 $2").into_owned())
             .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
             .collect();
-        let causes: Vec<usize> = (0..told.len()).filter(|&i| re.is_match(&told[i])).collect();
+        // ("We are not 100% sure what caused the problem" names none.)
+        let causes: Vec<usize> = (0..told.len())
+            .filter(|&i| re.is_match(&told[i]) && !UNSURE.is_match(&told[i]))
+            .collect();
         // "A planned upgrade ... caused a minor DNS issue. ... These vendor changes, when not
         // implemented, caused CoreDNS to crash-loop": the change is the trigger; the sentence
         // after that tells how is the cause.
