@@ -254,9 +254,22 @@ pub(super) fn tried_name(s: &str) -> String {
     if let Some(c) = EXAMPLE.captures(s) {
         return capitalise(c[1].trim());
     }
+    // ("-patch2 (rev 42); same": the move is the patch.)
+    let s = ["; same", ", same", "; ditto"]
+        .iter()
+        .find_map(|d| s.trim_end_matches('.').strip_suffix(d))
+        .unwrap_or(s);
+    // ("-patch (rev 41) pushed; still missing the column; 500s continue": the failure is told
+    // in a clause of its own, the move in the first.)
+    static SAYS_ONLY_HARM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:the\s+)?(?:errors?|[45]\d\ds|failures|timeouts|issues?|problems?)\s+(?:continue|continued|persist|persisted|remain|remained)\b")
+            .expect("static regex")
+    });
     let clause = s
         .split(';')
         .find(|c| super::event_kind::says_failed(c))
+        .filter(|c| !SAYS_ONLY_HARM.is_match(c))
+        .or_else(|| s.split(';').next())
         .unwrap_or(s)
         .trim();
     static FAILURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -284,9 +297,16 @@ pub(super) fn failed_fixes(
         Regex::new(r"(?i)^(?:the )?same (?:error|errors|problem|issue|failure)\b|^(?:\w+,\s*)?(?:the )?(?:mitigation|fix|attempt|change|it|this|that)\s+(?:was\s+)?(?:unsuccessful|failed|did not help|had no effect|did nothing|(?:did not|didn't) (?:help|work|make (?:a|any) difference))")
             .expect("static regex")
     });
+    // "-patch2 (rev 42); same", right after a patch that failed, failed too.
+    static DITTO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[;,]\s*)(?:same|ditto|as above)\.?$").expect("static regex")
+    });
+    let mut failed_before = false;
     for (i, s) in text.iter().enumerate() {
         let harmful = super::event_kind::says_worse(s);
-        if !super::event_kind::says_failed(s) || out.iter().any(|f| f.0.quote == *s) {
+        let ditto = failed_before && DITTO.is_match(s.trim());
+        failed_before = super::event_kind::says_failed(s) || ditto;
+        if !failed_before || out.iter().any(|f| f.0.quote == *s) {
             continue;
         }
         let names_nothing = NAMES_NOTHING.is_match(s.trim());

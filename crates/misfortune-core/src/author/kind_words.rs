@@ -7,6 +7,7 @@
 /// investigation even if it mentions the restart it would need.
 pub(super) const COMMUNICATION: &[&str] = &[
     "status page",
+    "status-page",
     "statuspage",
     "status post",
     "status dashboard",

@@ -280,8 +280,14 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
                 .find(|e| reached(&e.2))
                 .filter(|e| first_alert.is_none_or(|f| e.0 - f < 3600))
                 .or_else(|| alerts().next())
-                .or_else(declared)
-                .or_else(hard_outage)
+                // A hard outage within the hour before the declaration ("Function execution
+                // becomes unavailable" at 18:13, "We declare an incident" at 18:17) is when it
+                // began to be seen; a declaration days after a slow decline is when they knew.
+                .or_else(|| match (declared(), hard_outage()) {
+                    (Some(d), Some(h)) if h.0 <= d.0 && d.0 - h.0 <= 3600 => Some(h),
+                    (Some(d), _) => Some(d),
+                    (None, h) => h,
+                })
                 .or_else(responded)
                 .or_else(first_harm)
                 .map_or(first, |e| e.0)

@@ -192,8 +192,24 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         Regex::new(r"\b(?:stopped|stops|fail(?:s|ed|ing|ures?)?|errors?|unavailable|went down|is down|outage)\b")
             .expect("static regex")
     });
+    // "-patch (rev 296) pushed; 500s continue" before the page: the team already at work, a
+    // fix that failed; "-patch2 (rev 297); same" is another.
+    static PATCH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:patch\w*|hotfix\w*|fix(?:es|ed)?)\b").expect("static regex")
+    });
+    static DITTO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[;,]\s*)(?:same|ditto|as above)\.?$").expect("static regex")
+    });
+    let mut fixing = false;
     for e in &mut events[..first_alert] {
         let t = e.2.to_lowercase();
+        if PATCH.is_match(&t)
+            && (super::event_kind::says_failed(&t) || (fixing && DITTO.is_match(t.trim())))
+        {
+            e.1 = EventKind::Mitigation;
+            fixing = true;
+            continue;
+        }
         // "No alert is configured for lag" changes nothing.
         let said = t.replace("not configured", "").replace("is configured", "");
         let changed = change.iter().any(|w| said.contains(w));
