@@ -201,6 +201,29 @@ static LATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"\bnot\b[^.;]{0,40}\buntil\b").expect("static regex")
 });
 
+/// Words of an alert that reached a person (a page, the on-call, a report).
+const REACHED: &[&str] = &[
+    "page",
+    "paging",
+    "on-call",
+    "oncall",
+    "on call",
+    "report",
+    "raised",
+    "first detected",
+    // "The monitoring systems alerted our engineers".
+    "alerted our",
+    "alerted the",
+    "alerted engineers",
+    // "Paladox also informs MacFan4000 that the wikis have been broken".
+    "informs",
+    "informed",
+    "tells",
+    " told ",
+    "warns",
+    "warned",
+];
+
 /// Put minute 0 where `zero` says, on a timeline of absolute seconds: the events from minute 0
 /// on, and those before it with how long before. Returns the zero's absolute time too.
 pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split {
@@ -213,29 +236,7 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
             let alerts = || events.iter().filter(|e| e.1 == EventKind::Alert);
             let reached = |t: &str| {
                 let t = t.to_lowercase();
-                [
-                    "page",
-                    "paging",
-                    "on-call",
-                    "oncall",
-                    "on call",
-                    "report",
-                    "raised",
-                    "first detected",
-                    // "The monitoring systems alerted our engineers".
-                    "alerted our",
-                    "alerted the",
-                    "alerted engineers",
-                    // "Paladox also informs MacFan4000 that the wikis have been broken".
-                    "informs",
-                    "informed",
-                    "tells",
-                    " told ",
-                    "warns",
-                    "warned",
-                ]
-                .iter()
-                .any(|w| t.contains(w))
+                REACHED.iter().any(|w| t.contains(w))
             };
             // No alert at all: a hard outage ("the job server halted") is seen at once; a slow
             // decline ("performance began to degrade") only once the team first acted, not

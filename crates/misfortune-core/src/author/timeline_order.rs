@@ -129,6 +129,59 @@ fn detected_at(events: &[(i64, EventKind, String)]) -> Option<usize> {
         })
 }
 
+/// Words of a change to the system, which a "fix" before the detection really was.
+const CHANGE: &[&str] = &[
+    "deploy",
+    "release",
+    "rolled out",
+    "rollout",
+    "push",
+    "config",
+    "failover",
+    "promot",
+    "migrat",
+    "upgrad",
+    "complete",
+    "finishes",
+    "swap",
+    "updat",
+    "modif",
+    "set to",
+    "creat",
+    "increases",
+    "scales down",
+    "scaled down",
+    "applies",
+    "applied",
+    "chang",
+    "enabl",
+    "disabl",
+    "merg",
+    // `kubectl set image`, "-internal tag rolled", "Terraform begins to destroy the database".
+    "set image",
+    // "Pipeline triggered to resolve issue with Traefik dashboard", "Pipeline re-run".
+    "pipeline",
+    "destroy",
+    "rolled",
+    // "Index rebuild begins on orders.status_idx": an operation on the system.
+    "rebuil",
+    // "A scheduled job rotated the broker certificates".
+    "rotat",
+    // "Engineer moves to other work, forgets to revert the security group": a step missed.
+    "forget",
+    "forgot",
+    // "The flag service loads the file": the change taking effect.
+    // "Pod was randomly restarted due to minor infrastructure maintenance".
+    "restarted",
+    "maintenance",
+    // "MacFan4000 begins removing the extension".
+    "remov",
+    "loads the",
+    "loaded the",
+    "picks up",
+    "picked up",
+];
+
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like
 /// a fix ("failover completes", "the config was deployed") is the change that set the incident
 /// off, or a symptom of it.
@@ -136,57 +189,6 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
     let Some(first_alert) = detected_at(events) else {
         return;
     };
-    let change = [
-        "deploy",
-        "release",
-        "rolled out",
-        "rollout",
-        "push",
-        "config",
-        "failover",
-        "promot",
-        "migrat",
-        "upgrad",
-        "complete",
-        "finishes",
-        "swap",
-        "updat",
-        "modif",
-        "set to",
-        "creat",
-        "increases",
-        "scales down",
-        "scaled down",
-        "applies",
-        "applied",
-        "chang",
-        "enabl",
-        "disabl",
-        "merg",
-        // `kubectl set image`, "-internal tag rolled", "Terraform begins to destroy the database".
-        "set image",
-        // "Pipeline triggered to resolve issue with Traefik dashboard", "Pipeline re-run".
-        "pipeline",
-        "destroy",
-        "rolled",
-        // "Index rebuild begins on orders.status_idx": an operation on the system.
-        "rebuil",
-        // "A scheduled job rotated the broker certificates".
-        "rotat",
-        // "Engineer moves to other work, forgets to revert the security group": a step missed.
-        "forget",
-        "forgot",
-        // "The flag service loads the file": the change taking effect.
-        // "Pod was randomly restarted due to minor infrastructure maintenance".
-        "restarted",
-        "maintenance",
-        // "MacFan4000 begins removing the extension".
-        "remov",
-        "loads the",
-        "loaded the",
-        "picks up",
-        "picked up",
-    ];
     // "The system stopped creating notifications" is the harm, whatever it stopped doing.
     static HARM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:stopped|stops|fail(?:s|ed|ing|ures?)?|errors?|unavailable|went down|is down|outage)\b")
@@ -212,7 +214,7 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         }
         // "No alert is configured for lag" changes nothing.
         let said = t.replace("not configured", "").replace("is configured", "");
-        let changed = change.iter().any(|w| said.contains(w));
+        let changed = CHANGE.iter().any(|w| said.contains(w));
         e.1 = match e.1 {
             // "Deployment completed and went live; services began experiencing errors": the
             // harm beginning, though it names the change.
