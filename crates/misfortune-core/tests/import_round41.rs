@@ -73,3 +73,21 @@ fn a_hard_outage_just_before_the_declaration_is_minute_0() {
         i.skeleton.timeline
     );
 }
+
+#[test]
+fn alerts_received_open_a_line_whatever_it_goes_on_to_say() {
+    assert_eq!(
+        author::guess_kind(
+            "Alerts received indicating increased load, on-call engineers respond, performing routine scaling. Wider impact went undetected.",
+            false
+        ),
+        EventKind::Alert
+    );
+    assert_eq!(
+        author::guess_kind(
+            "2 new shards join the cluster. Rebalancing commences.",
+            false
+        ),
+        EventKind::Mitigation
+    );
+}

@@ -510,7 +510,7 @@ pub(super) static ALERTS_FIRED: LazyLock<Regex> = LazyLock::new(|| {
         // ("Engineers were automatically alerted ... and began investigating" is found, too.)
         // "Investigation commenced following monitoring alerts being triggered", too: the
         // alerts are the news.
-        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|fired|went off|raised|firing)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b|\b(?:following|after|upon|prompted by)\s+(?:[\w-]+\s+){0,2}(?:alerts?|alarms?)\s+(?:(?:being|were|was)\s+)?(?:triggered|fired|firing|raised)\b|^(?:[\w-]+ ){0,2}(?:monitoring|monitors?|alerting)\b[^;]{0,50}?\b(?:detected|caught|flagged|spotted)\b",
+        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|trigger|fired|fire|went off|raised|firing|received)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b|\b(?:following|after|upon|prompted by)\s+(?:[\w-]+\s+){0,2}(?:alerts?|alarms?)\s+(?:(?:being|were|was)\s+)?(?:triggered|fired|firing|raised)\b|^(?:[\w-]+ ){0,2}(?:monitoring|monitors?|alerting)\b[^;]{0,50}?\b(?:detected|caught|flagged|spotted)\b",
     )
     .expect("static regex")
 });

@@ -185,6 +185,8 @@ pub(super) const RESOLUTION: &[&str] = &[
 ];
 
 pub(super) const MITIGATION: &[&str] = &[
+    // "2 new shards join cluster. Rebalancing commences."
+    "rebalanc",
     // "ALB weight: ECS 90%, EKS 10% (cautious re-introduction)": traffic let back in.
     "re-introduc",
     "reintroduc",
