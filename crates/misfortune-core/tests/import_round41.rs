@@ -91,3 +91,14 @@ fn alerts_received_open_a_line_whatever_it_goes_on_to_say() {
         EventKind::Mitigation
     );
 }
+
+#[test]
+fn a_timeline_that_opens_with_gateways_that_stop_serving_opens_on_the_harm() {
+    assert_eq!(
+        author::guess_kind(
+            "Proxy nodes stop fulfilling requests. Checkout is failing.",
+            true
+        ),
+        EventKind::Symptom
+    );
+}

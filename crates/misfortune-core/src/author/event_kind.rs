@@ -137,6 +137,8 @@ fn opens_on_harm(t: &str) -> bool {
             "cannot",
             "stopped",
             "stops",
+            // "SDK Gateways stop fulfilling requests".
+            "stop ",
             // "Customers may have experienced delays in Chat".
             "delay",
             // "Incident began at 18:31": the harm starts, whatever set it off.
