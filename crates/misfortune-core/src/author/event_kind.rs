@@ -268,7 +268,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
         (looking, EventKind::Investigation),
         // "Evaluating mitigation strategies" is still looking.
         (
-            any(MITIGATION_FIRST, false) && !planning_mitigation(&t),
+            any(MITIGATION_FIRST, false) && !super::kind_phrases::planning_mitigation(&t),
             EventKind::Mitigation,
         ),
         (any(RESOLUTION, false), EventKind::Resolution),
@@ -450,22 +450,6 @@ fn negates_alert(t: &str) -> bool {
         "all good",
         "no issues",
         "no problems",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
-}
-
-/// Whether a line only weighs mitigations ("evaluating mitigation strategies", "pursuing
-/// mitigations in parallel") rather than applying one.
-fn planning_mitigation(t: &str) -> bool {
-    [
-        "mitigation strateg",
-        "mitigation option",
-        "possible mitigation",
-        "pursuing mitigation",
-        "evaluating mitigation",
-        "exploring mitigation",
-        "considering mitigation",
     ]
     .iter()
     .any(|w| t.contains(w))

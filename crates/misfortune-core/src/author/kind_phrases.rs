@@ -96,3 +96,19 @@ pub(super) fn is_reading(t: &str) -> bool {
         .count();
     pairs >= 2 && words <= 2
 }
+
+/// Whether a line only weighs mitigations ("evaluating mitigation strategies", "pursuing
+/// mitigations in parallel") rather than applying one.
+pub(super) fn planning_mitigation(t: &str) -> bool {
+    [
+        "mitigation strateg",
+        "mitigation option",
+        "possible mitigation",
+        "pursuing mitigation",
+        "evaluating mitigation",
+        "exploring mitigation",
+        "considering mitigation",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
