@@ -73,8 +73,9 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
 /// A timeline opens with what set the incident off, unless it opens with the page.
 pub(super) fn first_kind(text: &str) -> EventKind {
     let t = the_company(&text.to_lowercase());
-    // "Ends: Video uploads lost until 9:40 UTC": the end of the harm the prose told.
-    if t.starts_with("ends:") {
+    // "Ends: Video uploads lost until 9:40 UTC": the end of the harm the prose told, as the
+    // label reader says for any other line.
+    if super::kind_context::label_kind(&t) == Some(EventKind::Resolution) {
         return EventKind::Resolution;
     }
     if ALERT

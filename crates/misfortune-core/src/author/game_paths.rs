@@ -255,10 +255,9 @@ pub(super) fn tried_name(s: &str) -> String {
         return capitalise(c[1].trim());
     }
     // ("-patch2 (rev 42); same": the move is the patch.)
-    let s = ["; same", ", same", "; ditto"]
-        .iter()
-        .find_map(|d| s.trim_end_matches('.').strip_suffix(d))
-        .unwrap_or(s);
+    let s = super::timeline_lines::ditto_at(s)
+        .filter(|&at| at > 0)
+        .map_or(s, |at| &s[..at]);
     // ("-patch (rev 41) pushed; still missing the column; 500s continue": the failure is told
     // in a clause of its own, the move in the first.)
     static SAYS_ONLY_HARM: LazyLock<Regex> = LazyLock::new(|| {
@@ -298,13 +297,10 @@ pub(super) fn failed_fixes(
             .expect("static regex")
     });
     // "-patch2 (rev 42); same", right after a patch that failed, failed too.
-    static DITTO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[;,]\s*)(?:same|ditto|as above)\.?$").expect("static regex")
-    });
     let mut failed_before = false;
     for (i, s) in text.iter().enumerate() {
         let harmful = super::event_kind::says_worse(s);
-        let ditto = failed_before && DITTO.is_match(s.trim());
+        let ditto = failed_before && super::timeline_lines::ditto_at(s.trim()).is_some();
         failed_before = super::event_kind::says_failed(s) || ditto;
         if !failed_before || out.iter().any(|f| f.0.quote == *s) {
             continue;

@@ -153,8 +153,10 @@ pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> S
         Regex::new(r"^\s*(?:[-–—]|to)\s*~?\d{1,2}:\d{2}(?::\d{2})?\b").expect("static regex")
     });
     let rest = RANGE_END.find(rest).map_or(rest, |m| &rest[m.end()..]);
-    let tz = Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex");
-    let rest = tz.replace(rest, "");
+    static TZ: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex")
+    });
+    let rest = TZ.replace(rest, "");
     let t = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',')
     });
@@ -169,4 +171,12 @@ pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> S
         return lead.trim().to_string();
     }
     format!("{label}{told}")
+}
+
+/// A line that repeats the one before it ("-patch2 (rev 42); same"): where the repeat starts.
+pub(super) fn ditto_at(line: &str) -> Option<usize> {
+    static DITTO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[;,]\s*)(?:same|ditto|as above)\.?$").expect("static regex")
+    });
+    DITTO.find(line.trim_end()).map(|m| m.start())
 }

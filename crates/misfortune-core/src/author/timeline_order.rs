@@ -199,14 +199,12 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
     static PATCH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:patch\w*|hotfix\w*|fix(?:es|ed)?)\b").expect("static regex")
     });
-    static DITTO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|[;,]\s*)(?:same|ditto|as above)\.?$").expect("static regex")
-    });
     let mut fixing = false;
     for e in &mut events[..first_alert] {
         let t = e.2.to_lowercase();
         if PATCH.is_match(&t)
-            && (super::event_kind::says_failed(&t) || (fixing && DITTO.is_match(t.trim())))
+            && (super::event_kind::says_failed(&t)
+                || (fixing && super::timeline_lines::ditto_at(t.trim()).is_some()))
         {
             e.1 = EventKind::Mitigation;
             fixing = true;
@@ -355,13 +353,9 @@ pub(super) fn released_fix_resolves(events: &mut [(i64, EventKind, String)]) {
     if events.iter().any(|e| e.1 == EventKind::Resolution) {
         return;
     }
-    let fixed_before = events.len() > 1
-        && events[..events.len() - 1]
-            .iter()
-            .any(|e| e.1 == EventKind::Mitigation);
-    if let Some(last) = events.last_mut()
+    if let Some((last, earlier)) = events.split_last_mut()
         && last.1 == EventKind::Mitigation
-        && fixed_before
+        && earlier.iter().any(|e| e.1 == EventKind::Mitigation)
         && RELEASED_FIX.is_match(&last.2)
     {
         last.1 = EventKind::Resolution;
