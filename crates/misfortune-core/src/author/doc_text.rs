@@ -35,6 +35,7 @@ pub(super) fn find_summary(sections: &[Section]) -> Option<String> {
             })
             .find_map(|s| prose(&prose_lines(s)))
             .filter(|p| p.contains(". ") || p.ends_with(['.', '!']) || p.len() > 100)
+            .filter(|p| !zone_note(p))
     };
     // "Duration:" over "June 8, 2024, 14:30 - 16:00 UTC" in pasted text says only when; a
     // template's questions answered in a list ("What services were affected? Wikis using ...")
@@ -172,6 +173,16 @@ pub(super) fn labelled_causes(sections: &[Section]) -> Option<String> {
 
 /// Whether a line says only when ("June 8, 2024, 14:30 - 16:00 UTC"): a clock time or a year,
 /// and at most two words besides.
+/// A note on the times and nothing else ("All times UTC.", "All times are in PT"): how to read
+/// the timeline, not what happened.
+fn zone_note(text: &str) -> bool {
+    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:all\s+)?times?\s+(?:are\s+|shown\s+|given\s+)?(?:in\s+)?[a-z]{1,5}(?:\s*[+-]\d{1,2}(?::?\d\d)?)?\W*$")
+            .expect("static regex")
+    });
+    NOTE.is_match(text.trim())
+}
+
 fn only_when(text: &str) -> bool {
     static WHEN: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d:\d\d|\b(?:19|20)\d\d\b").expect("static regex"));

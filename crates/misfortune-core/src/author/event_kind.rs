@@ -10,8 +10,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::alert_words::{ALERT, ALERT_FIRST};
 use super::kind_phrases::{LOST_HEALTHY, is_reading, pages_someone, seen_kind, the_company};
 use super::kind_words::{
-    COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, INVESTIGATION, INVESTIGATION_STRONG,
-    MITIGATION, MITIGATION_FIRST, RESOLUTION,
+    AS_WRITTEN, COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, INVESTIGATION,
+    INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
 };
 use super::outcome_words::FAILED_FIX;
 pub(super) use super::outcome_words::{says_failed, says_recovered, says_worse};
@@ -24,9 +24,13 @@ fn uncommunicated(t: &str) -> bool {
     t.contains("not communicated") || t.contains("without communicat") || t.contains("alert sent")
 }
 
-/// Work on a change under review ("asks for changes on the PR"): the fix being made.
+/// Work on a change under review ("asks for changes on the PR"), or a fix on its way out: the
+/// fix being made.
 static FIX_UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:on|in|to) the (?:pr|pull request|merge request)\b").expect("static regex")
+    // "Hotfix deployed to staging; integration tests pass": the fix on its way out, whatever
+    // its tests say.
+    Regex::new(r"\b(?:on|in|to) the (?:pr|pull request|merge request)\b|^(?:the\s+)?(?:hot ?fix|fix|patch)(?:es)?\s+(?:(?:was|were|is|are|has been|have been)\s+)?(?:deployed|rolled out|pushed|shipped|released|applied)\b")
+        .expect("static regex")
 });
 
 /// A line as word stems, space-separated and padded, so a stemmed phrase is found on word
@@ -323,8 +327,11 @@ fn listed_in(stemmer: &Stemmer, t: &str, st: &str, ws: &[&str], stems: bool) -> 
             // An entry with a symbol ("% back") is only matched as written: its stems
             // without the symbol ("back") would say something else.
             || stems && w.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'')) && {
-                let phrase = stemmed(stemmer, w);
-                phrase.trim().len() >= 3 && st.contains(&phrase)
+                // "acked" (the page) is not "acks" (a queue's messages): its stem says less.
+                !AS_WRITTEN.contains(w) && {
+                    let phrase = stemmed(stemmer, w);
+                    phrase.trim().len() >= 3 && st.contains(&phrase)
+                }
             }
     })
 }

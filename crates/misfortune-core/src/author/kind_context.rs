@@ -230,8 +230,11 @@ static PAGED_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\bpag(?:ed|es|ing) (?:the |a |an )?((?:[\w-]+ ){0,2})(?:engineers?|leads?|team|managers?|dbas?|experts?|owners?|developers?)\b")
         .expect("static regex")
 });
-static ACK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:acknowledg\w*|ack'?ed|acks)\b").expect("static regex"));
+// "Alice acks the page", not "repeated acks and success messages" (a queue's).
+static ACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:acknowledg\w*|ack'?ed|acks\s+(?:the|a|an|it|this|page|alert)\b)")
+        .expect("static regex")
+});
 static ANSWERS_PAGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:acknowledg\w*|ack'?ed|acks|answer\w*)\s+(?:the\s+|a\s+)?pages?\b")
         .expect("static regex")

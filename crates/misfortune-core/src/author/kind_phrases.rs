@@ -68,8 +68,9 @@ pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
     }
     // "We became aware that the version bump had not been merged"; "The cause was diagnosed
     // and a hotfix was prepared": a finding (with only a plan), not the change it names.
+    // "Grafana dashboard confirms: p99 latency jumped": what someone looked up, told.
     static FOUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:we|the team|engineers?|[\w-]+ engineers?)\s+(?:became|become|were made) aware\b|\b(?:diagnos\w*|identified|determined)\b[^.;]{0,80}\b(?:was|were|is|being)\s+(?:prepared|planned|drafted)\b")
+        Regex::new(r"^(?:we|the team|engineers?|[\w-]+ engineers?)\s+(?:became|become|were made) aware\b|\b(?:diagnos\w*|identified|determined)\b[^.;]{0,80}\b(?:was|were|is|being)\s+(?:prepared|planned|drafted)\b|^(?:[\w-]+\s+){1,3}(?:confirms|confirmed|verifies|verified)\s*:")
             .expect("static regex")
     });
     if FOUND.is_match(t.trim_start()) {

@@ -341,6 +341,11 @@ pub(super) const MITIGATION: &[&str] = &[
     "reboots the",
     "is resized",
     "is reconfigured",
+    // "Step idempotency was made stricter at 07:40": a rule changed while it burned.
+    "made stricter",
+    "was made more",
+    "were made more",
+    "made idempotent",
     "more consumers",
     "more workers",
     "more pods",
@@ -580,3 +585,7 @@ pub(super) const DOING: &[&str] = &[
 /// "Contacted AWS support" brings in help; matched as written only, since "Contact form" is
 /// not someone contacting anyone.
 pub(super) const ESCALATION_EXACT: &[&str] = &["contacts", "contacted", "contacting"];
+
+/// Entries matched only as written, never by their stem: "acked" stems to "ack", which is also
+/// a message queue's "acks".
+pub(super) const AS_WRITTEN: &[&str] = &["acked"];

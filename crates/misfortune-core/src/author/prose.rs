@@ -358,8 +358,9 @@ fn clause_at(sentence: &str, at: usize) -> &str {
 /// maintenance ... caused our database to grow"), or what a timeline line names as the root
 /// cause ("Root cause identified: certificate expiry on queue-svc").
 pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
-    // "Root cause identified: X", "Explanation revealed. X".
-    let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:])\s*(.+)")
+    // "Root cause identified: X", "Explanation revealed. X", "santos identifies the cause: X"
+    // (its sentence told on over the bullet's wrapped lines).
+    let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:]|(?:identifie[sd]|identify|found|finds|pinpoint(?:s|ed)?) the (?:root )?cause\s*[:\-–—])\s*(.+)")
         .expect("static regex");
     let causal = Regex::new(
         // ("... became unavailable after two colliding files were checked in": what came
@@ -388,8 +389,16 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
     let told = Regex::new(r"(?i)\broot cause of (?:this|the) (?:problem|issue|incident|outage)\s*(?:was|is)?\s*[:\-–—]\s*(.+)")
         .expect("static regex");
     timeline
-        .flat_map(|s| s.lines.iter())
-        .find_map(|l| named.captures(l).map(|c| clean_inline(c[1].trim())))
+        .flat_map(|s| items(&s.lines))
+        .find_map(|l| {
+            named.captures(&l).map(|c| {
+                let cause = clean_inline(c[1].trim());
+                match cause.find(". ") {
+                    Some(end) => cause[..=end].trim().to_string(),
+                    None => cause,
+                }
+            })
+        })
         .or_else(|| {
             sections
                 .iter()

@@ -251,6 +251,22 @@ pub(super) fn parse_timeline(
         // the paragraph that says what happened); "### October 21, 2025 - Redis Overload" is a
         // day heading, not an event at midnight.
         let heading = row.text.trim_start().starts_with('#');
+        // An indented line straight under an event's ("- **03:40** — ... PR #1847 (merged" /
+        // "  2026-02-07) introduced ...") carries its sentence on: a date or a time inside it
+        // is the sentence's, unless the line opens with its own time.
+        let carried = wraps
+            && !is_bullet
+            && !heading
+            && l.starts_with([' ', '\t'])
+            && raw.last().is_some_and(|e| !e.text.is_empty());
+        if carried
+            && tp
+                .stamp(&body, default_year)
+                .is_none_or(|(_, start, _)| midway(&body, start))
+        {
+            attach_undated(&mut raw, &body, false, true);
+            continue;
+        }
         // A line under a time alone ("03:58 UTC" over "Since 01:48 UTC, some customers...") is
         // that time's paragraph, whatever time it names midway.
         let awaited = !is_bullet && raw.last().is_some_and(|e| e.text.is_empty());

@@ -83,12 +83,7 @@ pub(super) fn read_timeline(
     // No timeline heading ("Response and recovery" holds the dated lines): the section with
     // the most dated events, when it has at least three.
     if events.is_empty() {
-        events = sections
-            .iter()
-            .map(|s| parse_timeline(&super::doc_text::unfenced(&s.lines), year))
-            .filter(|e| e.len() >= 3)
-            .max_by_key(Vec::len)
-            .unwrap_or_default();
+        events = phase_sections(sections, year);
         // No dated lines at all (a plain-text status report), or a few scattered among the
         // sections: the sentences that give a time, when they say more (a range's end too).
         let prose = parse_timeline(&super::prose::prose_timeline(sections), year);
@@ -109,6 +104,50 @@ pub(super) fn read_timeline(
     super::timeline_told_apart::key_timestamps(sections, &mut events, year);
     super::timeline_told_apart::stamped_updates(sections, &mut events, year);
     events
+}
+
+/// With no timeline heading, the section with the most dated lines (at least three), joined by
+/// its neighbours when they carry the story on in time order: a timeline told in phases
+/// ("## Detection", "## Investigation", "## Mitigation", each a list of "**03:17** — ..."
+/// bullets) is one timeline, not three.
+fn phase_sections(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKind, String)> {
+    let dated: Vec<Vec<(i64, EventKind, String)>> = sections
+        .iter()
+        .map(|s| parse_timeline(&super::doc_text::unfenced(&s.lines), year))
+        .collect();
+    let Some(best) = (0..dated.len())
+        .filter(|&i| dated[i].len() >= 3)
+        .max_by_key(|&i| (dated[i].len(), std::cmp::Reverse(i)))
+    else {
+        return Vec::new();
+    };
+    // A neighbour joins when it has two dated lines or more, all of them after the chain's
+    // end (or, before it, all before the chain's start).
+    let span = |i: usize| (dated[i].first().map(|e| e.0), dated[i].last().map(|e| e.0));
+    let phase = |i: usize| dated[i].len() >= 2;
+    let (mut lo, mut hi) = (best, best);
+    while lo > 0
+        && phase(lo - 1)
+        && let (Some(_), Some(end)) = span(lo - 1)
+        && span(lo).0.is_some_and(|start| end <= start)
+    {
+        lo -= 1;
+    }
+    while hi + 1 < dated.len()
+        && phase(hi + 1)
+        && let (Some(start), Some(_)) = span(hi + 1)
+        && span(hi).1.is_some_and(|end| start >= end)
+    {
+        hi += 1;
+    }
+    if lo == hi {
+        return dated[best].clone();
+    }
+    let lines: Vec<String> = sections[lo..=hi]
+        .iter()
+        .flat_map(|s| super::doc_text::unfenced(&s.lines))
+        .collect();
+    parse_timeline(&lines, year)
 }
 
 /// What the summary, impact, detection or resolution tells beside a one-day timeline: the
