@@ -251,19 +251,8 @@ pub(super) fn parse_timeline(
         // the paragraph that says what happened); "### October 21, 2025 - Redis Overload" is a
         // day heading, not an event at midnight.
         let heading = row.text.trim_start().starts_with('#');
-        // An indented line straight under an event's ("- **03:40** — ... PR #1847 (merged" /
-        // "  2026-02-07) introduced ...") carries its sentence on: a date or a time inside it
-        // is the sentence's, unless the line opens with its own time.
-        let carried = wraps
-            && !is_bullet
-            && !heading
-            && l.starts_with([' ', '\t'])
-            && raw.last().is_some_and(|e| !e.text.is_empty());
-        if carried
-            && tp
-                .stamp(&body, default_year)
-                .is_none_or(|(_, start, _)| midway(&body, start))
-        {
+        let plain_wrap = wraps && !is_bullet && !heading && l.starts_with([' ', '\t']);
+        if plain_wrap && carries_on(&tp, &raw, &body, default_year) {
             attach_undated(&mut raw, &body, false, true);
             continue;
         }
@@ -283,17 +272,7 @@ pub(super) fn parse_timeline(
             continue;
         }
         let Some((stamp, start, end)) = stamp else {
-            // A date alone (a day heading) sets the day for the lines below it.
-            if super::timeline_clock::names_usual_day(&body)
-                && let Some((d, _, _)) = tp.date(&body, default_year)
-            {
-                clock.set_usual_day(d);
-            } else if let Some((d, _, _)) = tp
-                .date(&body, default_year)
-                .filter(|&(_, start, _)| !midway(&body, start))
-            {
-                clock.current_day = Some(d);
-            } else {
+            if !sets_day(&tp, &mut clock, &body, default_year) {
                 let sub = l.starts_with([' ', '\t']) || (is_bullet && !dated_bullets);
                 attach_undated(&mut raw, &body, is_bullet, sub || (wraps && !is_bullet));
             }
@@ -324,6 +303,33 @@ pub(super) fn parse_timeline(
         push_dated(&mut raw, (abs, &stamp), (text, kind_text, actor));
     }
     finish(raw)
+}
+
+/// A date alone (a day heading) sets the day for the lines below it; whether the line was one.
+fn sets_day(tp: &TimeParser, clock: &mut Clock, body: &str, default_year: Option<i64>) -> bool {
+    if super::timeline_clock::names_usual_day(body)
+        && let Some((d, _, _)) = tp.date(body, default_year)
+    {
+        clock.set_usual_day(d);
+    } else if let Some((d, _, _)) = tp
+        .date(body, default_year)
+        .filter(|&(_, start, _)| !midway(body, start))
+    {
+        clock.current_day = Some(d);
+    } else {
+        return false;
+    }
+    true
+}
+
+/// Whether an indented line straight under an event's ("- **03:40** — ... PR #1847 (merged" /
+/// "  2026-02-07) introduced ...") carries its sentence on: a date or a time inside it is the
+/// sentence's, unless the line opens with its own time.
+fn carries_on(tp: &TimeParser, raw: &[RawEvent], body: &str, default_year: Option<i64>) -> bool {
+    raw.last().is_some_and(|e| !e.text.is_empty())
+        && tp
+            .stamp(body, default_year)
+            .is_none_or(|(_, start, _)| midway(body, start))
 }
 
 /// The moments (seconds since 1970) of the lines that open with a date and a time, so a time
