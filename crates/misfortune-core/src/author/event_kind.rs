@@ -219,7 +219,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     if let Some(k) = super::kind_context::label_kind(&t).filter(|_| !reading) {
         return Some(label_then_words(&stemmer, &t, k));
     }
-    let (negated, told) = (negates_alert(&t), tells(&t));
+    let (negated, told) = (super::kind_phrases::negates_alert(&t), tells(&t));
     let sp = special(&t);
     let has = |x: Special| sp.contains(&x);
     let trend = super::signal_trend::trend(&t);
@@ -437,30 +437,6 @@ fn is_doing(stemmer: &Stemmer, w: &str) -> bool {
             w.strip_prefix(d)
                 .is_some_and(|rest| ["", "s", "es", "ed", "d", "ing", "e"].contains(&rest))
         })
-}
-
-/// Whether a line says nobody was told ("No alert is configured for lag").
-fn negates_alert(t: &str) -> bool {
-    [
-        "no alert",
-        "no new alert",
-        "not alert",
-        "without an alert",
-        "without alert",
-        "no page",
-        "not page",
-        "did not page",
-        "didn't page",
-        "nobody was paged",
-        "no alarm",
-        // "Functional tests indicates all fine, and this is reported over Slack".
-        "all fine",
-        "all good",
-        "no issues",
-        "no problems",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
 }
 
 /// Whether a line's first clause says something was done to the system, in the passive or the

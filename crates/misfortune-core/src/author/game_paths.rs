@@ -148,6 +148,11 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
     static REJECTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:[-*]\s*)?\**hypothesis\s*#?\d*\s*[:.\-–]\s*([^*]+?)\**\s*[-–—:]\s*\**(?:ruled out|rejected|disproven|disproved|false|not the cause)\b").expect("static regex")
     });
+    // "**2. Database connection pool exhaustion (CONSEQUENCE OF PROBLEM #1)**": a ranked
+    // hypothesis its author marked as an effect, not the cause.
+    static EFFECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:[-*]\s*)?\**\s*(?:\d+[.)]\s*)?([^*(.]{3,60}?)\s*\((?:an? )?(?:consequence|side[ -]effect|symptom|red herring|not the (?:root )?cause|ruled out|downstream effect)\b[^)]*\)\**\s*$").expect("static regex")
+    });
     let mut out: Vec<Found> = Vec::new();
     // "Maybe the baseline configuration got messed up?" wonders; "maybe we should" does not.
     let wonders = |s: &str| {
@@ -155,7 +160,7 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
         !(l.starts_with("maybe ") || l.starts_with("perhaps ")) || s.ends_with('?')
     };
     for s in text.iter().filter(|s| wonders(s)) {
-        let Some(name) = [&*REJECTED, &*THEORY, &*RULED_OUT, &*CLEARED]
+        let Some(name) = [&*REJECTED, &*EFFECT, &*THEORY, &*RULED_OUT, &*CLEARED]
             .iter()
             .filter_map(|r| r.captures(s))
             .map(|c| short(&theory_only(&c[1]), 60))

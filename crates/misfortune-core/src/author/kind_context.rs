@@ -51,6 +51,19 @@ const SYSTEMS: &[&str] = &[
     "bot",
     "-",
     "n/a",
+    // A source column's evidence ("Runtime logs", "Change record", "Support tickets"): where
+    // the fact was read, not someone at work.
+    "logs",
+    "log",
+    "record",
+    "records",
+    "tickets",
+    "metrics",
+    "dashboard",
+    "dashboards",
+    "traces",
+    // "Support | Avalanche of support tickets": the queue the reports came through.
+    "support",
 ];
 
 /// The actor column's value as a person or a system.

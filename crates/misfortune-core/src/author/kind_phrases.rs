@@ -28,10 +28,10 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
 /// A paging tool that pages people ("Opsgenie paged the team", "PagerDuty alerted teams"), or
 /// users who told the team ("End-users alerted us that logs weren't arriving", "Paladox also
 /// informs MacFan4000 that the wikis have been broken", "Incident reported, increased error
-/// rates detected"): the alert,
+/// rates detected", "First support ticket"): the alert,
 /// where a person paging a team would be an escalation.
 static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W{0,3}(?:(?:the )?(?:incident|issue|outage) (?:was )?reported\b|(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:an? |another )?(?:customers?|users?|clients?|partners?)\s+(?:reached out|contacted us|got in touch|wrote in|emailed us)\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b|[\w-]+\s+(?:also\s+)?(?:informs|informed|tells|told|warns|warned)\s+(?:[\w-]+\s+){1,2}that\s+[^.;]{0,30}\b(?:broken|down|failing|erroring|unavailable|not working|offline)\b)")
+    Regex::new(r"^\W{0,3}(?:(?:the )?(?:incident|issue|outage) (?:was )?reported\b|(?:the\s+)?(?:first|a|an|new)\s+(?:support|customer|user)\s+(?:tickets?|reports?|complaints?)\b|(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:an? |another )?(?:customers?|users?|clients?|partners?)\s+(?:reached out|contacted us|got in touch|wrote in|emailed us)\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b|[\w-]+\s+(?:also\s+)?(?:informs|informed|tells|told|warns|warned)\s+(?:[\w-]+\s+){1,2}that\s+[^.;]{0,30}\b(?:broken|down|failing|erroring|unavailable|not working|offline)\b)")
         .expect("static regex")
 });
 
@@ -63,7 +63,12 @@ pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
         Regex::new(r"\b(?:informed|told|notified|reported|reports|tells)\b[^.;]{0,40}\bthat\b(?:[^.;]|\.\d){0,60}\b(?:not effective|ineffective|did not (?:work|fix|help)|didn't (?:work|fix|help)|does not (?:work|fix))\b|\b(?:remain|remains|remained|stay|stays|stayed)\s+(?:elevated|high|degraded|down|unavailable|broken)\b[^.;]{0,20}\bdespite\b")
             .expect("static regex")
     });
-    if BEGINS.is_match(t.trim_start()) || GOES_ON.is_match(t) {
+    // "Avalanche of support tickets": the harm growing, told by its count of reports.
+    static MANY_REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:avalanche|flood|wave|surge|spike|influx|deluge|burst|stream) of\b[^.;]{0,20}\b(?:tickets|reports|complaints|calls)\b")
+            .expect("static regex")
+    });
+    if BEGINS.is_match(t.trim_start()) || GOES_ON.is_match(t) || MANY_REPORTS.is_match(t) {
         return Some(EventKind::Symptom);
     }
     // "We became aware that the version bump had not been merged"; "The cause was diagnosed
@@ -113,3 +118,35 @@ pub(super) fn planning_mitigation(t: &str) -> bool {
     .iter()
     .any(|w| t.contains(w))
 }
+
+/// Whether a line says nobody was told ("No alert is configured for lag").
+pub(super) fn negates_alert(t: &str) -> bool {
+    [
+        "no alert",
+        "no new alert",
+        "not alert",
+        "without an alert",
+        "without alert",
+        "no page",
+        "not page",
+        "did not page",
+        "didn't page",
+        "nobody was paged",
+        "no alarm",
+        // "Functional tests indicates all fine, and this is reported over Slack".
+        "all fine",
+        "all good",
+        "no issues",
+        "no problems",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+        || ALERTS_CHANGED.is_match(t)
+}
+
+/// Alerts as the thing changed ("Activation of dashboard/alerts bundle", "alert rules
+/// deployed"): a change to the monitoring, not an alert going off.
+static ALERTS_CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:activation|creation|addition|installation|enabling|deployment|rollout) of\b[^.;]{0,30}\balert|\balert(?:s|ing)?\s+(?:bundle|rules?|config\w*|definitions?|polic(?:y|ies))\b")
+        .expect("static regex")
+});

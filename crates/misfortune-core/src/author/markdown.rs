@@ -208,9 +208,7 @@ pub fn import_markdown_with(
         )));
     }
     // T+ offsets give no time of day; clock times do.
-    let clock_times = !Regex::new(r"(?i)\bT\s*\+\s*\d")
-        .expect("static regex")
-        .is_match(md);
+    let clock_times = super::timeline_clock::told_in_clock_times(md);
     recorded_times(&mut sk, events, opts.zero, clock_times);
     fill_stated_times(&mut sk, md);
     if sk.trigger.is_none() {

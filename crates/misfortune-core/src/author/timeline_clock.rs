@@ -167,3 +167,14 @@ pub(super) fn names_usual_day(line: &str) -> bool {
     });
     USUAL.is_match(line)
 }
+
+/// Whether a document's times are times of day: T+ offsets give none, unless lines also open
+/// with clock times (a plan told in offsets, "Assess the damage (T+0)", beside a timeline of
+/// clock times does not take them away).
+pub(super) fn told_in_clock_times(md: &str) -> bool {
+    static OFFSET: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\bT\s*\+\s*\d").expect("static regex"));
+    static CLOCK_LINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?m)^[\s|*#>-]*\d{1,2}:\d{2}\b").expect("static regex"));
+    !OFFSET.is_match(md) || CLOCK_LINE.is_match(md)
+}

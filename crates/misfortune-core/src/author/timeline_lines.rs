@@ -51,15 +51,29 @@ pub(super) fn earlier_change(text: &str, line_secs: i64) -> Option<(i64, String,
 /// alert fired") has one event: a later line at the same time, of the same kind, whose words
 /// mostly repeat an earlier one's, goes.
 pub(super) fn drop_retold(events: &mut Vec<(i64, EventKind, String)>) {
+    // A table row's words are its last cell's, what happened: its source or actor ("Runtime
+    // logs | First DNS resolution failures", "... failures (Runtime logs)") is shared by rows
+    // that tell different things.
+    let said = |t: &str| {
+        let cell = t.rsplit(" | ").next().unwrap_or(t).trim_end();
+        let cell = match cell
+            .strip_suffix(')')
+            .and_then(|c| c.rfind(" (").map(|i| &c[..i]))
+        {
+            Some(told) if !told.trim().is_empty() => told,
+            _ => cell,
+        };
+        content_words(cell)
+    };
     let mut keep = vec![true; events.len()];
     for j in 0..events.len() {
-        let wj = content_words(&events[j].2);
+        let wj = said(&events[j].2);
         keep[j] = !(0..j).any(|i| {
             let (a, b) = (&events[i], &events[j]);
             if !keep[i] || a.0 != b.0 || a.1 != b.1 {
                 return false;
             }
-            let wi = content_words(&a.2);
+            let wi = said(&a.2);
             let (short, long) = if wi.len() <= wj.len() {
                 (&wi, &wj)
             } else {

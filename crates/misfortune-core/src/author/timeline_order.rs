@@ -180,6 +180,10 @@ const CHANGE: &[&str] = &[
     "loaded the",
     "picks up",
     "picked up",
+    // "End of log shipper rollout", "Activation of dashboard/alerts bundle".
+    "rollout",
+    "rolled out",
+    "activat",
 ];
 
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like

@@ -15,6 +15,9 @@ pub(super) struct TableShape {
     /// A column of what was done beside the event column ("Event | Action | Owner"): the actor
     /// is who did that, not who said the event.
     action_beside: bool,
+    /// The actor column is headed "Source" ("Runtime logs", "Change record"): where a fact was
+    /// read, told after what happened rather than before it.
+    source: bool,
 }
 
 impl TableShape {
@@ -94,7 +97,20 @@ pub(super) fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
     // happened whichever column the table put them in.
     // ...and what happened last, after any notes.
     let mut order: Vec<usize> = (0..cells.len()).collect();
-    if let Some(a) = shape.actor_col.filter(|&a| a < cells.len() && a > 0) {
+    let mut cells = cells;
+    if shape.source
+        && let (Some(a), Some(e)) = (shape.actor_col, shape.event_col)
+        && a != e
+        && a < cells.len()
+        && e < cells.len()
+    {
+        // "What happened (Runtime logs)".
+        let source = std::mem::take(&mut cells[a]);
+        if !source.is_empty() && !cells[e].is_empty() {
+            cells[e] = format!("{} ({source})", cells[e]);
+        }
+        order.retain(|&i| i != a);
+    } else if let Some(a) = shape.actor_col.filter(|&a| a < cells.len() && a > 0) {
         order.retain(|&i| i != a);
         order.insert(1, a);
     }
@@ -151,6 +167,9 @@ pub(super) fn untimed_rows<'a>(lines: impl Iterator<Item = &'a String>) -> Vec<S
 /// whether an action column sits beside the event column.
 fn learn_header(cells: &[String], shape: &mut TableShape) {
     shape.actor_col = cells.iter().position(|c| is_actor_header(c));
+    shape.source = shape
+        .actor_col
+        .is_some_and(|a| cells[a].trim().eq_ignore_ascii_case("source"));
     shape.event_col = cells.iter().position(|c| {
         let c = c.to_lowercase();
         [
