@@ -541,9 +541,15 @@ pub(super) fn assembled_summary(
         .find(|e| e.1 == K::Resolution)
         .or_else(|| events.iter().rev().find(|e| e.1 == K::Mitigation))
         .map(|e| bare(&e.2));
+    // "- **Customer Impact:** 500 error responses for approx 1500 users": what users saw.
+    static SAW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?im)^\W*(?:customer|user|client)s?\s+impact\W*:\W*(\w.+)$")
+            .expect("static regex")
+    });
+    let saw = SAW.captures(md).map(|c| bare(&clean_inline(&c[1])));
     // Without the cause it would be a list of moments (a chat log's first and last lines).
     let cause = cause?;
-    let parts: Vec<String> = [described.or_else(first), Some(bare(cause)), end]
+    let parts: Vec<String> = [described.or_else(first), saw, Some(bare(cause)), end]
         .into_iter()
         .flatten()
         .collect();

@@ -8,10 +8,11 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::alert_words::{ALERT, ALERT_FIRST};
+use super::kind_phrases::AS_WRITTEN;
 use super::kind_phrases::{LOST_HEALTHY, is_reading, pages_someone, seen_kind, the_company};
 use super::kind_words::{
-    AS_WRITTEN, COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, INVESTIGATION,
-    INVESTIGATION_STRONG, MITIGATION, MITIGATION_FIRST, RESOLUTION,
+    COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, INVESTIGATION, INVESTIGATION_STRONG,
+    MITIGATION, MITIGATION_FIRST, RESOLUTION,
 };
 use super::outcome_words::FAILED_FIX;
 pub(super) use super::outcome_words::{says_failed, says_recovered, says_worse};

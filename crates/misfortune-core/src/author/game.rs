@@ -404,20 +404,30 @@ impl Game {
         // that did not fail.
         // A line the next one says failed ("Node rollover started" over "Node rollover attempt
         // fails") was neither the fix nor a recovery.
+        // (Nothing at the detection's own minute, a reading like "Primary database: Healthy",
+        // is the fix or the service coming back.)
+        let detected = events.get(before_start).map_or(SimTime::ZERO, |e| e.0);
         let undone = |i: usize| {
             events
                 .get(i + 1)
                 .is_some_and(|n| super::event_kind::says_failed(n.2))
         };
         let tried = |(i, e): &(usize, &(SimTime, EventKind, &str))| {
-            e.1 == EventKind::Mitigation && !failed.contains(&e.2) && !planned(e.2) && !undone(*i)
+            e.1 == EventKind::Mitigation
+                && e.0 > detected
+                // ("Immediate Actions (10:15 - 10:25 UTC):" leads into the steps taken.)
+                && !e.2.trim_end().ends_with(':')
+                && !failed.contains(&e.2)
+                && !planned(e.2)
+                && !undone(*i)
         };
         let recovered = events
             .iter()
             .enumerate()
             .skip(before_start)
             .find(|(i, e)| {
-                matches!(e.1, EventKind::Mitigation | EventKind::Resolution)
+                e.0 > detected
+                    && matches!(e.1, EventKind::Mitigation | EventKind::Resolution)
                     && super::event_kind::says_recovered(e.2)
                     && !failed.contains(&e.2)
                     && !undone(*i)

@@ -150,3 +150,7 @@ static ALERTS_CHANGED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:activation|creation|addition|installation|enabling|deployment|rollout) of\b[^.;]{0,30}\balert|\balert(?:s|ing)?\s+(?:bundle|rules?|config\w*|definitions?|polic(?:y|ies))\b")
         .expect("static regex")
 });
+
+/// Entries matched only as written, never by their stem: "acked" stems to "ack", which is also
+/// a message queue's "acks".
+pub(super) const AS_WRITTEN: &[&str] = &["acked"];

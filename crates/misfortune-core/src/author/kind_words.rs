@@ -24,6 +24,12 @@ pub(super) const COMMUNICATION: &[&str] = &[
     "stakeholder",
     "talking points",
     "resolution notification",
+    // "Incident resolved notification sent", "Customer support team briefed on impact".
+    "notification sent",
+    "notifications sent",
+    "notification was sent",
+    "briefed",
+    "briefs the",
     "support notified",
     "postmortem meeting",
     "post-mortem meeting",
@@ -341,6 +347,9 @@ pub(super) const MITIGATION: &[&str] = &[
     "reboots the",
     "is resized",
     "is reconfigured",
+    // "Immediate Actions (10:15 - 10:25 UTC):" over the steps taken.
+    "immediate action",
+    "recovery action",
     // "Step idempotency was made stricter at 07:40": a rule changed while it burned.
     "made stricter",
     "was made more",
@@ -585,7 +594,3 @@ pub(super) const DOING: &[&str] = &[
 /// "Contacted AWS support" brings in help; matched as written only, since "Contact form" is
 /// not someone contacting anyone.
 pub(super) const ESCALATION_EXACT: &[&str] = &["contacts", "contacted", "contacting"];
-
-/// Entries matched only as written, never by their stem: "acked" stems to "ack", which is also
-/// a message queue's "acks".
-pub(super) const AS_WRITTEN: &[&str] = &["acked"];

@@ -42,6 +42,7 @@ mod status_page;
 mod status_stamps;
 mod tag_guess;
 mod templates;
+mod time_parser;
 mod timeline;
 mod timeline_clock;
 mod timeline_lines;

@@ -176,7 +176,7 @@ struct Dated {
 
 impl Dated {
     fn read(&mut self, sentence: &str) {
-        if let Some(d) = super::timeline::date_in(sentence, self.year) {
+        if let Some(d) = super::time_parser::date_in(sentence, self.year) {
             self.day = Some(d);
             self.year = Some(civil_from_days(d).0);
         }
@@ -235,7 +235,7 @@ fn read_sentence(
 ) {
     static AT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:\b(?:at|from|by|around|until|between|since|as of)\s+(?:\d{4}-\d{2}-\d{2}[ T])?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{4},?\s+)?)(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?)?(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
+            r"(?i)(?:\b(?:at|from|by|around|until|between|since|as of)\s+(?:\d{4}-\d{2}-\d{2}[ T])?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?\(?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{4},?\s+)?)(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?)?(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
         )
         .expect("static regex")
     });
@@ -248,7 +248,7 @@ fn read_sentence(
         return;
     }
     // The date written just before a time, in its match ("November 11, 4:02 PM").
-    let dated = |from: usize, to: usize| super::timeline::date_in(&sentence[from..to], year);
+    let dated = |from: usize, to: usize| super::time_parser::date_in(&sentence[from..to], year);
     // The words that are a time ("by 1 GB per minute starting around 1 PM" has one).
     // A date and time that open the line ("May 04, 2026 14:10 — Investigating") are its stamp,
     // read with the line, not a time the prose tells.
@@ -295,7 +295,10 @@ fn read_sentence(
     let later = if NEXT_DAY.is_match(sentence) { 1440 } else { 0 };
     let head = &sentence[..first_end.max(c.get(0).map_or(0, |x| x.end()))];
     let own_clause = clause_at(head, c.get(0).map_or(0, |x| x.start()));
-    found.push((start + later, until_is_the_end(&c, own_clause)));
+    found.push((
+        start + later,
+        super::stated_times::until_is_the_end(&c, own_clause),
+    ));
     let whole = c.get(0).map_or(0..0, |m| m.range());
     own.push(c.get(1).and_then(|t| dated(whole.start, t.start())));
     // The range's end takes the start's half of the day when it gives none.
@@ -320,24 +323,14 @@ fn read_sentence(
         let other_day = end_day.is_some() && end_day != start_day;
         found.push((if other_day { end } else { end.max(start) } + later, text));
         own.push(end_day.or(start_day));
+    } else if let Some(end) = super::stated_times::lasted_until(sentence, start) {
+        found.push((end + later, format!("Ends: {sentence}")));
+        own.push(*own.last().unwrap_or(&None));
     }
 }
 
 /// The clause of a sentence that holds the byte at `at`, when it is not the first clause (the
 /// whole sentence otherwise): clauses part at ", and", ", but", a semicolon, "that", "which".
-/// A clause's text as an event; "Video uploads lost until 9:40 UTC" tells when the harm ended.
-fn until_is_the_end(c: &regex::Captures, clause: &str) -> String {
-    let clause = clause.trim_end_matches([',', ';', ' ']);
-    let until = c
-        .get(0)
-        .is_some_and(|x| x.as_str().to_lowercase().starts_with("until"));
-    if until && super::event_kind::guess_kind(clause, false) == EventKind::Symptom {
-        format!("Ends: {clause}")
-    } else {
-        clause.to_string()
-    }
-}
-
 fn clause_at(sentence: &str, at: usize) -> &str {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r",\s*(?:and|but|while|then|so|when)\s+|;\s*|\s+(?:that|which)\s+")

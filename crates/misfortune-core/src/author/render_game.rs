@@ -500,7 +500,7 @@ fn proposed_keywords(texts: &[&str], cause: &str, wrong: &str) -> Vec<String> {
             .filter(|w| w.len() >= 5 || (w.len() >= 3 && w.contains(['/', '-', '_'])))
             .filter(|w| w.chars().any(char::is_alphabetic) && !GENERIC.contains(&w.as_str()))
             // (Weekdays and months say when, not what.)
-            .filter(|w| !w.ends_with("day") && super::timeline::month_number(w).is_none())
+            .filter(|w| !w.ends_with("day") && super::time_parser::month_number(w).is_none())
             .collect()
     };
     let stem = |w: &str| stemmer.stem(w).into_owned();

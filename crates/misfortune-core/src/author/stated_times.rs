@@ -1,12 +1,14 @@
 //! The response times a document states outright ("Time to detection: 2 minutes", "TTR: 1h
 //! 13m", "Time to recovery: 13 minutes"): the real team's figures, which fill the scenario's
 //! `Recorded` fields the timeline leaves unknown, and which the author sees beside the ones
-//! read from the timeline (a figure may measure another phase of the incident).
+//! read from the timeline (a figure may measure another phase of the incident); and where a
+//! sentence says the harm ended ("lost until 9:40", "lasted for 1 hour and 20 minutes").
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::model::EventKind;
 use crate::time::SimTime;
 
 /// Which recorded time a stated figure is.
@@ -48,7 +50,7 @@ pub(super) fn stated_times(md: &str) -> Vec<Stated> {
 }
 
 /// A duration as written ("2 minutes", "1 h 13 m", "1h13m", "46 hours", "90 min").
-fn duration(s: &str) -> Option<SimTime> {
+pub(super) fn duration(s: &str) -> Option<SimTime> {
     static PART: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)(\d+(?:\.\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b",
@@ -69,6 +71,39 @@ fn duration(s: &str) -> Option<SimTime> {
         any = true;
     }
     any.then(|| SimTime::from_secs(secs.round() as u64))
+}
+
+/// A clause's text as an event; "Video uploads lost until 9:40 UTC" tells when the harm ended.
+pub(super) fn until_is_the_end(c: &regex::Captures, clause: &str) -> String {
+    let clause = clause.trim_end_matches([',', ';', ' ']);
+    let until = c
+        .get(0)
+        .is_some_and(|x| x.as_str().to_lowercase().starts_with("until"));
+    if until && super::event_kind::guess_kind(clause, false) == EventKind::Symptom {
+        format!("Ends: {clause}")
+    } else {
+        clause.to_string()
+    }
+}
+
+/// "An outage on June 28, 2023 (11:25 AM), which lasted for 1 hour and 20 minutes": where the
+/// harm a sentence tells from `start` (minutes of the day) ended.
+pub(super) fn lasted_until(sentence: &str, start: u32) -> Option<u32> {
+    static LASTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\blast(?:ed|ing)\s+(?:for\s+)?(?:about\s+|approximately\s+|roughly\s+|~)?((?:\d+\s*(?:hours?|hrs?|h|minutes?|mins?|m)\b[\s,]*(?:and\s+)?)+)")
+            .expect("static regex")
+    });
+    // (What lasted is the harm: "we encountered a server outage" is told by the team.)
+    static HARM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:outage|downtime|down|unavailable|errors?|degrad\w*|disruption|incident|impact)\b")
+            .expect("static regex")
+    });
+    let c = LASTED.captures(sentence)?;
+    if !HARM.is_match(&sentence[..c.get(0)?.start()]) {
+        return None;
+    }
+    let mins = duration(&c[1])?.round_mins();
+    Some(start + u32::try_from(mins).ok()?)
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Timeline lines: timestamps in their many styles (ISO, 12-hour clocks, named dates, `T+`
-//! offsets, tables), turned into offsets from the first event, and a guess at each event's kind.
+//! Timeline lines (bullets, paragraphs, tables, phase headings) turned into offsets from the
+//! first event, and a guess at each event's kind; `time_parser` finds their timestamps.
 
 use std::sync::LazyLock;
 
@@ -7,205 +7,11 @@ use regex::Regex;
 
 use super::kind_context::{Actor, Place, actor_of, classify};
 use super::sections::{bullet, clean_inline, table_cells};
+use super::time_parser::TimeParser;
 use super::timeline_clock::{Clock, Stamp};
 use super::timeline_lines::{drop_retold, earlier_change, label_only};
 use super::timeline_table::{RowText, TableShape, row_text};
 use crate::model::EventKind;
-
-/// Days since 1970-01-01 of a civil date.
-pub(super) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-struct TimeParser {
-    iso: Regex,
-    /// "01-10-2024", "10/01/2024": month first, unless the first number cannot be a month.
-    numeric: Regex,
-    named: Regex,
-    clock: Regex,
-    relative: Regex,
-}
-
-impl TimeParser {
-    fn new() -> Self {
-        TimeParser {
-            iso: Regex::new(r"(?i)\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})").expect("static regex"),
-            numeric: Regex::new(r"\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b").expect("static regex"),
-            // Only a month's name ("Between 04:30" names none, so it hides no date after it).
-            named: Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)").expect("static regex"),
-            // A clock time, also right after the `T` of an ISO 8601 stamp (`2021-10-04T15:40Z`).
-            clock: Regex::new(r"(?i)(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm|a\.m\.|p\.m\.)?").expect("static regex"),
-            relative: Regex::new(r"(?i)\bT\s*\+\s*~?\s*(\d+)(?::(\d{2}))?\s*(h|hr|hours?|m|min|mins|minutes?)?").expect("static regex"),
-        }
-    }
-
-    fn month(name: &str) -> Option<u32> {
-        const FULL: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        let n = name.to_lowercase();
-        if n.len() < 3 {
-            return None;
-        }
-        FULL.iter()
-            .position(|m| m.starts_with(&n))
-            .map(|i| i as u32 + 1)
-    }
-
-    fn date(&self, s: &str, default_year: Option<i64>) -> Option<(i64, usize, usize)> {
-        if let Some(c) = self.iso.captures(s) {
-            let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-            if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                let whole = c.get(0)?;
-                return Some((days_from_civil(y, m, d), whole.start(), whole.end()));
-            }
-        }
-        if let Some(c) = self.numeric.captures(s) {
-            let (a, b, y): (u32, u32, i64) =
-                (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-            let (m, d) = if a > 12 { (b, a) } else { (a, b) };
-            if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                let whole = c.get(0)?;
-                return Some((days_from_civil(y, m, d), whole.start(), whole.end()));
-            }
-        }
-        let c = self.named.captures(s)?;
-        let whole = c.get(0)?;
-        let (d, m, y) = if let Some(d) = c.get(1) {
-            (
-                d.as_str().parse().ok()?,
-                Self::month(&c[2])?,
-                c[3].parse().ok()?,
-            )
-        } else if let Some(m) = c.get(4) {
-            (
-                c[5].parse().ok()?,
-                Self::month(m.as_str())?,
-                c[6].parse().ok()?,
-            )
-        } else {
-            (c[8].parse().ok()?, Self::month(&c[7])?, default_year?)
-        };
-        if !(1..=31).contains(&d) {
-            return None;
-        }
-        Some((days_from_civil(y, m, d), whole.start(), whole.end()))
-    }
-
-    /// A stamp near the start of `s`, where it starts and where it ends.
-    fn stamp(&self, s: &str, default_year: Option<i64>) -> Option<(Stamp, usize, usize)> {
-        let head_limit = 48.min(s.len());
-        if let Some(c) = self.relative.captures(s) {
-            let whole = c.get(0)?;
-            if whole.start() < head_limit {
-                let n: i64 = c[1].parse().ok()?;
-                let secs = match (c.get(2), c.get(3).map(|u| u.as_str().to_lowercase())) {
-                    (Some(mm), _) => n * 3600 + mm.as_str().parse::<i64>().ok()? * 60,
-                    (None, Some(u)) if u.starts_with('h') => n * 3600,
-                    _ => n * 60,
-                };
-                return Some((
-                    Stamp {
-                        day: None,
-                        secs,
-                        relative: true,
-                        eve: false,
-                    },
-                    whole.start(),
-                    whole.end(),
-                ));
-            }
-        }
-        let date = self.date(s, default_year).filter(|d| d.1 < head_limit);
-        let Some(clock) = self
-            .clock
-            .captures(s)
-            .filter(|c| c.get(0).is_some_and(|m| m.start() < head_limit + 16))
-        else {
-            return date.and_then(|d| {
-                super::timeline_clock::unfilled_time(s, d)
-                    .or_else(|| super::timeline_clock::day_only(s, d))
-            });
-        };
-        let mut h: i64 = clock[1].parse().ok()?;
-        let m: i64 = clock[2].parse().ok()?;
-        let sec: i64 = clock.get(3).map_or(Some(0), |x| x.as_str().parse().ok())?;
-        if h > 23 || m > 59 || sec > 59 {
-            return None;
-        }
-        // ("20:50pm" is 20:50: a 24-hour time with a stray half of the day.)
-        if let Some(ap) = clock.get(4).filter(|_| h <= 12) {
-            let pm = ap.as_str().to_lowercase().starts_with('p');
-            if h == 12 {
-                h = 0;
-            }
-            if pm {
-                h += 12;
-            }
-        }
-        // The date is part of the stamp where it sits beside the time ("21 March 2025 @ 04:10",
-        // "04:10 on 21 March"); one further off leaves the words between it and the time in
-        // the text ("16:06 — Impact began: September 16, 4:06 pm").
-        let (cs, ce) = (clock.get(0)?.start(), clock.get(0)?.end());
-        let beside = |d: &(i64, usize, usize)| {
-            let gap = if d.2 <= cs {
-                &s[d.2..cs]
-            } else if d.1 >= ce {
-                &s[ce..d.1]
-            } else {
-                ""
-            };
-            let gap = gap
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            gap.is_empty() || ["at", "on", "utc on", "utc", "gmt"].contains(&gap.as_str())
-        };
-        let span = date.filter(beside);
-        let start = cs.min(span.map_or(usize::MAX, |d| d.1));
-        let mut end = ce.max(span.map_or(0, |d| d.2));
-        let eve = super::timeline_clock::eve_marker(&s[end..]);
-        end += eve.unwrap_or(0);
-        Some((
-            Stamp {
-                day: date.map(|d| d.0),
-                secs: h * 3600 + m * 60 + sec,
-                relative: false,
-                eve: eve.is_some(),
-            },
-            start,
-            end,
-        ))
-    }
-}
-
-/// The month a name gives ("march", "Sept"), 1 for January.
-pub(super) fn month_number(name: &str) -> Option<u32> {
-    TimeParser::month(name)
-}
-
-/// The day (since 1970) of the first date a sentence names ("on April 21, 2020", "30 July
-/// 2012", "April 22" in `default_year`), for prose that moves across days.
-pub(super) fn date_in(s: &str, default_year: Option<i64>) -> Option<i64> {
-    static PARSER: LazyLock<TimeParser> = LazyLock::new(TimeParser::new);
-    PARSER.date(s, default_year).map(|d| d.0)
-}
 
 /// The events of a timeline section, with their times in seconds from the start of the first
 /// day the section names (or from the first event), in time order. Undated sub-points (an
@@ -232,8 +38,10 @@ pub(super) fn parse_timeline(
         // A plain line straight after an event's line (no blank between) wraps its paragraph;
         // a table's row ends with its line.
         let in_table = table_cells(l).is_some();
-        let wraps = !std::mem::replace(&mut prev_blank, false)
-            && !l.trim_start().starts_with('#')
+        // (A heading ends a paragraph: the line under "### Mitigation Phase" starts one.)
+        let heading_line = l.trim_start().starts_with('#');
+        let wraps = !std::mem::replace(&mut prev_blank, heading_line)
+            && !heading_line
             && !in_table
             && !last_in_table;
         let Some(row) = row_text(l, &mut shape) else {
@@ -245,42 +53,45 @@ pub(super) fn parse_timeline(
         if body.is_empty() || super::timeline_lines::aside(&body) {
             continue;
         }
-        // A heading inside the timeline groups events; it is not one ("### Detection (14:32 -
-        // 14:35)"), though a date alone sets the day below it. A heading that opens with its
-        // time is an event ("### 20:04 UTC - Initial Detection", "### 2021-06-03 9:00" over
-        // the paragraph that says what happened); "### October 21, 2025 - Redis Overload" is a
-        // day heading, not an event at midnight.
         let heading = row.text.trim_start().starts_with('#');
         let plain_wrap = wraps && !is_bullet && !heading && l.starts_with([' ', '\t']);
         if plain_wrap && carries_on(&tp, &raw, &body, default_year) {
             attach_undated(&mut raw, &body, false, true);
             continue;
         }
-        // A line under a time alone ("03:58 UTC" over "Since 01:48 UTC, some customers...") is
-        // that time's paragraph, whatever time it names midway.
         let awaited = !is_bullet && raw.last().is_some_and(|e| e.text.is_empty());
-        let stamp = tp
-            .stamp(&body, default_year)
-            .filter(|&(_, start, _)| !(heading || awaited) || !midway(&body, start))
-            .filter(|(st, _, _)| !heading || st.secs != 0 || tp.clock.is_match(&body));
+        let stamp = line_stamp(&tp, &body, (heading, awaited), default_year);
         // "- **Resolution:**" over "  - January 22, 2018, 17:30 PST": a label that names what
         // the dated line below it is.
+        // (Under a phase heading still waiting for its paragraph, a short line ending in a
+        // colon, "Our monitoring caught it first:", is that paragraph.)
         if stamp.is_none()
+            && !awaited
             && let Some(l) = label_only(&body)
         {
             label = Some(l);
+            // (What follows a label starts a paragraph of its own.)
+            prev_blank = true;
             continue;
         }
         let Some((stamp, start, end)) = stamp else {
-            if !sets_day(&tp, &mut clock, &body, default_year) {
-                let sub = l.starts_with([' ', '\t']) || (is_bullet && !dated_bullets);
-                attach_undated(&mut raw, &body, is_bullet, sub || (wraps && !is_bullet));
-            }
+            let line = Undated {
+                l,
+                body,
+                is_bullet,
+                heading,
+                awaited,
+                wraps,
+            };
+            let open = (&mut dated_bullets, label.as_deref());
+            undated_line(&tp, (&mut clock, &mut raw), open, line, default_year);
             continue;
         };
         // "This outage started at 5:37 P.M. and ended at 8:23 P.M. Here is the detailed
         // timeline:" introduces the list; it is not an event.
-        if midway(&body, start) && body.trim_end().ends_with(':') {
+        // ("**Incident Resolution**: At 15:15 UTC, all systems were confirmed operational:"
+        // over the readings that show it is an event.)
+        if midway(&body, start) && body.trim_end().ends_with(':') && introduces_list(&body) {
             continue;
         }
         last_in_table = in_table;
@@ -305,6 +116,70 @@ pub(super) fn parse_timeline(
     finish(raw)
 }
 
+/// A line's stamp, where it has one. A heading inside the timeline groups events; it is not one
+/// ("### Detection (14:32 - 14:35)"), though a date alone sets the day below it. A heading that
+/// opens with its time is an event ("### 20:04 UTC - Initial Detection", "### 2021-06-03 9:00"
+/// over the paragraph that says what happened); "### October 21, 2025 - Redis Overload" is a
+/// day heading, not an event at midnight. A line under a time alone (`awaited`: "03:58 UTC"
+/// over "Since 01:48 UTC, some customers...") is that time's paragraph, whatever time it names
+/// midway.
+fn line_stamp(
+    tp: &TimeParser,
+    body: &str,
+    (heading, awaited): (bool, bool),
+    default_year: Option<i64>,
+) -> Option<(Stamp, usize, usize)> {
+    tp.stamp(body, default_year)
+        .filter(|&(_, start, _)| !(heading || awaited) || !midway(body, start))
+        .filter(|(st, _, _)| !heading || st.secs != 0 || tp.clock.is_match(body))
+}
+
+/// A line with no time of its own, as read in its place.
+struct Undated<'a> {
+    l: &'a str,
+    body: String,
+    is_bullet: bool,
+    heading: bool,
+    /// The event before it is a time (or a phase heading) still waiting for its paragraph.
+    awaited: bool,
+    /// Straight under the line before, no blank between.
+    wraps: bool,
+}
+
+/// A line with no time: a phase heading's start, a day heading, or more of the event before
+/// it (its paragraph, a wrapped line, a sub-point). `open` is whether dated lines are bullets
+/// and the label over the lines.
+fn undated_line(
+    tp: &TimeParser,
+    (clock, raw): (&mut Clock, &mut Vec<RawEvent>),
+    (dated_bullets, label): (&mut bool, Option<&str>),
+    line: Undated,
+    default_year: Option<i64>,
+) {
+    if line.heading
+        && let Some(st) = phase_start(tp, &line.body, default_year)
+    {
+        let abs = clock.place(&st);
+        push_dated(raw, (abs, &st), Default::default());
+        return;
+    }
+    if sets_day(tp, clock, &line.body, default_year) {
+        return;
+    }
+    // A phase heading's paragraph is its dated line: the list under it is its.
+    if line.awaited {
+        *dated_bullets = false;
+    }
+    let sub = line.l.starts_with([' ', '\t']) || (line.is_bullet && !*dated_bullets);
+    // Bullets under a label ("**Root Cause Investigation**:") say what it names.
+    let body = match label.filter(|_| line.is_bullet) {
+        Some(named) => format!("{named}: {}", line.body),
+        None => line.body,
+    };
+    let belongs = sub || (line.wraps && !line.is_bullet);
+    attach_undated(raw, &body, line.is_bullet, belongs);
+}
+
 /// A date alone (a day heading) sets the day for the lines below it; whether the line was one.
 fn sets_day(tp: &TimeParser, clock: &mut Clock, body: &str, default_year: Option<i64>) -> bool {
     if super::timeline_clock::names_usual_day(body)
@@ -320,6 +195,34 @@ fn sets_day(tp: &TimeParser, clock: &mut Clock, body: &str, default_year: Option
         return false;
     }
     true
+}
+
+/// Where a phase heading inside the timeline starts ("### Triage Phase (14:35 - 14:45 UTC)"):
+/// the paragraph under it happened then, not at the last dated line before it.
+fn phase_start(tp: &TimeParser, body: &str, default_year: Option<i64>) -> Option<Stamp> {
+    static PHASE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\(\s*(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)\s*(?:[-–—]|to)\s*\d{1,2}:\d{2}")
+            .expect("static regex")
+    });
+    let c = PHASE.captures(body)?;
+    tp.stamp(&c[1], default_year).map(|s| s.0)
+}
+
+/// Whether a sentence ending in a colon introduces a timeline ("Here is the detailed
+/// timeline:", "the events were as follows:").
+fn introduces_list(body: &str) -> bool {
+    let b = body.to_lowercase();
+    [
+        "timeline",
+        "as follows",
+        "below",
+        "here is",
+        "here's",
+        "the following",
+        "sequence of",
+    ]
+    .iter()
+    .any(|w| b.contains(w))
 }
 
 /// Whether an indented line straight under an event's ("- **03:40** — ... PR #1847 (merged" /

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// A timestamp found at the start of a timeline line.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(super) struct Stamp {
     pub(super) day: Option<i64>,
     pub(super) secs: i64,
@@ -15,6 +15,8 @@ pub(super) struct Stamp {
     pub(super) relative: bool,
     /// "~23:29 (previous night)": on the day before the timeline's.
     pub(super) eve: bool,
+    /// Written "12:15 AM": often meant as 12:15 PM, a quarter of an hour after noon.
+    pub(super) am12: bool,
 }
 
 /// How far back a clock time with no date must go to be read as the next day: a timeline that
@@ -92,6 +94,15 @@ impl Clock {
         };
         if stamp.eve && stamp.day.is_none() {
             abs -= 86_400;
+        } else if stamp.am12
+            && stamp.day.is_none()
+            && self.last_abs.is_some_and(|prev| {
+                abs + MIDNIGHT < prev && (0..2 * 3600).contains(&(abs + 43_200 - prev))
+            })
+        {
+            // "12:00 PM Server downtime starts" then "12:15 AM Pagers informed the on-call
+            // crew": the half of the day slipped, not a night gone by.
+            abs += 43_200;
         } else if stamp.day.is_none() && self.last_abs.is_some_and(|prev| abs + MIDNIGHT < prev) {
             abs += 86_400;
             match self.current_day.as_mut() {
@@ -119,6 +130,7 @@ pub(super) fn unfilled_time(
         secs: 0,
         relative: false,
         eve: false,
+        am12: false,
     };
     Some((stamp, start, end + m.end()))
 }
@@ -140,8 +152,7 @@ pub(super) fn day_only(
         Stamp {
             day: Some(day),
             secs: 0,
-            relative: false,
-            eve: false,
+            ..Stamp::default()
         },
         start,
         end,
