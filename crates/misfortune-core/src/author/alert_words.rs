@@ -12,6 +12,10 @@ pub(super) const ALERT: &[&str] = &[
     "page fired",
     "first page",
     "pagerduty",
+    // "[04:10] Opsgenie: CRITICAL - TLS errors": the paging tools post the page.
+    "opsgenie",
+    "victorops",
+    "incident.io",
     "pager",
     "alarm",
     "monitoring detect",

@@ -8,11 +8,12 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::alert_words::{ALERT, ALERT_FIRST};
+use super::fix_words::MITIGATION;
 use super::kind_phrases::AS_WRITTEN;
 use super::kind_phrases::{LOST_HEALTHY, is_reading, pages_someone, seen_kind, the_company};
 use super::kind_words::{
     COMMUNICATION, DOING, ESCALATION, ESCALATION_EXACT, INVESTIGATION, INVESTIGATION_STRONG,
-    MITIGATION, MITIGATION_FIRST, RESOLUTION,
+    MITIGATION_FIRST, RESOLUTION,
 };
 use super::outcome_words::FAILED_FIX;
 pub(super) use super::outcome_words::{says_failed, says_recovered, says_worse};
@@ -523,7 +524,7 @@ static STARTED_LOOKING: LazyLock<Regex> = LazyLock::new(|| {
 /// was investigating" (the line's own verb: "deletes the version and gets back to the author"
 /// is the fix).
 static NOTIFIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bnotif(?:y|ies|ied|ying)\b|^\W*(?:\w+\s+){0,2}(?:got|gets|get) back to the (?:author|reporter|user|customer)s?\b|^\W*(?:\w+\s+){0,2}repl(?:ied|ies) to the (?:author|reporter|user|customer)s?\b")
+    Regex::new(r"\bnotif(?:y|ies|ied|ying)\b|^\W*(?:we|the team|[\w-]+)\s+(?:inform|informs|informed)\s+(?:the\s+|our\s+|all\s+)?(?:users?|customers?|clients?|stakeholders?|everyone)\b|^\W*(?:\w+\s+){0,2}(?:got|gets|get) back to the (?:author|reporter|user|customer)s?\b|^\W*(?:\w+\s+){0,2}repl(?:ied|ies) to the (?:author|reporter|user|customer)s?\b")
         .expect("static regex")
 });
 

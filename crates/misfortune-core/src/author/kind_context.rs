@@ -79,6 +79,9 @@ pub(super) fn actor_of(cell: &str) -> Actor {
         "alarm",
         "alarms",
         "pager",
+        "pagerduty",
+        "opsgenie",
+        "victorops",
     ]
     .contains(&c.as_str())
     {
@@ -262,7 +265,7 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
     // ("Member of datacenters team joined call to begin investigating": joining is the news.)
-    Regex::new(r"\bincident (?:is |was )?(?:declared|initiated|opened)\b|\bjoin(?:s|ed|ing)? (?:the |a )?(?:call|bridge|war room|zoom|meeting|huddle)\b|\bclassified as (?:an? )?(?:sev|p\d)|\bpag(?:ed|es|ing) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:engineers?|leads?|team|managers?|dbas?|experts?|owners?|developers?)\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\bflag\w* (?:of )?(?:an? |the )?sev ?\d|\b(?:raised|increased|elevated|upgraded|bumped) the (?:incident's )?severity\b|(?:^|[^(])\bseverity (?:of the incident )?(?:was |is )?(?:raised|increased|elevated|upgraded|bumped)\b|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\bstatus (?:set|changed) to red\b|\broles assigned\b|\bcommander (?:is |was )?assigned\b|\b(?:teams?|engineers|responders) (?:were |was |are )?(?:mobili[sz]ed|assembled)\b|\b(?:relay|forward|reassign|assign|hand)\w* (?:off |over )?to\b|\bticket\b[^.;]{0,24}?\b(?:was |is )?(?:created|opened|filed|raised)\b|\b(?:team|engineers?|administrator|dba|experts?|vendor|specialists?) (?:was |were |is |are |gets |got )?(?:involved|engaged)\b|\bassum\w* (?:the )?(?:incident|control|command|ic\b)|\bincident lead\b|\b(?:was|were|is|are|gets|got) (?:called|brought|pulled|looped) in\b|\b(?:awakened|woken up|woke up)\b")
+    Regex::new(r"\bincident (?:is |was )?(?:declared|initiated|opened)\b|\bjoin(?:s|ed|ing)? (?:the |a )?(?:call|bridge|war room|zoom|meeting|huddle)\b|\bclassified as (?:an? )?(?:sev|p\d)|\bpag(?:ed|es|ing) (?:the |a |an )?(?:[\w-]+ ){0,2}(?:engineers?|leads?|team|managers?|dbas?|experts?|owners?|developers?)\b|\bdeclar\w* (?:an? |the )?(?:sev|p\d|incident|major|critical)|\bescalat\w* to\b|\b(?:elevated|raised|upgraded|bumped) to (?:sev|p\d)|\bflag\w* (?:of )?(?:an? |the )?sev ?\d|\b(?:raised|increased|elevated|upgraded|bumped) the (?:incident's )?severity\b|(?:^|[^(])\bseverity (?:of the incident )?(?:was |is )?(?:raised|increased|elevated|upgraded|bumped)\b|\b(?:war room|bridge|incident channel) (?:is |was )?opened\b|\bopen\w* (?:a |the )?(?:war room|bridge)\b|\b(?:creat|open)\w* (?:an |the )?incident (?:slack )?channel|\bincident (?:slack )?channel (?:is |was )?(?:created|opened)|\bstatus (?:set|changed) to red\b|\broles assigned\b|\bcommander (?:is |was )?assigned\b|\b(?:teams?|engineers|responders) (?:were |was |are )?(?:mobili[sz]ed|assembled)\b|\b(?:relay|forward|reassign|assign|hand)\w* (?:off |over )?to\b|\bticket\b[^.;]{0,24}?\b(?:was |is )?(?:created|opened|filed|raised)\b|\b(?:opens?|opened|files?|filed|raises?|raised)\s+(?:a\s+)?(?:support\s+)?(?:ticket|case)\b[^.;]{0,30}?\bwith\b|\b(?:team|engineers?|administrator|dba|experts?|vendor|specialists?) (?:was |were |is |are |gets |got )?(?:involved|engaged)\b|\bassum\w* (?:the )?(?:incident|control|command|ic\b)|\bincident lead\b|\b(?:was|were|is|are|gets|got) (?:called|brought|pulled|looped) in\b|\b(?:awakened|woken up|woke up)\b")
         .expect("static regex")
 });
 static INCIDENT_ENDS: LazyLock<Regex> = LazyLock::new(|| {

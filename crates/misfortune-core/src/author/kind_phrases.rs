@@ -28,10 +28,11 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
 /// A paging tool that pages people ("Opsgenie paged the team", "PagerDuty alerted teams"), or
 /// users who told the team ("End-users alerted us that logs weren't arriving", "Paladox also
 /// informs MacFan4000 that the wikis have been broken", "Incident reported, increased error
-/// rates detected", "First support ticket"): the alert,
+/// rates detected", "First support ticket", "A user asks if we have introduced downtime"):
+/// the alert,
 /// where a person paging a team would be an escalation.
 static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W{0,3}(?:(?:the )?(?:incident|issue|outage) (?:was )?reported\b|(?:the\s+)?(?:first|a|an|new)\s+(?:support|customer|user)\s+(?:tickets?|reports?|complaints?)\b|(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:an? |another )?(?:customers?|users?|clients?|partners?)\s+(?:reached out|contacted us|got in touch|wrote in|emailed us)\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b|[\w-]+\s+(?:also\s+)?(?:informs|informed|tells|told|warns|warned)\s+(?:[\w-]+\s+){1,2}that\s+[^.;]{0,30}\b(?:broken|down|failing|erroring|unavailable|not working|offline)\b)")
+    Regex::new(r"^\W{0,3}(?:(?:the )?(?:incident|issue|outage) (?:was )?reported\b|(?:the\s+)?(?:first|a|an|new)\s+(?:support|customer|user)\s+(?:tickets?|reports?|complaints?)\b|(?:an?\s+|the\s+)?(?:users?|customers?|clients?)\s+(?:asks?|asked)\s+(?:if|whether|why|about)\b|(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:an? |another )?(?:customers?|users?|clients?|partners?)\s+(?:reached out|contacted us|got in touch|wrote in|emailed us)\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b|[\w-]+\s+(?:also\s+)?(?:informs|informed|tells|told|warns|warned)\s+(?:[\w-]+\s+){1,2}that\s+[^.;]{0,30}\b(?:broken|down|failing|erroring|unavailable|not working|offline)\b)")
         .expect("static regex")
 });
 
@@ -73,9 +74,10 @@ pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
     }
     // "We became aware that the version bump had not been merged"; "The cause was diagnosed
     // and a hotfix was prepared": a finding (with only a plan), not the change it names.
-    // "Grafana dashboard confirms: p99 latency jumped": what someone looked up, told.
+    // "Grafana dashboard confirms: p99 latency jumped": what someone looked up, told; "renewal
+    // failed 7 days ago": a past failure found, not a fix failing now.
     static FOUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:we|the team|engineers?|[\w-]+ engineers?)\s+(?:became|become|were made) aware\b|\b(?:diagnos\w*|identified|determined)\b[^.;]{0,80}\b(?:was|were|is|being)\s+(?:prepared|planned|drafted)\b|^(?:[\w-]+\s+){1,3}(?:confirms|confirmed|verifies|verified)\s*:")
+        Regex::new(r"^(?:we|the team|engineers?|[\w-]+ engineers?)\s+(?:became|become|were made) aware\b|\b(?:diagnos\w*|identified|determined)\b[^.;]{0,80}\b(?:was|were|is|being)\s+(?:prepared|planned|drafted)\b|^(?:[\w-]+\s+){1,3}(?:confirms|confirmed|verifies|verified)\s*:|\bfailed\b[^.;]{0,20}\b\d+\s+(?:days?|weeks?|hours?|months?)\s+ago\b")
             .expect("static regex")
     });
     if FOUND.is_match(t.trim_start()) {

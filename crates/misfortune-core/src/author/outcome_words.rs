@@ -109,6 +109,12 @@ const RECOVERED: &[&str] = &[
     "drained",
     "back to zero",
     "succeeds",
+    // "testing... site loads with valid cert".
+    "site loads",
+    "page loads",
+    "loads with",
+    "loads fine",
+    "loads normally",
     "mitigated",
     "outage ends",
     "succeeded",
@@ -153,7 +159,15 @@ pub(super) fn says_recovered(text: &str) -> bool {
     // "Database connections dropped to 20/100": a signal that got better.
     // ("executed the following recovery procedures" names a plan, not the outcome.)
     let t = RECOVERY_PLAN.replace_all(&t, "");
-    super::signal_trend::trend(&t) == Some(Trend::Better) || RECOVERED.iter().any(|w| t.contains(w))
+    // "All SSL handshakes successful": the signal back ("Successful rollback" is a step done,
+    // not the service back).
+    static SUCCESSFUL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:handshakes?|requests?|checks?|logins?|payments?|connections?|transactions?|builds?|jobs?|calls?|queries|lookups?|probes?)\s+(?:are\s+|were\s+|now\s+)?successful\b")
+            .expect("static regex")
+    });
+    super::signal_trend::trend(&t) == Some(Trend::Better)
+        || RECOVERED.iter().any(|w| t.contains(w))
+        || SUCCESSFUL.is_match(&t)
 }
 
 static RECOVERY_PLAN: LazyLock<Regex> = LazyLock::new(|| {

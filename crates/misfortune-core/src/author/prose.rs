@@ -353,7 +353,7 @@ fn clause_at(sentence: &str, at: usize) -> &str {
 pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
     // "Root cause identified: X", "Explanation revealed. X", "santos identifies the cause: X"
     // (its sentence told on over the bullet's wrapped lines).
-    let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:]|(?:identifie[sd]|identify|found|finds|pinpoint(?:s|ed)?) the (?:root )?cause\s*[:\-–—])\s*(.+)")
+    let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:]|(?:identifie[sd]|identify|found|finds|pinpoint(?:s|ed)?) the (?:root )?cause\s*[:\-–—]|\bfound it\s*[:\-–—])\s*(.+)")
         .expect("static regex");
     let causal = Regex::new(
         // ("... became unavailable after two colliding files were checked in": what came

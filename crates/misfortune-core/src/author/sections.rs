@@ -74,6 +74,10 @@ pub(super) fn classify(title: &str) -> Part {
         || has("follow up")
         || has("followup")
         || has("corrective action")
+        // "Corrective and Preventative Measures" (the course template's action items).
+        || has("preventative")
+        || has("preventive measure")
+        || has("corrective and")
         || has("next steps")
         || has("remediation items")
         || t.trim() == "actions"

@@ -27,6 +27,8 @@ pub(super) fn parse_timeline(
     let mut dated_bullets = true;
     let mut prev_blank = true;
     let mut last_in_table = false;
+    // The last dated line was a heading ("### 09:20") over paragraphs of its own.
+    let mut time_heading = false;
     // A label over a time alone ("**Resolution:**") says what its paragraph is.
     let mut label: Option<String> = None;
     for l in lines {
@@ -83,15 +85,11 @@ pub(super) fn parse_timeline(
                 awaited,
                 wraps,
             };
-            let open = (&mut dated_bullets, label.as_deref());
+            let open = (&mut dated_bullets, label.as_deref(), time_heading);
             undated_line(&tp, (&mut clock, &mut raw), open, line, default_year);
             continue;
         };
-        // "This outage started at 5:37 P.M. and ended at 8:23 P.M. Here is the detailed
-        // timeline:" introduces the list; it is not an event.
-        // ("**Incident Resolution**: At 15:15 UTC, all systems were confirmed operational:"
-        // over the readings that show it is an event.)
-        if midway(&body, start) && body.trim_end().ends_with(':') && introduces_list(&body) {
+        if introduces_list(&body, start) {
             continue;
         }
         last_in_table = in_table;
@@ -112,6 +110,7 @@ pub(super) fn parse_timeline(
             _ => kind_text,
         };
         push_dated(&mut raw, (abs, &stamp), (text, kind_text, actor));
+        time_heading = heading;
     }
     finish(raw)
 }
@@ -152,7 +151,7 @@ struct Undated<'a> {
 fn undated_line(
     tp: &TimeParser,
     (clock, raw): (&mut Clock, &mut Vec<RawEvent>),
-    (dated_bullets, label): (&mut bool, Option<&str>),
+    (dated_bullets, label, time_heading): (&mut bool, Option<&str>, bool),
     line: Undated,
     default_year: Option<i64>,
 ) {
@@ -171,13 +170,22 @@ fn undated_line(
         *dated_bullets = false;
     }
     let sub = line.l.starts_with([' ', '\t']) || (line.is_bullet && !*dated_bullets);
+    // Under a heading that gave the time ("### 13:19"), each paragraph tells more of that
+    // moment ("We inform the users on slack support channel:"): an event of its own there.
+    // (Told by the team: "Cluster snart was considered most suited" or a message quoted in a
+    // block says how, not what the team did next.)
+    let told_there = time_heading
+        && !line.is_bullet
+        && !line.wraps
+        && !line.heading
+        && super::kind_context::responder_first(&line.body.to_lowercase());
     // Bullets under a label ("**Root Cause Investigation**:") say what it names.
     let body = match label.filter(|_| line.is_bullet) {
         Some(named) => format!("{named}: {}", line.body),
         None => line.body,
     };
-    let belongs = sub || (line.wraps && !line.is_bullet);
-    attach_undated(raw, &body, line.is_bullet, belongs);
+    let belongs = sub || (line.wraps && !line.is_bullet) || told_there;
+    attach_undated(raw, &body, line.is_bullet || told_there, belongs);
 }
 
 /// A date alone (a day heading) sets the day for the lines below it; whether the line was one.
@@ -208,9 +216,14 @@ fn phase_start(tp: &TimeParser, body: &str, default_year: Option<i64>) -> Option
     tp.stamp(&c[1], default_year).map(|s| s.0)
 }
 
-/// Whether a sentence ending in a colon introduces a timeline ("Here is the detailed
-/// timeline:", "the events were as follows:").
-fn introduces_list(body: &str) -> bool {
+/// Whether a line whose time sits midway and that ends in a colon introduces the timeline
+/// ("This outage started at 5:37 P.M. and ended at 8:23 P.M. Here is the detailed timeline:"),
+/// which is not an event; "**Incident Resolution**: At 15:15 UTC, all systems were confirmed
+/// operational:" over the readings that show it is one.
+fn introduces_list(body: &str, start: usize) -> bool {
+    if !midway(body, start) || !body.trim_end().ends_with(':') {
+        return false;
+    }
     let b = body.to_lowercase();
     [
         "timeline",
@@ -345,7 +358,24 @@ fn line_texts(
     in_table: bool,
 ) -> Option<(String, String, Actor)> {
     let text = super::timeline_lines::event_text(body, stamp);
-    if text.is_empty() {
+    // ("### Wednesday 2019-01-30 - 08:35": a day's name is still only the time.)
+    let bare = text
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let weekday = bare.len() >= 3
+        && bare.chars().all(char::is_alphabetic)
+        && [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| d.starts_with(&bare));
+    if text.is_empty() || weekday {
         return None;
     }
     let kind_text = tp.stamp(&row.kind_text, default_year).map_or_else(
