@@ -85,7 +85,7 @@ pub(super) fn front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
             .and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
             .map(|r| (*f, r))
     }) else {
-        return (None, None, md);
+        return bare_front_matter(md);
     };
     let Some(end) = rest.find(&format!("\n{fence}")) else {
         return (None, None, md);
@@ -396,6 +396,31 @@ pub(super) fn narrative(sections: &[Section]) -> Vec<String> {
         .filter(|s| s.part == Part::Other || headless)
         .flat_map(|s| items(&unfenced(&s.lines)))
         .collect()
+}
+
+/// An old blog engine's header with no fences ("date: Tue Nov 26 ... 2013" / "author: ..." /
+/// "title: Keeping The npm Registry Awesome" / "slug: ..." over a blank line): its title, and
+/// the text after it.
+fn bare_front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
+    static KEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(date|author|title|slug|category|categories|tags|layout|permalink):\s*(.*)$",
+        )
+        .expect("static regex")
+    });
+    let Some(end) = md.find("\n\n") else {
+        return (None, None, md);
+    };
+    let head: Vec<&str> = md[..end].lines().collect();
+    if head.len() < 3 || !head.iter().all(|l| KEY.is_match(l.trim())) {
+        return (None, None, md);
+    }
+    let title = head.iter().find_map(|l| {
+        let c = KEY.captures(l.trim())?;
+        (c[1].eq_ignore_ascii_case("title") && !c[2].trim().is_empty())
+            .then(|| c[2].trim().trim_matches(['"', '\'']).to_string())
+    });
+    (title, None, md[end..].trim_start_matches('\n'))
 }
 
 /// Lines outside every fenced block, whatever the blocks hold.

@@ -81,8 +81,10 @@ pub(super) fn first_kind(text: &str) -> EventKind {
     let t = the_company(&text.to_lowercase());
     // "Ends: Video uploads lost until 9:40 UTC": the end of the harm the prose told, as the
     // label reader says for any other line.
-    if super::kind_context::label_kind(&t) == Some(EventKind::Resolution) {
-        return EventKind::Resolution;
+    if let Some(k @ (EventKind::Resolution | EventKind::Symptom)) =
+        super::kind_context::label_kind(&t)
+    {
+        return k;
     }
     if ALERT
         .iter()
@@ -368,10 +370,17 @@ fn finds_then_fixes(stemmer: &Stemmer, t: &str) -> bool {
     let Some(found) = FINDS.find(t) else {
         return false;
     };
-    t[found.end()..]
-        .split(" and ")
+    // ("found slow queries, leading to slow responses and increased load": what the finding
+    // caused, not what was done.)
+    static CAUSED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r",?\s+(?:leading to|causing|resulting in|which (?:led|caused|resulted))\b")
+            .expect("static regex")
+    });
+    let rest = &t[found.end()..];
+    let rest = CAUSED.split(rest).next().unwrap_or(rest);
+    rest.split(" and ")
         .skip(1)
-        .chain(t[found.end()..].split(", then ").skip(1))
+        .chain(rest.split(", then ").skip(1))
         .any(|then| {
             then.split_whitespace()
                 .find(|w| {

@@ -3,6 +3,11 @@
 //! stems. Kept apart from `kind_words` so each list file stays small.
 
 pub(super) const MITIGATION: &[&str] = &[
+    // "The database team optimized the slow queries".
+    "optimized the",
+    "optimizes the",
+    "optimised the",
+    "optimises the",
     // "2 new shards join cluster. Rebalancing commences."
     "rebalanc",
     // "ALB weight: ECS 90%, EKS 10% (cautious re-introduction)": traffic let back in.

@@ -226,6 +226,22 @@ static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:next|following) (?:day|morning)|\bthis morning\b").expect("static regex")
 });
 
+/// Whether a sentence is a downtime window listed alone ("November 13th -- 15:00 to 19:30
+/// UTC"): the prose's own, a start and an end, not a line's stamp.
+fn downtime_window(sentence: &str) -> bool {
+    sentence.matches(':').count() >= 2
+        && only_when(&sentence.replace(" to ", " ").replace(" until ", " "))
+}
+
+/// A time the prose tells, after the word or the date before it ("at 09:40", "from 09:10 to
+/// 12:05", "November 13th -- 15:00 to 19:30 UTC"), with a range's end when it gives one.
+static AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(?:at|from|by|around|until|between|since|as of)\s+(?:\d{4}-\d{2}-\d{2}[ T])?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?(?:\(|[-–—]{1,2}\s+)?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{4},?\s+)?)(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?)?(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
+    )
+    .expect("static regex")
+});
+
 /// The times one sentence gives, as (minute of the day, text), and into `own` the date written
 /// beside each, if any.
 fn read_sentence(
@@ -233,12 +249,6 @@ fn read_sentence(
     found: &mut Vec<(u32, String)>,
     (own, year): (&mut Vec<Option<i64>>, Option<i64>),
 ) {
-    static AT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)(?:\b(?:at|from|by|around|until|between|since|as of)\s+(?:\d{4}-\d{2}-\d{2}[ T])?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?\(?|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{4},?\s+)?)(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2})|:)?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*(?:(?-i:[A-Z]{2,4}T?|UTC)|(?:eastern|pacific|central|mountain)(?:\s+time)?))?(?:\s*(?:to|-|–|until|and)\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:\d{4},?\s+)?)?(?:approximately\s+|about\s+|around\s+|roughly\s+|~)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?)?",
-        )
-        .expect("static regex")
-    });
     // Notes that open a sentence with its time ("09:10 first alert from Sentry").
     if let Some(c) = OPENS.captures(sentence)
         && let Some(start) = minutes(c.get(1), c.get(2), c.get(3))
@@ -252,10 +262,12 @@ fn read_sentence(
     // The words that are a time ("by 1 GB per minute starting around 1 PM" has one).
     // A date and time that open the line ("May 04, 2026 14:10 — Investigating") are its stamp,
     // read with the line, not a time the prose tells.
+    let window = downtime_window(sentence);
     let stamp = |c: &regex::Captures| {
         c.get(0)
             .is_some_and(|m| m.start() == 0 && m.as_str().starts_with(char::is_alphabetic))
             && !AT_WORD.is_match(sentence)
+            && !window
     };
     let times: Vec<_> = AT
         .captures_iter(sentence)
@@ -295,10 +307,12 @@ fn read_sentence(
     let later = if NEXT_DAY.is_match(sentence) { 1440 } else { 0 };
     let head = &sentence[..first_end.max(c.get(0).map_or(0, |x| x.end()))];
     let own_clause = clause_at(head, c.get(0).map_or(0, |x| x.start()));
-    found.push((
-        start + later,
-        super::stated_times::until_is_the_end(&c, own_clause),
-    ));
+    let told = if window {
+        format!("Begins: {own_clause}")
+    } else {
+        super::stated_times::until_is_the_end(&c, own_clause)
+    };
+    found.push((start + later, told));
     let whole = c.get(0).map_or(0..0, |m| m.range());
     own.push(c.get(1).and_then(|t| dated(whole.start, t.start())));
     // The range's end takes the start's half of the day when it gives none.
@@ -358,7 +372,7 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
     let causal = Regex::new(
         // ("... became unavailable after two colliding files were checked in": what came
         // before the harm.)
-        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:was|is)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after)\b",
+        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:of [^.;]{1,40}? )?(?:was|is|were)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after)\b",
     )
     .expect("static regex");
     let prose_parts = |s: &&Section| {

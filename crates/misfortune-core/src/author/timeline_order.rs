@@ -73,8 +73,14 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
         .iter()
         .rposition(|e| e.1 == EventKind::Resolution && over(&e.2))
     {
+        // ("The database team optimized the slow queries, which ... resolved the issue" before
+        // "The issue was fully resolved": the fix that ended it, then the end.)
+        let fix_first = |t: &str| {
+            let first = t.split([';', ',']).next().unwrap_or(t);
+            super::event_kind::listed_kind(first) == Some(EventKind::Mitigation)
+        };
         for e in &mut events[..last] {
-            if e.1 == EventKind::Resolution && !over(&e.2) {
+            if e.1 == EventKind::Resolution && (!over(&e.2) || fix_first(&e.2)) {
                 e.1 = EventKind::Mitigation;
             }
         }
@@ -108,7 +114,9 @@ pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize>
         // "Accidental execution of a command that deleted all worker nodes": a change that is
         // itself the outage.
         .position(|e| {
-            matches!(e.1, EventKind::Symptom | EventKind::Trigger) && OUTAGE.is_match(&e.2)
+            // ("Begins: February 10th -- 08:00 to 09:30 UTC": a downtime window listed.)
+            matches!(e.1, EventKind::Symptom | EventKind::Trigger)
+                && (OUTAGE.is_match(&e.2) || e.2.starts_with("Begins: "))
         })
 }
 
@@ -301,6 +309,17 @@ pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
     // before the last recovery.
     let ends =
         |e: &(i64, EventKind, String)| e.1 == EventKind::Resolution && e.2.starts_with("Ends: ");
+    // A spell of harm that ended before another began ("November 13th -- 15:00 to 19:30 UTC"
+    // then "November 15th -- 15:30 to 18:00 UTC") ended that spell, not the incident.
+    for i in 0..events.len() {
+        let at = events[i].0;
+        let again = events[i + 1..]
+            .iter()
+            .any(|e| e.0 > at && e.1 == EventKind::Symptom);
+        if ends(&events[i]) && again {
+            events[i].1 = EventKind::Mitigation;
+        }
+    }
     if let Some(last) = events.iter().rposition(recovery)
         && events
             .iter()

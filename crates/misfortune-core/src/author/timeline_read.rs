@@ -18,9 +18,7 @@ pub(super) fn read_timeline(
 ) -> Vec<(i64, EventKind, String)> {
     // (A machine's log quoted between two lines, `{"timestamp":"2025-09-29T16:54:16Z",...}`,
     // is evidence, not an event: its own stamps are not the team's.)
-    let tl: Vec<String> = sections
-        .iter()
-        .filter(|s| s.part == Part::Timeline)
+    let tl: Vec<String> = first_tellings(sections)
         .flat_map(|s| super::doc_text::unfenced(&s.lines))
         .collect();
     let mut events = parse_timeline(&tl, year);
@@ -148,6 +146,30 @@ fn phase_sections(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKin
         .flat_map(|s| super::doc_text::unfenced(&s.lines))
         .collect();
     parse_timeline(&lines, year)
+}
+
+/// The timeline sections, without one that only retells an earlier one's moments (a draft
+/// pasted twice: "Timeline:" then, further down, "Timeline:" over the same times in other
+/// words).
+fn first_tellings(sections: &[Section]) -> impl Iterator<Item = &Section> {
+    static CLOCK: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"(?i)^\W{0,8}(?:\d{4}-\d{2}-\d{2}[ T])?(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)")
+            .expect("static regex")
+    });
+    let mut seen: Vec<String> = Vec::new();
+    sections
+        .iter()
+        .filter(|s| s.part == Part::Timeline)
+        .filter(move |s| {
+            let clocks: Vec<String> = s
+                .lines
+                .iter()
+                .filter_map(|l| CLOCK.captures(l).map(|c| c[1].to_lowercase()))
+                .collect();
+            let retold = clocks.len() >= 3 && clocks.iter().all(|c| seen.contains(c));
+            seen.extend(clocks);
+            !retold
+        })
 }
 
 /// What the summary, impact, detection or resolution tells beside a one-day timeline: the
