@@ -69,7 +69,16 @@ pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
         Regex::new(r"\b(?:avalanche|flood|wave|surge|spike|influx|deluge|burst|stream) of\b[^.;]{0,20}\b(?:tickets|reports|complaints|calls)\b")
             .expect("static regex")
     });
-    if BEGINS.is_match(t.trim_start()) || GOES_ON.is_match(t) || MANY_REPORTS.is_match(t) {
+    // "our website went down to fix an issue with deployments": the harm, whatever it was for.
+    static WENT_DOWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:went|goes|has gone|had gone) (?:down|offline|dark)\b")
+            .expect("static regex")
+    });
+    if BEGINS.is_match(t.trim_start())
+        || GOES_ON.is_match(t)
+        || MANY_REPORTS.is_match(t)
+        || WENT_DOWN.is_match(t)
+    {
         return Some(EventKind::Symptom);
     }
     // "We became aware that the version bump had not been merged"; "The cause was diagnosed

@@ -226,6 +226,12 @@ static NEXT_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:next|following) (?:day|morning)|\bthis morning\b").expect("static regex")
 });
 
+/// A harm told to last until a later time ("lasted until Friday, November 18th, at 3:01pm").
+static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:lasted|lasting|continued|persisted|down|unavailable)\s+until\b")
+        .expect("static regex")
+});
+
 /// Whether a sentence is a downtime window listed alone ("November 13th -- 15:00 to 19:30
 /// UTC"): the prose's own, a start and an end, not a line's stamp.
 fn downtime_window(sentence: &str) -> bool {
@@ -279,15 +285,26 @@ fn read_sentence(
     // 08:55 had reduced the pool"): its clause is its text.
     // ("Incident began at 18:31 and ended at 19:55": with no comma, the "and" parts them.)
     let and_before = |at: usize| sentence[..at].rfind(" and ");
-    for (c, m) in times.iter().skip(1) {
+    for (k, (c, m)) in times.iter().enumerate().skip(1) {
         let at = c.get(0).map_or(0, |x| x.start());
         let mut text = clause_at(sentence, at);
         if text == sentence {
             text = and_before(at).map_or(sentence, |i| sentence[i + 5..].trim());
         }
         if text != sentence {
-            found.push((*m, text.to_string()));
-            own.push(c.get(1).and_then(|t| dated(at, t.start())));
+            // "... and lasted until Friday, November 18th, at 3:01pm": the harm's end, on the
+            // date told between the times.
+            let after_last = times[k - 1].0.get(0).map_or(0, |x| x.end());
+            let until = UNTIL.is_match(&sentence[after_last..at]);
+            found.push((
+                *m,
+                if until {
+                    format!("Ends: {text}")
+                } else {
+                    text.to_string()
+                },
+            ));
+            own.push(c.get(1).and_then(|t| dated(after_last.min(at), t.start())));
         }
     }
     // The first time's text ends where the next time's clause begins ("The change was pushed

@@ -85,7 +85,12 @@ pub(super) fn classify(title: &str) -> Part {
         || has("todo")
     {
         Part::ActionItems
-    } else if has("contributing") || has("leadup") || has("lead-up") || has("lead up") {
+    } else if has("contributing")
+        || has("leadup")
+        || has("lead-up")
+        || has("lead up")
+        || has("precursor")
+    {
         Part::Contributing
     } else if has("root cause")
         || t.trim() == "cause"
