@@ -504,9 +504,9 @@ fn read_sections(
         .find_map(cause_text)
         .or_else(|| super::doc_text::labelled_causes(sections))
         .or_else(|| get(Part::RootCause).find_map(cause_text))
-        .or_else(|| super::prose::stated_cause(sections, front_summary))
-        .or_else(|| super::prose::front_cause(front_summary))
-        .or_else(|| super::prose::cause_sentence(sections));
+        .or_else(|| super::prose_cause::stated_cause(sections, front_summary))
+        .or_else(|| super::prose_cause::front_cause(front_summary))
+        .or_else(|| super::prose_cause::cause_sentence(sections));
     sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));
     sk.contributing = get(Part::Contributing)
         .flat_map(|s| items(&s.lines))

@@ -32,6 +32,7 @@ mod kind_words;
 mod markdown;
 mod outcome_words;
 mod prose;
+mod prose_cause;
 mod record;
 mod render;
 mod render_game;

@@ -1,13 +1,13 @@
 //! What a postmortem says in its sentences rather than its structure: the times its prose
-//! gives ("at approximately 4:55 PM", "between 5:15 PM and 6:15 PM"), the sentence that says
-//! what caused it, and the headings elsewhere that name a time ("Immediate actions (20:21 UTC)").
+//! gives ("at approximately 4:55 PM", "between 5:15 PM and 6:15 PM", "lasted until Friday,
+//! November 18th, at 3:01pm"); `prose_cause` finds the sentence that says what caused it.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markdown::{is_metadata, opens_with_time, prose_lines};
-use super::sections::{Part, Section, clean_inline, items};
+use super::markdown::{is_metadata, opens_with_time};
+use super::sections::{Part, Section, items};
 use crate::model::EventKind;
 
 /// The hour on a 24-hour clock of an hour written with its half of the day ("1 PM" is 13,
@@ -280,33 +280,8 @@ fn read_sentence(
         .filter(|c| !stamp(c))
         .filter_map(|c| minutes(c.get(1), c.get(2), c.get(3)).map(|m| (c, m)))
         .collect();
-    // A later clause's own time is its own event ("returned to baseline by 09:48, and
-    // the SLO stopped burning at 09:52"; "we discovered that a change deployed at
-    // 08:55 had reduced the pool"): its clause is its text.
-    // ("Incident began at 18:31 and ended at 19:55": with no comma, the "and" parts them.)
+    later_clauses(sentence, &times, found, (own, year));
     let and_before = |at: usize| sentence[..at].rfind(" and ");
-    for (k, (c, m)) in times.iter().enumerate().skip(1) {
-        let at = c.get(0).map_or(0, |x| x.start());
-        let mut text = clause_at(sentence, at);
-        if text == sentence {
-            text = and_before(at).map_or(sentence, |i| sentence[i + 5..].trim());
-        }
-        if text != sentence {
-            // "... and lasted until Friday, November 18th, at 3:01pm": the harm's end, on the
-            // date told between the times.
-            let after_last = times[k - 1].0.get(0).map_or(0, |x| x.end());
-            let until = UNTIL.is_match(&sentence[after_last..at]);
-            found.push((
-                *m,
-                if until {
-                    format!("Ends: {text}")
-                } else {
-                    text.to_string()
-                },
-            ));
-            own.push(c.get(1).and_then(|t| dated(after_last.min(at), t.start())));
-        }
-    }
     // The first time's text ends where the next time's clause begins ("The change was pushed
     // at 19:01 UTC, and the outage commenced at 19:26 UTC": the push alone).
     let first_end = times
@@ -360,6 +335,42 @@ fn read_sentence(
     }
 }
 
+/// A later clause's own time is its own event ("returned to baseline by 09:48, and the SLO
+/// stopped burning at 09:52"; "we discovered that a change deployed at 08:55 had reduced the
+/// pool"): its clause is its text. ("Incident began at 18:31 and ended at 19:55": with no
+/// comma, the "and" parts them.)
+fn later_clauses(
+    sentence: &str,
+    times: &[(regex::Captures, u32)],
+    found: &mut Vec<(u32, String)>,
+    (own, year): (&mut Vec<Option<i64>>, Option<i64>),
+) {
+    let dated = |from: usize, to: usize| super::time_parser::date_in(&sentence[from..to], year);
+    let and_before = |at: usize| sentence[..at].rfind(" and ");
+    for (k, (c, m)) in times.iter().enumerate().skip(1) {
+        let at = c.get(0).map_or(0, |x| x.start());
+        let mut text = clause_at(sentence, at);
+        if text == sentence {
+            text = and_before(at).map_or(sentence, |i| sentence[i + 5..].trim());
+        }
+        if text != sentence {
+            // "... and lasted until Friday, November 18th, at 3:01pm": the harm's end, on the
+            // date told between the times.
+            let after_last = times[k - 1].0.get(0).map_or(0, |x| x.end());
+            let until = UNTIL.is_match(&sentence[after_last..at]);
+            found.push((
+                *m,
+                if until {
+                    format!("Ends: {text}")
+                } else {
+                    text.to_string()
+                },
+            ));
+            own.push(c.get(1).and_then(|t| dated(after_last.min(at), t.start())));
+        }
+    }
+}
+
 /// The clause of a sentence that holds the byte at `at`, when it is not the first clause (the
 /// whole sentence otherwise): clauses part at ", and", ", but", a semicolon, "that", "which".
 fn clause_at(sentence: &str, at: usize) -> &str {
@@ -376,237 +387,4 @@ fn clause_at(sentence: &str, at: usize) -> &str {
         .find(|b| b.start() > at)
         .map_or(sentence.len(), |b| b.start());
     sentence[from..to].trim()
-}
-
-/// With no root-cause section, the first sentence that says what caused it ("Automatic
-/// maintenance ... caused our database to grow"), or what a timeline line names as the root
-/// cause ("Root cause identified: certificate expiry on queue-svc").
-pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
-    // "Root cause identified: X", "Explanation revealed. X", "santos identifies the cause: X"
-    // (its sentence told on over the bullet's wrapped lines).
-    let named = Regex::new(r"(?i)\b(?:root cause(?: was)?(?: identified| found)?\s*[:\-–—]|(?:explanation|cause) (?:revealed|found|identified)[.:]|(?:identifie[sd]|identify|found|finds|pinpoint(?:s|ed)?) the (?:root )?cause\s*[:\-–—]|\bfound it\s*[:\-–—])\s*(.+)")
-        .expect("static regex");
-    let causal = Regex::new(
-        // ("... became unavailable after two colliding files were checked in": what came
-        // before the harm.)
-        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:of [^.;]{1,40}? )?(?:was|is|were)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after)\b",
-    )
-    .expect("static regex");
-    let prose_parts = |s: &&Section| {
-        !matches!(
-            s.part,
-            Part::Timeline
-                | Part::ActionItems
-                | Part::Lessons
-                | Part::WentWell
-                | Part::WentWrong
-                | Part::Lucky
-                | Part::Unlucky
-        )
-    };
-    // The timeline's lines first, then any section's (an incident log's "Context" bullets).
-    let timeline = sections
-        .iter()
-        .filter(|s| s.part == Part::Timeline)
-        .chain(sections.iter().filter(|s| s.part != Part::Timeline));
-    // "This leads me to the root cause of this problem: the server needs more RAM!"
-    let told = Regex::new(r"(?i)\broot cause of (?:this|the) (?:problem|issue|incident|outage)\s*(?:was|is)?\s*[:\-–—]\s*(.+)")
-        .expect("static regex");
-    timeline
-        .flat_map(|s| items(&s.lines))
-        .find_map(|l| {
-            named.captures(&l).map(|c| {
-                let cause = clean_inline(c[1].trim());
-                match cause.find(". ") {
-                    Some(end) => cause[..=end].trim().to_string(),
-                    None => cause,
-                }
-            })
-        })
-        .or_else(|| {
-            sections
-                .iter()
-                .filter(prose_parts)
-                .flat_map(|s| items(&prose_lines(s)))
-                .find_map(|p| told.captures(&p).map(|c| clean_inline(c[1].trim())))
-        })
-        // A cause named before a consequence told ("..., causing slow page loads"), in the
-        // first section that tells either: the summary's "causing" before a contributing
-        // factor's "caused".
-        .or_else(|| {
-            sections.iter().filter(prose_parts).find_map(|s| {
-                let one = std::slice::from_ref(s);
-                first_sentence(one, &|_| true, &NAMES_CAUSE)
-                    .or_else(|| first_sentence(one, &|_| true, &causal))
-            })
-        })
-        // Only a status message says it: "We suspect that an inadvertent configuration change
-        // as the trigger event for this issue."
-        .or_else(|| suspected_cause(sections))
-        // A story's finding: "But then I found that packets were being fragmented ...".
-        .or_else(|| found_cause(sections))
-}
-
-/// A sentence that says the cause is not known yet.
-static UNSURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not (?:\d+% )?sure|unsure|not yet (?:known|understood|clear)|(?:do|does|did) not (?:yet )?(?:fully )?(?:know|understand)|don't (?:yet )?know|unknown)\b")
-        .expect("static regex")
-});
-
-/// The first sentence of a story that says what its teller found ("then I found that",
-/// "it turned out that"): the cause, when nothing names one.
-fn found_cause(sections: &[Section]) -> Option<String> {
-    static FOUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:i|we)\s+(?:then\s+|finally\s+|eventually\s+)?(?:found|discovered|realized|realised|noticed)\s+that\b|\bit turned out (?:that|to be)\b|\bit became (?:apparent|clear|obvious|evident) that\b")
-            .expect("static regex")
-    });
-    prose_sentences(sections)
-        .find(|s| FOUND.is_match(s))
-        .map(|s| {
-            let s = clean_inline(s.trim().trim_end_matches([':', '.']));
-            let s = s
-                .strip_prefix("But ")
-                .map_or(s.clone(), super::game::capitalise);
-            format!("{s}.")
-        })
-}
-
-/// A sentence that says what the cause turned out to be ("The actual cause was a power supply
-/// that couldn't hold 5V"), in a blog's excerpt or anywhere in its prose: a write-up that tells
-/// the wrong leads first names the cause in so many words, where its other "because"s explain.
-pub(super) fn stated_cause(sections: &[Section], front_summary: Option<&str>) -> Option<String> {
-    static STATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:the |its )?(?:actual|real|underlying|true|ultimate) (?:root )?cause (?:was|is|turned out to be)\b")
-            .expect("static regex")
-    });
-    front_summary
-        .into_iter()
-        .flat_map(|f| f.split(". ").map(str::to_string).collect::<Vec<_>>())
-        .chain(prose_sentences(sections))
-        .find_map(|sentence| {
-            let m = STATED.find(&sentence)?;
-            let told = clean_inline(sentence[m.start()..].trim());
-            Some(format!(
-                "{}.",
-                super::game::capitalise(told.trim_end_matches('.'))
-            ))
-        })
-}
-
-/// A front matter's summary that names a cause ("Sending multicast traffic without properly
-/// configuring switches caused an Etsy global outage."): a retelling's own distillation, ahead
-/// of a later "due to" in its body about something else.
-pub(super) fn front_cause(front_summary: Option<&str>) -> Option<String> {
-    first_naming_cause(front_summary?.split(". "))
-}
-
-/// The first of some sentences that names a cause ("X caused Y", "due to"), with its full stop.
-pub(super) fn first_naming_cause<'a>(sentences: impl Iterator<Item = &'a str>) -> Option<String> {
-    sentences
-        .into_iter()
-        .find(|s| NAMES_CAUSE.is_match(s))
-        .map(|s| format!("{}.", s.trim().trim_end_matches('.')))
-}
-
-/// The sentences of the prose outside the timeline, in order.
-fn prose_sentences(sections: &[Section]) -> impl Iterator<Item = String> + '_ {
-    sections
-        .iter()
-        .filter(|s| s.part != Part::Timeline)
-        .flat_map(|s| items(&prose_lines(s)))
-        .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
-}
-
-/// The first sentence that suspects a trigger or a cause (a status message's, in a timeline
-/// or pasted as its own paragraph), when nothing says more.
-fn suspected_cause(sections: &[Section]) -> Option<String> {
-    static SUSPECTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:suspect|believe)\b[^.]{0,150}?\b(?:trigger|cause)\b")
-            .expect("static regex")
-    });
-    sections
-        .iter()
-        .flat_map(|s| s.lines.iter())
-        .flat_map(|l| l.split(". ").map(str::to_string).collect::<Vec<_>>())
-        .find_map(|sentence| {
-            let m = SUSPECTS.find(&sentence)?;
-            // The sentence from its subject: "... – Status update: We suspect ..." starts at "We".
-            let from = sentence[..m.start()].rfind([':', '–', '—']).map_or(0, |i| {
-                i + sentence[i..].chars().next().map_or(1, char::len_utf8)
-            });
-            let told = clean_inline(sentence[from..].trim());
-            Some(format!("{}.", told.trim_end_matches('.')))
-        })
-}
-
-/// A sentence that names a cause ("caused by", "X caused Y", "due to", "the trigger was"), not
-/// only a consequence ("..., causing slow page loads").
-pub(super) static NAMES_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:caused|due to|because|traced (?:it |this )?to|triggered by|the (?:root cause|trigger|cause) (?:was|is))\b")
-        .expect("static regex")
-});
-
-/// The first sentence of the sections `keep` keeps that `re` finds, with its full stop.
-fn first_sentence(
-    sections: &[Section],
-    keep: &dyn Fn(&&Section) -> bool,
-    re: &Regex,
-) -> Option<String> {
-    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)\b(\d{1,2})\. ((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
-        )
-        .expect("static regex")
-    });
-    static CHANGE_CAUSED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:planned|scheduled|routine)?\s*(?:upgrade|deploy\w*|release|rollout|migration|maintenance)\b.{0,100}?\bcaused\b")
-            .expect("static regex")
-    });
-    // "This resulted in a period of 30 minutes where...": what "this" was, the sentence before,
-    // is the cause.
-    static THIS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:this|that|it)\s+(?:\w+\s+)?(?:resulted in|led to|caused|meant)\b")
-            .expect("static regex")
-    });
-    sections.iter().filter(keep).find_map(|s| {
-        let told: Vec<String> = items(&prose_lines(s))
-            .iter()
-            // "On Monday 3. February 2020": an ordinal's full stop ends no sentence.
-            .map(|p| ORDINAL.replace_all(p, "$1 $2").into_owned())
-            .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
-            .collect();
-        // ("We are not 100% sure what caused the problem" names none.)
-        let causes: Vec<usize> = (0..told.len())
-            .filter(|&i| re.is_match(&told[i]) && !UNSURE.is_match(&told[i]))
-            .collect();
-        // "A planned upgrade ... caused a minor DNS issue. ... These vendor changes, when not
-        // implemented, caused CoreDNS to crash-loop": the change is the trigger; the sentence
-        // after that tells how is the cause.
-        let i = match causes.as_slice() {
-            [first, next, ..] if CHANGE_CAUSED.is_match(&told[*first]) => *next,
-            [first, ..] => *first,
-            [] => return None,
-        };
-        let i = if THIS.is_match(told[i].trim()) && i > 0 {
-            i - 1
-        } else {
-            i
-        };
-        // A template's question ("Was it caused by human error, ...?") is answered by the
-        // item after it ("Yes, removing an unmaintained extension").
-        let asked = told[i].trim().trim_end_matches('.').ends_with('?');
-        let said = match told.get(i + 1).filter(|_| asked) {
-            Some(answer) => {
-                let a = answer.trim();
-                let a = a
-                    .strip_prefix("Yes, ")
-                    .or_else(|| a.strip_prefix("Yes "))
-                    .unwrap_or(a);
-                super::game::capitalise(a)
-            }
-            None if asked => return None,
-            None => told[i].clone(),
-        };
-        Some(format!("{}.", said.trim().trim_end_matches('.')))
-    })
 }

@@ -172,7 +172,7 @@ fn render(
 
 /// The first sentence of an update, oldest first, that says what caused the incident.
 fn told_cause(updates: &[Update]) -> Option<String> {
-    super::prose::first_naming_cause(updates.iter().flat_map(|u| u.body.split(". ")))
+    super::prose_cause::first_naming_cause(updates.iter().flat_map(|u| u.body.split(". ")))
 }
 
 /// A tracker's list of updates ("- investigating Sep 07, 2022, 04:29 PM UTC" over the text)
