@@ -142,3 +142,32 @@ fn a_timeline_in_html_list_items() {
         i.skeleton.timeline
     );
 }
+
+#[test]
+fn a_person_s_word_straight_after_a_fix_is_the_fix_going_on() {
+    let text = "\
+# Incident: queue stuck
+
+```
+[11:00] Opsgenie: CRITICAL - orders queue depth above 50k
+[11:04] @ana (on-call): consumers are stuck on one poison message
+[11:08] @ana: moving the message to the dead-letter queue now
+[11:09] @ana: about half way through the partitions
+[11:12] @ana: depth falling, 20k left
+```
+";
+    let i = author::import_markdown("queue.md", text).unwrap();
+    let at = |m: i64| events(&i).into_iter().find(|e| e.0 == m).map(|e| e.1);
+    assert_eq!(
+        at(8),
+        Some(EventKind::Mitigation),
+        "{:#?}",
+        i.skeleton.timeline
+    );
+    assert_eq!(
+        at(9),
+        Some(EventKind::Mitigation),
+        "{:#?}",
+        i.skeleton.timeline
+    );
+}

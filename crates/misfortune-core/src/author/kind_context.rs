@@ -120,6 +120,9 @@ pub(super) fn is_actor_header(cell: &str) -> bool {
 pub(super) struct Place {
     pub actor: Actor,
     pub parent: Option<EventKind>,
+    /// The line before was a fix being made ("triggering manual cert renewal"): a person's
+    /// next word about it ("DNS challenge in progress") is the fix going on.
+    pub fixing: bool,
 }
 
 /// The kind of a line in its place.
@@ -154,6 +157,7 @@ pub(super) fn classify(text: &str, first: bool, place: Place) -> EventKind {
         (None, None) | (Some(Trend::Worse), _) => {}
     }
     match place.actor {
+        Actor::Person if place.fixing => EventKind::Mitigation,
         Actor::Person => EventKind::Investigation,
         Actor::System | Actor::Alerting => EventKind::Symptom,
         Actor::Unknown if responder_first(&text.to_lowercase()) => EventKind::Investigation,
@@ -368,14 +372,17 @@ mod tests {
         let system = Place {
             actor: actor_of("Monitoring"),
             parent: None,
+            fixing: false,
         };
         let person = Place {
             actor: actor_of("Dana (SRE)"),
             parent: None,
+            fixing: false,
         };
         let bot = Place {
             actor: actor_of("alerting"),
             parent: None,
+            fixing: false,
         };
         assert_eq!(
             classify("Cache nodes report full disks", false, system),
@@ -399,6 +406,7 @@ mod tests {
         let under = |k| Place {
             actor: Actor::Unknown,
             parent: Some(k),
+            fixing: false,
         };
         assert_eq!(
             classify(

@@ -441,6 +441,7 @@ fn classify_all(raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
         let place = Place {
             actor: e.actor,
             parent: e.parent.map(|p| kinds[p]),
+            fixing: kinds.last() == Some(&EventKind::Mitigation),
         };
         kinds.push(classify(&e.kind_text, i == 0, place));
     }
