@@ -287,11 +287,15 @@ pub(super) fn pasted_markup(md: &str) -> String {
     });
     let md = DOT.replace_all(&md, "$1- ");
     let md = MILITARY.replace_all(&md, "$1:$2$3");
+    // "~13:5x", "~14:4x": a minute known to its ten, read at the ten's start.
+    static TENS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{1,2}):([0-5])[xX]\b").expect("static regex"));
+    let md = TENS.replace_all(&md, "$1:${2}0");
     foreign_headings(&md)
 }
 
-/// A team that writes its headings in Portuguese, Spanish, French or German ("# Resumo",
-/// "## Linha do tempo", "## Causa raiz"): the headings the importer knows, in English (the
+/// A team that writes its headings in Portuguese, Spanish, French, German or Russian ("# Resumo",
+/// "## Linha do tempo", "## Первопричина"): the headings the importer knows, in English (the
 /// prose stays as written).
 fn foreign_headings(md: &str) -> String {
     const NAMES: &[(&str, &str)] = &[
@@ -323,6 +327,29 @@ fn foreign_headings(md: &str) -> String {
         ("acciones", "Action items"),
         ("massnahmen", "Action items"),
         ("maßnahmen", "Action items"),
+        // Russian.
+        ("сводка", "Summary"),
+        ("резюме", "Summary"),
+        ("краткое описание", "Summary"),
+        ("влияние", "Impact"),
+        ("последствия", "Impact"),
+        ("временная шкала", "Timeline"),
+        ("хронология", "Timeline"),
+        ("хронология событий", "Timeline"),
+        ("первопричина", "Root cause"),
+        ("корневая причина", "Root cause"),
+        ("причина", "Root cause"),
+        ("причины", "Root cause"),
+        ("обнаружение", "Detection"),
+        ("решение", "Resolution"),
+        ("устранение", "Resolution"),
+        ("что сработало", "What went well"),
+        ("что пошло хорошо", "What went well"),
+        ("что пошло не так", "What went wrong"),
+        ("уроки", "Lessons learned"),
+        ("выводы", "Lessons learned"),
+        ("действия", "Action items"),
+        ("задачи", "Action items"),
     ];
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)^(#{1,6}[ \t]+)([^\n#]+?)[ \t]*$").expect("static regex")
