@@ -291,78 +291,7 @@ pub(super) fn pasted_markup(md: &str) -> String {
     static TENS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(\d{1,2}):([0-5])[xX]\b").expect("static regex"));
     let md = TENS.replace_all(&md, "$1:${2}0");
-    foreign_headings(&md)
-}
-
-/// A team that writes its headings in Portuguese, Spanish, French, German or Russian ("# Resumo",
-/// "## Linha do tempo", "## Первопричина"): the headings the importer knows, in English (the
-/// prose stays as written).
-fn foreign_headings(md: &str) -> String {
-    const NAMES: &[(&str, &str)] = &[
-        ("resumo", "Summary"),
-        ("resumen", "Summary"),
-        ("résumé", "Summary"),
-        ("sommaire", "Summary"),
-        ("zusammenfassung", "Summary"),
-        ("linha do tempo", "Timeline"),
-        ("cronologia", "Timeline"),
-        ("cronología", "Timeline"),
-        ("línea de tiempo", "Timeline"),
-        ("chronologie", "Timeline"),
-        ("zeitleiste", "Timeline"),
-        ("zeitlicher ablauf", "Timeline"),
-        ("causa raiz", "Root cause"),
-        ("causa raíz", "Root cause"),
-        ("causa principal", "Root cause"),
-        ("cause racine", "Root cause"),
-        ("cause première", "Root cause"),
-        ("ursache", "Root cause"),
-        ("grundursache", "Root cause"),
-        ("impacto", "Impact"),
-        ("auswirkungen", "Impact"),
-        ("resolução", "Resolution"),
-        ("resolución", "Resolution"),
-        ("lösung", "Resolution"),
-        ("ações", "Action items"),
-        ("acciones", "Action items"),
-        ("massnahmen", "Action items"),
-        ("maßnahmen", "Action items"),
-        // Russian.
-        ("сводка", "Summary"),
-        ("резюме", "Summary"),
-        ("краткое описание", "Summary"),
-        ("влияние", "Impact"),
-        ("последствия", "Impact"),
-        ("временная шкала", "Timeline"),
-        ("хронология", "Timeline"),
-        ("хронология событий", "Timeline"),
-        ("первопричина", "Root cause"),
-        ("корневая причина", "Root cause"),
-        ("причина", "Root cause"),
-        ("причины", "Root cause"),
-        ("обнаружение", "Detection"),
-        ("решение", "Resolution"),
-        ("устранение", "Resolution"),
-        ("что сработало", "What went well"),
-        ("что пошло хорошо", "What went well"),
-        ("что пошло не так", "What went wrong"),
-        ("уроки", "Lessons learned"),
-        ("выводы", "Lessons learned"),
-        ("действия", "Action items"),
-        ("задачи", "Action items"),
-    ];
-    static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^(#{1,6}[ \t]+)([^\n#]+?)[ \t]*$").expect("static regex")
-    });
-    HEADING
-        .replace_all(md, |c: &regex::Captures| {
-            let name = c[2].trim().trim_end_matches(':').to_lowercase();
-            match NAMES.iter().find(|(n, _)| *n == name) {
-                Some((_, english)) => format!("{}{english}", &c[1]),
-                None => c[0].to_string(),
-            }
-        })
-        .into_owned()
+    super::foreign_headings::in_english(&md)
 }
 
 /// A labelled line's value anywhere in the document ("- **Resolution:** The network team

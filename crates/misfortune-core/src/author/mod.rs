@@ -20,6 +20,7 @@ mod classic;
 mod doc_text;
 mod event_kind;
 mod fix_words;
+mod foreign_headings;
 pub mod game;
 mod game_metrics;
 mod game_paths;
