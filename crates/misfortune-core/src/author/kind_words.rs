@@ -119,6 +119,8 @@ pub(super) const INVESTIGATION_STRONG: &[&str] = &[
     "logs showed",
     "discovery is made",
     "discovery was made",
+    "evidence confirmed",
+    "evidence showed",
     "logs indicated",
     "logs indicate",
     "events show",
