@@ -202,6 +202,17 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         return;
     };
     // "The system stopped creating notifications" is the harm, whatever it stopped doing.
+    // "Hard refresh and sync operations began across applications stopped for maintenance":
+    // the team's planned work under way before anything hurt, part of the change.
+    static WORK_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:operations|pulls|jobs?|tasks?|runs?|generation|reconciliation|refresh|sync|migration|rollout|maintenance)\b[^.;]{0,40}\b(?:began|begins|started|starts|commenced)\b|\b(?:began|begins|started|starts|commenced)\b[^.;]{0,40}\b(?:operations|pulls|jobs|tasks|runs|generation|reconciliation|refresh|sync|migration|rollout|maintenance)\b")
+            .expect("static regex")
+    });
+    // (What users felt is the harm, whatever began: "users began seeing slow pages".)
+    static FELT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:users?|customers?|clients?|slow\w*|latenc\w*|timeouts?|timed out|degrad\w*|report\w*|complain\w*)\b")
+            .expect("static regex")
+    });
     static HARM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:stopped|stops|fail(?:s|ed|ing|ures?)?|errors?|unavailable|went down|is down|outage)\b")
             .expect("static regex")
@@ -242,8 +253,12 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             }
             // "The rebuild finishes and the alias is swapped": a change, not yet a symptom.
             // ("from 4% to 97%" is a measurement, whatever else it says.)
+            // ("... across applications stopped for maintenance": stopped on purpose.)
             EventKind::Symptom
-                if changed && super::signal_trend::trend(&t).is_none() && !HARM.is_match(&t) =>
+                if (changed || WORK_BEGAN.is_match(&t))
+                    && super::signal_trend::trend(&t).is_none()
+                    && !HARM.is_match(&t.replace("stopped for maintenance", "paused"))
+                    && !FELT.is_match(&t) =>
             {
                 EventKind::Trigger
             }
