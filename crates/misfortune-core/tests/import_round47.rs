@@ -171,3 +171,33 @@ fn a_person_s_word_straight_after_a_fix_is_the_fix_going_on() {
         i.skeleton.timeline
     );
 }
+
+#[test]
+fn a_follow_up_after_the_last_recovery_does_not_keep_the_incident_open() {
+    let text = "\
+# Incident: login certificate
+
+```
+[06:00] PagerDuty: CRITICAL - TLS errors on login.example.net
+[06:03] @kim (on-call): the certificate expired an hour ago
+[06:06] @kim: renewing the certificate now
+[06:10] @kim: testing... site loads with valid cert
+[06:14] @kim: monitoring, all logins successful
+[06:16] @kim: adding alerts for cert expiry at 30 days
+```
+";
+    let i = author::import_markdown("login.md", text).unwrap();
+    let at = |m: i64| events(&i).into_iter().find(|e| e.0 == m).map(|e| e.1);
+    assert_eq!(
+        at(10),
+        Some(EventKind::Mitigation),
+        "{:#?}",
+        i.skeleton.timeline
+    );
+    assert_eq!(
+        at(14),
+        Some(EventKind::Resolution),
+        "{:#?}",
+        i.skeleton.timeline
+    );
+}

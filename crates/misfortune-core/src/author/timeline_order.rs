@@ -369,9 +369,16 @@ pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
     let Some(last) = events.iter().rposition(recovery) else {
         return;
     };
-    let quiet = events[last + 1..]
-        .iter()
-        .all(|e| matches!(e.1, EventKind::Communication | EventKind::Investigation));
+    // ("adding alerts for cert expiry warnings at 30 days" after the recovery is the follow-up,
+    // not the incident going on.)
+    static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:add\w*|creat\w*|set\w* up|configur\w*|writ\w*)\b[^.;]{0,30}\b(?:alerts?|alerting|monitor\w*|runbooks?|dashboards?|tests?|warnings?)\b")
+            .expect("static regex")
+    });
+    let quiet = events[last + 1..].iter().all(|e| {
+        matches!(e.1, EventKind::Communication | EventKind::Investigation)
+            || FOLLOW_UP.is_match(&e.2)
+    });
     // The first recovery seen is the fix taking hold ("the corrected expiry was deployed and
     // monitoring confirmed recovery" stays the mitigation), so only a later one ends it.
     let earlier_recovery = events[..last].iter().any(recovery);
