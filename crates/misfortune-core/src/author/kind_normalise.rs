@@ -41,9 +41,12 @@ pub(super) fn normalise(t: &str) -> String {
     static CHECK_FAILS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:validation|verification)[ _]((?:fail|error)\w*)").expect("static regex")
     });
-    // "Repeated exit-137 OOM kills": the kernel killing the process is the harm, not a fix.
-    static OOM_KILL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\boom[- ]?kill(?:s|ed|ing)?\b").expect("static regex"));
+    // "Repeated exit-137 OOM kills", "process killed by OOM killer": the kernel killing the
+    // process is the harm, not a fix.
+    static OOM_KILL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:(?:was |were )?killed by (?:the )?(?:oom|kernel)(?:[- ]?killer)?|oom[- ]?kill(?:s|ed|ing|er)?)\b")
+            .expect("static regex")
+    });
     let t = OOM_KILL.replace_all(&t, "oomkill");
     let t = CHECK_FAILS.replace_all(&t, "$1");
     let t = JOINED_POOL.replace_all(&t, "registered with the pool");

@@ -62,6 +62,8 @@ const RECOVERED: &[&str] = &[
     "online again",
     "running again",
     "responding again",
+    "answering again",
+    "answers again",
     "back to normal",
     "returns to normal",
     "return to normal",
