@@ -334,6 +334,7 @@ pub(super) fn without_link_refs(md: &str) -> String {
 /// raw Chromium ... |").
 pub(super) fn story(told: &mut Vec<String>, sections: &[Section]) {
     told.extend(narrative(sections));
+    told.extend(super::thought_actual::first_thoughts(sections));
     told.extend(super::timeline_table::untimed_rows(
         sections
             .iter()

@@ -506,6 +506,7 @@ fn read_sections(
         .or_else(|| get(Part::RootCause).find_map(cause_text))
         .or_else(|| super::prose_cause::stated_cause(sections, front_summary))
         .or_else(|| super::prose_cause::front_cause(front_summary))
+        .or_else(|| super::thought_actual::actual_cause(sections))
         .or_else(|| super::prose_cause::cause_sentence(sections));
     sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));
     sk.contributing = get(Part::Contributing)

@@ -46,6 +46,7 @@ mod status_page;
 mod status_stamps;
 mod tag_guess;
 mod templates;
+mod thought_actual;
 mod time_parser;
 mod timeline;
 mod timeline_clock;
