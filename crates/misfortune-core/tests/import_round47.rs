@@ -8,7 +8,7 @@ use misfortune_core::model::EventKind;
 
 #[path = "support/timeline_events.rs"]
 mod timeline_events;
-use timeline_events::events;
+use timeline_events::{events, kind_at};
 
 #[test]
 fn an_indented_timeline_reads_its_findings_and_moves() {
@@ -157,7 +157,7 @@ fn a_person_s_word_straight_after_a_fix_is_the_fix_going_on() {
 ```
 ";
     let i = author::import_markdown("queue.md", text).unwrap();
-    let at = |m: i64| events(&i).into_iter().find(|e| e.0 == m).map(|e| e.1);
+    let at = |m: i64| kind_at(&i, m);
     assert_eq!(
         at(8),
         Some(EventKind::Mitigation),
@@ -187,7 +187,7 @@ fn a_follow_up_after_the_last_recovery_does_not_keep_the_incident_open() {
 ```
 ";
     let i = author::import_markdown("login.md", text).unwrap();
-    let at = |m: i64| events(&i).into_iter().find(|e| e.0 == m).map(|e| e.1);
+    let at = |m: i64| kind_at(&i, m);
     assert_eq!(
         at(10),
         Some(EventKind::Mitigation),

@@ -4,6 +4,10 @@
 
 use misfortune_core::author;
 
+#[path = "support/timeline_events.rs"]
+mod timeline_events;
+use timeline_events::theory_names;
+
 #[test]
 fn a_thought_versus_actual_table_gives_the_wrong_theories_and_the_cause() {
     let text = "\
@@ -25,13 +29,7 @@ fn a_thought_versus_actual_table_gives_the_wrong_theories_and_the_cause() {
 | worker: health check timeout | Probe timeout too tight | A network policy blocked DNS to the database |
 ";
     let i = author::import_markdown("crashloops.md", text).unwrap();
-    let names: Vec<&str> = i
-        .skeleton
-        .game
-        .theories
-        .iter()
-        .map(|t| t.name.as_str())
-        .collect();
+    let names = theory_names(&i);
     assert!(
         names.iter().any(|n| n.contains("Bad deployment config")),
         "{names:?}"

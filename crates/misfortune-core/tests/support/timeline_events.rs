@@ -16,3 +16,20 @@ pub fn events(i: &Imported) -> Vec<(i64, EventKind)> {
     all.sort_by_key(|e| e.0);
     all
 }
+
+/// The kind of the first event at a signed minute, if any.
+#[allow(dead_code)] // Not every test file that shares this helper asks one minute.
+pub fn kind_at(i: &Imported, minute: i64) -> Option<EventKind> {
+    events(i).into_iter().find(|e| e.0 == minute).map(|e| e.1)
+}
+
+/// The names of the wrong theories the game built.
+#[allow(dead_code)] // Only the files that check the game's wrong paths use it.
+pub fn theory_names(i: &Imported) -> Vec<String> {
+    i.skeleton
+        .game
+        .theories
+        .iter()
+        .map(|t| t.name.clone())
+        .collect()
+}
