@@ -230,6 +230,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
     let recovered = says_recovered(&t);
     let alert_first = any(ALERT_FIRST, false) && !negated && (!recovered || !t.contains("confirm"));
     let came_back = recovered && trend != Some(Trend::Worse) && !ALERTING.is_match(&t);
+    let resolves = any(RESOLUTION, false) && !super::outcome_words::partial_return(&t);
     let looking = any(INVESTIGATION_STRONG, true) && !says_recovered(first_clause(&t)); // not "fully recovered and ... begin investigating"
     let seen = seen_kind(&t)
         .or_else(|| (reading || LOST_HEALTHY.is_match(&t)).then_some(EventKind::Symptom));
@@ -280,7 +281,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
             any(MITIGATION_FIRST, false) && !super::kind_phrases::planning_mitigation(&t),
             EventKind::Mitigation,
         ),
-        (any(RESOLUTION, false), EventKind::Resolution),
+        (resolves, EventKind::Resolution),
         // "Cluster image pulling observed to be working again": it recovered.
         (came_back, EventKind::Mitigation),
         // "Services recovered; continued monitoring" recovered.

@@ -27,6 +27,10 @@ pub(super) const MITIGATION: &[&str] = &[
     "kill",
     "workaround",
     "restart",
+    // "The peer resets the sessions by hand" ("connection reset by peer" is an error).
+    "resets the",
+    "reset the",
+    "resetting the",
     "locked",
     "paused",
     "pause",

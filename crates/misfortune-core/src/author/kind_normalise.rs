@@ -9,12 +9,12 @@ use regex::Regex;
 use super::kind_phrases::the_company;
 
 /// A line's words with the phrasings that mislead the word lists rewritten: "health checks
-/// pass" is a signal, not someone checking; an error message's "not found" is not someone
-/// finding something; "rolled the change back" is a rollback; traffic that "escalates" rises.
+/// pass" is a signal, not someone checking; an error message's "not found" (a lookup that
+/// "cannot find" a name) is not someone finding something; "rolled the change back" is a rollback; traffic that "escalates" rises.
 pub(super) fn normalise(t: &str) -> String {
     let t = t.replace("health check", "health-check");
     static NOT_FOUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:was |were |is |are |could not be |cannot be |can't be )?not found\b")
+        Regex::new(r"\b(?:(?:was |were |is |are |could not be |cannot be |can't be )?not found|(?:cannot|can't|could not|couldn't|fails? to|failed to) find)\b")
             .expect("static regex")
     });
     static ROLLED_BACK: LazyLock<Regex> = LazyLock::new(|| {

@@ -229,6 +229,12 @@ pub(super) const ESCALATION: &[&str] = &[
     "engineering paged",
     "status set to red",
     "status changed to red",
+    // "Sessions stuck in idle, multiple attempts to reach noc": the peer's operations centre.
+    "reach noc",
+    "reach the noc",
+    "reach their noc",
+    "contacted the noc",
+    "contact the noc",
 ];
 
 pub(super) const INVESTIGATION: &[&str] = &[

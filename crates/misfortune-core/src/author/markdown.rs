@@ -211,6 +211,7 @@ pub fn import_markdown_with(
     // T+ offsets give no time of day; clock times do.
     let clock_times = super::timeline_clock::told_in_clock_times(md);
     recorded_times(&mut sk, events, opts.zero, clock_times);
+    super::prose_cause::cause_from_lead_up(&mut sk, &mut found);
     fill_stated_times(&mut sk, md);
     if sk.trigger.is_none() {
         sk.trigger = sk

@@ -65,6 +65,8 @@ const RECOVERED: &[&str] = &[
     "answering again",
     "answers again",
     "back to normal",
+    // "The service is operating normally, but ... data are missing".
+    "operating normally",
     "returns to normal",
     "return to normal",
     // "Gateway metrics began returning toward normal"; "function execution impact
@@ -167,9 +169,24 @@ pub(super) fn says_recovered(text: &str) -> bool {
         Regex::new(r"\b(?:handshakes?|requests?|checks?|logins?|payments?|connections?|transactions?|builds?|jobs?|calls?|queries|lookups?|probes?)\s+(?:are\s+|were\s+|now\s+)?successful\b")
             .expect("static regex")
     });
+    // "All restores complete", "Half of the restore has been completed": the data put back.
+    static RESTORED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\brestor(?:e|es|ation)\b[^.;]{0,20}\bcomplet").expect("static regex")
+    });
     super::signal_trend::trend(&t) == Some(Trend::Better)
         || RECOVERED.iter().any(|w| t.contains(w))
         || SUCCESSFUL.is_match(&t)
+        || RESTORED.is_match(&t)
+}
+
+/// "The service is operating normally, but large chunks of recent data are missing": back, with
+/// harm still to undo.
+pub(super) fn partial_return(text: &str) -> bool {
+    static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bbut\b[^.;]{0,60}\b(?:missing|lost|not yet|still (?:missing|behind|delayed|degraded)|remain\w* (?:missing|behind|delayed|degraded|unavailable))\b")
+            .expect("static regex")
+    });
+    PARTIAL.is_match(text)
 }
 
 static RECOVERY_PLAN: LazyLock<Regex> = LazyLock::new(|| {

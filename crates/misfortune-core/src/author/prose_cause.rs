@@ -241,3 +241,33 @@ fn first_sentence(
         Some(format!("{}.", said.trim().trim_end_matches('.')))
     })
 }
+
+/// Nothing in the document says what caused it: what the timeline tells before minute 0 (the
+/// change and the first failure, "A user ... deletes their account" then "a lookup on the user's
+/// ID fails") is the cause, marked as assumed for the author to check.
+pub(super) fn cause_from_lead_up(sk: &mut super::Skeleton, found: &mut Vec<String>) {
+    use crate::model::EventKind;
+    if sk.root_cause.is_some() {
+        return;
+    }
+    let mut lead: Vec<_> = sk
+        .before_start
+        .iter()
+        .filter(|e| matches!(e.1, EventKind::Trigger | EventKind::Symptom))
+        .collect();
+    // (Furthest before minute 0 first.)
+    lead.sort_by_key(|e| std::cmp::Reverse(e.0));
+    // (Only a lead-up that tells both: a change alone, "Cache node restarts during routine
+    // maintenance", may be what the real cause, told nowhere, set off.)
+    let tells = |k: EventKind| lead.iter().any(|e| e.1 == k);
+    if !tells(EventKind::Trigger) || !tells(EventKind::Symptom) {
+        return;
+    }
+    let told: Vec<String> = lead
+        .iter()
+        .take(2)
+        .map(|e| format!("{}.", e.2.trim().trim_end_matches('.')))
+        .collect();
+    sk.root_cause = Some(told.join(" "));
+    found.push("root cause (assumed from the timeline before minute 0: check it)".to_string());
+}

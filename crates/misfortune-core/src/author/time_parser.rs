@@ -196,6 +196,7 @@ impl TimeParser {
                 relative: false,
                 eve: eve.is_some(),
                 am12,
+                ..Stamp::default()
             },
             start,
             end,

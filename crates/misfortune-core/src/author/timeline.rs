@@ -62,7 +62,8 @@ pub(super) fn parse_timeline(
             continue;
         }
         let awaited = !is_bullet && raw.last().is_some_and(|e| e.text.is_empty());
-        let stamp = line_stamp(&tp, &body, (heading, awaited), default_year);
+        let stamp = line_stamp(&tp, &body, (heading, awaited), default_year)
+            .filter(|s| !s.0.span || clock.carries_on(&s.0));
         // "- **Resolution:**" over "  - January 22, 2018, 17:30 PST": a label that names what
         // the dated line below it is.
         // (Under a phase heading still waiting for its paragraph, a short line ending in a

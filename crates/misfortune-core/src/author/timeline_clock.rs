@@ -17,6 +17,11 @@ pub(super) struct Stamp {
     pub(super) eve: bool,
     /// Written "12:15 AM": often meant as 12:15 PM, a quarter of an hour after noon.
     pub(super) am12: bool,
+    /// "2026-01-28: he finally responds": a day with no time.
+    pub(super) whole_day: bool,
+    /// "2026-01-20 - 2026-01-28: sessions stuck": a span of days, an event only where it carries
+    /// on from the line before on its first day.
+    pub(super) span: bool,
 }
 
 /// How far back a clock time with no date must go to be read as the next day: a timeline that
@@ -64,6 +69,17 @@ impl Clock {
             .or(days.first().copied())
     }
 
+    /// Whether a day told with no time is the day of the line before.
+    pub(super) fn carries_on(&self, stamp: &Stamp) -> bool {
+        let first = self.first_day.unwrap_or(0);
+        stamp.whole_day
+            && stamp.day.is_some()
+            && stamp.day == self.current_day
+            && self
+                .last_abs
+                .is_some_and(|prev| prev.div_euclid(86_400) == stamp.day.unwrap_or(0) - first)
+    }
+
     /// A timeline that says which day its undated times are on ("Unless otherwise noted all
     /// events happened on 2019-10-21").
     pub(super) fn set_usual_day(&mut self, day: i64) {
@@ -74,6 +90,11 @@ impl Clock {
     /// Seconds from the first day for a stamp; a clock time with no date of its own that goes
     /// well back crossed midnight.
     pub(super) fn place(&mut self, stamp: &Stamp) -> i64 {
+        // A day with no time on the day of the line before carries on from it, not back at
+        // the day's start.
+        if let Some(prev) = self.last_abs.filter(|_| self.carries_on(stamp)) {
+            return prev;
+        }
         if stamp.relative {
             self.last_abs = Some(stamp.secs);
             return stamp.secs;
@@ -131,6 +152,7 @@ pub(super) fn unfilled_time(
         relative: false,
         eve: false,
         am12: false,
+        ..Stamp::default()
     };
     Some((stamp, start, end + m.end()))
 }
@@ -144,14 +166,19 @@ pub(super) fn day_only(
     static TOLD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:\*\*)?\s*[-–—:|]\s*\S+\s+\S+").expect("static regex"));
     let lead = s[..start].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '-'));
-    // ("May 4-6 - Occasional kills" is a span of days, not one.)
-    static SPAN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*[-–]\s*\d").expect("static regex"));
-    let span = SPAN.is_match(&s[end..]);
-    (lead.is_empty() && !span && TOLD.is_match(&s[end..])).then_some((
+    // ("May 4-6 - Occasional kills" is a span of days, not one: an event only where it
+    // carries on from the line before.)
+    static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*[-–]\s*(?:\d{4}-\d{2}-\d{2}|\d{1,2}\b)").expect("static regex")
+    });
+    let span = SPAN.find(&s[end..]).map(|m| end + m.end());
+    let end = span.unwrap_or(end);
+    (lead.is_empty() && TOLD.is_match(&s[end..])).then_some((
         Stamp {
             day: Some(day),
             secs: 0,
+            whole_day: true,
+            span: span.is_some(),
             ..Stamp::default()
         },
         start,
