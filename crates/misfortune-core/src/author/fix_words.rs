@@ -28,6 +28,14 @@ pub(super) const MITIGATION: &[&str] = &[
     "workaround",
     "restart",
     // "The peer resets the sessions by hand" ("connection reset by peer" is an error).
+    "reconfigur",
+    // "We start bringing a new load balancer online", "A new load balancer is ready to serve
+    // requests": a replacement put in.
+    "bringing a new",
+    "brought a new",
+    "bring a new",
+    "bringing up a new",
+    "ready to serve",
     "resets the",
     "reset the",
     "resetting the",
@@ -191,7 +199,6 @@ pub(super) const MITIGATION: &[&str] = &[
     "more instances",
     "more nodes",
     "more servers",
-    "load balanc",
     "implemented",
     "implements",
     "adjustments",
@@ -208,7 +215,8 @@ pub(super) const MITIGATION: &[&str] = &[
     "adding",
     "count increase",
     "capacity increase",
-    "balances",
+    "balances the",
+    "balances traffic",
     "reinstat",
     "outage ends",
     "outage ended",

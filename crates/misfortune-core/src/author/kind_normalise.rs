@@ -47,6 +47,11 @@ pub(super) fn normalise(t: &str) -> String {
         Regex::new(r"\b(?:(?:was |were )?killed by (?:the )?(?:oom|kernel)(?:[- ]?killer)?|oom[- ]?kill(?:s|ed|ing|er)?)\b")
             .expect("static regex")
     });
+    // "They could communicate with our router": the link, not people told.
+    static TALKS_TO_DEVICE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bcommunicat\w* with (?:the |our |their |its )?(?:[\w-]+ )?(?:router|server|host|node|interface|switch|gateway|database|cluster|instance|endpoint|device)s?\b")
+            .expect("static regex")
+    });
     let t = OOM_KILL.replace_all(&t, "oomkill");
     let t = CHECK_FAILS.replace_all(&t, "$1");
     let t = JOINED_POOL.replace_all(&t, "registered with the pool");
@@ -56,6 +61,9 @@ pub(super) fn normalise(t: &str) -> String {
     let t = t
         .replace("taken offline", "disabled")
         .replace("taken down", "disabled");
+    // "ISP communicated back that everything was ok from their end": what the team learnt.
+    let t = t.replace("communicated back that", "confirmed that");
+    let t = TALKS_TO_DEVICE.replace_all(&t, "reach the device");
     // "Rollback takes priority over investigation": the rollback is what happened.
     let t = t.replace("priority over investigation", "priority");
     // "Azure portal failed away from Azure Front Door": moved on purpose, a failover.

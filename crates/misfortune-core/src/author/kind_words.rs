@@ -235,6 +235,12 @@ pub(super) const ESCALATION: &[&str] = &[
     "reach their noc",
     "contacted the noc",
     "contact the noc",
+    // "Email was sent to ISP provider and a follow up call".
+    "to isp",
+    "to the isp",
+    "to our isp",
+    "contacted the isp",
+    "called the isp",
 ];
 
 pub(super) const INVESTIGATION: &[&str] = &[

@@ -58,6 +58,12 @@ const RECOVERED: &[&str] = &[
     "green lights",
     "processing again",
     "serving again",
+    // "DNS has propagated ..., and the new load balancer begins serving requests".
+    "begins serving",
+    "began serving",
+    "starts serving",
+    "started serving",
+    "has propagated",
     "available again",
     "online again",
     "running again",

@@ -103,11 +103,12 @@ fn found_cause(sections: &[Section]) -> Option<String> {
 }
 
 /// A sentence that says what the cause turned out to be ("The actual cause was a power supply
-/// that couldn't hold 5V"), in a blog's excerpt or anywhere in its prose: a write-up that tells
-/// the wrong leads first names the cause in so many words, where its other "because"s explain.
+/// that couldn't hold 5V", "The outage was caused by the fact that ..."), in a blog's excerpt or
+/// anywhere in its prose: a write-up that tells the wrong leads first (or opens "I caused an
+/// outage last week") names the cause in so many words, where its other "because"s explain.
 pub(super) fn stated_cause(sections: &[Section], front_summary: Option<&str>) -> Option<String> {
     static STATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:the |its )?(?:actual|real|underlying|true|ultimate) (?:root )?cause (?:was|is|turned out to be)\b")
+        Regex::new(r"(?i)\b(?:the |its )?(?:actual|real|underlying|true|ultimate) (?:root )?cause (?:was|is|turned out to be)\b|\b(?:the|this) (?:outage|incident|downtime) was (?:caused|triggered) by\b")
             .expect("static regex")
     });
     front_summary

@@ -289,9 +289,12 @@ fn prompt_under_heading(sections: &[Section], line: &str) -> bool {
 /// short line naming a section, "Timeline", is a heading).
 fn block_starts(lines: &[&str], i: usize, title_line: usize) -> (bool, bool) {
     let after_blank = i == 0 || i == title_line || lines[i - 1].trim().is_empty();
+    // (A short line alone over a blank one, "Root Cause" straight under a timeline's last
+    // line, stands apart as well.)
+    let alone = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
     (
         after_blank,
-        after_blank || (i > 0 && ends_block(lines[i - 1])),
+        after_blank || alone || (i > 0 && ends_block(lines[i - 1])),
     )
 }
 

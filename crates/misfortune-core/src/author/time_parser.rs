@@ -156,14 +156,16 @@ impl TimeParser {
             return None;
         }
         // ("20:50pm" is 20:50: a 24-hour time with a stray half of the day.)
-        let mut am12 = false;
+        let (mut am12, mut pm) = (false, false);
         if let Some(ap) = clock.get(4).filter(|_| h <= 12) {
-            let pm = ap.as_str().to_lowercase().starts_with('p');
-            am12 = h == 12 && !pm;
+            let after_noon = ap.as_str().to_lowercase().starts_with('p');
+            // (An hour before noon moved past it: "11:34 PM", not "12:34 PM".)
+            pm = after_noon && h < 12;
+            am12 = h == 12 && !after_noon;
             if h == 12 {
                 h = 0;
             }
-            if pm {
+            if after_noon {
                 h += 12;
             }
         }
@@ -196,6 +198,7 @@ impl TimeParser {
                 relative: false,
                 eve: eve.is_some(),
                 am12,
+                pm,
                 ..Stamp::default()
             },
             start,

@@ -106,6 +106,7 @@ pub(super) fn parse_timeline(
         // Dated paragraphs make a bullet under one a sub-point even without indentation.
         dated_bullets = is_bullet;
         let abs = clock.place(&stamp);
+        undo_slip(&mut clock, &mut raw);
         let kind_text = match label.take() {
             Some(l) if text.is_empty() => format!("{l}:"),
             _ => kind_text,
@@ -114,6 +115,16 @@ pub(super) fn parse_timeline(
         time_heading = heading;
     }
     finish(raw)
+}
+
+/// "11:09 AM", "11:34 PM", "12:34 PM": the line the clock found written "PM" for "AM" goes back
+/// to the morning.
+fn undo_slip(clock: &mut Clock, raw: &mut [RawEvent]) {
+    if let Some(at) = clock.take_slipped() {
+        raw.iter_mut()
+            .filter(|e| e.abs == at)
+            .for_each(|e| e.abs -= 43_200);
+    }
 }
 
 /// A line's stamp, where it has one. A heading inside the timeline groups events; it is not one

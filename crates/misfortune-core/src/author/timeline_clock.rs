@@ -17,6 +17,8 @@ pub(super) struct Stamp {
     pub(super) eve: bool,
     /// Written "12:15 AM": often meant as 12:15 PM, a quarter of an hour after noon.
     pub(super) am12: bool,
+    /// Written with "PM" (an hour before noon put after it).
+    pub(super) pm: bool,
     /// "2026-01-28: he finally responds": a day with no time.
     pub(super) whole_day: bool,
     /// "2026-01-20 - 2026-01-28: sessions stuck": a span of days, an event only where it carries
@@ -42,6 +44,10 @@ pub(super) struct Clock {
     /// without one, and whether the line before named another.
     usual_day: Option<i64>,
     off_usual: bool,
+    /// The last line: a time written "PM" hours after the line before it.
+    pm_jump: Option<i64>,
+    /// A line read as "PM" that the next line shows was meant "AM": where it was put.
+    slipped: Option<i64>,
 }
 
 impl Clock {
@@ -124,6 +130,13 @@ impl Clock {
             // "12:00 PM Server downtime starts" then "12:15 AM Pagers informed the on-call
             // crew": the half of the day slipped, not a night gone by.
             abs += 43_200;
+        } else if let Some(prev) = self
+            .pm_jump
+            .filter(|&p| stamp.day.is_none() && abs + MIDNIGHT < p && abs >= p - 43_200)
+        {
+            // "11:09 AM", "11:34 PM", "12:34 PM": the middle line's half of the day slipped, not
+            // a night gone by before the last.
+            self.slipped = Some(prev);
         } else if stamp.day.is_none() && self.last_abs.is_some_and(|prev| abs + MIDNIGHT < prev) {
             abs += 86_400;
             match self.current_day.as_mut() {
@@ -131,8 +144,16 @@ impl Clock {
                 None => self.day_offset += 86_400,
             }
         }
+        self.pm_jump = (stamp.pm && stamp.day.is_none())
+            .then_some(abs)
+            .filter(|&a| self.last_abs.is_some_and(|prev| a - prev >= MIDNIGHT));
         self.last_abs = Some(abs);
         abs
+    }
+
+    /// Where a line was put that the line after it showed was written "PM" for "AM", once.
+    pub(super) fn take_slipped(&mut self) -> Option<i64> {
+        self.slipped.take()
     }
 }
 
