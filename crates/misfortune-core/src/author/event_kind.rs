@@ -573,6 +573,12 @@ pub(super) fn share_a_stem(a: &str, b: &str) -> bool {
 
 /// The part of a line before its first clause break.
 pub(super) fn first_clause(text: &str) -> &str {
+    // ("At 21:15 UTC, metrics showed ...": the time is not the clause.)
+    static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:at|by|around|as of)\s+[^,;]{0,30}?\d[^,;]{0,12},\s*")
+            .expect("static regex")
+    });
+    let text = WHEN.find(text).map_or(text, |m| &text[m.end()..]);
     text.split(['–', '—', ';', ',', '.'])
         .next()
         .unwrap_or(text)

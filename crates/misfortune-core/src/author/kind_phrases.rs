@@ -16,7 +16,14 @@ pub(super) fn the_company(t: &str) -> String {
         Regex::new(r"\b(?:pagerduty|opsgenie)('s)?\s+(initiated|deployed|rolled|made|pushed|changed|began|started|released|updated|engineers?|infrastructure|team)\b")
             .expect("static regex")
     });
-    ACTS.replace_all(t, "the company$1 $2").into_owned()
+    // "One of PagerDuty's datacenters suffered a network degradation", "PagerDuty website
+    // requests were rejected": the company's own systems.
+    static OWNS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:pagerduty|opsgenie)(?:(?:'|’)s\b| itself\b|( (?:website|app|application|web application|api|events api|rest api|systems?|services?|datacenters?)\b))")
+            .expect("static regex")
+    });
+    let t = ACTS.replace_all(t, "the company$1 $2");
+    OWNS.replace_all(&t, "the company's$1").into_owned()
 }
 
 /// Whether a line says someone was paged: the on-call paged, alerts fired, or a paging tool

@@ -230,6 +230,11 @@ pub(super) const ESCALATION: &[&str] = &[
     "status set to red",
     "status changed to red",
     // "Sessions stuck in idle, multiple attempts to reach noc": the peer's operations centre.
+    // "Approximately 10 minutes later, we started our Incident Response".
+    "started our incident response",
+    "started incident response",
+    "began our incident response",
+    "began incident response",
     "reach noc",
     "reach the noc",
     "reach their noc",

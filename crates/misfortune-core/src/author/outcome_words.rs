@@ -179,7 +179,13 @@ pub(super) fn says_recovered(text: &str) -> bool {
     static RESTORED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\brestor(?:e|es|ation)\b[^.;]{0,20}\bcomplet").expect("static regex")
     });
+    // "Metrics showed that there were no longer any active networking problems".
+    static NO_LONGER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bno longer (?:any |seeing |experiencing |had |has |have )?(?:active |open |ongoing )?(?:[\w-]+ )?(?:problems?|issues?|errors?|failures?|impact|packet loss)\b")
+            .expect("static regex")
+    });
     super::signal_trend::trend(&t) == Some(Trend::Better)
+        || NO_LONGER.is_match(&t)
         || RECOVERED.iter().any(|w| t.contains(w))
         || SUCCESSFUL.is_match(&t)
         || RESTORED.is_match(&t)

@@ -299,7 +299,13 @@ fn read_sentence(
     let later = if NEXT_DAY.is_match(sentence) { 1440 } else { 0 };
     let head = &sentence[..first_end.max(c.get(0).map_or(0, |x| x.end()))];
     let own_clause = clause_at(head, c.get(0).map_or(0, |x| x.start()));
-    let told = if window {
+    // (A harm told as a range, "an 18 minute window between 1:02am and 1:20am", begins at its
+    // start as a listed window does.)
+    let end_m = minutes(c.get(4), c.get(5), c.get(6).or(c.get(3)));
+    let harm = super::event_kind::guess_kind(sentence, false) == EventKind::Symptom;
+    // ("Timeframe: ..." already reads "Impact began: ...".)
+    let labelled = own_clause.starts_with("Impact began:");
+    let told = if window || (end_m.is_some() && harm && !labelled) {
         format!("Begins: {own_clause}")
     } else {
         super::stated_times::until_is_the_end(&c, own_clause)
@@ -311,8 +317,7 @@ fn read_sentence(
     // The end of a harm ("from 09:10 to 12:05, 40% of searches were stale") is its
     // resolution; the end of work ("between 5:15 PM and 6:15 PM we investigated and
     // uncovered...") is more of that work.
-    if let Some(end) = minutes(c.get(4), c.get(5), c.get(6).or(c.get(3))) {
-        let harm = super::event_kind::guess_kind(sentence, false) == EventKind::Symptom;
+    if let Some(end) = end_m {
         let text = if harm {
             format!("Ends: {sentence}")
         } else {

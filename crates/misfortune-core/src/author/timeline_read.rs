@@ -195,10 +195,20 @@ fn told_elsewhere(
             Part::Summary | Part::Impact | Part::Detection | Part::Resolution
         )
     }));
+    let first = events.first().map_or(0, |e| e.0);
+    // (With no alert, the harm the summary says began with the timeline, "an outage lasting
+    // 90 minutes, from 09:00 to 10:30 UTC", is when it was seen.)
+    // ("From 9:05 AM" over a first line "Network outage begins" tells nothing more.)
+    let told_outage = super::timeline_order::outage_start(events).map_or(i64::MAX, |i| events[i].0);
+    let harm_from_start = |e: &(i64, EventKind, String)| {
+        e.2.starts_with("Begins: ") && first_alert == i64::MAX && e.0 <= first && e.0 < told_outage
+    };
     parse_timeline(&lines, year)
         .into_iter()
         .filter(|e| {
-            (e.0 > last + 60 && e.0 < 86_400) || (e.1 == EventKind::Alert && e.0 < first_alert - 60)
+            (e.0 > last + 60 && e.0 < 86_400)
+                || (e.1 == EventKind::Alert && e.0 < first_alert - 60)
+                || harm_from_start(e)
         })
         .collect()
 }
