@@ -127,6 +127,15 @@ pub(super) fn cause_text(s: &Section) -> Option<String> {
         .map(|(_, l)| l.clone())
         .collect();
     let text = prose(&lines)?;
+    // "Let's dig into why this happened. It's never just one thing.": a lead-in to the
+    // subsections, not the cause.
+    static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:let'?s|let us|here'?s|below (?:we|is|are)|in this section)\b|\bwhy (?:this|it) happened\b")
+            .expect("static regex")
+    });
+    if LEAD_IN.is_match(&text) {
+        return None;
+    }
     // "Root Cause 1: Incorrect memory resource limits in Helm chart": the heading names it.
     static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^root causes?\s*#?\d+\s*[:.\-–—]\s*(\S.*)$").expect("static regex")

@@ -71,9 +71,10 @@ pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
         Regex::new(r"\b(?:informed|told|notified|reported|reports|tells)\b[^.;]{0,40}\bthat\b(?:[^.;]|\.\d){0,60}\b(?:not effective|ineffective|did not (?:work|fix|help)|didn't (?:work|fix|help)|does not (?:work|fix))\b|\b(?:remain|remains|remained|stay|stays|stayed)\s+(?:elevated|high|degraded|down|unavailable|broken)\b[^.;]{0,20}\bdespite\b")
             .expect("static regex")
     });
-    // "Avalanche of support tickets": the harm growing, told by its count of reports.
+    // "Avalanche of support tickets", "a spike of \"Payment failed\" tickets": the harm
+    // growing, told by its count of reports (whatever the tickets quote).
     static MANY_REPORTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:avalanche|flood|wave|surge|spike|influx|deluge|burst|stream) of\b[^.;]{0,20}\b(?:tickets|reports|complaints|calls)\b")
+        Regex::new(r#"\b(?:avalanche|flood|wave|surge|spike|influx|deluge|burst|stream) of\b(?:"[^"]{0,60}"|[^.;"]){0,20}\b(?:tickets|reports|complaints|calls)\b"#)
             .expect("static regex")
     });
     // "our website went down to fix an issue with deployments": the harm, whatever it was for.

@@ -27,6 +27,22 @@ static WHEN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A time told on the day before ("had gone out at 22:40 IST the previous night").
+static EVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\d:\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[a-z]{2,4}\s+)?(?:on\s+)?(?:the\s+)?(?:previous|prior)\s+(?:night|evening|day)\b|\d:\d{2}[^.;]{0,12}\b(?:the\s+)?(?:night|evening|day)\s+before\b")
+        .expect("static regex")
+});
+
+/// "Mitigation (11:48 IST):": a time in brackets after a label is when.
+static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((\d{1,2}:\d{2})\b").expect("static regex"));
+
+/// "**Permanent fix:** Daniel opened PR #4821 ... PR merged at 17:10 IST": a paragraph's
+/// opening label, which names the times its later sentences give too.
+static LEAD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\*\*)?([A-Z][\w ]{2,30}?)(?:\s*\([^)]*\))?:(?:\*\*)?\s").expect("static regex")
+});
+
 /// Timeline lines from prose: each sentence that gives a clock time ("We were alerted at 18:56
 /// PDT and stopped the job", "at approximately 4:55 PM", "around 1 PM"), at that time; a
 /// range ("from 18:40 to 22:50", "between 5:15 PM and 6:15 PM") gives its start and its end.
@@ -40,6 +56,9 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
     let mut found: Vec<(u32, String)> = Vec::new();
     // The day each found time is on: the date its sentence names, else the one before.
     let mut days: Vec<Option<i64>> = Vec::new();
+    // Whether a time was told on the day before ("had gone out at 22:40 IST the previous
+    // night").
+    let mut eves: Vec<bool> = Vec::new();
     let mut on = Dated::default();
     let sections: Vec<&Section> = sections.into_iter().collect();
     // A date written without its year ("November 12th 10:17pm") is in the year the document
@@ -61,17 +80,28 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
             .map(|l| WHEN_LABEL.replace(l, "Impact began:").into_owned())
             .collect();
         for paragraph in items(&kept) {
+            // "Mitigation (11:48 IST):": a time in brackets after a label is when.
+            let paragraph = BRACKETED.replace_all(&paragraph, "(at $1");
+            // "**Permanent fix:** Daniel opened PR #4821 ... PR merged at 17:10 IST": the
+            // label names the later sentences' times too.
+            let label = LEAD_LABEL
+                .captures(&paragraph)
+                .map(|c| c[1].trim().to_string());
             // The time the paragraph's last timed sentence gave, for "after 10 minutes".
             let mut last: Option<u32> = None;
             // "**30 July 2012, 02:33 IST.** The line tripped...": a stamp alone is the time of
             // the sentence after it.
             let mut stamp_alone: Option<String> = None;
-            for sentence in paragraph.split(". ") {
+            for (n, sentence) in paragraph.split(". ").enumerate() {
                 let sentence = sentence.trim().trim_end_matches('.');
                 on.read(sentence);
+                let labelled = match &label {
+                    Some(l) if n > 0 => format!("{l}: {sentence}"),
+                    _ => sentence.to_string(),
+                };
                 let told = stamp_alone
                     .take()
-                    .map_or(sentence.to_string(), |s| format!("{s}, {sentence}"));
+                    .map_or(labelled, |s| format!("{s}, {sentence}"));
                 let sentence = told.as_str();
                 let before = found.len();
                 let mut own: Vec<Option<i64>> = Vec::new();
@@ -85,6 +115,7 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
                 // November 14, 3:02 PM UTC"), else the day the prose is on.
                 for i in before..found.len() {
                     days.push(own.get(i - before).copied().flatten().or(on.day));
+                    eves.push(found.len() == before + 1 && EVE.is_match(sentence));
                 }
                 if found.len() > before {
                     last = found[before..].iter().map(|f| f.0).max();
@@ -95,9 +126,17 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
                 {
                     found.push((from + n, sentence.to_string()));
                     days.push(on.day);
+                    eves.push(false);
                     last = Some(from + n);
                 }
             }
+        }
+    }
+    if eves.contains(&true) {
+        // Each time on a day, the day before for those told so.
+        let base = days.iter().flatten().min().copied().unwrap_or(0);
+        for (d, eve) in days.iter_mut().zip(eves) {
+            *d = Some(d.unwrap_or(base) - i64::from(eve));
         }
     }
     dated_lines(found, days)
@@ -380,7 +419,7 @@ fn later_clauses(
 /// whole sentence otherwise): clauses part at ", and", ", but", a semicolon, "that", "which".
 fn clause_at(sentence: &str, at: usize) -> &str {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",\s*(?:and|but|while|then|so|when)\s+|;\s*|\s+(?:that|which)\s+")
+        Regex::new(r",\s*(?:and|but|while|then|so|when)\s+|;\s*|\s+(?:that|which)\s+|\s+[—–]\s+")
             .expect("static regex")
     });
     let breaks: Vec<_> = BREAK.find_iter(sentence).collect();

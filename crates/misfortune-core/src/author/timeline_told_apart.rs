@@ -71,7 +71,9 @@ pub(super) fn stamped_updates(
             under
         })
         .flat_map(|s| &s.lines)
-        .filter(|l| l.trim_start().starts_with("**") && opening_clock(l).is_some());
+        // ("14:48 - INCIDENT-2024-031: Payment service down, investigating" in a fenced Slack
+        // log: an update posted, as a bold-stamped paragraph is.)
+        .filter(|l| opening_clock(l).is_some());
     for l in sent {
         for (t, _, text) in parse_timeline(std::slice::from_ref(l), year) {
             let at = day + t.rem_euclid(86_400);
@@ -80,7 +82,12 @@ pub(super) fn stamped_updates(
             };
             if !events.iter().any(told) {
                 let text = text.trim_end_matches([':', '*', ' ']).to_string();
-                events.push((at, EventKind::Communication, text));
+                // ("15:05 - All systems green, incident resolved": the update that closed it.)
+                let kind = match super::event_kind::guess_kind(&text, false) {
+                    EventKind::Resolution => EventKind::Resolution,
+                    _ => EventKind::Communication,
+                };
+                events.push((at, kind, text));
             }
         }
     }
