@@ -136,7 +136,7 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
     };
     // "An attack is ruled out": what was ruled out is a theory too.
     static RULED_OUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:(?:is|was|were) (?:ruled out|the leading theory|the favourite|the favorite)|(?:(?:explored|investigated|checked) and )?ruled out)").expect("static regex")
+        Regex::new(r"(?i)(?:^|and |; )((?:an? |the )?[\w -]{3,40}?) (?:(?:is|was|were) (?:each |all |both )?(?:ruled out|the leading theory|the favourite|the favorite)|(?:(?:explored|investigated|checked) and )?ruled out)").expect("static regex")
     });
     // "Upstream Stripe gateway error rate was 0.0%, confirming the issue was entirely
     // internal": a suspect the readings cleared.
@@ -153,7 +153,11 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
     static EFFECT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:[-*]\s*)?\**\s*(?:\d+[.)]\s*)?([^*(.]{3,60}?)\s*\((?:an? )?(?:consequence|side[ -]effect|symptom|red herring|not the (?:root )?cause|ruled out|downstream effect)\b[^)]*\)\**\s*$").expect("static regex")
     });
-    let mut out: Vec<Found> = Vec::new();
+    static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:with|by|after|as|each|all|both|quickly|early)\b")
+            .expect("static regex")
+    });
+    let mut out: Vec<Found> = ruled_out_lists(text, &at);
     // "Maybe the baseline configuration got messed up?" wonders; "maybe we should" does not.
     let wonders = |s: &str| {
         let l = s.to_lowercase();
@@ -164,7 +168,8 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
             .iter()
             .filter_map(|r| r.captures(s))
             .map(|c| short(&theory_only(&c[1]), 60))
-            .find(|n| n.chars().count() >= 4)
+            // ("... were each ruled out with evidence": how, not what.)
+            .find(|n| n.chars().count() >= 4 && !TAIL.is_match(n))
         else {
             continue;
         };
@@ -198,6 +203,53 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
                     at: at(&w[0]),
                     quote: format!("{} {}", w[0].trim(), w[1].trim()),
                 });
+            }
+        }
+    }
+    out
+}
+
+/// Suspects a write-up rules out together: "Power, storage and the network were each ruled
+/// out" names three; so do the labelled bullets under "Ruling things out:" ("Power: I logged
+/// the throttle flags ...", "SD card: ...", "Router and cable: ...").
+fn ruled_out_lists(text: &[String], at: &dyn Fn(&str) -> SimTime) -> Vec<Found> {
+    static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*((?:[\w -]{2,30}, )*[\w -]{2,30},? and [\w -]{2,30}?) (?:were|have been|had been) (?:each |all |both )?ruled out\b").expect("static regex")
+    });
+    static RULING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:ruling (?:things |it |causes |suspects )?out|ruled out|what (?:it|we) ruled out|(?:suspects|causes|theories) ruled out|red herrings|dead ends)\W*:\W*$").expect("static regex")
+    });
+    static LABELLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\W*([A-Z][\w /&-]{1,30}?):\s+\S").expect("static regex"));
+    let mut out: Vec<Found> = Vec::new();
+    let mut push = |name: &str, s: &str| {
+        let name = short(name.trim(), 60);
+        if name.chars().count() >= 2 && !out.iter().any(|f| same_theory(&f.name, &name)) {
+            out.push(Found {
+                name: capitalise(&name),
+                at: at(s),
+                quote: s.to_string(),
+            });
+        }
+    };
+    // Sentences left under the "Ruling things out:" label (a bullet may tell several; the
+    // next label alone ends the list).
+    let mut ruling = 0;
+    for s in text {
+        let t = s.trim();
+        if let Some(c) = LISTED.captures(t) {
+            c[1].split([','])
+                .flat_map(|p| p.split(" and "))
+                .for_each(|n| push(n, t));
+        }
+        if RULING.is_match(t) {
+            ruling = 12;
+        } else if t.ends_with(':') {
+            ruling = 0;
+        } else if ruling > 0 {
+            ruling -= 1;
+            if let Some(c) = LABELLED.captures(t) {
+                push(&c[1], t);
             }
         }
     }

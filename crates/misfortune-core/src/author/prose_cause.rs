@@ -35,11 +35,14 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
                 | Part::Unlucky
         )
     };
-    // The timeline's lines first, then any section's (an incident log's "Context" bullets).
-    let timeline = sections
-        .iter()
-        .filter(|s| s.part == Part::Timeline)
-        .chain(sections.iter().filter(|s| s.part != Part::Timeline));
+    // The timeline's lines first, then any section's (an incident log's "Context" bullets),
+    // not an action item's ("Fix Proxmox backups — Root cause: backup retention ..." is a
+    // second finding's cause).
+    let timeline = sections.iter().filter(|s| s.part == Part::Timeline).chain(
+        sections
+            .iter()
+            .filter(|s| s.part != Part::Timeline && prose_parts(s)),
+    );
     // "This leads me to the root cause of this problem: the server needs more RAM!"
     let told = Regex::new(r"(?i)\broot cause of (?:this|the) (?:problem|issue|incident|outage)\s*(?:was|is)?\s*[:\-–—]\s*(.+)")
         .expect("static regex");
