@@ -163,6 +163,9 @@ fn opens_on_harm(t: &str) -> bool {
             // service".
             "notready",
             "not ready",
+            // "k3s-worker-1 Ready condition transitions to Unknown".
+            "transitions to unknown",
+            "unreachable",
             "experienced issues",
             "experiencing issues",
             "experienced problems",

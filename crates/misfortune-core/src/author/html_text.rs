@@ -38,7 +38,21 @@ pub(super) fn as_markdown(md: &str) -> Option<String> {
             format!("\n- {item}\n")
         }
     });
-    let text = PARAGRAPH.replace_all(&text, "\n$1\n\n");
+    // ("<p>Timeline</p>", "<p>Incident Summary:</p>": a paragraph that only names a known
+    // section is that section's heading.)
+    let text = PARAGRAPH.replace_all(&text, |c: &regex::Captures| {
+        let name = TAG.replace_all(&c[1], "");
+        let name = name.trim().trim_end_matches(':').trim();
+        let short = name.len() <= 60 && name.split_whitespace().count() <= 6;
+        let names_part = !name.is_empty()
+            && !name.contains('\n')
+            && super::sections::classify(name) != super::sections::Part::Other;
+        if short && names_part {
+            format!("\n## {name}\n\n")
+        } else {
+            format!("\n{}\n\n", &c[1])
+        }
+    });
     let text = BREAK.replace_all(&text, "\n");
     let text = TAG.replace_all(&text, "");
     let text = text

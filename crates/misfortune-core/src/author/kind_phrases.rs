@@ -29,7 +29,12 @@ pub(super) fn the_company(t: &str) -> String {
 /// Whether a line says someone was paged: the on-call paged, alerts fired, or a paging tool
 /// that paged people.
 pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
-    on_call_paged || ALERTS_FIRED.is_match(first_clause(t)) || PAGER_PAGED.is_match(t)
+    // ("Pods enter ContainerCreating. Prometheus alerts fire and are discarded": a sentence of
+    // its own says so as well.)
+    on_call_paged
+        || t.split(". ")
+            .any(|s| ALERTS_FIRED.is_match(first_clause(s)))
+        || PAGER_PAGED.is_match(t)
 }
 
 /// A paging tool that pages people ("Opsgenie paged the team", "PagerDuty alerted teams"), or

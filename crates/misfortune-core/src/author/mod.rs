@@ -208,6 +208,12 @@ static LATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 });
 
 /// Words of an alert that reached a person (a page, the on-call, a report).
+/// An alert that says nobody got it.
+static UNSEEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\balerts?\b[^.;]{0,40}\b(?:discarded|suppressed|silenced|swallowed|never delivered|not delivered|undelivered|went unnoticed|unseen|nobody saw|no one saw)\b")
+        .expect("static regex")
+});
+
 const REACHED: &[&str] = &[
     "page",
     "paging",
@@ -239,7 +245,13 @@ pub fn split_at_zero(events: Vec<(i64, EventKind, String)>, zero: Zero) -> Split
         // The detection is the first alert that reached a person (a page, the on-call, a
         // report), else the first alert.
         Zero::Detection => {
-            let alerts = || events.iter().filter(|e| e.1 == EventKind::Alert);
+            // ("Prometheus alerts fire and are discarded": an alert that reached nobody is
+            // not when anyone knew.)
+            let alerts = || {
+                events
+                    .iter()
+                    .filter(|e| e.1 == EventKind::Alert && !UNSEEN.is_match(&e.2))
+            };
             let reached = |t: &str| {
                 let t = t.to_lowercase();
                 REACHED.iter().any(|w| t.contains(w))

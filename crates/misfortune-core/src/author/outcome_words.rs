@@ -166,6 +166,14 @@ pub(super) fn says_recovered(text: &str) -> bool {
     if says_failed(&t) {
         return false;
     }
+    // "Memory limit restored": a setting put back is a fix made, not the service back.
+    static SETTING_RESTORED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:config\w*|setting|flag|value|limit|timeout|threshold|password|certificate|version|replica count|pool size)s? (?:was |were |is |are |has been |have been )?(?:restored|reverted)\b")
+            .expect("static regex")
+    });
+    if SETTING_RESTORED.is_match(&t) {
+        return false;
+    }
     // "Database connections dropped to 20/100": a signal that got better.
     // ("executed the following recovery procedures" names a plan, not the outcome.)
     let t = RECOVERY_PLAN.replace_all(&t, "");
@@ -174,6 +182,10 @@ pub(super) fn says_recovered(text: &str) -> bool {
     static SUCCESSFUL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:handshakes?|requests?|checks?|logins?|payments?|connections?|transactions?|builds?|jobs?|calls?|queries|lookups?|probes?)\s+(?:are\s+|were\s+|now\s+)?successful\b")
             .expect("static regex")
+    });
+    // "All five consumers 1/1 Running": every replica of the pods up again.
+    static ALL_READY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:1/1|2/2|3/3|4/4) (?:running|ready)\b").expect("static regex")
     });
     // "All restores complete", "Half of the restore has been completed": the data put back.
     static RESTORED: LazyLock<Regex> = LazyLock::new(|| {
@@ -189,13 +201,14 @@ pub(super) fn says_recovered(text: &str) -> bool {
         || RECOVERED.iter().any(|w| t.contains(w))
         || SUCCESSFUL.is_match(&t)
         || RESTORED.is_match(&t)
+        || ALL_READY.is_match(&t)
 }
 
 /// "The service is operating normally, but large chunks of recent data are missing": back, with
 /// harm still to undo.
 pub(super) fn partial_return(text: &str) -> bool {
     static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bbut\b[^.;]{0,60}\b(?:missing|lost|not yet|still (?:missing|behind|delayed|degraded)|remain\w* (?:missing|behind|delayed|degraded|unavailable))\b")
+        Regex::new(r"(?i)\bbut\b[^.;]{0,60}\b(?:missing|lost|not yet|still (?:missing|behind|delayed|degraded)|remain\w* (?:missing|behind|delayed|degraded|unavailable))\b|\bwhile\b[^.;]{0,60}\bremains? (?:shut down|down|dead|broken|unavailable|unreadable|read-only)\b")
             .expect("static regex")
     });
     PARTIAL.is_match(text)

@@ -171,6 +171,11 @@ pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> S
         Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex")
     });
     let rest = TZ.replace(rest, "");
+    // ("~10:50 onward | devbox fails": the time cell's own word.)
+    static ONWARD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:onwards?|and after|approx\.?)\s*(?:\||$)").expect("static regex")
+    });
+    let rest = ONWARD.replace(&rest, "");
     let t = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',')
     });

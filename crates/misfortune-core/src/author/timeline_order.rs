@@ -104,7 +104,7 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
 pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize> {
     static OUTAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|(?:customer )?impact (?:began|begins|started|starts)|(?:operations|requests|calls|syncs|deploys|deployments|builds|jobs|logins|checkouts|payments) (?:failed|fail|failing)|inability to|unable to|unschedulable|oom[- ]?kill\w*|killed by (?:the )?(?:oom|kernel)|could not be scheduled|deleted all|blackout|cascad\w*|hang|hangs|hung)\b",
+            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting|reporting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|(?:customer )?impact (?:began|begins|started|starts)|(?:operations|requests|calls|syncs|deploys|deployments|builds|jobs|logins|checkouts|payments) (?:failed|fail|failing)|inability to|unable to|unschedulable|oom[- ]?kill\w*|killed by (?:the )?(?:oom|kernel)|could not be scheduled|deleted all|blackout|cascad\w*|hang|hangs|hung)\b",
         )
         .expect("static regex")
     });
