@@ -210,6 +210,10 @@ pub(super) fn label_kind(t: &str) -> Option<EventKind> {
     if label == "status update" {
         return Some(EventKind::Communication);
     }
+    // "Decision: free space in place rather than hard-kill a wedged MySQL": a fix chosen.
+    if label == "decision" {
+        return Some(EventKind::Mitigation);
+    }
     // "Permanent fix: PR merged at 17:10 IST": the fix that ends it, after the harm did.
     if label.starts_with("permanent") {
         return Some(EventKind::Resolution);

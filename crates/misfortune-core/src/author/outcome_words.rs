@@ -185,7 +185,10 @@ pub(super) fn says_recovered(text: &str) -> bool {
     });
     // "All five consumers 1/1 Running": every replica of the pods up again.
     static ALL_READY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:1/1|2/2|3/3|4/4) (?:running|ready)\b").expect("static regex")
+        Regex::new(
+            r"\b(?:1/1|2/2|3/3|4/4) (?:running|ready)\b|\b(?:running|ready) (?:1/1|2/2|3/3|4/4)\b",
+        )
+        .expect("static regex")
     });
     // "All restores complete", "Half of the restore has been completed": the data put back.
     static RESTORED: LazyLock<Regex> = LazyLock::new(|| {
