@@ -20,12 +20,6 @@ pub(super) use super::outcome_words::{says_failed, says_recovered, says_worse};
 use super::signal_trend::Trend;
 use crate::model::EventKind;
 
-/// A line that names communication without doing any ("not communicated"; "Monitoring alert
-/// sent out" is the alert).
-fn uncommunicated(t: &str) -> bool {
-    t.contains("not communicated") || t.contains("without communicat") || t.contains("alert sent")
-}
-
 /// Work on a change under review ("asks for changes on the PR"), or a fix on its way out: the
 /// fix being made.
 static FIX_UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,10 +80,17 @@ pub(super) fn first_kind(text: &str) -> EventKind {
     {
         return k;
     }
+    // ("The time of this event was determined post mortem via the monitoring metrics": found
+    // afterwards, nobody alerted.)
+    static AFTERWARDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bpost[- ]?mortem\b|\bafter the fact\b|\bin hindsight\b|\breconstructed\b")
+            .expect("static regex")
+    });
     if ALERT
         .iter()
         .chain(ALERT_FIRST)
         .any(|w| at_word_start(&t, w))
+        && !AFTERWARDS.is_match(&t)
     {
         EventKind::Alert
     } else if NOTICING.is_match(&t)
@@ -163,6 +164,8 @@ fn opens_on_harm(t: &str) -> bool {
             // service".
             "notready",
             "not ready",
+            // "The proxy pod is evicted".
+            "evict",
             // "k3s-worker-1 Ready condition transitions to Unknown".
             "transitions to unknown",
             "unreachable",
@@ -242,7 +245,7 @@ pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
         // "Incident resolved, status page green": the end, whatever the page shows.
         (has(Special::IncidentEnds) && !told, EventKind::Resolution),
         (
-            any(COMMUNICATION, false) && !uncommunicated(&t),
+            any(COMMUNICATION, false) && !super::kind_phrases::uncommunicated(&t),
             EventKind::Communication,
         ),
         (
@@ -474,7 +477,7 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
     // "EKS cluster DockerHub password updated in ...", "Decision made to restore the previous
     // password": a setting changed, or a decision to change one.
     static SETTING_CHANGED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:password|token|config\w*|setting|flag|value|secret|key|credentials?|certificate|cert|version|image|tag|replica count|node count|limit|timeout|threshold|record|pool size|size|capacity|volume|disk|pvc)s? (?:was |were |is |are |has been |have been )?(?:updated|changed|rotated|restored|reverted|raised|lowered|increased|decreased|bumped|rolled back|removed|deleted|disabled|enabled|corrected|expanded|resized|extended)\b|^(?:decision (?:made |taken )?to|decided to|decides to) (?:\w+ )?(?:update|change|restore|revert|roll|restart|increase|scale|disable|enable|promote|fail over|rotate)")
+        Regex::new(r"\b(?:password|token|config\w*|setting|flag|value|secret|key|credentials?|certificate|cert|version|image|tag|replica count|node count|limit|timeout|threshold|record|pool size|size|capacity|volume|disk|pvc)s? (?:was |were |is |are |has been |have been )?(?:updated|changed|rotated|restored|reverted|raised|lowered|increased|decreased|bumped|rolled back|removed|deleted|disabled|enabled|corrected|expanded|resized|extended)\b|^(?:decision (?:made |taken )?to|decided to|decides to) (?:\w+ )?(?:update|change|restore|revert|roll|restart|increase|scale|disable|enable|promote|fail over|rotate)|^it (?:is|was) decided that\b")
             .expect("static regex")
     });
     done_last

@@ -375,6 +375,12 @@ pub(super) const DOING: &[&str] = &[
     "mark",
     "cordon",
     "exclud",
+    // "The cluster is created", "Data volumes are detached ... and moved", "The ZFS pool is
+    // imported into the new nfs server": a replacement stood up.
+    "creat",
+    "detach",
+    "import",
+    "provision",
 ];
 
 /// "Contacted AWS support" brings in help; matched as written only, since "Contact form" is

@@ -199,8 +199,15 @@ pub(super) fn says_recovered(text: &str) -> bool {
         Regex::new(r"\bno longer (?:any |seeing |experiencing |had |has |have )?(?:active |open |ongoing )?(?:[\w-]+ )?(?:problems?|issues?|errors?|failures?|impact|packet loss)\b")
             .expect("static regex")
     });
+    // "... can successfully retrieve an SSL certificate enabling students to connect", "prod
+    // hub is up and DNS is updated" (not "latency is up 20%").
+    static USERS_BACK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:enabling|allowing|letting) (?:users|students|customers|clients|people|everyone) to (?:connect|log ?in|sign in|access|use)\b|\b(?:is|are|was|were) (?:back )?up(?:\s*[.,;]|\s+and\b|\s*$)")
+            .expect("static regex")
+    });
     super::signal_trend::trend(&t) == Some(Trend::Better)
         || NO_LONGER.is_match(&t)
+        || USERS_BACK.is_match(&t)
         || RECOVERED.iter().any(|w| t.contains(w))
         || SUCCESSFUL.is_match(&t)
         || RESTORED.is_match(&t)

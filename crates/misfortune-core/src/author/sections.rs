@@ -428,7 +428,13 @@ fn timeline_sub_heading(
 ) -> bool {
     // ("### October 21, 2025 - Redis Overload" / "**Timeline:**" / bullets: the bold label over
     // each day's bullets stays inside the timeline, under its day.)
-    let inside = timeline_level.is_some_and(|tl| level > tl)
+    // ("## 13:20" among "### 13:10" headings: a time alone is one more event, whatever its
+    // level.)
+    static TIME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^~?\d{1,2}:\d{2}(?::\d{2})?\s*[A-Za-z]{0,4}\W*$").expect("static regex")
+    });
+    let time_only = timeline_level == Some(level) && TIME_ONLY.is_match(text.trim());
+    let inside = (timeline_level.is_some_and(|tl| level > tl) || time_only)
         && (line.trim_start().starts_with('#') || classify(text) == Part::Timeline);
     if inside && let Some(s) = sections.last_mut() {
         s.lines.push(format!("{} {text}", "#".repeat(level)));

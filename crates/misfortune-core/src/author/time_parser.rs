@@ -35,7 +35,7 @@ impl TimeParser {
             // Only a month's name ("Between 04:30" names none, so it hides no date after it).
             named: Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)").expect("static regex"),
             // A clock time, also right after the `T` of an ISO 8601 stamp (`2021-10-04T15:40Z`).
-            clock: Regex::new(r"(?i)(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(am|pm|a\.m\.|p\.m\.)?").expect("static regex"),
+            clock: Regex::new(r"(?i)(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*(am|pm|a\.m\.|p\.m\.)|([ap])\b)?").expect("static regex"),
             relative: Regex::new(r"(?i)\bT\s*\+\s*~?\s*(\d+)(?::(\d{2}))?\s*(h|hr|hours?|m|min|mins|minutes?)?").expect("static regex"),
         }
     }
@@ -155,9 +155,9 @@ impl TimeParser {
         if h > 23 || m > 59 || sec > 59 {
             return None;
         }
-        // ("20:50pm" is 20:50: a 24-hour time with a stray half of the day.)
+        // ("20:50pm" is 20:50: a 24-hour time with a stray half of the day; "11:21a" is AM.)
         let (mut am12, mut pm) = (false, false);
-        if let Some(ap) = clock.get(4).filter(|_| h <= 12) {
+        if let Some(ap) = clock.get(4).or(clock.get(5)).filter(|_| h <= 12) {
             let after_noon = ap.as_str().to_lowercase().starts_with('p');
             // (An hour before noon moved past it: "11:34 PM", not "12:34 PM".)
             pm = after_noon && h < 12;
