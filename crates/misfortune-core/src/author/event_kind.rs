@@ -432,7 +432,9 @@ fn starts_with_doing(stemmer: &Stemmer, t: &str) -> bool {
     let doing = |w: &str| is_doing(stemmer, w);
     // "Manually marked the VMs as unhealthy": how it was done does not hide what was done.
     let words = match words.first() {
-        Some(&("manually" | "then" | "finally" | "immediately" | "also")) => &words[1..],
+        Some(&("manually" | "then" | "finally" | "immediately" | "also" | "directly")) => {
+            &words[1..]
+        }
         _ => &words[..],
     };
     words.first().is_some_and(|w| doing(w))

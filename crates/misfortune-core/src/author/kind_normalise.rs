@@ -67,6 +67,8 @@ pub(super) fn normalise(t: &str) -> String {
         .replace("taken down", "disabled");
     // "ISP communicated back that everything was ok from their end": what the team learnt.
     let t = t.replace("communicated back that", "confirmed that");
+    // "Following exception shows up in hub logs": the error appearing, not someone looking.
+    let t = t.replace("shows up in", "appears in");
     let t = TALKS_TO_DEVICE.replace_all(&t, "reach the device");
     // "Rollback takes priority over investigation": the rollback is what happened.
     let t = t.replace("priority over investigation", "priority");

@@ -6,6 +6,13 @@
 /// communication even if it says "resolved"; one that names the cause or a theory is an
 /// investigation even if it mentions the restart it would need.
 pub(super) const COMMUNICATION: &[&str] = &[
+    // "John Denero advises students to use ds8.berkeley.edu right now".
+    "advises students",
+    "advised students",
+    "advises users",
+    "advised users",
+    "advises customers",
+    "advised customers",
     "status page",
     "status-page",
     "statuspage",
@@ -378,6 +385,7 @@ pub(super) const DOING: &[&str] = &[
     // "The cluster is created", "Data volumes are detached ... and moved", "The ZFS pool is
     // imported into the new nfs server": a replacement stood up.
     "creat",
+    "modifi",
     "detach",
     "import",
     "provision",

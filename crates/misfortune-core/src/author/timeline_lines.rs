@@ -164,7 +164,8 @@ pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> S
     let rest = &s[stamp_end..];
     // "02:50:39–02:50:54 | Validation failures fire": the range's end is not the text.
     static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:[-–—]|to)\s*~?\d{1,2}:\d{2}(?::\d{2})?\b").expect("static regex")
+        Regex::new(r"(?i)^\s*(?:[-–—]|to)\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?")
+            .expect("static regex")
     });
     let rest = RANGE_END.find(rest).map_or(rest, |m| &rest[m.end()..]);
     static TZ: LazyLock<Regex> = LazyLock::new(|| {
