@@ -35,6 +35,7 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
         || t.split(". ")
             .any(|s| ALERTS_FIRED.is_match(first_clause(s)))
         || PAGER_PAGED.is_match(t)
+        || TEAM_TOLD.is_match(t)
 }
 
 /// A paging tool that pages people ("Opsgenie paged the team", "PagerDuty alerted teams"), or
@@ -44,7 +45,7 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
 /// the alert,
 /// where a person paging a team would be an escalation.
 static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W{0,3}(?:(?:the )?(?:incident|issue|outage) (?:was )?reported\b|(?:the\s+)?(?:first|a|an|new)\s+(?:support|customer|user)\s+(?:tickets?|reports?|complaints?)\b|(?:an?\s+|the\s+)?(?:users?|customers?|clients?)\s+(?:asks?|asked)\s+(?:if|whether|why|about)\b|(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:an? |another )?(?:customers?|users?|clients?|partners?)\s+(?:reached out|contacted us|got in touch|wrote in|emailed us)\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b|(?:[\w-]+\s+){0,3}(?:staff|team|engineers?|on-?call|sres?|admins?) (?:is|are|was|were|gets?|got) (?:notified|informed|alerted)\b|[\w-]+\s+(?:also\s+)?(?:informs|informed|tells|told|warns|warned)\s+(?:[\w-]+\s+){1,2}that\s+[^.;]{0,30}\b(?:broken|down|failing|erroring|unavailable|not working|offline)\b)")
+    Regex::new(r"^\W{0,3}(?:(?:the )?(?:incident|issue|outage) (?:was )?reported\b|(?:the\s+)?(?:first|a|an|new)\s+(?:support|customer|user)\s+(?:tickets?|reports?|complaints?)\b|(?:an?\s+|the\s+)?(?:users?|customers?|clients?)\s+(?:asks?|asked)\s+(?:if|whether|why|about)\b|(?:pagerduty|opsgenie|victorops|alertmanager|splunk on-call|grafana oncall)\b[^.;]{0,20}\b(?:paged|pages|alerted|alerts|notified|called)\b|(?:end-?users|users|customers|support|a customer|a user)\s+(?:alerted|notified|warned|told)\s+us\b|(?:an? )?(?:developers?|users?|customers?|clients?|partners?|colleagues?|support)\s+(?:reports?|reported|flags?|flagged|complains?|complained)\b|(?:we|the team) (?:are|were|was|is|got|get) (?:informed|told|notified) that\b|(?:an? |another )?(?:customers?|users?|clients?|partners?)\s+(?:reached out|contacted us|got in touch|wrote in|emailed us)\b|(?:[\w-]+\s+){0,3}(?:member|engineers?|team|on-?call|someone|sres?|staff|admins?)\b[^.;]{0,40}?\b(?:informed|told|notified|made aware) (?:of|about|that)\b|[\w-]+\s+(?:also\s+)?(?:informs|informed|tells|told|warns|warned)\s+(?:[\w-]+\s+){1,2}that\s+[^.;]{0,30}\b(?:broken|down|failing|erroring|unavailable|not working|offline)\b)")
         .expect("static regex")
 });
 
@@ -179,14 +180,16 @@ static ALERTS_CHANGED: LazyLock<Regex> = LazyLock::new(|| {
 /// a message queue's "acks".
 pub(super) const AS_WRITTEN: &[&str] = &["acked"];
 
+/// "Infrastructure staff is notified in slack": the team told, which is the alert, not
+/// communication.
+static TEAM_TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?:[\w-]+\s+){0,3}(?:staff|team|engineers?|on-?call|sres?|admins?) (?:is|are|was|were|gets?|got) (?:notified|informed|alerted)\b")
+        .expect("static regex")
+});
+
 /// A line that names communication without doing any ("not communicated"; "Monitoring alert
 /// sent out" is the alert).
 pub(super) fn uncommunicated(t: &str) -> bool {
-    // ("Infrastructure staff is notified in slack": the team told, which is the alert.)
-    static TEAM_TOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\W*(?:[\w-]+\s+){0,3}(?:staff|team|engineers?|on-?call|sres?|admins?) (?:is|are|was|were|gets?|got) (?:notified|informed|alerted)\b")
-            .expect("static regex")
-    });
     t.contains("not communicated")
         || t.contains("without communicat")
         || t.contains("alert sent")

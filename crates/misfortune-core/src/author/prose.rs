@@ -341,10 +341,12 @@ fn read_sentence(
     // (A harm told as a range, "an 18 minute window between 1:02am and 1:20am", begins at its
     // start as a listed window does.)
     let end_m = minutes(c.get(4), c.get(5), c.get(6).or(c.get(3)));
-    let harm = super::event_kind::guess_kind(sentence, false) == EventKind::Symptom;
+    // (Read only for a range: the one guess serves its start and its end.)
+    let harm =
+        end_m.is_some() && super::event_kind::guess_kind(sentence, false) == EventKind::Symptom;
     // ("Timeframe: ..." already reads "Impact began: ...".)
     let labelled = own_clause.starts_with("Impact began:");
-    let told = if window || (end_m.is_some() && harm && !labelled) {
+    let told = if window || (harm && !labelled) {
         format!("Begins: {own_clause}")
     } else {
         super::stated_times::until_is_the_end(&c, own_clause)
