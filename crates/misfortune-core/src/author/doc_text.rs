@@ -457,6 +457,8 @@ fn split_blocks(lines: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
         Regex::new(r#"^\s*\{\s*"|\bpanicked at\b|^\s*note: run with|\w\[\d+\]:|\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|LOG|TRACE):?\s|^\s*\S+@\S+:\S*\s*[#$]|^\s*[$#]\s|^\s*\[\s*\d+\.\d+\]|^\s*(?:Log (?:started|ended)|Generating|Preparing|Unpacking|Setting up|Processing)\b"#)
             .expect("static regex")
     });
+    static PROMPT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*\S+@\S+:\S*\s*[#$]|^\s*[$#]\s").expect("static regex"));
     let mut out = Vec::new();
     let mut machine_lines = Vec::new();
     let mut block: Option<Vec<String>> = None;
@@ -467,7 +469,10 @@ fn split_blocks(lines: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
                 Some(b) => {
                     let filled: Vec<&String> = b.iter().filter(|l| !l.trim().is_empty()).collect();
                     let machine = filled.iter().filter(|l| MACHINE.is_match(l)).count();
-                    if machine * 2 < filled.len() {
+                    // (A terminal session, opening on its prompt, is the machine's whatever
+                    // the command printed: "$ ps aux | grep exe" over the process list.)
+                    let session = filled.first().is_some_and(|l| PROMPT.is_match(l));
+                    if machine * 2 < filled.len() && !session {
                         out.extend(b);
                     } else {
                         machine_lines.push(b);

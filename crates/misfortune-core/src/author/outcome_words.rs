@@ -71,6 +71,10 @@ const RECOVERED: &[&str] = &[
     "answering again",
     "answers again",
     "back to normal",
+    // "GSIs for Data 140 hub reported that the error was fixed".
+    "error was fixed",
+    "issue was fixed",
+    "problem was fixed",
     // "The service is operating normally, but ... data are missing".
     "operating normally",
     "returns to normal",

@@ -177,8 +177,9 @@ pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> S
         Regex::new(r"(?i)^\s*(?:onwards?|and after|approx\.?)\s*(?:\||$)").expect("static regex")
     });
     let rest = ONWARD.replace(&rest, "");
+    // ("### {{ 06:10 }}": a template's braces left around the time.)
     let t = rest.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',')
+        c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',' | '}')
     });
     let told = clean_inline(t.trim_end_matches('|').trim());
     // "Detected at Nov 1, 2022 6:00 AM": the word before the time says what happened.
