@@ -207,13 +207,13 @@ static LATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"\bnot\b[^.;]{0,40}\buntil\b").expect("static regex")
 });
 
-/// Words of an alert that reached a person (a page, the on-call, a report).
 /// An alert that says nobody got it.
 static UNSEEN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?i)\balerts?\b[^.;]{0,40}\b(?:discarded|suppressed|silenced|swallowed|never delivered|not delivered|undelivered|went unnoticed|unseen|nobody saw|no one saw)\b")
         .expect("static regex")
 });
 
+/// Words of an alert that reached a person (a page, the on-call, a report).
 const REACHED: &[&str] = &[
     "page",
     "paging",

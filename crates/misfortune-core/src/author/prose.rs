@@ -80,10 +80,7 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
             .map(|l| WHEN_LABEL.replace(l, "Impact began:").into_owned())
             .collect();
         for paragraph in items(&kept) {
-            // "Mitigation (11:48 IST):": a time in brackets after a label is when.
             let paragraph = BRACKETED.replace_all(&paragraph, "(at $1");
-            // "**Permanent fix:** Daniel opened PR #4821 ... PR merged at 17:10 IST": the
-            // label names the later sentences' times too.
             let label = LEAD_LABEL
                 .captures(&paragraph)
                 .map(|c| c[1].trim().to_string());

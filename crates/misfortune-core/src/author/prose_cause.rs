@@ -256,13 +256,13 @@ pub(super) fn cause_from_lead_up(sk: &mut super::Skeleton, found: &mut Vec<Strin
     }
     // Each line's first sentence, unless it reads as commands or code (a heading's event that
     // carries the shell session pasted under it).
-    let first_sentence = |t: &str| t.split(". ").next().unwrap_or(t).trim().to_string();
+    let opening = |t: &str| t.split(". ").next().unwrap_or(t).trim().to_string();
     let codeish = |t: &str| t.len() > 200 || t.contains([';', '=', '<', '>', '{', '}']);
     let mut lead: Vec<_> = sk
         .before_start
         .iter()
         .filter(|e| matches!(e.1, EventKind::Trigger | EventKind::Symptom))
-        .filter(|e| !codeish(&first_sentence(&e.2)))
+        .filter(|e| !codeish(&opening(&e.2)))
         .collect();
     // (Furthest before minute 0 first.)
     lead.sort_by_key(|e| std::cmp::Reverse(e.0));
@@ -275,7 +275,7 @@ pub(super) fn cause_from_lead_up(sk: &mut super::Skeleton, found: &mut Vec<Strin
     let told: Vec<String> = lead
         .iter()
         .take(2)
-        .map(|e| format!("{}.", first_sentence(&e.2).trim_end_matches(['.', ':'])))
+        .map(|e| format!("{}.", opening(&e.2).trim_end_matches(['.', ':'])))
         .collect();
     sk.root_cause = Some(told.join(" "));
     found.push("root cause (assumed from the timeline before minute 0: check it)".to_string());

@@ -77,13 +77,14 @@ impl Clock {
 
     /// Whether a day told with no time is the day of the line before.
     pub(super) fn carries_on(&self, stamp: &Stamp) -> bool {
+        let Some(day) = stamp.day.filter(|_| stamp.whole_day) else {
+            return false;
+        };
         let first = self.first_day.unwrap_or(0);
-        stamp.whole_day
-            && stamp.day.is_some()
-            && stamp.day == self.current_day
+        self.current_day == Some(day)
             && self
                 .last_abs
-                .is_some_and(|prev| prev.div_euclid(86_400) == stamp.day.unwrap_or(0) - first)
+                .is_some_and(|prev| prev.div_euclid(86_400) == day - first)
     }
 
     /// A timeline that says which day its undated times are on ("Unless otherwise noted all
