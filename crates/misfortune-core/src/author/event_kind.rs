@@ -46,7 +46,7 @@ fn stemmed(stemmer: &Stemmer, text: &str) -> String {
 
 /// Whether `w` occurs where a word starts ("shed" in "load shed", not in "published"); a word
 /// list entry may be a prefix ("investigat") or a phrase.
-fn at_word_start(t: &str, w: &str) -> bool {
+pub(super) fn at_word_start(t: &str, w: &str) -> bool {
     t.match_indices(w).any(|(i, _)| {
         t[..i]
             .chars()
@@ -110,113 +110,11 @@ pub(super) fn first_kind(text: &str) -> EventKind {
     } else if STARTED_LOOKING.is_match(&t) {
         // "Customer impact began at 11:45 UTC and we started investigating": the team at work.
         EventKind::Investigation
-    } else if opens_on_harm(&t) {
+    } else if super::kind_opening::opens_on_harm(&t) {
         EventKind::Symptom
     } else {
         EventKind::Trigger
     }
-}
-
-/// Whether a timeline's first line is the harm beginning with no change named ("Performance
-/// began to degrade", "our platform experienced degraded performance"): a symptom, the trigger
-/// left unsaid.
-fn opens_on_harm(t: &str) -> bool {
-    // Its first sentence: "Playbook command removes far more servers than intended; requests
-    // start failing" opens on the change.
-    let t = t.split(['.', ';', '—', '–']).next().unwrap_or(t);
-    // "The billing service logs `self signed certificate in chain` on a ledger query": what a
-    // service printed when it failed.
-    static PRINTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\W*(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}\s+(?:logs|logged|throws|threw|emits|emitted|prints|printed)\s")
-            .expect("static regex")
-    });
-    let harm = super::signal_trend::trend(t) == Some(Trend::Worse)
-        || PRINTS.is_match(t)
-        || [
-            "degrad",
-            "outage",
-            "went down",
-            "unavailable",
-            "fail",
-            "error",
-            "timeout",
-            "timed out",
-            "slow",
-            "could not",
-            "unable to",
-            "cannot",
-            "stopped",
-            "stops",
-            // "SDK Gateways stop fulfilling requests".
-            "stop ",
-            // "Customers may have experienced delays in Chat".
-            "delay",
-            // "Incident began at 18:31": the harm starts, whatever set it off.
-            "incident began",
-            "incident started",
-            // "Node starts reporting \"no space left on device\"".
-            "no space left",
-            // "Customer impact began. A subset of events began failing".
-            "impact began",
-            "impact started",
-            "inability",
-            // "Kubernetes node entered NotReady state", "experienced issues with the GCLB
-            // service".
-            "notready",
-            "not ready",
-            // "The proxy pod is evicted".
-            "evict",
-            // "k3s-worker-1 Ready condition transitions to Unknown".
-            "transitions to unknown",
-            "unreachable",
-            "experienced issues",
-            "experiencing issues",
-            "experienced problems",
-            // "Writer database begins experiencing connection saturation".
-            "saturat",
-            // "The chain stalled at height 4779033".
-            "stalled",
-            "stalls",
-            // "We experienced a sequence of faults which we do not fully understand".
-            "fault",
-        ]
-        .iter()
-        .any(|w| at_word_start(t, w));
-    let change = [
-        "deploy",
-        "release",
-        "config",
-        "push",
-        "upgrad",
-        "migrat",
-        "maintenance",
-        "rollout",
-        "rolled out",
-        "change",
-        "caus",
-        "renew",
-        "install",
-        "fills",
-        "filled",
-        "ran out",
-        "runs out",
-        "patch",
-        "commit",
-        "merge",
-        "failover",
-        // "MwEmbedSupport is removed, after noticing that puppet has been failing".
-        "remov",
-        "delet",
-    ]
-    .iter()
-    // "... stopped loading because a resize job wrote empty files": "because" causes nothing.
-    // ("... from person ingestion post-deployment workload": after a deploy is not a deploy.)
-    .any(|w| {
-        t.replace("because", "")
-            .replace("post-deploy", "")
-            .contains(w)
-    });
-    harm && !change
 }
 
 /// The kind a line's words name, if any word list or rule knows them.
@@ -471,11 +369,14 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
         .filter(|w| !w.is_empty())
         .collect();
-    // "Monitoring added", "Pods restarted": a short clause that ends on what was done.
+    // "Monitoring added", "Pods restarted", "Chart renamed and pushed": a short clause that ends
+    // on what was done.
     let done_last = words.len() <= 4
+        && words.last().is_some_and(|w| w.ends_with("ed"))
         && words
-            .last()
-            .is_some_and(|w| w.ends_with("ed") && is_doing(stemmer, w));
+            .iter()
+            .skip(1)
+            .any(|w| w.ends_with("ed") && is_doing(stemmer, w));
     // "EKS cluster DockerHub password updated in ...", "Decision made to restore the previous
     // password": a setting changed, or a decision to change one.
     static SETTING_CHANGED: LazyLock<Regex> = LazyLock::new(|| {

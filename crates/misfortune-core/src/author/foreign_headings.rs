@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A team that writes its headings in Portuguese, Spanish, French, German or Russian ("# Resumo",
+/// A team that writes its headings in Portuguese, Spanish, French, German, Russian or Vietnamese ("# Resumo",
 /// "## Linha do tempo", "## Первопричина"): the headings the importer knows, in English (the
 /// prose stays as written).
 pub(super) fn in_english(md: &str) -> String {
@@ -61,6 +61,23 @@ pub(super) fn in_english(md: &str) -> String {
         ("выводы", "Lessons learned"),
         ("действия", "Action items"),
         ("задачи", "Action items"),
+        // Vietnamese.
+        ("tóm tắt", "Summary"),
+        ("tổng quan", "Overview"),
+        ("tổng quan sự cố", "Incident overview"),
+        ("dòng thời gian", "Timeline"),
+        ("diễn biến", "Timeline"),
+        ("nguyên nhân gốc", "Root cause"),
+        ("nguyên nhân gốc rễ", "Root cause"),
+        ("nguyên nhân", "Root cause"),
+        ("ảnh hưởng", "Impact"),
+        ("phát hiện", "Detection"),
+        ("khắc phục", "Resolution"),
+        ("giải pháp", "Resolution"),
+        ("hạng mục hành động", "Action items"),
+        ("hành động khắc phục", "Action items"),
+        ("bài học rút ra", "Lessons learned"),
+        ("bài học", "Lessons learned"),
     ];
     static HEADING: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)^(#{1,6}[ \t]+)([^\n#]+?)[ \t]*$").expect("static regex")

@@ -218,6 +218,11 @@ pub(super) fn label_kind(t: &str) -> Option<EventKind> {
     if label.starts_with("permanent") {
         return Some(EventKind::Resolution);
     }
+    // "Investigation begins: kubectl errors in logs": the team starts looking; the label's
+    // last word is not a downtime window's "Begins:".
+    if label.starts_with("investigat") {
+        return Some(EventKind::Investigation);
+    }
     match last {
         "analysis" | "finding" | "findings" | "discovery" | "diagnosis" | "hypothesis"
         | "theory" | "assessment" | "investigation" | "identified" | "investigating"

@@ -180,10 +180,10 @@ static ALERTS_CHANGED: LazyLock<Regex> = LazyLock::new(|| {
 /// a message queue's "acks".
 pub(super) const AS_WRITTEN: &[&str] = &["acked"];
 
-/// "Infrastructure staff is notified in slack": the team told, which is the alert, not
-/// communication.
+/// "Infrastructure staff is notified in slack", "Dev team notified – deploy queue blocked": the
+/// team told, which is the alert, not communication.
 static TEAM_TOLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W*(?:[\w-]+\s+){0,3}(?:staff|team|engineers?|on-?call|sres?|admins?) (?:is|are|was|were|gets?|got) (?:notified|informed|alerted)\b")
+    Regex::new(r"^\W*(?:[\w-]+\s+){0,3}(?:staff|team|engineers?|on-?call|sres?|admins?) (?:(?:is|are|was|were|gets?|got) )?(?:notified|informed|alerted)\b")
         .expect("static regex")
 });
 

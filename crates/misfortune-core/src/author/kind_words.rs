@@ -389,6 +389,7 @@ pub(super) const DOING: &[&str] = &[
     "detach",
     "import",
     "provision",
+    "renam",
 ];
 
 /// "Contacted AWS support" brings in help; matched as written only, since "Contact form" is

@@ -28,6 +28,7 @@ mod game_suspects;
 mod html_text;
 mod kind_context;
 mod kind_normalise;
+mod kind_opening;
 mod kind_phrases;
 mod kind_words;
 mod markdown;

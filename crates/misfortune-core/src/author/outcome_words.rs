@@ -102,6 +102,8 @@ const RECOVERED: &[&str] = &[
     // "Traffic resumed within minutes"; "VLAN states have re-established"; a backlog
     // "accepted into the database and cleared".
     "resumed",
+    // "Deployments unblocked and verified".
+    "unblocked",
     "re-established",
     "reestablished",
     "and cleared",

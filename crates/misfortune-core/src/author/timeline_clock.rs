@@ -209,10 +209,11 @@ pub(super) fn day_only(
 }
 
 /// "~23:29 (previous night) | Pod was restarted": how far the words right after a clock time
-/// that put it on the day before reach, if they do.
+/// that put it on the day before reach, if they do. The same words in the languages whose
+/// headings the importer reads ("(ngày hôm trước)", "(la veille)", "(Vortag)", "(накануне)").
 pub(super) fn eve_marker(after: &str) -> Option<usize> {
     static EVE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*\(?\s*(?:the\s+)?(?:(?:previous|prior)\s+(?:night|day|evening)|(?:night|day|evening)\s+before)\s*\)?")
+        Regex::new(r"(?i)^\s*\(?\s*(?:(?:the\s+)?(?:(?:previous|prior)\s+(?:night|day|evening)|(?:night|day|evening)\s+before)|(?:ngày |tối |đêm )?hôm trước|đêm trước|(?:la )?veille|(?:am )?vortag|vorabend|(?:el |o )?d[ií]a anterior|(?:la |a )?noite anterior|(?:la )?noche anterior|накануне)\s*\)?")
             .expect("static regex")
     });
     EVE.find(after).map(|m| m.end())

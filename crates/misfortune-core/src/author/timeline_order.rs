@@ -358,9 +358,11 @@ pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
     if events.iter().any(|e| e.1 == EventKind::Resolution) {
         return;
     }
-    // "Verified system stability" closing the timeline: the end, checked.
-    static VERIFIED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?:verif\w*|confirm\w*)\b").expect("static regex"));
+    // "Verified system stability", "Releases unblocked and checked" closing the timeline: the
+    // end, checked.
+    static VERIFIED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:verif\w*|confirm\w*|checked)\b").expect("static regex")
+    });
     if let Some(e) = events.last_mut()
         && matches!(e.1, EventKind::Investigation | EventKind::Mitigation)
         && super::event_kind::says_recovered(&e.2)
