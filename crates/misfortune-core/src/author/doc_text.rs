@@ -457,6 +457,14 @@ fn split_blocks(lines: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
         Regex::new(r#"^\s*\{\s*"|\bpanicked at\b|^\s*note: run with|\w\[\d+\]:|\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|LOG|TRACE):?\s|^\s*\S+@\S+:\S*\s*[#$]|^\s*[$#]\s|^\s*\[\s*\d+\.\d+\]|^\s*(?:Log (?:started|ended)|Generating|Preparing|Unpacking|Setting up|Processing)\b"#)
             .expect("static regex")
     });
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\d.:])\d{1,2}:\d{2}(?::\d{2})?(?:[^\d:]|$)|^#{1,6}\s")
+            .expect("static regex")
+    });
+    static PERSON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:we|you|your|our|us|i|i'm|we're|you're|please|thanks)\b")
+            .expect("static regex")
+    });
     static PROMPT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*\S+@\S+:\S*\s*[#$]|^\s*[$#]\s").expect("static regex"));
     let mut out = Vec::new();
@@ -472,7 +480,15 @@ fn split_blocks(lines: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
                     // (A terminal session, opening on its prompt, is the machine's whatever
                     // the command printed: "$ ps aux | grep exe" over the process list.)
                     let session = filled.first().is_some_and(|l| PROMPT.is_match(l));
-                    if machine * 2 < filled.len() && !session {
+                    // (A block with no clock time, no heading and no person in it is neither a timeline
+                    // pasted as text nor a message the team sent ("*Issue has been fixed* We
+                    // have a new production cluster"): an error quoted under a time, "Failed to
+                    // create temporary user for ...", or a `kubectl describe` listing, is what
+                    // someone saw.)
+                    let output = !filled
+                        .iter()
+                        .any(|l| CLOCK.is_match(l) || PERSON.is_match(l));
+                    if machine * 2 < filled.len() && !session && !output {
                         out.extend(b);
                     } else {
                         machine_lines.push(b);

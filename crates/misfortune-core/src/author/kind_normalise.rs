@@ -52,9 +52,12 @@ pub(super) fn normalise(t: &str) -> String {
         Regex::new(r"\bcommunicat\w* with (?:the |our |their |its )?(?:[\w-]+ )?(?:router|server|host|node|interface|switch|gateway|database|cluster|instance|endpoint|device)s?\b")
             .expect("static regex")
     });
-    // "kiroku-api accumulates 234 restarts": a count of crashes, not someone restarting it.
-    static RESTART_COUNT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b\d[\d,]* restarts\b").expect("static regex"));
+    // "kiroku-api accumulates 234 restarts", "pods ... had been restarted ~13 times": a count
+    // of crashes, not someone restarting it.
+    static RESTART_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b\d[\d,]* restarts\b|\b(?:had |has |have )?(?:been )?restarted (?:~|about |around |over |some )?\d[\d,]*\+? times\b")
+            .expect("static regex")
+    });
     let t = RESTART_COUNT.replace_all(&t, "repeated crashes");
     let t = OOM_KILL.replace_all(&t, "oomkill");
     let t = CHECK_FAILS.replace_all(&t, "$1");

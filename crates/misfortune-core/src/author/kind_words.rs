@@ -326,6 +326,13 @@ pub(super) const INVESTIGATION: &[&str] = &[
     "review",
     "seeing",
     "noticing",
+    // "Chris runs `kubectl describe` on the node": a look that changes nothing.
+    "kubectl describe",
+    "kubectl get",
+    "kubectl logs",
+    "kubectl top",
+    "dmesg",
+    "journalctl",
 ];
 
 /// Stems of verbs that change a system, for a line's first word or the word after "starts".

@@ -91,6 +91,12 @@ const RECOVERED: &[&str] = &[
     "baseline level",
     "is back to",
     "are back to",
+    // "Confirmed the site is back", "the cache pods come back".
+    "is back",
+    "are back",
+    "come back",
+    "comes back",
+    "came back",
     "falls below",
     "fell below",
     "drops below",

@@ -20,7 +20,9 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
     let causal = Regex::new(
         // ("... became unavailable after two colliding files were checked in": what came
         // before the harm.)
-        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:of [^.;]{1,40}? )?(?:was|is|were)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after)\b",
+        // ("A node became unhealthy, correlated with a flood of ... messages": what went with
+        // it, when nothing says more; "... had run out of memory which broke the proxy".)
+        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:of [^.;]{1,40}? )?(?:was|is|were)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after|correlated with|(?:which|that) broke (?:the|our|all)|(?:which|that) took down)\b",
     )
     .expect("static regex");
     let prose_parts = |s: &&Section| {
@@ -80,6 +82,13 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
         // A story's finding: "But then I found that packets were being fragmented ...".
         .or_else(|| found_cause(sections))
 }
+
+/// A sentence that says why someone noticed ("This was noticed because Tim happened to look at
+/// grafana"): how it was found, not what caused it.
+static SEEN_BECAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:noticed|spotted|found|caught|seen|detected|discovered)\s+(?:only\s+|early\s+|late\s+)?because\b")
+        .expect("static regex")
+});
 
 /// A sentence that says the cause is not known yet.
 static UNSURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -156,12 +165,17 @@ fn prose_sentences(sections: &[Section]) -> impl Iterator<Item = String> + '_ {
 /// or pasted as its own paragraph), when nothing says more.
 fn suspected_cause(sections: &[Section]) -> Option<String> {
     static SUSPECTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:suspect|believe)\b[^.]{0,150}?\b(?:trigger|cause)\b")
+        // ("... saw that logs were showing very little output in general and suspected it was
+        // NGINX pods".)
+        Regex::new(r"(?i)\b(?:suspect|believe)\b[^.]{0,150}?\b(?:trigger|cause)\b|\bsuspected (?:that )?(?:it was|the (?:problem|issue|culprit) was)\s+\w")
             .expect("static regex")
     });
-    sections
-        .iter()
-        .flat_map(|s| s.lines.iter())
+    // (Line by line, a status message's own line; then paragraphs joined, for a sentence
+    // wrapped over two lines.)
+    let lines = sections.iter().flat_map(|s| s.lines.iter().cloned());
+    let paragraphs = sections.iter().flat_map(|s| items(&prose_lines(s)));
+    lines
+        .chain(paragraphs)
         .flat_map(|l| l.split(". ").map(str::to_string).collect::<Vec<_>>())
         .find_map(|sentence| {
             let m = SUSPECTS.find(&sentence)?;
@@ -211,8 +225,13 @@ fn first_sentence(
             .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
             .collect();
         // ("We are not 100% sure what caused the problem" names none.)
+        // ("This was noticed because Tim happened to look at grafana" explains the detection.)
         let causes: Vec<usize> = (0..told.len())
-            .filter(|&i| re.is_match(&told[i]) && !UNSURE.is_match(&told[i]))
+            .filter(|&i| {
+                re.is_match(&told[i])
+                    && !UNSURE.is_match(&told[i])
+                    && !SEEN_BECAUSE.is_match(&told[i])
+            })
             .collect();
         // "A planned upgrade ... caused a minor DNS issue. ... These vendor changes, when not
         // implemented, caused CoreDNS to crash-loop": the change is the trigger; the sentence

@@ -99,6 +99,8 @@ static BAD_STATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HIGH_PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:9\d|100)(?:\.\d+)?\s*%").expect("static regex"));
+static NOTHING_PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\d.,])0(?:\.0+)?\s*%").expect("static regex"));
 /// Two numbers with an arrow or "from .. to" between them.
 static FROM_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d[\d,.]*)\s*[a-z%/]*\s*(?:→|->|=>|to)\s*~?(\d[\d,.]*)")
@@ -169,6 +171,10 @@ fn clause_trend(text: &str) -> Option<Trend> {
     let d = direction(&t);
     // "CPU usage: 95%": near the limit.
     if bad && d == 0 && HIGH_PERCENT.is_match(&t) {
+        return Some(Trend::Worse);
+    }
+    // "Launch success metric reaches 0%": nothing gets through.
+    if good && !bad && d == 0 && NOTHING_PERCENT.is_match(&t) {
         return Some(Trend::Worse);
     }
     match (bad, good, d) {

@@ -294,6 +294,7 @@ fn finish(mut raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
     for (i, &from) in starts.iter().enumerate() {
         let to = starts.get(i + 1).copied().unwrap_or(out.len());
         super::timeline_order::late_reports(&mut out[from..to]);
+        super::timeline_order::teammate_findings(&mut out[from..to]);
         if from == 0 {
             super::timeline_order::noticed_is_detection(&mut out);
         }

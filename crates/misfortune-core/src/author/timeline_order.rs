@@ -37,9 +37,11 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
         // "We are happy to report that the issue is now resolved" found nothing.
         .find(|e| {
             // "Some users still saw channels they had left" is the harm going on.
+            // ("Dip ... noticed via grafana. ... despite the fact that it appears to have
+            // recovered": its first sentence says what happened.)
             (noticing.is_match(&e.2)
-                && !e.2.to_lowercase().contains(" still ")
-                && !super::event_kind::says_recovered(&e.2)
+                && !first_sentence(&e.2).to_lowercase().contains(" still ")
+                && !super::event_kind::says_recovered(first_sentence(&e.2))
                 && e.1 != EventKind::Resolution)
                 || e.2.starts_with("Investigating:")
         })
@@ -227,8 +229,30 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
     static PATCH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:patch\w*|hotfix\w*|fix(?:es|ed)?)\b").expect("static regex")
     });
+    // "Cluster self-heals and everything returns to normal" hours before anyone noticed: the
+    // harm ended on its own, with nothing worse after it until the detection.
+    let changes = |t: &str| CHANGE.iter().any(|w| t.to_lowercase().contains(w));
+    let healed = (0..first_alert)
+        .rev()
+        .find(|&i| {
+            events[i].1 == EventKind::Mitigation
+                && super::event_kind::says_recovered(&events[i].2)
+                && !changes(&events[i].2)
+        })
+        .filter(|&i| {
+            events[i + 1..first_alert]
+                .iter()
+                .all(|e| e.1 != EventKind::Symptom)
+                && events[..i]
+                    .iter()
+                    .any(|e| matches!(e.1, EventKind::Symptom | EventKind::Trigger))
+        });
     let mut fixing = false;
-    for e in &mut events[..first_alert] {
+    for (i, e) in events[..first_alert].iter_mut().enumerate() {
+        if healed == Some(i) {
+            e.1 = EventKind::Resolution;
+            continue;
+        }
         let t = e.2.to_lowercase();
         if PATCH.is_match(&t)
             && (super::event_kind::says_failed(&t)
@@ -315,6 +339,34 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
             };
         }
     }
+}
+
+/// A teammate telling what they found once the team is at work ("Chris reports that proxy pods
+/// are in CrashloopBackoff"): a finding, not the harm growing nor a new report. (Someone who
+/// reports from outside is named with where they are from, "Ana from support reports".)
+pub(super) fn teammate_findings(events: &mut [(i64, EventKind, String)]) {
+    static TELLS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([A-Z][a-z]+) (?:reports|reported|says|said|finds|found|notes|noted|sees|saw|confirms|confirmed) that\b")
+            .expect("static regex")
+    });
+    let Some(working) = events.iter().position(|e| {
+        matches!(
+            e.1,
+            EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
+        )
+    }) else {
+        return;
+    };
+    for e in events.iter_mut().skip(working + 1) {
+        if TELLS.is_match(&e.2) && matches!(e.1, EventKind::Symptom | EventKind::Alert) {
+            e.1 = EventKind::Investigation;
+        }
+    }
+}
+
+/// A line's first sentence.
+fn first_sentence(t: &str) -> &str {
+    t.split(". ").next().unwrap_or(t)
 }
 
 /// A timeline that never says the incident was resolved ends with its last recovery ("Attack

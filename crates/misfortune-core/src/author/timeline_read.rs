@@ -203,6 +203,15 @@ fn told_elsewhere(
     let harm_from_start = |e: &(i64, EventKind, String)| {
         e.2.starts_with("Begins: ") && first_alert == i64::MAX && e.0 <= first && e.0 < told_outage
     };
+    let timeline: Vec<String> = sections
+        .iter()
+        .filter(|s| s.part == Part::Timeline)
+        .flat_map(|s| s.lines.iter().cloned())
+        .collect();
+    let lines: Vec<String> = lines
+        .into_iter()
+        .filter(|l| !other_zone(l, &timeline))
+        .collect();
     parse_timeline(&lines, year)
         .into_iter()
         .filter(|e| {
@@ -257,8 +266,39 @@ pub(super) fn opening_clock(line: &str) -> Option<&str> {
 fn leads_in(line: &str, timeline: &[String]) -> bool {
     let retold =
         clock_of(line).is_some_and(|hm| timeline.iter().any(|t| opening_clock(t) == Some(hm)));
-    !retold && !only_an_end(line)
+    !retold && !only_an_end(line) && !other_zone(line, timeline)
 }
+
+/// Whether a sentence's time is in another zone than the timeline's ("noticed at 0:59 CET
+/// (need to convert to PST)" over a timeline in PST): its clock cannot be set beside the
+/// timeline's.
+fn other_zone(line: &str, timeline: &[String]) -> bool {
+    static STAMPED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?\(?([a-z]{2,5})\b|\btimes? (?:are |is )?(?:given |shown )?in ([a-z]{2,5})\b")
+            .expect("static regex")
+    });
+    let zone = |l: &str| {
+        STAMPED.captures_iter(l).find_map(|c| {
+            let z = c.get(1).or(c.get(2))?.as_str().to_uppercase();
+            // Summer and winter time are one zone here; "UTC", "GMT" and "Z" are one.
+            let z = match z.as_str() {
+                "GMT" | "Z" => "UTC".to_string(),
+                "PDT" | "EDT" | "CDT" | "MDT" => format!("{}ST", &z[..1]),
+                "CEST" => "CET".to_string(),
+                _ => z,
+            };
+            KNOWN_ZONES.contains(&z.as_str()).then_some(z)
+        })
+    };
+    let ours = timeline.iter().find_map(|l| zone(l));
+    matches!((zone(line), ours), (Some(a), Some(b)) if a != b)
+}
+
+/// Time zones a write-up names after its clock times.
+const KNOWN_ZONES: &[&str] = &[
+    "UTC", "PST", "EST", "CST", "MST", "CET", "EET", "WET", "BST", "IST", "JST", "KST", "AEST",
+    "AEDT", "NZST", "SGT", "HKT", "WAT", "EAT", "SAST", "MSK", "BRT",
+];
 
 /// A sentence whose only time is when something stopped ("Function lost until 5:47 UTC").
 fn only_an_end(line: &str) -> bool {
