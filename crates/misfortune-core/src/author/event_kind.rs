@@ -62,7 +62,8 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
         return first_kind(text);
     }
     listed_kind(text).unwrap_or_else(|| {
-        if super::kind_context::responder_first(&text.to_lowercase()) {
+        let t = text.to_lowercase();
+        if super::kind_context::responder_first(&t) && !super::kind_normalise::harm_found(&t) {
             EventKind::Investigation
         } else {
             EventKind::Symptom
@@ -452,7 +453,7 @@ static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
     // call authentication": the first line that finds the trouble, not its cause.
     // "Outage detected when website began experiencing slow loading times", "Detected while
     // trying to have a preview of the site".
-    Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?|(?:discovered|identified|detected|became aware of) (?:an? |some |several |the )?(?:issues?|problems?|errors?|outage|incident|degradation|disruption)\b)|^\W*detected\b|\b(?:outage|issue|problem|incident|errors?|failure|degradation)s? (?:was |were )?detected\b").expect("static regex")
+    Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?|(?:discovered|identified|detected|became aware of) (?:an? |some |several |the )?(?:issues?|problems?|errors?|outage|incident|degradation|disruption)\b)|^\W*detected\b|\b(?:outage|issue|problem|incident|errors?|failure|degradation)s? (?:is |are |was |were )?(?:detected|identified|noticed|spotted)\b").expect("static regex")
 });
 
 /// Whether a line that reports a recovery also says what was done to get it ("Flag set to 0% –

@@ -262,4 +262,9 @@ pub(super) const MITIGATION: &[&str] = &[
     "fixed",
     "applied",
     "patched",
+    // "General cleanup because many pods are not identified by k8s" (an "automatic cleanup"
+    // is the system's own).
+    "general cleanup",
+    "manual cleanup",
+    "cleaned up",
 ];

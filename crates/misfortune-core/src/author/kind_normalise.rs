@@ -58,6 +58,10 @@ pub(super) fn normalise(t: &str) -> String {
         Regex::new(r"\b\d[\d,]* restarts\b|\b(?:had |has |have )?(?:been )?restarted (?:~|about |around |over |some )?\d[\d,]*\+? times\b")
             .expect("static regex")
     });
+    let t = HARM_FOUND.replace(&t, "$1");
+    // "General cleanup because many pods are not identified by k8s": unknown to it, nobody
+    // identified anything.
+    let t = t.replace("not identified by", "unknown to");
     let t = RESTART_COUNT.replace_all(&t, "repeated crashes");
     let t = OOM_KILL.replace_all(&t, "oomkill");
     let t = CHECK_FAILS.replace_all(&t, "$1");
@@ -80,4 +84,16 @@ pub(super) fn normalise(t: &str) -> String {
     let t = ALERT_CLEARS.replace_all(&t, "alert back to normal for");
     let t = ROLLED_BACK.replace_all(&t, "$1 back $2");
     RISES.replace_all(&t, "${1}rises").into_owned()
+}
+
+/// "We realize that many other services are down", "We discover that another node has entered
+/// NodeLost state": more harm found, not a finding about the cause.
+static HARM_FOUND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*we (?:then )?(?:reali[sz]e|realized|realised|discover|discovered|notice|noticed|see|saw) that ([^.;]{0,60}\b(?:(?:is|are) (?:both |all |also )?down|went down|(?:is|are) unavailable|(?:has|have) entered)\b)")
+        .expect("static regex")
+});
+
+/// Whether a line is the team finding more harm (see `HARM_FOUND`).
+pub(super) fn harm_found(t: &str) -> bool {
+    HARM_FOUND.is_match(t)
 }

@@ -29,56 +29,7 @@ pub(super) fn opens_on_harm(t: &str) -> bool {
     });
     let harm = super::signal_trend::trend(t) == Some(Trend::Worse)
         || PRINTS.is_match(t)
-        || [
-            "degrad",
-            "outage",
-            "went down",
-            "unavailable",
-            "fail",
-            "error",
-            "timeout",
-            "timed out",
-            "slow",
-            "could not",
-            "unable to",
-            "cannot",
-            "stopped",
-            "stops",
-            // "SDK Gateways stop fulfilling requests".
-            "stop ",
-            // "Customers may have experienced delays in Chat".
-            "delay",
-            // "Incident began at 18:31": the harm starts, whatever set it off.
-            "incident began",
-            "incident started",
-            // "Node starts reporting \"no space left on device\"".
-            "no space left",
-            // "Customer impact began. A subset of events began failing".
-            "impact began",
-            "impact started",
-            "inability",
-            // "Kubernetes node entered NotReady state", "experienced issues with the GCLB
-            // service".
-            "notready",
-            "not ready",
-            // "The proxy pod is evicted".
-            "evict",
-            // "k3s-worker-1 Ready condition transitions to Unknown".
-            "transitions to unknown",
-            "unreachable",
-            "experienced issues",
-            "experiencing issues",
-            "experienced problems",
-            // "Writer database begins experiencing connection saturation".
-            "saturat",
-            // "The chain stalled at height 4779033".
-            "stalled",
-            "stalls",
-            // "We experienced a sequence of faults which we do not fully understand".
-            "fault",
-        ]
-        .iter()
-        .any(|w| at_word_start(t, w));
+        || HARM.iter().any(|w| at_word_start(t, w));
     let change = [
         "deploy",
         "release",
@@ -117,3 +68,60 @@ pub(super) fn opens_on_harm(t: &str) -> bool {
     });
     harm && !change
 }
+
+/// Words of harm a timeline's first line may open on.
+const HARM: &[&str] = &[
+    "degrad",
+    "outage",
+    "went down",
+    "unavailable",
+    "fail",
+    "error",
+    "timeout",
+    "timed out",
+    "slow",
+    "could not",
+    "unable to",
+    "cannot",
+    "stopped",
+    "stops",
+    // "SDK Gateways stop fulfilling requests".
+    "stop ",
+    // "Customers may have experienced delays in Chat".
+    "delay",
+    // "Incident began at 18:31": the harm starts, whatever set it off.
+    "incident began",
+    "incident started",
+    // "### 10:00 - Problem starts".
+    "problem starts",
+    "problem started",
+    "problem begins",
+    "problem began",
+    "issue starts",
+    "issue started",
+    // "Node starts reporting \"no space left on device\"".
+    "no space left",
+    // "Customer impact began. A subset of events began failing".
+    "impact began",
+    "impact started",
+    "inability",
+    // "Kubernetes node entered NotReady state", "experienced issues with the GCLB
+    // service".
+    "notready",
+    "not ready",
+    // "The proxy pod is evicted".
+    "evict",
+    // "k3s-worker-1 Ready condition transitions to Unknown".
+    "transitions to unknown",
+    "unreachable",
+    "experienced issues",
+    "experiencing issues",
+    "experienced problems",
+    // "Writer database begins experiencing connection saturation".
+    "saturat",
+    // "The chain stalled at height 4779033".
+    "stalled",
+    "stalls",
+    // "We experienced a sequence of faults which we do not fully understand".
+    "fault",
+];

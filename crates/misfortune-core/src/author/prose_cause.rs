@@ -22,7 +22,7 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
         // before the harm.)
         // ("A node became unhealthy, correlated with a flood of ... messages": what went with
         // it, when nothing says more; "... had run out of memory which broke the proxy".)
-        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:of [^.;]{1,40}? )?(?:was|is|were)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after|correlated with|(?:which|that) broke (?:the|our|all)|(?:which|that) took down)\b",
+        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:of [^.;]{1,40}? )?(?:was|is|were)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after|correlated with|(?:which|that) broke (?:the|our|all)|(?:which|that) took down|(?:was|were) preventing|prevented (?:\w+ ){1,4}from|^an? (?:bug|defect|regression) in)\b",
     )
     .expect("static regex");
     let prose_parts = |s: &&Section| {
@@ -81,6 +81,26 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
         .or_else(|| suspected_cause(sections))
         // A story's finding: "But then I found that packets were being fragmented ...".
         .or_else(|| found_cause(sections))
+        // Only the fix names the culprit: "Fixed by removing node that had no IP address in
+        // its metadata."
+        .or_else(|| fixed_by_removing(sections))
+}
+
+/// A summary's sentence that says the incident was fixed by taking away something that was
+/// wrong ("Fixed by removing node that had no IP address in its metadata"): what was taken
+/// away is the culprit, when nothing else says.
+fn fixed_by_removing(sections: &[Section]) -> Option<String> {
+    static FIXED_BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:it was |this was |the (?:issue|problem|incident|outage) was )?(?:fixed|resolved|solved|mitigated) by (?:removing|replacing|deleting|reverting|rolling back|disabling|draining|cordoning)\b")
+            .expect("static regex")
+    });
+    sections
+        .iter()
+        .filter(|s| s.part == Part::Summary)
+        .flat_map(|s| items(&prose_lines(s)))
+        .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .find(|s| FIXED_BY.is_match(s.trim()))
+        .map(|s| format!("{}.", clean_inline(s.trim().trim_end_matches('.'))))
 }
 
 /// A sentence that says why someone noticed ("This was noticed because Tim happened to look at
@@ -152,11 +172,22 @@ pub(super) fn first_naming_cause<'a>(sentences: impl Iterator<Item = &'a str>) -
         .map(|s| format!("{}.", s.trim().trim_end_matches('.')))
 }
 
-/// The sentences of the prose outside the timeline, in order.
+/// The sentences of the prose outside the timeline and the lessons ("It was 11 hours before we
+/// realized that there was a major outage" looks back, it finds nothing), in order.
 fn prose_sentences(sections: &[Section]) -> impl Iterator<Item = String> + '_ {
     sections
         .iter()
-        .filter(|s| s.part != Part::Timeline)
+        .filter(|s| {
+            !matches!(
+                s.part,
+                Part::Timeline
+                    | Part::Lessons
+                    | Part::WentWell
+                    | Part::WentWrong
+                    | Part::Lucky
+                    | Part::Unlucky
+            )
+        })
         .flat_map(|s| items(&prose_lines(s)))
         .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
 }

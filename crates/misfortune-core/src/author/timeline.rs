@@ -31,6 +31,7 @@ pub(super) fn parse_timeline(
     let mut time_heading = false;
     // A label over a time alone ("**Resolution:**") says what its paragraph is.
     let mut label: Option<String> = None;
+    let mut left_out = false; // A paragraph under a time heading left out (see `undated_line`).
     for l in lines {
         if l.trim().is_empty() {
             prev_blank = true;
@@ -64,15 +65,7 @@ pub(super) fn parse_timeline(
         let awaited = !is_bullet && raw.last().is_some_and(|e| e.text.is_empty());
         let stamp = line_stamp(&tp, &body, (heading, awaited), default_year)
             .filter(|s| !s.0.span || clock.carries_on(&s.0));
-        // "- **Resolution:**" over "  - January 22, 2018, 17:30 PST": a label that names what
-        // the dated line below it is.
-        // (Under a phase heading still waiting for its paragraph, a short line ending in a
-        // colon, "Our monitoring caught it first:", is that paragraph.)
-        if stamp.is_none()
-            && !awaited
-            && let Some(l) = label_only(&body)
-        {
-            label = Some(l);
+        if stamp.is_none() && !awaited && takes_label(&body, &mut label) {
             // (What follows a label starts a paragraph of its own.)
             prev_blank = true;
             continue;
@@ -86,7 +79,12 @@ pub(super) fn parse_timeline(
                 awaited,
                 wraps,
             };
-            let open = (&mut dated_bullets, label.as_deref(), time_heading);
+            let open = (
+                &mut dated_bullets,
+                label.as_deref(),
+                time_heading,
+                &mut left_out,
+            );
             undated_line(&tp, (&mut clock, &mut raw), open, line, default_year);
             continue;
         };
@@ -115,6 +113,19 @@ pub(super) fn parse_timeline(
         time_heading = heading;
     }
     finish(raw)
+}
+
+/// "- **Resolution:**" over "  - January 22, 2018, 17:30 PST": a label that names what the
+/// dated line below it is; whether the line was one. (Under a phase heading still waiting for
+/// its paragraph, a short line ending in a colon, "Our monitoring caught it first:", is that
+/// paragraph: the caller does not ask.)
+fn takes_label(body: &str, label: &mut Option<String>) -> bool {
+    let found = label_only(body);
+    let taken = found.is_some();
+    if taken {
+        *label = found;
+    }
+    taken
 }
 
 /// "11:09 AM", "11:34 PM", "12:34 PM": the line the clock found written "PM" for "AM" goes back
@@ -163,10 +174,21 @@ struct Undated<'a> {
 fn undated_line(
     tp: &TimeParser,
     (clock, raw): (&mut Clock, &mut Vec<RawEvent>),
-    (dated_bullets, label, time_heading): (&mut bool, Option<&str>, bool),
+    (dated_bullets, label, time_heading, left_out): (&mut bool, Option<&str>, bool, &mut bool),
     line: Undated,
     default_year: Option<i64>,
 ) {
+    // ("This deleted all pods that were in `Unknown` or / `NodeLost` state. Services run on
+    // these pods then recovered.": a left-out paragraph's line that tells how it ended is a
+    // sub-point of its own; its other lines stay out, and none joins the dated line's text.)
+    if std::mem::take(left_out) && line.wraps && !line.is_bullet && !line.heading {
+        if tells_outcome(&line.body) {
+            attach_undated(raw, &line.body, true, true);
+        } else {
+            *left_out = true;
+        }
+        return;
+    }
     if line.heading
         && let Some(st) = phase_start(tp, &line.body, default_year)
     {
@@ -186,18 +208,32 @@ fn undated_line(
     // moment ("We inform the users on slack support channel:"): an event of its own there.
     // (Told by the team: "Cluster snart was considered most suited" or a message quoted in a
     // block says how, not what the team did next.)
-    let told_there = time_heading
-        && !line.is_bullet
-        && !line.wraps
-        && !line.heading
-        && super::kind_context::responder_first(&line.body.to_lowercase());
+    // ("This resolved the issue, however it deleted the prometheus data": how it ended is an
+    // event there too.)
+    let later_paragraph = time_heading && !line.is_bullet && !line.wraps && !line.heading;
+    let told_there = later_paragraph
+        && (super::kind_context::responder_first(&line.body.to_lowercase())
+            || tells_outcome(&line.body));
     // Bullets under a label ("**Root Cause Investigation**:") say what it names.
     let body = match label.filter(|_| line.is_bullet) {
         Some(named) => format!("{named}: {}", line.body),
         None => line.body,
     };
     let belongs = sub || (line.wraps && !line.is_bullet) || told_there;
+    *left_out = later_paragraph && !belongs && raw.last().is_some_and(|e| !e.text.is_empty());
     attach_undated(raw, &body, line.is_bullet || told_there, belongs);
+}
+
+/// Whether a line tells how things ended: the service back, the issue resolved, or a fix that
+/// did not work.
+fn tells_outcome(body: &str) -> bool {
+    static RESOLVED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:resolved|fixed|solved) the (?:issue|problem|outage|incident)\b")
+            .expect("static regex")
+    });
+    super::event_kind::says_recovered(body)
+        || super::event_kind::says_failed(body)
+        || RESOLVED.is_match(body)
 }
 
 /// A date alone (a day heading) sets the day for the lines below it; whether the line was one.
