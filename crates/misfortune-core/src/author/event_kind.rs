@@ -384,7 +384,18 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
         Regex::new(r"\b(?:password|token|config\w*|setting|flag|value|secret|key|credentials?|certificate|cert|version|image|tag|replica count|node count|limit|timeout|threshold|record|pool size|size|capacity|volume|disk|pvc)s? (?:was |were |is |are |has been |have been )?(?:updated|changed|rotated|restored|reverted|raised|lowered|increased|decreased|bumped|rolled back|removed|deleted|disabled|enabled|corrected|expanded|resized|extended)\b|^(?:decision (?:made |taken )?to|decided to|decides to) (?:\w+ )?(?:update|change|restore|revert|roll|restart|increase|scale|disable|enable|promote|fail over|rotate)|^it (?:is|was) decided that\b")
             .expect("static regex")
     });
+    // "Now at 14 nodes, decide to increase limit to 20 nodes", "Decide to cordon off node":
+    // a fix decided on is done; "Decide to increase limit if we get close to 15" is a plan.
+    static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:decide|decides|decided|decision (?:made |taken )?) to (?:\w+ ){0,2}?(?:update|change|restore|revert|roll|restart|increase|raise|bump|scale|disable|enable|promote|fail over|rotate|delete|remove|cordon|drain|kill|reset)\b([^.;]*)")
+            .expect("static regex")
+    });
+    let first_sentence = t.split(". ").next().unwrap_or(t);
+    let decided = DECIDED
+        .captures(first_sentence)
+        .is_some_and(|c| !c[1].contains(" if ") && !c[1].starts_with("if "));
     done_last
+        || decided
         || SETTING_CHANGED.is_match(first_clause(t))
         || words.windows(2).any(|p| {
             matches!(

@@ -157,6 +157,12 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
         Regex::new(r"(?i)^(?:with|by|after|as|each|all|both|quickly|early)\b")
             .expect("static regex")
     });
+    // "Fetching github.com and google.com with wget works. Conclude that there is no network
+    // problem.": a suspect checked and cleared.
+    static NO_PROBLEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bconclude[sd]? (?:that )?there (?:is|was|are|were) no ((?:[\w-]+ ){1,3}(?:problem|issue|fault))s?\b")
+            .expect("static regex")
+    });
     let mut out: Vec<Found> = ruled_out_lists(text, &at);
     // "Maybe the baseline configuration got messed up?" wonders; "maybe we should" does not.
     let wonders = |s: &str| {
@@ -164,13 +170,19 @@ pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -
         !(l.starts_with("maybe ") || l.starts_with("perhaps ")) || s.ends_with('?')
     };
     for s in text.iter().filter(|s| wonders(s)) {
-        let Some(name) = [&*REJECTED, &*EFFECT, &*THEORY, &*RULED_OUT, &*CLEARED]
-            .iter()
-            .filter_map(|r| r.captures(s))
-            .map(|c| short(&theory_only(&c[1]), 60))
-            // ("... were each ruled out with evidence": how, not what.)
-            .find(|n| n.chars().count() >= 4 && !TAIL.is_match(n))
-        else {
+        let Some(name) = [
+            &*REJECTED,
+            &*EFFECT,
+            &*THEORY,
+            &*RULED_OUT,
+            &*CLEARED,
+            &*NO_PROBLEM,
+        ]
+        .iter()
+        .filter_map(|r| r.captures(s))
+        .map(|c| short(&theory_only(&c[1]), 60))
+        // ("... were each ruled out with evidence": how, not what.)
+        .find(|n| n.chars().count() >= 4 && !TAIL.is_match(n)) else {
             continue;
         };
         // "a network issue" hypothesised and "Network issues" ruled out are one theory.

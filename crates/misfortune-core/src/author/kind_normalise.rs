@@ -59,6 +59,12 @@ pub(super) fn normalise(t: &str) -> String {
             .expect("static regex")
     });
     let t = HARM_FOUND.replace(&t, "$1");
+    // "Restarting the hub also woke up the culling process": a process started, nobody woken.
+    static WOKE_PROCESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:woke|wakes|wake) up the ((?:[\w-]+ )?(?:process|job|culler|daemon|service|worker|loop|thread|scheduler)s?)\b")
+            .expect("static regex")
+    });
+    let t = WOKE_PROCESS.replace_all(&t, "set off the $1");
     // "General cleanup because many pods are not identified by k8s": unknown to it, nobody
     // identified anything.
     let t = t.replace("not identified by", "unknown to");

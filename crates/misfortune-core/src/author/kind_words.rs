@@ -253,6 +253,13 @@ pub(super) const ESCALATION: &[&str] = &[
     "to our isp",
     "contacted the isp",
     "called the isp",
+    // "Tim signs off, Carol online": the people on it change.
+    "signs off",
+    "signed off",
+    "takes over",
+    "took over",
+    "hands over",
+    "handed over",
 ];
 
 pub(super) const INVESTIGATION: &[&str] = &[
@@ -333,6 +340,18 @@ pub(super) const INVESTIGATION: &[&str] = &[
     "kubectl top",
     "dmesg",
     "journalctl",
+    // "Yuvi and Carol discuss situation", "Conclude that there is no network problem", "Decide
+    // there must be a problem as ...": talking it through, a conclusion.
+    "discuss",
+    "conclude",
+    // "Notice we are using 12 of the maximum 15 nodes ...": what someone saw, opening the line.
+    "notice we",
+    "noticed we",
+    "notice that",
+    "noticed that",
+    "note that",
+    "decide there",
+    "decided there",
 ];
 
 /// Stems of verbs that change a system, for a line's first word or the word after "starts".

@@ -66,6 +66,20 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
                 .flat_map(|s| items(&prose_lines(s)))
                 .find_map(|p| told.captures(&p).map(|c| clean_inline(c[1].trim())))
         })
+        // "`gke-prod-...-2fhq` is identified as a node that has networking issues": the
+        // culprit found, in the timeline.
+        .or_else(|| {
+            sections
+                .iter()
+                .filter(|s| s.part == Part::Timeline)
+                .flat_map(|s| items(&s.lines))
+                .find(|l| CULPRIT.is_match(l))
+                .map(|l| {
+                    let l = clean_inline(l.trim());
+                    let first = l.split(". ").next().unwrap_or(&l);
+                    format!("{}.", first.trim_end_matches('.'))
+                })
+        })
         // A cause named before a consequence told ("..., causing slow page loads"), in the
         // first section that tells either: the summary's "causing" before a contributing
         // factor's "caused".
@@ -102,6 +116,13 @@ fn fixed_by_removing(sections: &[Section]) -> Option<String> {
         .find(|s| FIXED_BY.is_match(s.trim()))
         .map(|s| format!("{}.", clean_inline(s.trim().trim_end_matches('.'))))
 }
+
+/// A line that names the thing at fault ("... is identified as a node that has networking
+/// issues", "the disk was found to be the culprit").
+static CULPRIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:is|was|were|are) (?:identified|found|determined|confirmed) (?:as|to be) (?:the |a |an )?(?:culprit|cause|source|faulty|broken|bad|(?:\w+ )?(?:node|host|server|machine|pod|instance|disk|switch|router|link)s? (?:that|which|with))\b")
+        .expect("static regex")
+});
 
 /// A sentence that says why someone noticed ("This was noticed because Tim happened to look at
 /// grafana"): how it was found, not what caused it.
