@@ -98,6 +98,11 @@ const RECOVERED: &[&str] = &[
     "baseline level",
     "is back to",
     "are back to",
+    // "It is observed that the memory leak does not recur".
+    "does not recur",
+    "did not recur",
+    "has not recurred",
+    "no longer occurs",
     // "Confirmed the site is back", "the cache pods come back".
     "is back",
     "are back",

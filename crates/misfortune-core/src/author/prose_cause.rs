@@ -22,7 +22,7 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
         // before the harm.)
         // ("A node became unhealthy, correlated with a flood of ... messages": what went with
         // it, when nothing says more; "... had run out of memory which broke the proxy".)
-        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:of [^.;]{1,40}? )?(?:was|is|were)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after|correlated with|(?:which|that) broke (?:the|our|all)|(?:which|that) took down|(?:was|were) preventing|prevented (?:\w+ ){1,4}from|^an? (?:bug|defect|regression) in)\b",
+        r"(?i)\b(?:caused|causing|due to|because|traced to|triggered by|the root cause (?:of [^.;]{1,40}? )?(?:was|is|were)|led to|meant that|resulted in|(?:became|went|was|were)\s+(?:\w+\s+)?(?:unavailable|down|unreachable|inaccessible|offline|corrupted)\s+after|correlated with|(?:which|that) broke (?:the|our|all)|when [^.;]{5,120}?, (?:[\w-]+ ){1,3}(?:temporarily |briefly |completely )?(?:lost service|went down|became unavailable|crashed|stopped working)|(?:which|that) took down|(?:was|were) preventing|prevented (?:\w+ ){1,4}from|^an? (?:bug|defect|regression) in)\b",
     )
     .expect("static regex");
     let prose_parts = |s: &&Section| {
@@ -266,7 +266,8 @@ fn first_sentence(
     // "This resulted in a period of 30 minutes where...": what "this" was, the sentence before,
     // is the cause.
     static THIS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:this|that|it)\s+(?:\w+\s+)?(?:resulted in|led to|caused|meant)\b")
+        // ("This went unnoticed and caused 40min of total outage.")
+        Regex::new(r"(?i)^(?:this|that|it)\s+(?:\w+\s+){0,3}?(?:resulted in|led to|caused|meant)\b")
             .expect("static regex")
     });
     sections.iter().filter(keep).find_map(|s| {

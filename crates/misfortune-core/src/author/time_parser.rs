@@ -33,7 +33,7 @@ impl TimeParser {
             iso: Regex::new(r"(?i)\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})").expect("static regex"),
             numeric: Regex::new(r"\b(\d{1,2})[-/](\d{1,2})[-/](\d{4})\b").expect("static regex"),
             // Only a month's name ("Between 04:30" names none, so it hides no date after it).
-            named: Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b)").expect("static regex"),
+            named: Regex::new(r"(?i)\b(?:(\d{1,2})(?:st|nd|rd|th|\.)?\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?\s+(\d{4})|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th|\.)?\s+((?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b|((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(:\d)?)").expect("static regex"),
             // A clock time, also right after the `T` of an ISO 8601 stamp (`2021-10-04T15:40Z`).
             clock: Regex::new(r"(?i)(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:\s*(am|pm|a\.m\.|p\.m\.)|([ap])\b)?").expect("static regex"),
             relative: Regex::new(r"(?i)\bT\s*\+\s*~?\s*(\d+)(?::(\d{2}))?\s*(h|hr|hours?|m|min|mins|minutes?)?").expect("static regex"),
@@ -95,8 +95,15 @@ impl TimeParser {
                 Self::month(m.as_str())?,
                 c[6].parse().ok()?,
             )
+        } else if let Some(d) = c.get(7) {
+            // "19. April, 11:00": a day before its month, the year the document's.
+            (d.as_str().parse().ok()?, Self::month(&c[8])?, default_year?)
         } else {
-            (c[8].parse().ok()?, Self::month(&c[7])?, default_year?)
+            // ("April 11:00" is a month and a clock time, not the 11th.)
+            if c.get(11).is_some() {
+                return None;
+            }
+            (c[10].parse().ok()?, Self::month(&c[9])?, default_year?)
         };
         if !(1..=31).contains(&d) {
             return None;

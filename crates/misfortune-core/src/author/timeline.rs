@@ -213,7 +213,8 @@ fn undated_line(
     let later_paragraph = time_heading && !line.is_bullet && !line.wraps && !line.heading;
     let told_there = later_paragraph
         && (super::kind_context::responder_first(&line.body.to_lowercase())
-            || tells_outcome(&line.body));
+            || tells_outcome(&line.body)
+            || super::event_kind::listed_kind(&line.body) == Some(EventKind::Mitigation));
     // Bullets under a label ("**Root Cause Investigation**:") say what it names.
     let body = match label.filter(|_| line.is_bullet) {
         Some(named) => format!("{named}: {}", line.body),
