@@ -195,10 +195,24 @@ fn zone_note(text: &str) -> bool {
 fn only_when(text: &str) -> bool {
     static WHEN: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d:\d\d|\b(?:19|20)\d\d\b").expect("static regex"));
+    // ("Start Time: January 25, 2024, 10:30 AM (UTC) End Time: ...": the words of a stamp and
+    // its labels say no more than when.)
+    const OF_A_STAMP: &[&str] = &[
+        "start", "end", "time", "date", "duration", "from", "to", "until", "am", "pm", "utc",
+        "gmt", "began", "ended", "started",
+    ];
     WHEN.is_match(text)
         && text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| w.len() >= 2)
+            .map(str::to_lowercase)
+            // (Month names, and zone names such as "PST" or "CEST".)
+            .filter(|w| {
+                let zone = (3..=4).contains(&w.len()) && w.ends_with('t');
+                !(OF_A_STAMP.contains(&w.as_str())
+                    || MONTHS.iter().any(|m| w.starts_with(m))
+                    || zone)
+            })
             .count()
             <= 2
 }
@@ -344,12 +358,27 @@ pub(super) fn without_link_refs(md: &str) -> String {
 pub(super) fn story(told: &mut Vec<String>, sections: &[Section]) {
     told.extend(narrative(sections));
     told.extend(super::thought_actual::first_thoughts(sections));
-    told.extend(super::timeline_table::untimed_rows(
+    let timeline = || {
         sections
             .iter()
             .filter(|s| s.part == Part::Timeline)
-            .flat_map(|s| &s.lines),
-    ));
+            .flat_map(|s| &s.lines)
+    };
+    told.extend(super::timeline_table::untimed_rows(timeline()));
+    // "Misleading Investigation: Initially, the team suspected a network issue": a labelled
+    // line with no time, which no event may carry when the timeline is read from its
+    // sentences' times.
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:[-*]\s+)?(?:\*\*)?[A-Z][A-Za-z ]{2,30}:(?:\*\*)?\s+\S")
+            .expect("static regex")
+    });
+    static CLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d{1,2}[:.]\d{2}").expect("static regex"));
+    told.extend(
+        timeline()
+            .filter(|l| LABELLED.is_match(l) && !CLOCK.is_match(l))
+            .map(|l| clean_inline(l.trim())),
+    );
 }
 
 /// The paragraphs of the sections no template names, without their code blocks (the logs and

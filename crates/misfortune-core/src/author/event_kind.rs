@@ -284,9 +284,12 @@ fn finds_then_fixes(stemmer: &Stemmer, t: &str) -> bool {
     });
     let rest = &t[found.end()..];
     let rest = CAUSED.split(rest).next().unwrap_or(rest);
+    // ("Identified a code deployment that introduced a leak. Rolled back the deployment": the
+    // next sentence is the fix.)
     rest.split(" and ")
         .skip(1)
         .chain(rest.split(", then ").skip(1))
+        .chain(rest.split(". ").skip(1).take(1))
         .any(|then| {
             then.split_whitespace()
                 .find(|w| {

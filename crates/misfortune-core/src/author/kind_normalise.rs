@@ -59,6 +59,13 @@ pub(super) fn normalise(t: &str) -> String {
             .expect("static regex")
     });
     let t = HARM_FOUND.replace(&t, "$1");
+    // "Engaged the on-call engineer to investigate the issue": bringing someone in; what they
+    // are brought in for is not the line's act.
+    static BROUGHT_IN_TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?:engag\w*|called in|brought in|pulled in|looped in)\b[^.;]{0,40}?) to (?:investigate|look into|debug|help|assist)\b")
+            .expect("static regex")
+    });
+    let t = BROUGHT_IN_TO.replace_all(&t, "$1");
     // "Restarting the hub also woke up the culling process": a process started, nobody woken.
     static WOKE_PROCESS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:woke|wakes|wake) up the ((?:[\w-]+ )?(?:process|job|culler|daemon|service|worker|loop|thread|scheduler)s?)\b")

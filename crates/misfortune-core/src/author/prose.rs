@@ -23,7 +23,8 @@ pub(super) fn hour_of_day(hour: u32, half: Option<&str>) -> u32 {
 /// A label that says when the harm lasted ("Timeframe: September 16, 4:06 pm – 4:38 pm"):
 /// its times are the incident's, not a document's date.
 static WHEN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W{0,4}(?:time ?frame|impact window|impact period|outage window|period of impact)\W{0,4}:")
+    // ("Duration: June 9, 2023, 10:00 AM to June 10, 2023, 2:00 PM (PST)".)
+    Regex::new(r"(?i)^\W{0,4}(?:time ?frame|impact window|impact period|outage window|period of impact|(?:outage |incident )?duration)\W{0,4}:")
         .expect("static regex")
 });
 
@@ -311,11 +312,14 @@ fn read_sentence(
             && !AT_WORD.is_match(sentence)
             && !window
     };
-    let times: Vec<_> = AT
+    let mut times: Vec<_> = AT
         .captures_iter(sentence)
         .filter(|c| !stamp(c))
         .filter_map(|c| minutes(c.get(1), c.get(2), c.get(3)).map(|m| (c, m)))
         .collect();
+    if times.is_empty() {
+        times = approximate_times(sentence);
+    }
     later_clauses(sentence, &times, found, (own, year));
     let and_before = |at: usize| sentence[..at].rfind(" and ");
     // The first time's text ends where the next time's clause begins ("The change was pushed
@@ -430,4 +434,17 @@ fn clause_at(sentence: &str, at: usize) -> &str {
         .find(|b| b.start() > at)
         .map_or(sentence.len(), |b| b.start());
     sentence[from..to].trim()
+}
+
+/// "..., approximately 00:07 Pacific Standard Time (PST), an outage occurred", "roughly 19:20
+/// PST": clock times with no "at", read when a sentence tells no other time.
+fn approximate_times(sentence: &str) -> Vec<(regex::Captures<'_>, u32)> {
+    static APPROX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:approximately|roughly|about|around|circa)\s+(\d{1,2}):(\d{2})\s*(a\.?m\.?|p\.?m\.?)?")
+            .expect("static regex")
+    });
+    APPROX
+        .captures_iter(sentence)
+        .filter_map(|c| minutes(c.get(1), c.get(2), c.get(3)).map(|m| (c, m)))
+        .collect()
 }

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub(super) use super::timeline_table::table_cells;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Part {
     Summary,
@@ -155,6 +157,15 @@ pub(super) fn heading(line: &str) -> Option<(usize, String)> {
                 level,
                 t[level..].trim().trim_end_matches('#').trim().to_string(),
             ));
+        }
+        // "#Issue Summary:", "#Timeline:": the space left out, a known section still named.
+        let inner = t[level..].trim().trim_end_matches(':');
+        if level <= 3
+            && inner.starts_with(|c: char| c.is_ascii_uppercase())
+            && inner.len() < 50
+            && classify(inner) != Part::Other
+        {
+            return Some((level, inner.to_string()));
         }
     }
     // `**Summary**` or `**Summary:**` alone on a line.
@@ -500,28 +511,6 @@ pub(super) fn bullet(line: &str) -> Option<String> {
         .trim_start_matches("[x] ")
         .trim_start_matches("[X] ");
     Some(clean_inline(rest))
-}
-
-pub(super) fn table_cells(line: &str) -> Option<Vec<String>> {
-    let t = line.trim();
-    // A row may leave out its leading pipe ("11:24:24 PM | Oncall paged |", "---|---|"), but
-    // then it ends with one.
-    let piped = t.starts_with('|') || (t.ends_with('|') && t[..t.len() - 1].contains('|'));
-    if !piped {
-        return None;
-    }
-    let cells: Vec<String> = t
-        .trim_matches('|')
-        .split('|')
-        .map(|c| clean_inline(c.trim()))
-        .collect();
-    if cells
-        .iter()
-        .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
-    {
-        return Some(Vec::new()); // separator row
-    }
-    Some(cells)
 }
 
 /// Bullets (or table rows, or paragraphs) of a section, as items.

@@ -15,7 +15,7 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
         return;
     }
     let noticing = Regex::new(
-        r"(?i)\b(?:notic\w*|spott\w*|spots|discover\w*|saw|sees|detect\w*|reports?|reported|observing)\b",
+        r"(?i)\b(?:notic\w*|spott\w*|spots|discover\w*|saw|sees|detect\w*|reports?|reported|observing|encounter(?:ed|s)? the (?:issue|problem|error|outage|bug))\b",
     )
     .expect("static regex");
     // A status page's first "Investigating" update is when the company knew, if nothing says

@@ -215,7 +215,9 @@ fn told_elsewhere(
     parse_timeline(&lines, year)
         .into_iter()
         .filter(|e| {
-            (e.0 > last + 60 && e.0 < 86_400)
+            // (A stated end of the harm may fall on a later day: "June 9, 10:00 AM to June
+            // 10, 2:00 PM".)
+            (e.0 > last + 60 && (e.0 < 86_400 || e.2.starts_with("Ends: ")))
                 || (e.1 == EventKind::Alert && e.0 < first_alert - 60)
                 || harm_from_start(e)
         })

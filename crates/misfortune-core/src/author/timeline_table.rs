@@ -2,7 +2,7 @@
 //! ("| Time | Event | Action | Owner |"), so a row's kind is read from the right cells.
 
 use super::kind_context::{Actor, actor_of, is_actor_header};
-use super::sections::table_cells;
+use super::sections::clean_inline;
 
 /// A table's shape, learnt from its header row: which column names who acted.
 #[derive(Default)]
@@ -157,7 +157,7 @@ pub(super) fn untimed_rows<'a>(lines: impl Iterator<Item = &'a String>) -> Vec<S
             .is_some_and(|c| !c.chars().any(|ch| ch.is_ascii_digit()));
         if timeless && cells.len() > 1 {
             let told = row.text.split(" | ").last().unwrap_or_default();
-            out.push(super::sections::clean_inline(told));
+            out.push(clean_inline(told));
         }
     }
     out
@@ -191,4 +191,28 @@ fn learn_header(cells: &[String], shape: &mut TableShape) {
             c.starts_with("action") || c.starts_with("response")
         }
     });
+}
+
+/// A table row's cells, cleaned of inline markup; an empty list for the rule under a header;
+/// `None` for a line that is no table row.
+pub(super) fn table_cells(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    // A row may leave out its leading pipe ("11:24:24 PM | Oncall paged |", "---|---|"), but
+    // then it ends with one.
+    let piped = t.starts_with('|') || (t.ends_with('|') && t[..t.len() - 1].contains('|'));
+    if !piped {
+        return None;
+    }
+    let cells: Vec<String> = t
+        .trim_matches('|')
+        .split('|')
+        .map(|c| clean_inline(c.trim()))
+        .collect();
+    if cells
+        .iter()
+        .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    {
+        return Some(Vec::new()); // separator row
+    }
+    Some(cells)
 }
