@@ -269,54 +269,6 @@ pub(super) fn plain_chars(md: &str) -> String {
         .collect()
 }
 
-/// A page copied from a wiki or a browser: "Timeline[edit | edit source]" is a heading, and
-/// a "•" bullet is a Markdown one (its indent kept, so sub-points stay under their parent).
-pub(super) fn pasted_markup(md: &str) -> String {
-    static EDIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?m)^[ \t]*([^\n\[\]|#-][^\n\[\]]{0,80}?)\s*\[edit(?:\s*\|\s*edit source)?\][ \t]*$",
-        )
-        .expect("static regex")
-    });
-    static DOT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?m)^([ \t]*)•[ \t]+").expect("static regex"));
-    // "### Summary Complete validator outage occurred at era 8,219, lasting 6": a heading with
-    // its first line run into it.
-    static RUN_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^(#{1,6}[ \t]+(?i:summary|overview|impact|timeline|root cause|resolution|detection|background))[ \t]+([A-Z][^\n]*)$")
-            .expect("static regex")
-    });
-    // "From Miraheze Meta, Miraheze's central coordination wiki": the site's line, not text.
-    static FROM_WIKI: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?mi)^[ \t]*From [^\n]{1,80}\b(?:wiki|encyclopedia)[ \t]*\n")
-            .expect("static regex")
-    });
-    let md = FROM_WIKI.replace(md, "");
-    let md = EDIT.replace_all(&md, "## $1");
-    let md = RUN_IN.replace_all(&md, |c: &regex::Captures| {
-        let lower = c[2]
-            .split_whitespace()
-            .filter(|w| w.chars().all(|ch| ch.is_lowercase()))
-            .count();
-        if lower >= 3 {
-            format!("{}\n\n{}", &c[1], &c[2])
-        } else {
-            c[0].to_string()
-        }
-    });
-    // "Around 0520 UTC": a military time, told with its zone.
-    static MILITARY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b([01]\d|2[0-3])([0-5]\d)(\s*(?:UTC|GMT|Z)\b)").expect("static regex")
-    });
-    let md = DOT.replace_all(&md, "$1- ");
-    let md = MILITARY.replace_all(&md, "$1:$2$3");
-    // "~13:5x", "~14:4x": a minute known to its ten, read at the ten's start.
-    static TENS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(\d{1,2}):([0-5])[xX]\b").expect("static regex"));
-    let md = TENS.replace_all(&md, "$1:${2}0");
-    super::foreign_headings::in_english(&md)
-}
-
 /// A labelled line's value anywhere in the document ("- **Resolution:** The network team
 /// corrected the firewall rule" under "Root Cause and Resolution"), for a part with no section
 /// of its own.

@@ -120,6 +120,16 @@ pub(super) fn first_kind(text: &str) -> EventKind {
 
 /// The kind a line's words name, if any word list or rule knows them.
 pub(super) fn listed_kind(text: &str) -> Option<EventKind> {
+    // ("We later discovered ... that the issue we were investigating was affecting access":
+    // more harm found, whatever words of looking it holds.)
+    if super::kind_normalise::harm_found(&text.to_lowercase()) {
+        return Some(EventKind::Symptom);
+    }
+    words_kind(text)
+}
+
+/// The kind the word lists and phrase rules give a line, in their order of precedence.
+fn words_kind(text: &str) -> Option<EventKind> {
     use super::kind_context::{Special, special};
     let stemmer = Stemmer::create(Algorithm::English);
     let (t, st) = prepared(&stemmer, text);

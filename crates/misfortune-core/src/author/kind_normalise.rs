@@ -100,9 +100,10 @@ pub(super) fn normalise(t: &str) -> String {
 }
 
 /// "We realize that many other services are down", "We discover that another node has entered
-/// NodeLost state": more harm found, not a finding about the cause.
+/// NodeLost state", "We later discovered, around 7:00am pst that the issue ... was affecting
+/// access to customer profiles": more harm found, not a finding about the cause.
 static HARM_FOUND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W*we (?:then )?(?:reali[sz]e|realized|realised|discover|discovered|notice|noticed|see|saw) that ([^.;]{0,60}\b(?:(?:is|are) (?:both |all |also )?down|went down|(?:is|are) unavailable|(?:has|have) entered)\b)")
+    Regex::new(r"^\W*we (?:then |later )?(?:reali[sz]e|realized|realised|discover|discovered|notice|noticed|see|saw)(?:,[^,.;]{0,30},?)? that ([^.;]{0,60}\b(?:(?:is|are) (?:both |all |also )?down|went down|(?:is|are) unavailable|(?:has|have) entered|(?:was|were|is|are) (?:affecting|impacting))\b)")
         .expect("static regex")
 });
 

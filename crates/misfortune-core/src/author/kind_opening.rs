@@ -87,8 +87,9 @@ const HARM: &[&str] = &[
     "stops",
     // "SDK Gateways stop fulfilling requests".
     "stop ",
-    // "Customers may have experienced delays in Chat".
+    // "Customers may have experienced delays in Chat", "Search results were stale".
     "delay",
+    "stale",
     // "Incident began at 18:31": the harm starts, whatever set it off.
     "incident began",
     "incident started",

@@ -89,7 +89,15 @@ pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
         Regex::new(r"\b(?:went|goes|has gone|had gone) (?:down|offline|dark)\b")
             .expect("static regex")
     });
+    // "Update: We are currently experiencing disruptions to logins", "We continue to see
+    // abnormal pressure": a status update that tells the harm, whatever it says the team is
+    // doing about it.
+    static STILL_HURTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\W*(?:update:\s*)?(?:we|the company) (?:are|were|is|was) (?:currently |still )?(?:experiencing|seeing)\b|^\W*(?:update:\s*)?(?:we|the company) (?:continues?|continued) to see\b")
+            .expect("static regex")
+    });
     if BEGINS.is_match(t.trim_start())
+        || STILL_HURTS.is_match(t)
         || GOES_ON.is_match(t)
         || MANY_REPORTS.is_match(t)
         || WENT_DOWN.is_match(t)

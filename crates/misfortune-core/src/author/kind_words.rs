@@ -191,6 +191,11 @@ pub(super) const RESOLUTION: &[&str] = &[
     "full service restored",
     "service fully restored",
     "fully operational",
+    // "All systems are stable now and all messages are processing at normal processing times".
+    "all systems are stable",
+    "all systems stable",
+    "all systems operational",
+    "all systems are operational",
     "is back to normal",
     "are back to normal",
     "permanent",

@@ -148,7 +148,7 @@ pub fn import_markdown(name: &str, md: &str) -> Result<Imported, ImportError> {
 fn prepared(md: &str) -> (String, Option<String>, Option<String>) {
     let html = super::html_text::as_markdown(md);
     let plain = super::doc_text::plain_chars(html.as_deref().unwrap_or(md));
-    let plain = super::doc_text::without_link_refs(&super::doc_text::pasted_markup(&plain));
+    let plain = super::doc_text::without_link_refs(&super::pasted_text::pasted_markup(&plain));
     let md = plain.as_str();
     // Status messages pasted with "This message was last updated at ..." under each.
     let stamped = super::status_stamps::rewrite(md);

@@ -33,6 +33,7 @@ mod kind_phrases;
 mod kind_words;
 mod markdown;
 mod outcome_words;
+mod pasted_text;
 mod prose;
 mod prose_cause;
 mod record;

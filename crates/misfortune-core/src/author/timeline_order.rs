@@ -392,6 +392,16 @@ pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
             events[i].1 = EventKind::Mitigation;
         }
     }
+    // ("between 15:40 and 16:05 UTC" then "All systems are stable now ... as of 16:45 UTC":
+    // the range ended that spell; the later end ended the incident.)
+    for i in 0..events.len() {
+        let later_end = events[i + 1..]
+            .iter()
+            .any(|e| e.0 > events[i].0 && e.1 == EventKind::Resolution && !ends(e));
+        if ends(&events[i]) && later_end {
+            events[i].1 = EventKind::Mitigation;
+        }
+    }
     if let Some(last) = events.iter().rposition(recovery)
         && events
             .iter()

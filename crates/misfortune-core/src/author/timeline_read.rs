@@ -84,7 +84,8 @@ pub(super) fn read_timeline(
         events = phase_sections(sections, year);
         // No dated lines at all (a plain-text status report), or a few scattered among the
         // sections: the sentences that give a time, when they say more (a range's end too).
-        let prose = parse_timeline(&super::prose::prose_timeline(sections), year);
+        let told = in_the_usual_zone(super::prose::prose_timeline(sections));
+        let prose = parse_timeline(&told, year);
         if events.is_empty() || (prose.len() > events.len() && !listed_rows(sections)) {
             events = prose;
         } else if prose.len() > events.len() {
@@ -275,25 +276,50 @@ fn leads_in(line: &str, timeline: &[String]) -> bool {
 /// (need to convert to PST)" over a timeline in PST): its clock cannot be set beside the
 /// timeline's.
 fn other_zone(line: &str, timeline: &[String]) -> bool {
+    let ours = timeline.iter().find_map(|l| line_zone(l));
+    matches!((line_zone(line), ours), (Some(a), Some(b)) if a != b)
+}
+
+/// The time zone a line names after a clock time, or in "All times in PST", if a known one.
+fn line_zone(l: &str) -> Option<String> {
     static STAMPED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
         Regex::new(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?\(?([a-z]{2,5})\b|\btimes? (?:are |is )?(?:given |shown )?in ([a-z]{2,5})\b")
             .expect("static regex")
     });
-    let zone = |l: &str| {
-        STAMPED.captures_iter(l).find_map(|c| {
-            let z = c.get(1).or(c.get(2))?.as_str().to_uppercase();
-            // Summer and winter time are one zone here; "UTC", "GMT" and "Z" are one.
-            let z = match z.as_str() {
-                "GMT" | "Z" => "UTC".to_string(),
-                "PDT" | "EDT" | "CDT" | "MDT" => format!("{}ST", &z[..1]),
-                "CEST" => "CET".to_string(),
-                _ => z,
-            };
-            KNOWN_ZONES.contains(&z.as_str()).then_some(z)
-        })
+    STAMPED.captures_iter(l).find_map(|c| {
+        let z = c.get(1).or(c.get(2))?.as_str().to_uppercase();
+        // Summer and winter time are one zone here; "UTC", "GMT" and "Z" are one.
+        let z = match z.as_str() {
+            "GMT" | "Z" => "UTC".to_string(),
+            "PDT" | "EDT" | "CDT" | "MDT" => format!("{}ST", &z[..1]),
+            "CEST" => "CET".to_string(),
+            _ => z,
+        };
+        KNOWN_ZONES.contains(&z.as_str()).then_some(z)
+    })
+}
+
+/// Sentences whose times are in the zone most of them use ("... 15:40 UTC", "as of 16:45
+/// UTC") without the odd one out ("Posted Jan 03, 2024 - 09:16 PST", the page's own stamp in
+/// the reader's zone): one clock cannot hold both.
+fn in_the_usual_zone(lines: Vec<String>) -> Vec<String> {
+    let zones: Vec<Option<String>> = lines.iter().map(|l| line_zone(l)).collect();
+    let count = |z: &str| zones.iter().filter(|x| x.as_deref() == Some(z)).count();
+    let Some(usual) = zones
+        .iter()
+        .flatten()
+        .max_by_key(|z| count(z))
+        .filter(|z| count(z) >= 2)
+        .cloned()
+    else {
+        return lines;
     };
-    let ours = timeline.iter().find_map(|l| zone(l));
-    matches!((zone(line), ours), (Some(a), Some(b)) if a != b)
+    lines
+        .into_iter()
+        .zip(zones)
+        .filter(|(_, z)| z.as_ref().is_none_or(|z| *z == usual))
+        .map(|(l, _)| l)
+        .collect()
 }
 
 /// Time zones a write-up names after its clock times.
