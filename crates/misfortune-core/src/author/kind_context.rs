@@ -234,6 +234,10 @@ pub(super) fn label_kind(t: &str) -> Option<EventKind> {
         | "observation" => Some(EventKind::Investigation),
         "mitigation" | "workaround" | "mitigated" | "fix" => Some(EventKind::Mitigation),
         "resolved" | "resolution" | "ends" => Some(EventKind::Resolution),
+        // "Begins: This was underway between 18:00 and 20:30": the span of the work before it.
+        "begins" if t.contains("underway") || t.contains("in progress") => {
+            Some(EventKind::Mitigation)
+        }
         // "Impact start:", "Begins: November 13th -- 15:00 to 19:30 UTC" (a downtime window).
         "begins" | "start" => Some(EventKind::Symptom),
         "alert" | "alarm" | "page" => Some(EventKind::Alert),

@@ -59,6 +59,19 @@ pub(super) fn normalise(t: &str) -> String {
             .expect("static regex")
     });
     let t = HARM_FOUND.replace(&t, "$1");
+    // "the equipment had been replaced and communications was restored", "communications
+    // equipment": the network's links, not people told.
+    static LINKS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bcommunications (equipment|cabinets?|links?|lines?|circuits?|gear|(?:was|were|is|are|had been|has been|have been) (?:restored|cut|lost|down|back))\b")
+            .expect("static regex")
+    });
+    let t = LINKS.replace_all(&t, "connectivity $1");
+    // "Customers begin seeing payment errors": what users see is the harm, not a look.
+    static USERS_SEE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?:customers|users|clients|visitors|players)\s+(?:begin |began |start |started |are |were )?)(?:seeing|see|saw)\b")
+            .expect("static regex")
+    });
+    let t = USERS_SEE.replace_all(&t, "${1}experiencing");
     // "Engaged the on-call engineer to investigate the issue": bringing someone in; what they
     // are brought in for is not the line's act.
     static BROUGHT_IN_TO: LazyLock<Regex> = LazyLock::new(|| {

@@ -83,6 +83,12 @@ pub(super) const COMMUNICATION: &[&str] = &[
     "follow-up mail",
     "mail indicating",
     "email indicating",
+    // "the IT Department updated staff that the downed circuit had affected other
+    // applications".
+    "updated staff",
+    "updated the staff",
+    "updated all staff",
+    "updated employees",
 ];
 
 pub(super) const INVESTIGATION_STRONG: &[&str] = &[
@@ -177,6 +183,8 @@ pub(super) const RESOLUTION: &[&str] = &[
     "closes the incident",
     "all clear",
     "incident closed",
+    // "Incident officially closed".
+    "officially closed",
     "closed the incident",
     "operating normally",
     "operating properly",
@@ -349,6 +357,17 @@ pub(super) const INVESTIGATION: &[&str] = &[
     // there must be a problem as ...": talking it through, a conclusion.
     "discuss",
     "conclude",
+    // "At approximately 07:45 I arrived on scene, smoke was emitting from the power vault".
+    // "AT&T began conducting invasive testing on the CO811 circuits".
+    "began testing",
+    "begins testing",
+    "started testing",
+    "conducting testing",
+    "invasive testing",
+    "arrived on scene",
+    "arrived on site",
+    "arrives on site",
+    "arrives on scene",
     // "Notice we are using 12 of the maximum 15 nodes ...": what someone saw, opening the line.
     "notice we",
     "noticed we",

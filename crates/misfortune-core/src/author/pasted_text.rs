@@ -9,6 +9,7 @@ use regex::Regex;
 /// A page copied from a wiki or a browser: "Timeline[edit | edit source]" is a heading, and
 /// a "•" bullet is a Markdown one (its indent kept, so sub-points stay under their parent).
 pub(super) fn pasted_markup(md: &str) -> String {
+    let md = &unflattened(md);
     static EDIT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?m)^[ \t]*([^\n\[\]|#-][^\n\[\]]{0,80}?)\s*\[edit(?:\s*\|\s*edit source)?\][ \t]*$",
@@ -69,4 +70,27 @@ pub(super) fn pasted_markup(md: &str) -> String {
         LazyLock::new(|| Regex::new(r"\b(\d{1,2}):([0-5])[xX]\b").expect("static regex"));
     let md = TENS.replace_all(&md, "$1:${2}0");
     super::foreign_headings::in_english(&md)
+}
+
+/// A page whose tables and headings lost their line breaks when copied ("... Incident Timeline
+/// Time (UTC) Event Description 04:15 Deployment triggered 04:18 Users begin experiencing login
+/// failures ... What Happened A bug in ..."): its times and section names back on lines of
+/// their own, when one long line holds three times or more each followed by a word.
+fn unflattened(md: &str) -> String {
+    static TIMED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s(\d{1,2}:\d{2})\s+([A-Z][a-z])").expect("static regex"));
+    static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s((?:Incident )?Timeline|What Happened|Root Cause|Contributing Factors|Learnings|Action Items|Lessons Learned|Impact|Resolution)\s+([A-Z])")
+            .expect("static regex")
+    });
+    md.lines()
+        .map(|l| {
+            if l.len() < 300 || TIMED.find_iter(l).count() < 3 {
+                return l.to_string();
+            }
+            let l = SECTION.replace_all(l, "\n\n## $1\n\n$2");
+            TIMED.replace_all(&l, "\n- $1 $2").into_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

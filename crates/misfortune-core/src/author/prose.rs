@@ -422,7 +422,8 @@ fn later_clauses(
 /// whole sentence otherwise): clauses part at ", and", ", but", a semicolon, "that", "which".
 fn clause_at(sentence: &str, at: usize) -> &str {
     static BREAK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r",\s*(?:and|but|while|then|so|when)\s+|;\s*|\s+(?:that|which)\s+|\s+[—–]\s+")
+        // ("an initial outage condition occurred with a recovery at 06:45": the recovery.)
+        Regex::new(r",\s*(?:and|but|while|then|so|when)\s+|;\s*|\s+(?:that|which)\s+|\s+[—–]\s+|\s+with\s+(?:a|an)\s+")
             .expect("static regex")
     });
     let breaks: Vec<_> = BREAK.find_iter(sentence).collect();

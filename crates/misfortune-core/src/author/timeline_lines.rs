@@ -177,6 +177,13 @@ pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> S
         Regex::new(r"(?i)^\s*(?:onwards?|and after|approx\.?)\s*(?:\||$)").expect("static regex")
     });
     let rest = ONWARD.replace(&rest, "");
+    // ("At 4:54 P.M. MST on Tuesday, 11/24/2020, IT staff reported ...": the day after the
+    // time is the stamp's too.)
+    static ON_DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}/\d{1,2}/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{4})?)\s*,?")
+            .expect("static regex")
+    });
+    let rest = ON_DAY.replace(&rest, "");
     // ("### {{ 06:10 }}": a template's braces left around the time.)
     let t = rest.trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | ')' | ']' | '*' | ',' | '}')
