@@ -64,4 +64,11 @@ pub(super) const ALERT_FIRST: &[&str] = &[
     "raised by customers",
     // "Status 503 messages witnessed": someone saw them.
     "witnessed",
+    // "A team member received an email that our SSL ... was going to expire": the warning
+    // that reached someone.
+    "received an email",
+    "received an e-mail",
+    "received a warning",
+    "received a notification",
+    "received an alert",
 ];

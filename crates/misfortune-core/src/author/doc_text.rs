@@ -435,7 +435,9 @@ pub(super) fn quoted_logs(sections: &[Section]) -> Vec<String> {
 /// A section's lines outside the blocks of a machine's output, and those blocks' lines.
 fn split_blocks(lines: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
     static MACHINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"^\s*\{\s*"|\bpanicked at\b|^\s*note: run with|\w\[\d+\]:|\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|LOG|TRACE):?\s|^\s*\S+@\S+:\S*\s*[#$]|^\s*[$#]\s|^\s*\[\s*\d+\.\d+\]|^\s*(?:Log (?:started|ended)|Generating|Preparing|Unpacking|Setting up|Processing)\b"#)
+        // (A log's own stamp to the millisecond, "2018-07-07 18:32:27.000 CEST", and an
+        // exception's name, "TimeoutError:", are the machine's.)
+        Regex::new(r#"^\s*\{\s*"|^\s*\[?\w?\s?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}[.,]\d+|\b[A-Z]\w+(?:Error|Exception):|\bpanicked at\b|^\s*note: run with|\w\[\d+\]:|\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|FATAL|LOG|TRACE):?\s|^\s*\S+@\S+:\S*\s*[#$]|^\s*[$#]\s|^\s*\[\s*\d+\.\d+\]|^\s*(?:Log (?:started|ended)|Generating|Preparing|Unpacking|Setting up|Processing)\b"#)
             .expect("static regex")
     });
     static CLOCK: LazyLock<Regex> = LazyLock::new(|| {

@@ -93,7 +93,7 @@ pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
     // abnormal pressure": a status update that tells the harm, whatever it says the team is
     // doing about it.
     static STILL_HURTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\W*(?:update:\s*)?(?:we|the company) (?:are|were|is|was) (?:currently |still )?(?:experiencing|seeing)\b|^\W*(?:update:\s*)?(?:we|the company) (?:continues?|continued) to see\b")
+        Regex::new(r"^\W*(?:update:\s*)?(?:we|the company) (?:are|were|is|was) (?:currently |still )?(?:experiencing|seeing)\b|^\W*(?:update:\s*)?(?:we|the company) (?:continues?|continued) to see\b|\b(?:we|the company) (?:began|begins?|started|starts?) (?:experiencing|to experience)\b")
             .expect("static regex")
     });
     if BEGINS.is_match(t.trim_start())

@@ -10,6 +10,7 @@ use regex::Regex;
 /// a "•" bullet is a Markdown one (its indent kept, so sub-points stay under their parent).
 pub(super) fn pasted_markup(md: &str) -> String {
     let md = &unflattened(md);
+    let md = &downtime_windows(md);
     static EDIT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?m)^[ \t]*([^\n\[\]|#-][^\n\[\]]{0,80}?)\s*\[edit(?:\s*\|\s*edit source)?\][ \t]*$",
@@ -93,4 +94,16 @@ fn unflattened(md: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A downtime window listed as a date and a range ("October 29, 1999: 8:15am - 11:41am (3hours
+/// and 31 minutes)"): its start and its end, each a line of its own.
+fn downtime_windows(md: &str) -> String {
+    static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?mi)^[ \t]*((?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})):?\s+(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to)\s*(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)\s*(\([^)\n]*\))?[ \t]*$")
+            .expect("static regex")
+    });
+    WINDOW
+        .replace_all(md, "- $1 $2 Begins: down $4\n- $1 $3 Ends: down")
+        .into_owned()
 }

@@ -66,20 +66,8 @@ pub(super) fn cause_sentence(sections: &[Section]) -> Option<String> {
                 .flat_map(|s| items(&prose_lines(s)))
                 .find_map(|p| told.captures(&p).map(|c| clean_inline(c[1].trim())))
         })
-        // "`gke-prod-...-2fhq` is identified as a node that has networking issues": the
-        // culprit found, in the timeline.
-        .or_else(|| {
-            sections
-                .iter()
-                .filter(|s| s.part == Part::Timeline)
-                .flat_map(|s| items(&s.lines))
-                .find(|l| CULPRIT.is_match(l))
-                .map(|l| {
-                    let l = clean_inline(l.trim());
-                    let first = l.split(". ").next().unwrap_or(&l);
-                    format!("{}.", first.trim_end_matches('.'))
-                })
-        })
+        .or_else(|| root_cause_is_that(sections))
+        .or_else(|| culprit_line(sections))
         // A cause named before a consequence told ("..., causing slow page loads"), in the
         // first section that tells either: the summary's "causing" before a contributing
         // factor's "caused".
@@ -351,4 +339,34 @@ pub(super) fn cause_from_lead_up(sk: &mut super::Skeleton, found: &mut Vec<Strin
         .collect();
     sk.root_cause = Some(told.join(" "));
     found.push("root cause (assumed from the timeline before minute 0: check it)".to_string());
+}
+
+/// "... though the root cause is that the pod reflector has stopped updating", told in a
+/// timeline's paragraph.
+fn root_cause_is_that(sections: &[Section]) -> Option<String> {
+    static ROOT_IS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bthe root cause (?:is|was) that\s+(.+)").expect("static regex")
+    });
+    sections
+        .iter()
+        .filter(|s| s.part == Part::Timeline)
+        .flat_map(|s| items(&prose_lines(s)))
+        .flat_map(|p| p.split(". ").map(str::to_string).collect::<Vec<_>>())
+        .find_map(|s| ROOT_IS.captures(&s).map(|c| c[1].trim().to_string()))
+        .map(|c| format!("{}.", super::game::capitalise(c.trim_end_matches('.'))))
+}
+
+/// "`gke-prod-...-2fhq` is identified as a node that has networking issues": the culprit
+/// found, in the timeline.
+fn culprit_line(sections: &[Section]) -> Option<String> {
+    sections
+        .iter()
+        .filter(|s| s.part == Part::Timeline)
+        .flat_map(|s| items(&s.lines))
+        .find(|l| CULPRIT.is_match(l))
+        .map(|l| {
+            let l = clean_inline(l.trim());
+            let first = l.split(". ").next().unwrap_or(&l);
+            format!("{}.", first.trim_end_matches('.'))
+        })
 }

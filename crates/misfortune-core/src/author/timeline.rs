@@ -32,6 +32,7 @@ pub(super) fn parse_timeline(
     // A label over a time alone ("**Resolution:**") says what its paragraph is.
     let mut label: Option<String> = None;
     let mut left_out = false; // A paragraph under a time heading left out (see `undated_line`).
+    let timeless = !lines.iter().any(|l| CLOCK_TIME.is_match(l));
     for l in lines {
         if l.trim().is_empty() {
             prev_blank = true;
@@ -78,6 +79,7 @@ pub(super) fn parse_timeline(
                 heading,
                 awaited,
                 wraps,
+                timeless,
             };
             let open = (
                 &mut dated_bullets,
@@ -128,6 +130,10 @@ fn takes_label(body: &str, label: &mut Option<String>) -> bool {
     taken
 }
 
+/// A clock time anywhere in a line.
+static CLOCK_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").expect("static regex"));
+
 /// "11:09 AM", "11:34 PM", "12:34 PM": the line the clock found written "PM" for "AM" goes back
 /// to the morning.
 fn undo_slip(clock: &mut Clock, raw: &mut [RawEvent]) {
@@ -166,6 +172,8 @@ struct Undated<'a> {
     awaited: bool,
     /// Straight under the line before, no blank between.
     wraps: bool,
+    /// No line of the timeline gives a clock time: its days are all it tells.
+    timeless: bool,
 }
 
 /// A line with no time: a phase heading's start, a day heading, or more of the event before
@@ -197,6 +205,20 @@ fn undated_line(
         return;
     }
     if sets_day(tp, clock, &line.body, default_year) {
+        // ("### 2018-01-11" over "A team member received an email ...", in a timeline of days
+        // alone: the paragraph under the day is that day's event.)
+        if line.heading
+            && line.timeless
+            && let Some(day) = clock.current_day
+        {
+            let stamp = Stamp {
+                day: Some(day),
+                whole_day: true,
+                ..Stamp::default()
+            };
+            let abs = clock.place(&stamp);
+            push_dated(raw, (abs, &stamp), Default::default());
+        }
         return;
     }
     // A phase heading's paragraph is its dated line: the list under it is its.

@@ -107,8 +107,13 @@ pub(super) fn as_read(l: &str) -> String {
     static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(\W{0,3})(\d{1,2})\.(\d{2})(\s*[–—-])").expect("static regex")
     });
+    // ("### 2018-07-08 ca. 18:30": about then.)
+    static CIRCA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:ca\.|circa|approx\.)\s*(\d{1,2}:\d{2})").expect("static regex")
+    });
+    let l = CIRCA.replace(l, "~$1");
     OTHER_ZONE
-        .replace(&DOTTED.replace(l, "$1$2:$3$4"), "$1")
+        .replace(&DOTTED.replace(&l, "$1$2:$3$4"), "$1")
         .into_owned()
 }
 

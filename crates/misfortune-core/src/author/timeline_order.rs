@@ -39,7 +39,9 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
             // "Some users still saw channels they had left" is the harm going on.
             // ("Dip ... noticed via grafana. ... despite the fact that it appears to have
             // recovered": its first sentence says what happened.)
-            (noticing.is_match(&e.2)
+            // ("... we began experiencing outages. ... after several iterations of
+            // troubleshooting we discovered the problem to be with the router": found later.)
+            (noticing.is_match(first_sentence(&e.2))
                 && !first_sentence(&e.2).to_lowercase().contains(" still ")
                 && !super::event_kind::says_recovered(first_sentence(&e.2))
                 && e.1 != EventKind::Resolution)
