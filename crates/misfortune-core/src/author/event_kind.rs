@@ -87,11 +87,18 @@ pub(super) fn first_kind(text: &str) -> EventKind {
         Regex::new(r"\bpost[- ]?mortem\b|\bafter the fact\b|\bin hindsight\b|\breconstructed\b")
             .expect("static regex")
     });
+    // ("Monitoring workloads were restored after planned storage maintenance": the monitoring
+    // is what was changed, nothing alerted.)
+    static MONITORING_CHANGED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bmonitoring (?:[\w-]+ )?(?:was|were|is|are|got) (?:restored|redeployed|upgraded|restarted|reinstalled|migrated|re-?enabled|brought back)\b")
+            .expect("static regex")
+    });
     if ALERT
         .iter()
         .chain(ALERT_FIRST)
         .any(|w| at_word_start(&t, w))
         && !AFTERWARDS.is_match(&t)
+        && !MONITORING_CHANGED.is_match(&t)
     {
         EventKind::Alert
     } else if NOTICING.is_match(&t)
