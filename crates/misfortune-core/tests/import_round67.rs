@@ -8,7 +8,7 @@ use misfortune_core::model::EventKind;
 
 #[path = "support/timeline_events.rs"]
 mod timeline_events;
-use timeline_events::events;
+use timeline_events::{events, kinds_at};
 
 #[test]
 fn later_paragraphs_under_a_time_heading() {
@@ -57,7 +57,7 @@ This removed every pod stuck in `Unknown` or
     let i = author::import_markdown("locked.md", text).unwrap();
     let got = events(&i);
     assert_eq!(got[0], (0, EventKind::Alert), "{got:?}");
-    let at = |m: i64| -> Vec<EventKind> { got.iter().filter(|e| e.0 == m).map(|e| e.1).collect() };
+    let at = |m: i64| kinds_at(&i, m);
     assert_eq!(at(5), [EventKind::Mitigation]);
     assert_eq!(at(30), [EventKind::Mitigation]);
     // More harm found, not a finding about the cause.

@@ -8,19 +8,14 @@ use misfortune_core::model::EventKind;
 
 #[path = "support/timeline_events.rs"]
 mod timeline_events;
-use timeline_events::events;
+use timeline_events::{events, kinds_at};
 
 #[test]
 fn a_page_whose_line_breaks_were_lost() {
     let text = "Postmortem Summary A config push to the payment service left some customers unable to pay for 15 minutes. Support noticed first. Timestamps Event Time Reported May 4, 2025 10:12 AM Impact Start May 4, 2025 10:02 AM Incident Timeline Time (UTC) Event Description 10:00 Config push started 10:02 Customers begin seeing payment errors 10:12 Support reports issue 10:16 Config reverted, payments succeed again 10:20 Incident officially closed What Happened A wrong currency table shipped with the push. Root Cause A currency table generated from an empty source file was pushed to production. Learnings Type Insight What went well Fast revert\n";
     let i = author::import_markdown("pay.md", text).unwrap();
     let got = events(&i);
-    let kind_at = |m: i64| {
-        got.iter()
-            .filter(|e| e.0 == m)
-            .map(|e| e.1)
-            .collect::<Vec<_>>()
-    };
+    let kind_at = |m: i64| kinds_at(&i, m);
     assert!(kind_at(-12).contains(&EventKind::Trigger), "{got:?}");
     assert!(kind_at(-10).contains(&EventKind::Symptom), "{got:?}");
     assert!(kind_at(0).contains(&EventKind::Alert), "{got:?}");
@@ -74,12 +69,7 @@ I moved the network to the backup link. This was underway between 09:30 and 10:1
 ";
     let i = author::import_markdown("ticket.md", text).unwrap();
     let got = events(&i);
-    let kind_at = |m: i64| {
-        got.iter()
-            .filter(|e| e.0 == m)
-            .map(|e| e.1)
-            .collect::<Vec<_>>()
-    };
+    let kind_at = |m: i64| kinds_at(&i, m);
     assert!(kind_at(0).contains(&EventKind::Alert), "{got:?}");
     // "with a recovery at 04:20" is an event of its own.
     assert!(kind_at(10).contains(&EventKind::Mitigation), "{got:?}");

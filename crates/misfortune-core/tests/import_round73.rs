@@ -8,7 +8,7 @@ use misfortune_core::model::EventKind;
 
 #[path = "support/timeline_events.rs"]
 mod timeline_events;
-use timeline_events::events;
+use timeline_events::{events, kinds_at};
 
 #[test]
 fn about_a_time_and_a_quoted_log() {
@@ -92,12 +92,7 @@ On Saturday, March 3, 2001 beginning at 9:30AM EST we began experiencing outages
 ";
     let i = author::import_markdown("isp.md", text).unwrap();
     let got = events(&i);
-    let at = |m: i64| {
-        got.iter()
-            .filter(|e| e.0 == m)
-            .map(|e| e.1)
-            .collect::<Vec<_>>()
-    };
+    let at = |m: i64| kinds_at(&i, m);
     // The first window's start is minute 0: nothing alerted, customers were down.
     assert!(at(0).contains(&EventKind::Symptom), "{got:?}");
     assert!(at(20).contains(&EventKind::Symptom), "{got:?}");

@@ -38,28 +38,8 @@ pub(super) fn pasted_markup(md: &str) -> String {
     });
     let md = FROM_WIKI.replace(md, "");
     let md = EDIT.replace_all(&md, "## $1");
-    let md = PLAIN_RUN_IN.replace_all(&md, |c: &regex::Captures| {
-        let lower = c[2]
-            .split_whitespace()
-            .filter(|w| w.chars().all(|ch| ch.is_lowercase()))
-            .count();
-        if lower >= 3 {
-            format!("## {}\n\n{}", &c[1], &c[2])
-        } else {
-            c[0].to_string()
-        }
-    });
-    let md = RUN_IN.replace_all(&md, |c: &regex::Captures| {
-        let lower = c[2]
-            .split_whitespace()
-            .filter(|w| w.chars().all(|ch| ch.is_lowercase()))
-            .count();
-        if lower >= 3 {
-            format!("{}\n\n{}", &c[1], &c[2])
-        } else {
-            c[0].to_string()
-        }
-    });
+    let md = PLAIN_RUN_IN.replace_all(&md, |c: &regex::Captures| split_run_in(c, "## "));
+    let md = RUN_IN.replace_all(&md, |c: &regex::Captures| split_run_in(c, ""));
     // "Around 0520 UTC": a military time, told with its zone.
     static MILITARY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b([01]\d|2[0-3])([0-5]\d)(\s*(?:UTC|GMT|Z)\b)").expect("static regex")
@@ -71,6 +51,21 @@ pub(super) fn pasted_markup(md: &str) -> String {
         LazyLock::new(|| Regex::new(r"\b(\d{1,2}):([0-5])[xX]\b").expect("static regex"));
     let md = TENS.replace_all(&md, "$1:${2}0");
     super::foreign_headings::in_english(&md)
+}
+
+/// A section's name with its first line run into it (name in group 1, the line in group 2),
+/// split apart when that line reads as a sentence (three lower-case words or more); `mark`
+/// makes a plain name a heading.
+fn split_run_in(c: &regex::Captures, mark: &str) -> String {
+    let lower = c[2]
+        .split_whitespace()
+        .filter(|w| w.chars().all(|ch| ch.is_lowercase()))
+        .count();
+    if lower >= 3 {
+        format!("{mark}{}\n\n{}", &c[1], &c[2])
+    } else {
+        c[0].to_string()
+    }
 }
 
 /// A page whose tables and headings lost their line breaks when copied ("... Incident Timeline

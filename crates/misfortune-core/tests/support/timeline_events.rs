@@ -23,6 +23,16 @@ pub fn kind_at(i: &Imported, minute: i64) -> Option<EventKind> {
     events(i).into_iter().find(|e| e.0 == minute).map(|e| e.1)
 }
 
+/// Every kind at a signed minute, in time order.
+#[allow(dead_code)] // Only the files that check several events at one minute use it.
+pub fn kinds_at(i: &Imported, minute: i64) -> Vec<EventKind> {
+    events(i)
+        .into_iter()
+        .filter(|e| e.0 == minute)
+        .map(|e| e.1)
+        .collect()
+}
+
 /// The names of the wrong theories the game built.
 #[allow(dead_code)] // Only the files that check the game's wrong paths use it.
 pub fn theory_names(i: &Imported) -> Vec<String> {
