@@ -25,7 +25,8 @@ use crate::model::EventKind;
 static FIX_UNDER_REVIEW: LazyLock<Regex> = LazyLock::new(|| {
     // "Hotfix deployed to staging; integration tests pass": the fix on its way out, whatever
     // its tests say.
-    Regex::new(r"\b(?:on|in|to) the (?:pr|pull request|merge request)\b|^(?:the\s+)?(?:hot ?fix|fix|patch)(?:es)?\s+(?:(?:was|were|is|are|has been|have been)\s+)?(?:deployed|rolled out|pushed|shipped|released|applied)\b")
+    // ("A PR is made to bump up the timeout".)
+    Regex::new(r"\b(?:on|in|to) the (?:pr|pull request|merge request)\b|^(?:the\s+)?(?:hot ?fix|fix|patch)(?:es)?\s+(?:(?:was|were|is|are|has been|have been)\s+)?(?:deployed|rolled out|pushed|shipped|released|applied)\b|^\W*an? (?:pr|pull request|merge request) (?:is|was) (?:made|opened|raised|created) to\b")
         .expect("static regex")
 });
 

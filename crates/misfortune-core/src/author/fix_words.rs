@@ -267,4 +267,6 @@ pub(super) const MITIGATION: &[&str] = &[
     "general cleanup",
     "manual cleanup",
     "cleaned up",
+    // "Cluster is entirely cleaned out with a `kubectl ... delete pod --all`".
+    "cleaned out",
 ];

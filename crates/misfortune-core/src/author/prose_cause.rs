@@ -149,7 +149,7 @@ fn found_cause(sections: &[Section]) -> Option<String> {
 /// outage last week") names the cause in so many words, where its other "because"s explain.
 pub(super) fn stated_cause(sections: &[Section], front_summary: Option<&str>) -> Option<String> {
     static STATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:the |its )?(?:actual|real|underlying|true|ultimate) (?:root )?cause (?:was|is|turned out to be)\b|\b(?:the|this) (?:outage|incident|downtime) was (?:caused|triggered) by\b")
+        Regex::new(r"(?i)\b(?:the |its )?(?:actual|real|underlying|true|ultimate|primary|main) (?:root )?cause (?:of (?:these|this|the) [\w ]{1,30}? )?(?:was|is|turned out to be)\b|\b(?:the|this) (?:outage|incident|downtime) was (?:caused|triggered) by\b")
             .expect("static regex")
     });
     front_summary
@@ -282,7 +282,8 @@ fn first_sentence(
             [first, ..] => *first,
             [] => return None,
         };
-        let i = if THIS.is_match(told[i].trim()) && i > 0 {
+        // ("This was caused by the cluster being full": the cause is named right there.)
+        let i = if THIS.is_match(told[i].trim()) && !told[i].contains("caused by") && i > 0 {
             i - 1
         } else {
             i
