@@ -408,7 +408,7 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
     // "Now at 14 nodes, decide to increase limit to 20 nodes", "Decide to cordon off node":
     // a fix decided on is done; "Decide to increase limit if we get close to 15" is a plan.
     static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:decide|decides|decided|decision (?:made |taken )?) to (?:\w+ ){0,2}?(?:update|change|restore|revert|roll|restart|increase|raise|bump|scale|disable|enable|promote|fail over|rotate|delete|remove|cordon|drain|kill|reset)\b([^.;]*)")
+        Regex::new(r"\b(?:decide|decides|decided|decision (?:made |taken )?) to (?:\w+ ){0,2}?(?:update|change|restore|revert|roll|restart|increase|raise|bump|scale|disable|enable|promote|fail over|rotate|delete|remove|cordon|drain|kill|reset|ban|block|add|purge|pause)\b([^.;]*)")
             .expect("static regex")
     });
     let first_sentence = t.split(". ").next().unwrap_or(t);

@@ -58,33 +58,7 @@ pub(super) fn normalise(t: &str) -> String {
         Regex::new(r"\b\d[\d,]* restarts\b|\b(?:had |has |have )?(?:been )?restarted (?:~|about |around |over |some )?\d[\d,]*\+? times\b")
             .expect("static regex")
     });
-    let t = HARM_FOUND.replace(&t, "$1");
-    // "the equipment had been replaced and communications was restored", "communications
-    // equipment": the network's links, not people told.
-    static LINKS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bcommunications (equipment|cabinets?|links?|lines?|circuits?|gear|(?:was|were|is|are|had been|has been|have been) (?:restored|cut|lost|down|back))\b")
-            .expect("static regex")
-    });
-    let t = LINKS.replace_all(&t, "connectivity $1");
-    // "Customers begin seeing payment errors": what users see is the harm, not a look.
-    static USERS_SEE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b((?:customers|users|clients|visitors|players)\s+(?:begin |began |start |started |are |were )?)(?:seeing|see|saw)\b")
-            .expect("static regex")
-    });
-    let t = USERS_SEE.replace_all(&t, "${1}experiencing");
-    // "Engaged the on-call engineer to investigate the issue": bringing someone in; what they
-    // are brought in for is not the line's act.
-    static BROUGHT_IN_TO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b((?:engag\w*|called in|brought in|pulled in|looped in)\b[^.;]{0,40}?) to (?:investigate|look into|debug|help|assist)\b")
-            .expect("static regex")
-    });
-    let t = BROUGHT_IN_TO.replace_all(&t, "$1");
-    // "Restarting the hub also woke up the culling process": a process started, nobody woken.
-    static WOKE_PROCESS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:woke|wakes|wake) up the ((?:[\w-]+ )?(?:process|job|culler|daemon|service|worker|loop|thread|scheduler)s?)\b")
-            .expect("static regex")
-    });
-    let t = WOKE_PROCESS.replace_all(&t, "set off the $1");
+    let t = words_misread(&t);
     // "General cleanup because many pods are not identified by k8s": unknown to it, nobody
     // identified anything.
     let t = t.replace("not identified by", "unknown to");
@@ -123,4 +97,46 @@ static HARM_FOUND: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line is the team finding more harm (see `HARM_FOUND`).
 pub(super) fn harm_found(t: &str) -> bool {
     HARM_FOUND.is_match(t)
+}
+
+/// Words that name something else than their usual kind in these lines: more harm found, the
+/// network's "communications", users who "see" errors, hardware "assigned to" a node, someone
+/// brought in "to investigate", a process "woken up".
+fn words_misread(t: &str) -> String {
+    let t = HARM_FOUND.replace(t, "$1");
+    // "the equipment had been replaced and communications was restored", "communications
+    // equipment": the network's links, not people told.
+    static LINKS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bcommunications (equipment|cabinets?|links?|lines?|circuits?|gear|(?:was|were|is|are|had been|has been|have been) (?:restored|cut|lost|down|back))\b")
+            .expect("static regex")
+    });
+    let t = LINKS.replace_all(&t, "connectivity $1");
+    // "Customers begin seeing payment errors": what users see is the harm, not a look.
+    static USERS_SEE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?:customers|users|clients|visitors|players)\s+(?:begin |began |start |started |are |were )?)(?:seeing|see|saw)\b")
+            .expect("static regex")
+    });
+    let t = USERS_SEE.replace_all(&t, "${1}experiencing");
+    // "These nodes had no \"Local SSD\" assigned to them": hardware, not a person given the
+    // incident.
+    static HARDWARE_ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\bassigned to (them|it|the (?:nodes?|vms?|pool|instances?|machines?|hosts?))\b",
+        )
+        .expect("static regex")
+    });
+    let t = HARDWARE_ASSIGNED.replace_all(&t, "attached to $1");
+    // "Engaged the on-call engineer to investigate the issue": bringing someone in; what they
+    // are brought in for is not the line's act.
+    static BROUGHT_IN_TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b((?:engag\w*|called in|brought in|pulled in|looped in)\b[^.;]{0,40}?) to (?:investigate|look into|debug|help|assist)\b")
+            .expect("static regex")
+    });
+    let t = BROUGHT_IN_TO.replace_all(&t, "$1");
+    // "Restarting the hub also woke up the culling process": a process started, nobody woken.
+    static WOKE_PROCESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:woke|wakes|wake) up the ((?:[\w-]+ )?(?:process|job|culler|daemon|service|worker|loop|thread|scheduler)s?)\b")
+            .expect("static regex")
+    });
+    WOKE_PROCESS.replace_all(&t, "set off the $1").into_owned()
 }

@@ -149,7 +149,7 @@ fn found_cause(sections: &[Section]) -> Option<String> {
 /// outage last week") names the cause in so many words, where its other "because"s explain.
 pub(super) fn stated_cause(sections: &[Section], front_summary: Option<&str>) -> Option<String> {
     static STATED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:the |its )?(?:actual|real|underlying|true|ultimate|primary|main) (?:root )?cause (?:of (?:these|this|the) [\w ]{1,30}? )?(?:was|is|turned out to be)\b|\b(?:the|this) (?:outage|incident|downtime) was (?:caused|triggered) by\b")
+        Regex::new(r"(?i)\b(?:the |its )?(?:actual|real|underlying|true|ultimate|primary|main) (?:root )?cause (?:of (?:these|this|the) [\w ]{1,30}? )?(?:was|is|turned out to be)\b|\bthe (?:problem|issue) was that\b|\b(?:the|this) (?:outage|incident|downtime) was (?:caused|triggered) by\b")
             .expect("static regex")
     });
     front_summary

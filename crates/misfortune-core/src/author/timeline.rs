@@ -66,8 +66,8 @@ pub(super) fn parse_timeline(
         let awaited = !is_bullet && raw.last().is_some_and(|e| e.text.is_empty());
         let stamp = line_stamp(&tp, &body, (heading, awaited), default_year)
             .filter(|s| !s.0.span || clock.carries_on(&s.0));
-        if stamp.is_none() && !awaited && takes_label(&body, &mut label) {
-            // (What follows a label starts a paragraph of its own.)
+        let waits = awaited || (time_heading && raw.last().is_some_and(|e| e.text.is_empty()));
+        if stamp.is_none() && !waits && takes_label(&body, &mut label) {
             prev_blank = true;
             continue;
         }
@@ -120,7 +120,8 @@ pub(super) fn parse_timeline(
 /// "- **Resolution:**" over "  - January 22, 2018, 17:30 PST": a label that names what the
 /// dated line below it is; whether the line was one. (Under a phase heading still waiting for
 /// its paragraph, a short line ending in a colon, "Our monitoring caught it first:", is that
-/// paragraph: the caller does not ask.)
+/// paragraph, as is "* Mount errors on build pods:" under "### 16:11": the caller does not
+/// ask.) What follows a label starts a paragraph of its own.
 fn takes_label(body: &str, label: &mut Option<String>) -> bool {
     let found = label_only(body);
     let taken = found.is_some();

@@ -31,7 +31,9 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
         .skip(looking)
         .position(|e| e.1 == EventKind::Mitigation)
         .map_or(events.len(), |p| p + looking);
-    if let Some(e) = events[..fixing]
+    // (Once someone has looked, a report is the harm going on, not how it was found: the
+    // noticing comes no later than the first look.)
+    if let Some(e) = events[..fixing.min(looking + 1)]
         .iter_mut()
         .skip(1)
         // "We are happy to report that the issue is now resolved" found nothing.
