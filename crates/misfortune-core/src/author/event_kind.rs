@@ -485,7 +485,7 @@ static NOTICING: LazyLock<Regex> = LazyLock::new(|| {
     // call authentication": the first line that finds the trouble, not its cause.
     // "Outage detected when website began experiencing slow loading times", "Detected while
     // trying to have a preview of the site".
-    Regex::new(r"(?i)\b(?:notices|noticed|spots|spotted|sees an?|saw an?|(?:discovered|identified|detected|became aware of) (?:an? |some |several |the )?(?:issues?|problems?|errors?|outage|incident|degradation|disruption)\b)|^\W*detected\b|\b(?:outage|issue|problem|incident|errors?|failure|degradation)s? (?:is |are |was |were |has been |have been )?(?:detected|identified|noticed|spotted)\b").expect("static regex")
+    Regex::new(r"(?i)\b(?:notices|noticed|notice that|spots|spotted|sees an?|saw an?|reali[sz]ed that|(?:discovered|identified|detected|became aware of) (?:an? |some |several |the )?(?:issues?|problems?|errors?|outage|incident|degradation|disruption)\b)|^\W*detected\b|\b(?:outage|issue|problem|incident|errors?|failure|degradation)s? (?:is |are |was |were |has been |have been )?(?:detected|identified|noticed|spotted)\b").expect("static regex")
 });
 
 /// Whether a line that reports a recovery also says what was done to get it ("Flag set to 0% –

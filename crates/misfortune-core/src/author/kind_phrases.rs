@@ -109,7 +109,7 @@ pub(super) fn seen_kind(t: &str) -> Option<EventKind> {
     // "Grafana dashboard confirms: p99 latency jumped": what someone looked up, told; "renewal
     // failed 7 days ago": a past failure found, not a fix failing now.
     static FOUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:we|the team|engineers?|[\w-]+ engineers?)\s+(?:became|become|were made) aware\b|\b(?:diagnos\w*|identified|determined)\b[^.;]{0,80}\b(?:was|were|is|being)\s+(?:prepared|planned|drafted)\b|^(?:[\w-]+\s+){1,3}(?:confirms|confirmed|verifies|verified)\s*:|\bfailed\b[^.;]{0,20}\b\d+\s+(?:days?|weeks?|hours?|months?)\s+ago\b")
+        Regex::new(r"^(?:we|the team|engineers?|[\w-]+ engineers?)\s+(?:became|become|were made) aware\b|^(?:we|the team) (?:then |later |now )?(?:reali[sz]e|realized|realised) that\b|\b(?:diagnos\w*|identified|determined)\b[^.;]{0,80}\b(?:was|were|is|being)\s+(?:prepared|planned|drafted)\b|^(?:[\w-]+\s+){1,3}(?:confirms|confirmed|verifies|verified)\s*:|\bfailed\b[^.;]{0,20}\b\d+\s+(?:days?|weeks?|hours?|months?)\s+ago\b")
             .expect("static regex")
     });
     if FOUND.is_match(t.trim_start()) {

@@ -103,6 +103,13 @@ const RECOVERED: &[&str] = &[
     "did not recur",
     "has not recurred",
     "no longer occurs",
+    // "Two people confirm that their pods now build and launch fine".
+    "launch fine",
+    "work fine",
+    "works fine",
+    "working fine",
+    "load fine",
+    "loads fine",
     // "Confirmed the site is back", "the cache pods come back".
     "is back",
     "are back",

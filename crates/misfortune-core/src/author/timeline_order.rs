@@ -15,7 +15,7 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
         return;
     }
     let noticing = Regex::new(
-        r"(?i)\b(?:notic\w*|spott\w*|spots|discover\w*|saw|sees|detect\w*|reports?|reported|observing|encounter(?:ed|s)? the (?:issue|problem|error|outage|bug))\b",
+        r"(?i)\b(?:notic\w*|spott\w*|spots|discover\w*|saw|sees|detect\w*|reports?|reported|observing|encounter(?:ed|s)? the (?:issue|problem|error|outage|bug)|reali[sz]ed? that)\b",
     )
     .expect("static regex");
     // A status page's first "Investigating" update is when the company knew, if nothing says
@@ -66,7 +66,16 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
         r"(?i)\bresolved the (?:[\w-]+ ){0,2}(?:errors?|timeouts?|failures?|alerts?|4\d\ds?|5\d\ds?)\b",
     )
     .expect("static regex");
-    let over = |t: &str| said_over.is_match(t) && !one_symptom.is_match(t);
+    // ("Deleted binder and hub pods. This resolved the issue a second time." before it broke
+    // again: for a while, not over.)
+    let for_now = Regex::new(r"(?i)\bresolved (?:the |this |that )?(?:issue|problem|it)\b[^.;]{0,20}\b(?:a second time|a third time|again|temporarily|for now|for a while|briefly)\b")
+        .expect("static regex");
+    let over = |t: &str| said_over.is_match(t) && !one_symptom.is_match(t) && !for_now.is_match(t);
+    for e in events.iter_mut() {
+        if e.1 == EventKind::Resolution && for_now.is_match(&e.2) {
+            e.1 = EventKind::Mitigation;
+        }
+    }
     for i in 0..events.len() {
         let later_end = events[i + 1..].iter().any(|e| e.1 == EventKind::Resolution);
         if events[i].1 == EventKind::Resolution && one_symptom.is_match(&events[i].2) && later_end {
