@@ -63,8 +63,7 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
         return first_kind(text);
     }
     listed_kind(text).unwrap_or_else(|| {
-        let t = text.to_lowercase();
-        if super::kind_context::responder_first(&t) && !super::kind_normalise::harm_found(&t) {
+        if super::kind_context::responder_first(&text.to_lowercase()) {
             EventKind::Investigation
         } else {
             EventKind::Symptom
@@ -411,9 +410,8 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
         Regex::new(r"\b(?:decide|decides|decided|decision (?:made |taken )?) to (?:\w+ ){0,2}?(?:update|change|restore|revert|roll|restart|increase|raise|bump|scale|disable|enable|promote|fail over|rotate|delete|remove|cordon|drain|kill|reset|ban|block|add|purge|pause)\b([^.;]*)")
             .expect("static regex")
     });
-    let first_sentence = t.split(". ").next().unwrap_or(t);
     let decided = DECIDED
-        .captures(first_sentence)
+        .captures(first_sentence(t))
         .is_some_and(|c| !c[1].contains(" if ") && !c[1].starts_with("if "));
     done_last
         || decided
@@ -514,6 +512,11 @@ pub(super) fn share_a_stem(a: &str, b: &str) -> bool {
 }
 
 /// The part of a line before its first clause break.
+/// A line's first sentence (up to its first ". ").
+pub(super) fn first_sentence(t: &str) -> &str {
+    t.split(". ").next().unwrap_or(t)
+}
+
 pub(super) fn first_clause(text: &str) -> &str {
     // ("At 21:15 UTC, metrics showed ...": the time is not the clause.)
     static WHEN: LazyLock<Regex> = LazyLock::new(|| {

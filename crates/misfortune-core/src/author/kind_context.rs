@@ -160,12 +160,7 @@ pub(super) fn classify(text: &str, first: bool, place: Place) -> EventKind {
         Actor::Person if place.fixing => EventKind::Mitigation,
         Actor::Person => EventKind::Investigation,
         Actor::System | Actor::Alerting => EventKind::Symptom,
-        Actor::Unknown
-            if responder_first(&text.to_lowercase())
-                && !super::kind_normalise::harm_found(&text.to_lowercase()) =>
-        {
-            EventKind::Investigation
-        }
+        Actor::Unknown if responder_first(&text.to_lowercase()) => EventKind::Investigation,
         Actor::Unknown => EventKind::Symptom,
     }
 }

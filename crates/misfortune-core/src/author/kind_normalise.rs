@@ -99,18 +99,17 @@ pub(super) fn harm_found(t: &str) -> bool {
     HARM_FOUND.is_match(t)
 }
 
-/// Words that name something else than their usual kind in these lines: more harm found, the
-/// network's "communications", users who "see" errors, hardware "assigned to" a node, someone
+/// Words that name something else than their usual kind in these lines: the network's
+/// "communications", users who "see" errors, hardware "assigned to" a node, someone
 /// brought in "to investigate", a process "woken up".
 fn words_misread(t: &str) -> String {
-    let t = HARM_FOUND.replace(t, "$1");
     // "the equipment had been replaced and communications was restored", "communications
     // equipment": the network's links, not people told.
     static LINKS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\bcommunications (equipment|cabinets?|links?|lines?|circuits?|gear|(?:was|were|is|are|had been|has been|have been) (?:restored|cut|lost|down|back))\b")
             .expect("static regex")
     });
-    let t = LINKS.replace_all(&t, "connectivity $1");
+    let t = LINKS.replace_all(t, "connectivity $1");
     // "Customers begin seeing payment errors": what users see is the harm, not a look.
     static USERS_SEE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b((?:customers|users|clients|visitors|players)\s+(?:begin |began |start |started |are |were )?)(?:seeing|see|saw)\b")

@@ -367,7 +367,7 @@ fn culprit_line(sections: &[Section]) -> Option<String> {
         .find(|l| CULPRIT.is_match(l))
         .map(|l| {
             let l = clean_inline(l.trim());
-            let first = l.split(". ").next().unwrap_or(&l);
+            let first = super::event_kind::first_sentence(&l);
             format!("{}.", first.trim_end_matches('.'))
         })
 }

@@ -236,6 +236,11 @@ fn is_plain_text(lines: &[&str]) -> bool {
 /// A clock time ("4:06").
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d:\d\d").expect("static regex"));
 
+/// Whether a line names a clock time anywhere in it.
+pub(super) fn names_clock(line: &str) -> bool {
+    CLOCK.is_match(line)
+}
+
 /// A plain-text heading: a short line after a blank one (or first), not a sentence, with no
 /// clock time, naming a known section.
 fn plain_heading(line: &str, after_blank: bool) -> Option<(usize, String)> {

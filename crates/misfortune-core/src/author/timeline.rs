@@ -32,7 +32,7 @@ pub(super) fn parse_timeline(
     // A label over a time alone ("**Resolution:**") says what its paragraph is.
     let mut label: Option<String> = None;
     let mut left_out = false; // A paragraph under a time heading left out (see `undated_line`).
-    let timeless = !lines.iter().any(|l| CLOCK_TIME.is_match(l));
+    let timeless = !lines.iter().any(|l| super::sections::names_clock(l));
     for l in lines {
         if l.trim().is_empty() {
             prev_blank = true;
@@ -130,10 +130,6 @@ fn takes_label(body: &str, label: &mut Option<String>) -> bool {
     }
     taken
 }
-
-/// A clock time anywhere in a line.
-static CLOCK_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}:\d{2}\b").expect("static regex"));
 
 /// "11:09 AM", "11:34 PM", "12:34 PM": the line the clock found written "PM" for "AM" goes back
 /// to the morning.

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::event_kind::first_sentence;
 use crate::model::EventKind;
 
 /// With no alert or page at all, the incident was detected by someone noticing it ("Noticed
@@ -375,11 +376,6 @@ pub(super) fn teammate_findings(events: &mut [(i64, EventKind, String)]) {
             e.1 = EventKind::Investigation;
         }
     }
-}
-
-/// A line's first sentence.
-fn first_sentence(t: &str) -> &str {
-    t.split(". ").next().unwrap_or(t)
 }
 
 /// A timeline that never says the incident was resolved ends with its last recovery ("Attack
