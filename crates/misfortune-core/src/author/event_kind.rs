@@ -154,8 +154,7 @@ fn words_kind(text: &str) -> Option<EventKind> {
     let came_back = recovered && trend != Some(Trend::Worse) && !ALERTING.is_match(&t);
     let resolves = any(RESOLUTION, false) && !super::outcome_words::partial_return(&t);
     let looking = any(INVESTIGATION_STRONG, true) && !says_recovered(first_clause(&t)); // not "fully recovered and ... begin investigating"
-    let seen = seen_kind(&t)
-        .or_else(|| (reading || LOST_HEALTHY.is_match(&t)).then_some(EventKind::Symptom));
+    let seen = seen_first(&t, reading);
     let steps: [(bool, EventKind); 27] = [
         (seen.is_some(), seen.unwrap_or(EventKind::Symptom)),
         // "Incident resolved, status page green": the end, whatever the page shows.
@@ -237,11 +236,20 @@ fn words_kind(text: &str) -> Option<EventKind> {
     steps.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
 }
 
+/// What a line says was seen, before any word list: the harm told as seen or read, then what
+/// the team learns or plans ("Multiple operators report attacks on their exits", "The sprint
+/// was updated to include the ticket").
+fn seen_first(t: &str, reading: bool) -> Option<EventKind> {
+    seen_kind(t)
+        .or_else(|| (reading || LOST_HEALTHY.is_match(t)).then_some(EventKind::Symptom))
+        .or_else(|| super::kind_phrases::learned_or_planned(t).then_some(EventKind::Investigation))
+}
+
 /// A line as the word lists read it: up to its hindsight ("which later turned out..."),
 /// lower-cased with its misleading phrasings rewritten, and as stems.
 fn prepared(stemmer: &Stemmer, text: &str) -> (String, String) {
     let text = HINDSIGHT.find(text).map_or(text, |m| &text[..m.start()]);
-    let t = super::kind_normalise::normalise(&text.to_lowercase());
+    let t = super::kind_normalise::normalise(&at_its_time(text).to_lowercase());
     let st = stemmed(stemmer, &t);
     (t, st)
 }
@@ -299,6 +307,8 @@ fn finds_then_fixes(stemmer: &Stemmer, t: &str) -> bool {
         Regex::new(r",?\s+(?:leading to|causing|resulting in|which (?:led|caused|resulted))\b")
             .expect("static regex")
     });
+    static NUMBERED_STEP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^.]*\b\d\. ").expect("static regex"));
     let rest = &t[found.end()..];
     let rest = CAUSED.split(rest).next().unwrap_or(rest);
     // ("Identified a code deployment that introduced a leak. Rolled back the deployment": the
@@ -306,7 +316,13 @@ fn finds_then_fixes(stemmer: &Stemmer, t: &str) -> bool {
     rest.split(" and ")
         .skip(1)
         .chain(rest.split(", then ").skip(1))
-        .chain(rest.split(". ").skip(1).take(1))
+        // (Not a plan's numbered steps: "requires three steps: 1. fixing ...".)
+        .chain(
+            rest.split(". ")
+                .skip(1)
+                .take(1)
+                .filter(|_| !NUMBERED_STEP.is_match(rest)),
+        )
         .any(|then| {
             then.split_whitespace()
                 .find(|w| {
@@ -452,6 +468,17 @@ static ALERTING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What was learned only later ("Investigation later reveals the limit was 512Mi") is the
 /// writer's hindsight, not what happened at that minute.
+/// A line up to what it tells of a later moment: "The rollout reached the first production
+/// cell at 14:01, and within ninety seconds the latency graphs began to climb" is the rollout
+/// at 14:01; the climb came after.
+pub(super) fn at_its_time(text: &str) -> &str {
+    static LATER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i),\s*(?:and\s+)?(?:then\s+)?(?:within|after)\s+(?:[\w~]+\s+){1,2}(?:seconds?|minutes?|mins?|hours?)\b|,\s*(?:and\s+)?(?:[\w~]+\s+){1,2}(?:seconds?|minutes?|hours?)\s+later\b")
+            .expect("static regex")
+    });
+    LATER.find(text).map_or(text, |m| &text[..m.start()])
+}
+
 static HINDSIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[.;]\s+(?:(?:investigation|analysis|review) later|later (?:investigation|analysis|review)|it was later|we later|this was later)\b")
         .expect("static regex")

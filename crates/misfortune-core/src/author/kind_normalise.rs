@@ -58,6 +58,12 @@ pub(super) fn normalise(t: &str) -> String {
         Regex::new(r"\b\d[\d,]* restarts\b|\b(?:had |has |have )?(?:been )?restarted (?:~|about |around |over |some )?\d[\d,]*\+? times\b")
             .expect("static regex")
     });
+    // "The aggregate p99 had crossed the alerting threshold": the signal, not yet a page.
+    static THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(crossed|exceeded|breached|passed|hit|reached|went over|went above) (?:the |its |our |an? )?(?:alert|alerting|paging|page|alarm) (threshold|limit|level)s?\b")
+            .expect("static regex")
+    });
+    let t = THRESHOLD.replace_all(&t, "$1 the $2");
     let t = words_misread(&t);
     // "General cleanup because many pods are not identified by k8s": unknown to it, nobody
     // identified anything.
@@ -137,5 +143,18 @@ fn words_misread(t: &str) -> String {
         Regex::new(r"\b(?:woke|wakes|wake) up the ((?:[\w-]+ )?(?:process|job|culler|daemon|service|worker|loop|thread|scheduler)s?)\b")
             .expect("static regex")
     });
-    WOKE_PROCESS.replace_all(&t, "set off the $1").into_owned()
+    let t = WOKE_PROCESS.replace_all(&t, "set off the $1");
+    // "Users reported issue was relayed to the support channel": the report passed on.
+    static RELAYED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:(?:users?|customers?|clients?)(?:'s|s')? )?(?:reported )?(?:issue|report|bug|ticket|problem|error|case)s? (?:was|were|is|are|got|has been|have been) (?:relayed|forwarded|passed on|handed over|handed off) to\b")
+            .expect("static regex")
+    });
+    let t = RELAYED.replace_all(&t, "the issue was escalated to");
+    // "The user reported bug was connected to the information relayed from discord": two
+    // reports tied together, a finding.
+    static TIED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:the )?(?:(?:users?|customers?)(?:'s)? )?(?:reported )?(?:issue|report|bug|ticket|problem|error|case)?\b[^.;]{0,60}?\b(?:was|were) (?:connected|linked|matched|tied) (?:to|with)\b")
+            .expect("static regex")
+    });
+    TIED.replace_all(&t, "cross-referenced with").into_owned()
 }

@@ -204,3 +204,28 @@ pub(super) fn uncommunicated(t: &str) -> bool {
         || t.contains("alert sent")
         || TEAM_TOLD.is_match(t)
 }
+
+/// What the team learns from others or puts on a plan (see `others_report`, `planned_work`).
+pub(super) fn learned_or_planned(t: &str) -> bool {
+    others_report(t) || planned_work(t)
+}
+
+/// Other operators or providers telling of trouble of their own ("Multiple TOR operators report
+/// coordinated attacks on their exit infrastructure"): what the team learns, not its harm.
+fn others_report(t: &str) -> bool {
+    static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:other|multiple|several|many|some)\s+(?:[\w-]+\s+)?(?:operators|providers|isps|peers|networks|hosting companies|companies|organi[sz]ations|vendors|projects|instances)\s+(?:also\s+)?(?:report|reported|reporting|confirm|confirmed|see|saw|seeing)\b")
+            .expect("static regex")
+    });
+    OTHERS.is_match(t)
+}
+
+/// Work put on a plan ("The sprint was updated to include the development ticket in the next
+/// sprint"): scheduled, nothing changed yet.
+fn planned_work(t: &str) -> bool {
+    static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:sprint|backlog|roadmap)\b[^.;]{0,60}\b(?:updated|added|moved|scheduled|planned|included|prioriti[sz]ed)\b|\b(?:added|moved|scheduled|planned|included|prioriti[sz]ed)\b[^.;]{0,60}\b(?:sprint|backlog|roadmap)\b")
+            .expect("static regex")
+    });
+    PLANNED.is_match(t)
+}

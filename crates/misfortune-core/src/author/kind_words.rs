@@ -168,6 +168,14 @@ pub(super) const INVESTIGATION_STRONG: &[&str] = &[
     "tests indicat",
     "tests show",
     "tests pass",
+    // "Email received by test recipient": the team trying it out.
+    "test recipient",
+    "test email",
+    "test message",
+    "test order",
+    "test submission",
+    "test account",
+    "test transaction",
     // "The causes of impact were understood".
     "were understood",
     "was understood",

@@ -236,7 +236,18 @@ pub(super) fn says_recovered(text: &str) -> bool {
         Regex::new(r"\b(?:enabling|allowing|letting) (?:users|students|customers|clients|people|everyone) to (?:connect|log ?in|sign in|access|use)\b|\b(?:is|are|was|were) (?:back )?up(?:\s*[.,;]|\s+and\b|\s*$)")
             .expect("static regex")
     });
-    super::signal_trend::trend(&t) == Some(Trend::Better)
+    // "Old ReplicaSet healthy, readiness probes pass": the pods serving again.
+    static HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:checks?|probes?)\s+(?:now\s+|all\s+)?pass(?:es|ed|ing)?\b|(?:^|[^\w\s]|\b(?:is|are|was|were|now|back|all|became|becomes|report(?:s|ed)?)\s*|\b[a-z][\w-]*\s+)healthy\s*(?:[.,;]|$|\band\b)")
+            .expect("static regex")
+    });
+    static STILL_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:not|never|no longer|remain\w*|stay\w*|still|appear\w*|seem\w*|look\w*)\s+healthy\b")
+            .expect("static regex")
+    });
+    let healthy = HEALTHY.is_match(&t) && !STILL_HEALTHY.is_match(&t);
+    healthy
+        || super::signal_trend::trend(&t) == Some(Trend::Better)
         || NO_LONGER.is_match(&t)
         || USERS_BACK.is_match(&t)
         || RECOVERED.iter().any(|w| t.contains(w))

@@ -28,6 +28,25 @@ static WHEN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// An impact table's row that says when the harm lasted ("| Duration | 14:23 → 14:57 UTC (34
+/// min) |") as the label line it stands for ("Duration: from 14:23 to 14:57 UTC (34 min)").
+fn when_row(line: &str) -> Option<String> {
+    let cells = super::sections::table_cells(line)?;
+    let [label, value, ..] = cells.as_slice() else {
+        return None;
+    };
+    let labelled = format!("{label}:");
+    if !WHEN_LABEL.is_match(&labelled) {
+        return None;
+    }
+    static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^~?(\d{1,2}:\d{2})\s*(?:→|->|⟶|[-–—])\s*~?(\d{1,2}:\d{2})")
+            .expect("static regex")
+    });
+    let value = BARE_RANGE.replace(value.trim(), "from $1 to $2");
+    Some(format!("{labelled} {value}"))
+}
+
 /// A time told on the day before ("had gone out at 22:40 IST the previous night").
 static EVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\d:\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[a-z]{2,4}\s+)?(?:on\s+)?(?:the\s+)?(?:previous|prior)\s+(?:night|evening|day)\b|\d:\d{2}[^.;]{0,12}\b(?:the\s+)?(?:night|evening|day)\s+before\b")
@@ -76,9 +95,10 @@ pub(super) fn prose_timeline<'a>(sections: impl IntoIterator<Item = &'a Section>
     {
         let kept: Vec<String> = super::doc_text::unfenced(&s.lines)
             .iter()
+            .map(|l| when_row(l).unwrap_or_else(|| l.clone()))
             .filter(|l| !is_metadata(l) || opens_with_time(l) || WHEN_LABEL.is_match(l))
             // "Timeframe: September 16, 4:06 pm - 4:38 pm": the harm's start and end, said so.
-            .map(|l| WHEN_LABEL.replace(l, "Impact began:").into_owned())
+            .map(|l| WHEN_LABEL.replace(&l, "Impact began:").into_owned())
             .collect();
         for paragraph in items(&kept) {
             let paragraph = BRACKETED.replace_all(&paragraph, "(at $1");

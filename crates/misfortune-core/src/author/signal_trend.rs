@@ -69,7 +69,7 @@ const GOOD_HIGH: &[&str] = &[
 ];
 
 static UP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:ris(?:e|es|ing)|rose|climb\w*|increas\w*|spik\w*|grow\w*|grew|jump\w*|surg\w*|soar\w*|elevated|exceed\w*|above|up to|peak\w*|doubl\w*|tripl\w*)\b")
+    Regex::new(r"(?i)\b(?:ris(?:e|es|ing)|rose|climb\w*|increas\w*|spik\w*|grow\w*|grew|jump\w*|surg\w*|soar\w*|elevated|exceed\w*|cross(?:ed|es|ing)|above|up to|peak\w*|doubl\w*|tripl\w*)\b")
         .expect("static regex")
 });
 static DOWN: LazyLock<Regex> = LazyLock::new(|| {

@@ -279,6 +279,7 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
         // "No alert is configured for lag" changes nothing.
         let said = t.replace("not configured", "").replace("is configured", "");
         let changed = CHANGE.iter().any(|w| said.contains(w));
+        let now = super::event_kind::at_its_time(&t);
         e.1 = match e.1 {
             // "Deployment completed and went live; services began experiencing errors": the
             // harm beginning, though it names the change.
@@ -297,11 +298,12 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             // "The rebuild finishes and the alias is swapped": a change, not yet a symptom.
             // ("from 4% to 97%" is a measurement, whatever else it says.)
             // ("... across applications stopped for maintenance": stopped on purpose.)
+            // ("..., and within ninety seconds the latency graphs began to climb": later.)
             EventKind::Symptom
                 if (changed || WORK_BEGAN.is_match(&t))
-                    && super::signal_trend::trend(&t).is_none()
-                    && !HARM.is_match(&t.replace("stopped for maintenance", "paused"))
-                    && !FELT.is_match(&t) =>
+                    && super::signal_trend::trend(now).is_none()
+                    && !HARM.is_match(&now.replace("stopped for maintenance", "paused"))
+                    && !FELT.is_match(now) =>
             {
                 EventKind::Trigger
             }
