@@ -71,4 +71,13 @@ pub(super) const ALERT_FIRST: &[&str] = &[
     "received a warning",
     "received a notification",
     "received an alert",
+    // "FTC inquiry letter received by legal": a regulator's or customer's letter reaching
+    // someone.
+    "letter received",
+    "inquiry received",
+    "complaint received",
+    "notice received",
+    "received a letter",
+    "received a complaint",
+    "received a notice",
 ];

@@ -43,9 +43,26 @@ pub(super) fn find_summary(sections: &[Section]) -> Option<String> {
     let without_metadata = |s: &Section| {
         prose(&prose_lines(s)).filter(|p| !only_when(p) && p.matches("? ").count() < 2)
     };
-    get(Part::Summary)
-        .filter(named)
-        .find_map(without_metadata)
+    // "This case study documents a critical production debugging session ...": a summary of
+    // the write-up, not of the incident; the header's "**Issue**: Production 404 flash bug"
+    // says what broke.
+    let about_itself = |p: &String| {
+        static ITSELF: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^this (?:case study|document|report|post|write-?up|post-?mortem|review|article|rca|page) (?:documents|describes|covers|summari[sz]es|details|explains|walks through|records|is about)\b")
+                .expect("static regex")
+        });
+        ITSELF.is_match(p)
+    };
+    let said = || {
+        ["issue", "problem", "incident"]
+            .iter()
+            .find_map(|w| labelled(sections, w))
+    };
+    let named_summary = match get(Part::Summary).filter(named).find_map(without_metadata) {
+        Some(p) if about_itself(&p) => said().or(Some(p)),
+        found => found,
+    };
+    named_summary
         .or_else(lede)
         .or_else(|| {
             get(Part::Summary)

@@ -58,12 +58,7 @@ pub(super) fn normalise(t: &str) -> String {
         Regex::new(r"\b\d[\d,]* restarts\b|\b(?:had |has |have )?(?:been )?restarted (?:~|about |around |over |some )?\d[\d,]*\+? times\b")
             .expect("static regex")
     });
-    // "The aggregate p99 had crossed the alerting threshold": the signal, not yet a page.
-    static THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(crossed|exceeded|breached|passed|hit|reached|went over|went above) (?:the |its |our |an? )?(?:alert|alerting|paging|page|alarm) (threshold|limit|level)s?\b")
-            .expect("static regex")
-    });
-    let t = THRESHOLD.replace_all(&t, "$1 the $2");
+    let t = looking_misread(&t);
     let t = words_misread(&t);
     // "General cleanup because many pods are not identified by k8s": unknown to it, nobody
     // identified anything.
@@ -157,4 +152,37 @@ fn words_misread(t: &str) -> String {
             .expect("static regex")
     });
     TIED.replace_all(&t, "cross-referenced with").into_owned()
+}
+
+/// Words of looking and of signals that read like a page or a fix: a threshold crossed, a
+/// diagnostic tool put in, a request that "landed", a value that "is correct".
+fn looking_misread(t: &str) -> String {
+    // "The aggregate p99 had crossed the alerting threshold": the signal, not yet a page.
+    static THRESHOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(crossed|exceeded|breached|passed|hit|reached|went over|went above) (?:the |its |our |an? )?(?:alert|alerting|paging|page|alarm) (threshold|limit|level)s?\b")
+            .expect("static regex")
+    });
+    let t = THRESHOLD.replace_all(t, "$1 the $2");
+    // "Diagnostic framework deployed", "Debug logging enabled": a tool put in to look, not a
+    // fix.
+    static TO_LOOK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(diagnostics?|debug(?:ging)?|tracing|profil(?:ing|er)|instrumentation|verbose logging|extra logging)\b([^.;|]{0,30}?)\b(?:was |were )?(?:deployed|added|enabled|rolled out|installed|turned on)\b")
+            .expect("static regex")
+    });
+    let t = TO_LOOK.replace_all(&t, "$1$2 set up to investigate");
+    // "the write landed, the read is lying": a request that got through, not a fix landing.
+    static REQUEST_LANDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:write|request|call|query|read|message|packet)s? (?:landed|went through)\b",
+        )
+        .expect("static regex")
+    });
+    let t = REQUEST_LANDED.replace_all(&t, "request reached");
+    // "psql shows the row is correct at 60": a value that is right, nobody corrected it.
+    static IS_CORRECT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(is|are|was|were|looks?|seems?) (?:still |already )?correct\b")
+            .expect("static regex")
+    });
+    let t = IS_CORRECT.replace_all(&t, "$1 accurate");
+    t.into_owned()
 }

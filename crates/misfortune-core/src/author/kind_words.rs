@@ -176,6 +176,12 @@ pub(super) const INVESTIGATION_STRONG: &[&str] = &[
     "test submission",
     "test account",
     "test transaction",
+    // "Blast radius measured: 12 SKUs": how far the harm went, looked at.
+    "blast radius measured",
+    "measured the blast radius",
+    "measured blast radius",
+    "impact assessed",
+    "assessed the impact",
     // "The causes of impact were understood".
     "were understood",
     "was understood",
@@ -219,6 +225,10 @@ pub(super) const RESOLUTION: &[&str] = &[
     "fixed rule",
     "fix is in place",
     "fix in place",
+    // "Settlement agreement reached with FTC": a legal matter closed.
+    "settlement agreement reached",
+    "settlement reached",
+    "reached a settlement",
     // "By looking at the logs, we confirmed that the problem was solved".
     "problem was solved",
     "issue was solved",
@@ -440,6 +450,8 @@ pub(super) const DOING: &[&str] = &[
     "mark",
     "cordon",
     "exclud",
+    // "Underage accounts identified and suspended".
+    "suspend",
     // "The cluster is created", "Data volumes are detached ... and moved", "The ZFS pool is
     // imported into the new nfs server": a replacement stood up.
     "creat",

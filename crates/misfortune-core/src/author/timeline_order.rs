@@ -331,6 +331,18 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
         .iter()
         .position(|e| e.1 == EventKind::Alert)
         .unwrap_or(events.len());
+    // ("FTC inquiry letter received by legal", then "Engineering team notified, investigation
+    // begins": the report reached someone first; telling a team after it brings them in.)
+    static TEAM_BROUGHT_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:the\s+)?(?:engineering|dev|development|ops|operations|security|legal|platform|backend|frontend|product|infrastructure|infra|database|network|data|sre) teams? (?:(?:is|are|was|were|gets?|got) )?(?:notified|informed|told)\b")
+            .expect("static regex")
+    });
+    for e in events.iter_mut().skip(told + 1) {
+        // ("Engineering team notified through the on-call system" is the page.)
+        if e.1 == EventKind::Alert && TEAM_BROUGHT_IN.is_match(&e.2) && !paged.is_match(&e.2) {
+            e.1 = EventKind::Escalation;
+        }
+    }
     // A check that found all well ("Functional tests indicates all fine") after a change is
     // not the team at work on an incident.
     static ALL_WELL: LazyLock<Regex> = LazyLock::new(|| {
