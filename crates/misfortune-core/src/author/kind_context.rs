@@ -226,7 +226,7 @@ pub(super) fn label_kind(t: &str) -> Option<EventKind> {
     match last {
         "analysis" | "finding" | "findings" | "discovery" | "diagnosis" | "hypothesis"
         | "theory" | "assessment" | "investigation" | "identified" | "investigating"
-        | "observation" | "reproduced" | "confirmed" | "verified" => Some(EventKind::Investigation),
+        | "observation" | "reproduced" => Some(EventKind::Investigation),
         "mitigation" | "workaround" | "mitigated" | "fix" => Some(EventKind::Mitigation),
         "resolved" | "resolution" | "ends" => Some(EventKind::Resolution),
         // "Begins: This was underway between 18:00 and 20:30": the span of the work before it.
