@@ -238,7 +238,7 @@ pub(super) fn says_recovered(text: &str) -> bool {
     });
     // "Old ReplicaSet healthy, readiness probes pass": the pods serving again.
     static HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:checks?|probes?)\s+(?:now\s+|all\s+)?pass(?:es|ed|ing)?\b|(?:^|[^\w\s]|\b(?:is|are|was|were|now|back|all|became|becomes|report(?:s|ed)?)\s*|\b[a-z][\w-]*\s+)healthy\s*(?:[.,;]|$|\band\b)")
+        Regex::new(r"\b(?:checks?|probes?)\s+(?:now\s+|all\s+)?pass(?:es|ed|ing)?\b|\bhealthy\s*(?:[.,;]|$|\band\b)")
             .expect("static regex")
     });
     static STILL_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
