@@ -136,6 +136,13 @@ pub(super) fn cause_text(s: &Section) -> Option<String> {
     // The code a cause quotes (`if (... && deviceAssignments.length === 0) { return ...}`) is
     // evidence, not the sentence that says it.
     let told = without_code(&s.lines);
+    // ("**File:** `src/services/...scheduler.py`" over "**Issue:** Accidental promotion of
+    // broken ... version": where the cause sits is not what it was.)
+    static WHERE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:files?|paths?|location|module|commit|pull request|pr|repo(?:sitory)?|line)\W*:")
+            .expect("static regex")
+    });
+    let told: Vec<String> = told.into_iter().filter(|l| !WHERE.is_match(l)).collect();
     let first = told.iter().position(|l| !l.trim().is_empty());
     let lines: Vec<String> = told
         .iter()

@@ -99,11 +99,15 @@ pub(super) fn first_kind(text: &str) -> EventKind {
         .any(|w| at_word_start(&t, w))
         && !AFTERWARDS.is_match(&t)
         && !MONITORING_CHANGED.is_match(&t)
+        // ("`cert-renewer` job fails ... Failure logged, no alert.": nobody was told.)
+        && !super::kind_phrases::negates_alert(&t)
     {
         EventKind::Alert
     } else if NOTICING.is_match(&t)
         || t.starts_with("investigating:")
         || SOMEONE_REPORTS.is_match(&t)
+        // "User twitted a 500 server error page to the company".
+        || SOMEONE_REPORTS.is_match(&super::kind_normalise::normalise(&t))
         // "A customer reached out to inform us that ...".
         || pages_someone(&t, false)
         // "Oncall low urgency page due to E2E tests failing": a page, however it is worded.
@@ -236,12 +240,28 @@ fn words_kind(text: &str) -> Option<EventKind> {
     steps.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
 }
 
+/// "On-call acknowledges, opens #incident-2026-03-12, updates the status page": the
+/// acknowledgement comes first; what else is done with it follows from it. ("Public incident
+/// acknowledgment posted" is the news told; a page that is acknowledged is still the page.)
+fn acks_first(t: &str) -> bool {
+    use super::kind_context::{Special, special};
+    static ACKS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:acknowledges|acknowledged|acks|acked)\b").expect("static regex")
+    });
+    let first = first_clause(t);
+    ACKS.is_match(first)
+        && special(t).contains(&Special::Acknowledged)
+        && !special(first).contains(&Special::Declared)
+        && !pages_someone(t, special(t).contains(&Special::OnCallPaged))
+}
+
 /// What a line says was seen, before any word list: the harm told as seen or read, then what
 /// the team learns or plans ("Multiple operators report attacks on their exits", "The sprint
-/// was updated to include the ticket").
+/// was updated to include the ticket"), then an acknowledgement told first (`acks_first`).
 fn seen_first(t: &str, reading: bool) -> Option<EventKind> {
     seen_kind(t)
         .or_else(|| (reading || LOST_HEALTHY.is_match(t)).then_some(EventKind::Symptom))
+        .or_else(|| acks_first(t).then_some(EventKind::Investigation))
         .or_else(|| super::kind_phrases::learned_or_planned(t).then_some(EventKind::Investigation))
 }
 

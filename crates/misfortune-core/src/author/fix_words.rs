@@ -79,12 +79,23 @@ pub(super) const MITIGATION: &[&str] = &[
     "reissue",
     "reloads the",
     "reloaded the",
+    // "Booking Search data reloaded".
+    "data reloaded",
+    "data was reloaded",
+    "index reloaded",
+    "cache reloaded",
     "reruns",
     "re-runs",
     "reran",
     "sends it to",
     "new key",
     "new public key",
+    // "New secret issued and token refreshed".
+    "new secret",
+    "new credentials",
+    "token refreshed",
+    "tokens refreshed",
+    "credentials refreshed",
     "flush",
     "purge",
     // "Index creation completed on database", "Processed retry queue (3,422 pending payments)".

@@ -407,6 +407,7 @@ impl Game {
         // (Nothing at the detection's own minute, a reading like "Primary database: Healthy",
         // is the fix or the service coming back.)
         let detected = events.get(before_start).map_or(SimTime::ZERO, |e| e.0);
+        let opens_on_fix = opens_on_fix(events, before_start);
         let undone = |i: usize| {
             events
                 .get(i + 1)
@@ -414,7 +415,7 @@ impl Game {
         };
         let tried = |(i, e): &(usize, &(SimTime, EventKind, &str))| {
             e.1 == EventKind::Mitigation
-                && e.0 > detected
+                && (e.0 > detected || (opens_on_fix && *i == before_start))
                 // ("Immediate Actions (10:15 - 10:25 UTC):" leads into the steps taken.)
                 && !e.2.trim_end().ends_with(':')
                 && !failed.contains(&e.2)
@@ -458,7 +459,8 @@ impl Game {
                 super::game_paths::toward_cause(events, (before_start, i), root_cause, &|j| {
                     tried(&(j, &events[j]))
                 })
-            });
+            })
+            .map(|i| super::game_paths::ending_fix(events, i, root_cause));
         if let Some(i) = fix {
             let (at, _, text) = events[i];
             self.fix = Some(Found {
@@ -518,6 +520,15 @@ fn finding<'a>(
         .filter(|(score, _)| *score > 0)
         .max_by_key(|(score, e)| (*score, e.0))
         .map(|(_, e)| e)
+}
+
+/// With nothing alerted, minute 0 is the team's first move ("Manual recovery by deleting
+/// failed VMIs"): that move may be the fix.
+fn opens_on_fix(events: &[(SimTime, EventKind, &str)], before_start: usize) -> bool {
+    events
+        .get(before_start)
+        .is_some_and(|e| e.1 == EventKind::Mitigation)
+        && !events.iter().any(|e| e.1 == EventKind::Alert)
 }
 
 #[cfg(test)]

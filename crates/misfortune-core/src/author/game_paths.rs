@@ -123,6 +123,31 @@ pub(super) fn toward_cause(
         .unwrap_or(chosen)
 }
 
+/// The change that ended the incident, when it answers the cause and the fix chosen does not
+/// ("Backoffice Replica rebuilt", the resolution, for a cause in the database replicas, rather
+/// than the "Backoffice Events system restarted" that came first). `chosen` is an event index.
+pub(super) fn ending_fix(
+    events: &[(SimTime, EventKind, &str)],
+    chosen: usize,
+    root_cause: Option<&str>,
+) -> usize {
+    use super::event_kind::{guess_kind, says_recovered, share_a_stem};
+    let Some(cause) = root_cause.filter(|c| !share_a_stem(events[chosen].2, c)) else {
+        return chosen;
+    };
+    events
+        .iter()
+        .enumerate()
+        .skip(chosen + 1)
+        .find(|(_, e)| {
+            e.1 == EventKind::Resolution
+                && !says_recovered(e.2)
+                && guess_kind(e.2, false) == EventKind::Mitigation
+                && share_a_stem(e.2, cause)
+        })
+        .map_or(chosen, |(i, _)| i)
+}
+
 /// Theories the team chased: the words that say a line is a theory, and what follows them.
 pub(super) fn theories(events: &[(SimTime, EventKind, &str)], text: &[String]) -> Vec<Found> {
     static THEORY: LazyLock<Regex> = LazyLock::new(|| {

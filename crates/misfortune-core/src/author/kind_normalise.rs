@@ -111,6 +111,13 @@ fn words_misread(t: &str) -> String {
             .expect("static regex")
     });
     let t = LINKS.replace_all(t, "connectivity $1");
+    // "User twitted a 500 server error page to the company": a user telling the company is a
+    // report, not the company telling anyone.
+    static USER_TOLD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(users?|customers?|clients?|someone)\s+(?:twitted|tweeted|tweets)\b|\b(users?|customers?|clients?|someone)\s+(?:posted|messaged|emailed|wrote)\b([^.;]{0,60}\bto (?:the company|us|our support|support|the team)\b)")
+            .expect("static regex")
+    });
+    let t = USER_TOLD.replace_all(&t, "$1$2 reported$3");
     // "Customers begin seeing payment errors": what users see is the harm, not a look.
     static USERS_SEE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b((?:customers|users|clients|visitors|players)\s+(?:begin |began |start |started |are |were )?)(?:seeing|see|saw)\b")
@@ -163,6 +170,43 @@ fn looking_misread(t: &str) -> String {
             .expect("static regex")
     });
     let t = THRESHOLD.replace_all(t, "$1 the $2");
+    // "The new container crashed on boot (see root cause 2)": a pointer to another section,
+    // not someone finding the cause.
+    static SEE_ALSO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\((?:see|cf\.?|refer to|per)\b[^)]*\)").expect("static regex")
+    });
+    let t = SEE_ALSO.replace_all(&t, "");
+    // "The strace report indicated an unexpected error": a tool's output read.
+    static INDICATED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(report|output|trace|logs?|results?|dump|readout)\s+indicated\b")
+            .expect("static regex")
+    });
+    let t = INDICATED.replace_all(&t, "$1 showed");
+    // "`strace -r -f -p` command with the running process id was ran and a `curl` was used to
+    // request the page": a command run to look, unless it says it was run to fix.
+    static COMMAND_RUN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bcommand\b[^.;]{0,40}?\b(?:was |were )?(?:ran|run|executed|issued)\b")
+            .expect("static regex")
+    });
+    static TO_FIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bto (?:fix|restart|restore|repair|resolve|correct|revert|remove|delete|deploy|apply|recover|clean|clear|kill|stop|disable|enable|roll)\b")
+            .expect("static regex")
+    });
+    let t = match COMMAND_RUN.find(&t) {
+        Some(m) if !TO_FIX.is_match(&t) => format!(
+            "{}command run to investigate{}",
+            &t[..m.start()],
+            &t[m.end()..]
+        ),
+        _ => t.into_owned(),
+    };
+    // "Root cause identified - adapter service call was removed": what was found, told after
+    // a dash as after a colon.
+    static FOUND_DASH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^((?:root )?cause (?:identified|found|determined|confirmed|located|pinpointed))\s+[-–—]\s+")
+            .expect("static regex")
+    });
+    let t = FOUND_DASH.replace(&t, "$1: ");
     // "Diagnostic framework deployed", "Debug logging enabled": a tool put in to look, not a
     // fix.
     static TO_LOOK: LazyLock<Regex> = LazyLock::new(|| {
@@ -184,5 +228,12 @@ fn looking_misread(t: &str) -> String {
             .expect("static regex")
     });
     let t = IS_CORRECT.replace_all(&t, "$1 accurate");
+    // "Rollback considered and rejected: no recent release": an option weighed and dropped,
+    // not a fix made.
+    static REJECTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([^.;:]{1,40}?) (?:was |were |is |are )?(?:considered|evaluated|discussed|proposed|weighed)(?: and|,? but)? (?:rejected|ruled out|dismissed|discarded)\b")
+            .expect("static regex")
+    });
+    let t = REJECTED.replace(&t, "ruled out the $1");
     t.into_owned()
 }

@@ -43,6 +43,9 @@ pub(super) fn opens_on_harm(t: &str) -> bool {
         "change",
         "caus",
         "renew",
+        // "Token refresher job errors out": upkeep that failed, the change that sets it off.
+        "refresh",
+        "rotat",
         "install",
         "fills",
         "filled",

@@ -36,7 +36,16 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
             .any(|s| ALERTS_FIRED.is_match(first_clause(s)))
         || PAGER_PAGED.is_match(t)
         || TEAM_TOLD.is_match(t)
+        || CHECK_POSTED.is_match(t)
 }
+
+/// A check of the system's own that posts its failure where people read it ("The brief's retry
+/// sweep couldn't read its marker and posted \"Morning brief failed\" to the admin channel"):
+/// the alert, however wrong it turns out.
+static CHECK_POSTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W{0,3}(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:checker|sweep|job|bot|monitor|cron|script|task|health-?check|probe|watchdog)\b[^.;]{0,80}\bposted\b[^.;]{0,60}\bto (?:the |our |its )?[\w#-]*\s*channel\b")
+        .expect("static regex")
+});
 
 /// A paging tool that pages people ("Opsgenie paged the team", "PagerDuty alerted teams"), a
 /// monitor that mails them ("Stackdriver sends emails about the outage which we notice"), or
@@ -51,9 +60,10 @@ static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Healthy machines taken away ("Healthy nodes all gets killed", "every working replica was
-/// evicted"): the harm, not a fix, whatever verb did it.
+/// evicted"), or machines a controller gives up on ("`virt-controller` marked VMIs failed and
+/// applied start backoff"): the harm, not a fix, whatever verb did it.
 pub(super) static LOST_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:healthy|working|good)\b[^.;]{0,30}?\b(?:gets?|got|were|was|are|is|being)\s+(?:all\s+)?(?:killed|terminated|deleted|destroyed|removed|evicted)\b")
+    Regex::new(r"\b(?:healthy|working|good)\b[^.;]{0,30}?\b(?:gets?|got|were|was|are|is|being)\s+(?:all\s+)?(?:killed|terminated|deleted|destroyed|removed|evicted)\b|\bmark(?:ed|s) (?:[\w/-]+ ){0,3}(?:as )?(?:failed|faulted|dead|notready|not ready)\b")
         .expect("static regex")
 });
 
@@ -203,6 +213,7 @@ pub(super) fn uncommunicated(t: &str) -> bool {
         || t.contains("without communicat")
         || t.contains("alert sent")
         || TEAM_TOLD.is_match(t)
+        || CHECK_POSTED.is_match(t)
 }
 
 /// What the team learns from others or puts on a plan (see `others_report`, `planned_work`).

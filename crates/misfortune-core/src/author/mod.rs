@@ -236,6 +236,10 @@ const REACHED: &[&str] = &[
     " told ",
     "warns",
     "warned",
+    // "User twitted a 500 server error page to the company".
+    "to the company",
+    "tweeted",
+    "twitted",
 ];
 
 /// Put minute 0 where `zero` says, on a timeline of absolute seconds: the events from minute 0

@@ -56,6 +56,12 @@ const RECOVERED: &[&str] = &[
     "restored",
     // "Script completed to update account federation metadata. Confirmed working".
     "confirmed working",
+    // "Verified working - new sitemaps being inserted", "tested and confirmed to be running".
+    "verified working",
+    "verified as working",
+    "confirmed to be running",
+    "confirmed running",
+    "confirmed to be working",
     "working again",
     // "New blocks being created again", "traffic flowing again".
     "created again",
@@ -273,7 +279,7 @@ static RECOVERY_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 
 static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {
     // ("Multiple restarts of build do not seem to fix the problem".)
-    Regex::new(r"(?i)(?:does|do|did) not (?:seem|appear) to (?:fix|help|mitigate|work|resolve)|(?:doesn't|don't|didn't) (?:seem|appear) to (?:fix|help|mitigate|work|resolve)|did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|(?:did not|didn't|does not|doesn't) make (?:a|any) difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|\b(?:[45]\d\ds|failures|timeouts) (?:continue|persist)\b|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|\befforts? failed\b|\bfailed to have the desired\b|\bsame (?:error|errors|problem|issue|failure|symptoms?)\b[^.;]{0,20}\b(?:still|again|persists?|remains?|recurs?|returns?|reappears?)\b|\b(?:errors?|problem|issue)s? still (?:occurs?|appears?|happens?|shows? up)\b|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling|rollover)\b[^;]{0,40}\bfail(?:ed|s)\b|\bfailed (?:attempt|rollback|roll-back|restart|fix|restore|failover|retry|patch)|\bbut [^.;]{0,30}\bstill (?:experienc\w*|fail\w*|down|broken|erroring|unavailable|affected|seeing|returning)|\b(?:restart|attempt|retry|redeploy)\w*\b[^;.]{0,20}\bcrash\w*|\b(?:rollback|roll back|restart|fix|failover|attempt)\b[^;]{0,40}\b(?:was |is |being |got )?blocked\b").expect("static regex")
+    Regex::new(r"(?i)(?:does|do|did) not (?:seem|appear) to (?:fix|help|mitigate|work|resolve)|(?:doesn't|don't|didn't) (?:seem|appear) to (?:fix|help|mitigate|work|resolve)|did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|(?:did not|didn't|does not|doesn't) make (?:a|any) difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|\b(?:[45]\d\ds|failures|timeouts) (?:continue|persist)\b|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|\befforts? failed\b|\bfailed to have the desired\b|\bsame (?:error|errors|problem|issue|failure|symptoms?)\b[^.;]{0,20}\b(?:still|again|persists?|remains?|recurs?|returns?|reappears?)\b|\b(?:errors?|problem|issue)s? still (?:occurs?|appears?|happens?|shows? up)\b|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling|rollover)\b[^;]{0,40}\bfail(?:ed|s)\b|\bfailed (?:attempt|rollback|roll-back|restart|fix|restore|failover|retry|patch)|\bmanual [\w-]+(?: [\w-]+)?(?: \([^)]*\))? (?:attempt )?(?:fails|failed)\b|\bbut [^.;]{0,30}\bstill (?:experienc\w*|fail\w*|down|broken|erroring|unavailable|affected|seeing|returning)|\b(?:restart|attempt|retry|redeploy)\w*\b[^;.]{0,20}\bcrash\w*|\b(?:rollback|roll back|restart|fix|failover|attempt)\b[^;]{0,40}\b(?:was |is |being |got )?blocked\b").expect("static regex")
 });
 
 static WORSE_RE: LazyLock<Regex> = LazyLock::new(|| {

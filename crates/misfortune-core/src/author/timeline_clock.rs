@@ -187,7 +187,8 @@ pub(super) fn day_only(
 ) -> Option<(Stamp, usize, usize)> {
     static TOLD: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s*(?:\*\*)?\s*[-–—:|]\s*\S+\s+\S+").expect("static regex"));
-    let lead = s[..start].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '-'));
+    // ("~22 Aug | During the migration, ...": about that day.)
+    let lead = s[..start].trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '-' | '~'));
     // ("May 4-6 - Occasional kills" is a span of days, not one: an event only where it
     // carries on from the line before.)
     static SPAN: LazyLock<Regex> = LazyLock::new(|| {

@@ -112,6 +112,11 @@ pub(super) fn as_read(l: &str) -> String {
         Regex::new(r"(?i)\b(?:ca\.|circa|approx\.)\s*(\d{1,2}:\d{2})").expect("static regex")
     });
     let l = CIRCA.replace(l, "~$1");
+    // ("10: 08 AM - 'ls' command ...": a slipped space inside a 12-hour time.)
+    static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(\d{1,2}): (\d{2}\s*[ap]\.?m\b)").expect("static regex")
+    });
+    let l = SPACED.replace(&l, "$1:$2");
     OTHER_ZONE
         .replace(&DOTTED.replace(&l, "$1$2:$3$4"), "$1")
         .into_owned()
@@ -140,6 +145,8 @@ pub(super) const BEFORE_STAMP: &[&str] = &[
     "circa",
     "roughly",
     "~",
+    // "between 08:00 and 11:30 | Free-tier quota ran out".
+    "between",
 ];
 
 /// The text of a timeline line once its timestamp and separators are taken off. A sentence
@@ -173,6 +180,16 @@ pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> S
             .expect("static regex")
     });
     let rest = RANGE_END.find(rest).map_or(rest, |m| &rest[m.end()..]);
+    // ("between 08:00 and 11:30 | Free-tier quota ran out": the range's end again.)
+    static BETWEEN_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*and\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?")
+            .expect("static regex")
+    });
+    let between = lead.to_lowercase().ends_with("between");
+    let rest = match BETWEEN_END.find(rest).filter(|_| between) {
+        Some(m) => &rest[m.end()..],
+        None => rest,
+    };
     static TZ: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(?:UTC|GMT|Z|[A-Z]{1,4}T|[+-]\d{2}:?\d{2})\b").expect("static regex")
     });

@@ -44,7 +44,11 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
             // recovered": its first sentence says what happened.)
             // ("... we began experiencing outages. ... after several iterations of
             // troubleshooting we discovered the problem to be with the router": found later.)
-            (noticing.is_match(first_sentence(&e.2))
+            // ("Harvester controller reported steve aggregation connection refused": a
+            // component's own record, which nobody had read yet.)
+            // ("Report worker restarted": the reports service, not a report.)
+            (noticing.is_match(&REPORTS_THING.replace_all(first_sentence(&e.2), ""))
+                && !MACHINE_TELLS.is_match(first_sentence(&e.2))
                 && !first_sentence(&e.2).to_lowercase().contains(" still ")
                 && !super::event_kind::says_recovered(first_sentence(&e.2))
                 && e.1 != EventKind::Resolution)
@@ -54,6 +58,19 @@ pub(super) fn noticed_is_detection(events: &mut [(i64, EventKind, String)]) {
         e.1 = EventKind::Alert;
     }
 }
+
+/// A component that reports or logs something ("`virt-controller`/`virt-api` reported TLS
+/// certificate mismatch errors"): a record kept by the system, not a person noticing.
+static MACHINE_TELLS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;]{0,50}?\b(?:controllers?|kernel|handlers?|daemons?|drivers?|schedulers?|kubelet|logs?|apis?|process(?:es)?|services?|servers?|jobs?|nodes?|pods?|containers?|hosts?|prox(?:y|ies)|agents?|endpoints?|probes?|rke2|k3s|systemd)`?\s+(?:reported|reports|logged|logs)\b")
+        .expect("static regex")
+});
+
+/// "Report" naming a part of the system ("Report worker restarted", "reports index").
+static REPORTS_THING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\breports? (?:workers?|services?|servers?|jobs?|index(?:es)?|generators?|pipelines?|apis?|databases?|queues?|engines?|builders?|exports?|data|search|replicas?)\b")
+        .expect("static regex")
+});
 
 /// Once the incident is resolved, what is still done to the system is the permanent fix
 /// ("code fix deployed to production", "hot-fix merged"): part of the resolution.
@@ -130,11 +147,19 @@ pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize>
         // "Accidental execution of a command that deleted all worker nodes": a change that is
         // itself the outage.
         .position(|e| {
+            // ("Host kernel logged multiple `device offline` ... events": a part of a machine
+            // gone, not the service.)
+            let said = PART_GONE.replace_all(&e.2, "");
             // ("Begins: February 10th -- 08:00 to 09:30 UTC": a downtime window listed.)
             matches!(e.1, EventKind::Symptom | EventKind::Trigger)
-                && (OUTAGE.is_match(&e.2) || e.2.starts_with("Begins: "))
+                && (OUTAGE.is_match(&said) || e.2.starts_with("Begins: "))
         })
 }
+
+static PART_GONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:devices?|disks?|drives?|nics?|ports?|links?|fans?|psus?)`?\s+(?:went |goes |is |are |was |were )?offline\b")
+        .expect("static regex")
+});
 
 /// Where the incident was detected: the first alert; with none, a hard outage; with neither,
 /// the first harm before anyone looked ("Pod was restarted for maintenance" the night before
@@ -215,6 +240,13 @@ const CHANGE: &[&str] = &[
     "activat",
 ];
 
+/// A certificate or credential that expires, a quota that runs out: what sets an incident off
+/// on a date or at a limit rather than by a change.
+static RAN_OUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:certificates?|certs?|credentials?|tokens?|keys?|licen[cs]es?|domains?|passwords?|secrets?|subscriptions?|trials?)\b[^.;]{0,25}\b(?:expires|expired|lapsed|lapses)\b|\b(?:quotas?|credits?|budget|allowance)\b[^.;]{0,40}\b(?:ran out|runs out|was exhausted|is exhausted|was used up|was depleted)\b")
+        .expect("static regex")
+});
+
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like
 /// a fix ("failover completes", "the config was deployed") is the change that set the incident
 /// off, or a symptom of it.
@@ -291,6 +323,9 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             }
             EventKind::Mitigation | EventKind::Resolution if changed => EventKind::Trigger,
             EventKind::Mitigation | EventKind::Resolution => EventKind::Symptom,
+            // "Fleet gateway certificate expires. Robots fail mTLS handshake.", "Free-tier quota
+            // ran out": the moment a date or a limit set it off, whatever failed with it.
+            EventKind::Symptom if RAN_OUT.is_match(first_sentence(&t)) => EventKind::Trigger,
             // "Engineer forgets to close the firewall rule": a step missed, not yet looking.
             EventKind::Investigation if t.contains("forget") || t.contains("forgot") => {
                 EventKind::Trigger
@@ -334,7 +369,9 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
     // ("FTC inquiry letter received by legal", then "Engineering team notified, investigation
     // begins": the report reached someone first; telling a team after it brings them in.)
     static TEAM_BROUGHT_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\W*(?:the\s+)?(?:engineering|dev|development|ops|operations|security|legal|platform|backend|frontend|product|infrastructure|infra|database|network|data|sre) teams? (?:(?:is|are|was|were|gets?|got) )?(?:notified|informed|told)\b")
+        // ("On-duty engineer was informed regarding the issue" two minutes after a user's
+        // tweet: the responder brought in.)
+        Regex::new(r"(?i)^\W*(?:the\s+)?(?:engineering|dev|development|ops|operations|security|legal|platform|backend|frontend|product|infrastructure|infra|database|network|data|sre) teams? (?:(?:is|are|was|were|gets?|got) )?(?:notified|informed|told)\b|^\W*(?:the\s+|an?\s+)?(?:on-duty |duty |support |sre |devops )?engineers? (?:(?:is|are|was|were|gets?|got) )?(?:notified|informed|told)\b")
             .expect("static regex")
     });
     for e in events.iter_mut().skip(told + 1) {

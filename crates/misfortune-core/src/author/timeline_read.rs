@@ -2,6 +2,8 @@
 //! of the summary and the rest that tell more, or, with no timeline heading, the section with
 //! the most dated lines.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::markdown::opens_with_time;
@@ -102,7 +104,48 @@ pub(super) fn read_timeline(
     }
     super::timeline_told_apart::key_timestamps(sections, &mut events, year);
     super::timeline_told_apart::stamped_updates(sections, &mut events, year);
+    named_resolution(sections, &mut events);
     events
+}
+
+/// "Resolution: Rebuild of the replica." beside a timeline that ends on "Backoffice Replica
+/// rebuilt", with nothing in it called the end: the fix the document names as its resolution
+/// ended the incident.
+fn named_resolution(sections: &[Section], events: &mut [(i64, EventKind, String)]) {
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:resolution|resolved by|fixed by)\s*\**\s*[:–—-]\s*\**\s*(.+)$")
+            .expect("static regex")
+    });
+    if events.iter().any(|e| e.1 == EventKind::Resolution) {
+        return;
+    }
+    let Some(named) = sections
+        .iter()
+        .filter(|s| s.part != Part::Timeline)
+        .flat_map(|s| s.lines.iter())
+        .find_map(|l| NAMED.captures(l.trim()).map(|c| c[1].to_string()))
+    else {
+        return;
+    };
+    // Words compared by their first five letters: "rebuild" and "rebuilt" are one word here.
+    let words = |t: &str| -> Vec<String> {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| w.chars().take(5).collect())
+            .collect()
+    };
+    let want = words(&named);
+    let Some(last) = events.iter().rposition(|e| e.1 == EventKind::Mitigation) else {
+        return;
+    };
+    let harm_after = events[last + 1..]
+        .iter()
+        .any(|e| matches!(e.1, EventKind::Symptom | EventKind::Alert));
+    let have = words(&events[last].2);
+    if want.len() >= 2 && !harm_after && want.iter().all(|w| have.contains(w)) {
+        events[last].1 = EventKind::Resolution;
+    }
 }
 
 /// With no timeline heading, the section with the most dated lines (at least three), joined by
@@ -153,7 +196,7 @@ fn phase_sections(sections: &[Section], year: Option<i64>) -> Vec<(i64, EventKin
 /// pasted twice: "Timeline:" then, further down, "Timeline:" over the same times in other
 /// words).
 fn first_tellings(sections: &[Section]) -> impl Iterator<Item = &Section> {
-    static CLOCK: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\W{0,8}(?:\d{4}-\d{2}-\d{2}[ T])?(\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)")
             .expect("static regex")
     });
@@ -244,8 +287,8 @@ fn listed_rows(sections: &[Section]) -> bool {
 /// The first clock time near a line's start ("23:30" in "- **2024-03-08 23:30: index ..."), to
 /// tell the same moment told twice.
 fn clock_of(line: &str) -> Option<&str> {
-    static CLOCK: std::sync::LazyLock<Regex> =
-        std::sync::LazyLock::new(|| Regex::new(r"\b\d{2}:\d{2}\b").expect("static regex"));
+    static CLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b\d{2}:\d{2}\b").expect("static regex"));
     CLOCK
         .find(line)
         .filter(|m| m.start() < 32)
@@ -254,7 +297,7 @@ fn clock_of(line: &str) -> Option<&str> {
 
 /// The clock time a timeline line opens with, after any date ("- **2024-03-08 23:30: ...").
 pub(super) fn opening_clock(line: &str) -> Option<&str> {
-    static OPENS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\W{0,6}(?:\d{4}-\d{2}-\d{2}[ T])?(\d{2}:\d{2})").expect("static regex")
     });
     OPENS
@@ -282,7 +325,7 @@ fn other_zone(line: &str, timeline: &[String]) -> bool {
 
 /// The time zone a line names after a clock time, or in "All times in PST", if a known one.
 fn line_zone(l: &str) -> Option<String> {
-    static STAMPED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    static STAMPED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?\(?([a-z]{2,5})\b|\btimes? (?:are |is )?(?:given |shown )?in ([a-z]{2,5})\b")
             .expect("static regex")
     });
@@ -330,12 +373,12 @@ const KNOWN_ZONES: &[&str] = &[
 
 /// A sentence whose only time is when something stopped ("Function lost until 5:47 UTC").
 fn only_an_end(line: &str) -> bool {
-    static UNTIL: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    static UNTIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:until|till)\s+(?:about\s+|around\s+|~)?\d{1,2}:\d{2}")
             .expect("static regex")
     });
-    static CLOCK: std::sync::LazyLock<Regex> =
-        std::sync::LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").expect("static regex"));
+    static CLOCK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d{1,2}:\d{2}").expect("static regex"));
     // The line opens with the sentence's time ("05:47 — Function lost until 5:47 UTC.").
     UNTIL.is_match(line) && CLOCK.find_iter(line).count() <= 2
 }
