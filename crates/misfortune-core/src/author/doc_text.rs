@@ -566,11 +566,29 @@ pub(super) fn assembled_summary(
             .expect("static regex")
     });
     let saw = SAW.captures(md).map(|c| bare(&clean_inline(&c[1])));
+    // "# Incident: e-mail provider API key committed to the repository": what happened, in the
+    // document's own words, before the moments that tell it.
+    static TITLE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:incident(?: report)?|post-?mortem|outage|rca)\s*[:—–-]\s*")
+            .expect("static regex")
+    });
+    let titled = md
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| TITLE_LEAD.replace(&clean_inline(t.trim()), "").into_owned())
+        .filter(|t| t.split_whitespace().count() >= 3)
+        .map(|t| bare(&t));
     // Without the cause it would be a list of moments (a chat log's first and last lines).
     let cause = cause?;
-    let parts: Vec<String> = [described.or_else(first), saw, Some(bare(cause)), end]
-        .into_iter()
-        .flatten()
-        .collect();
+    let parts: Vec<String> = [
+        titled,
+        described.or_else(first),
+        saw,
+        Some(bare(cause)),
+        end,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     (parts.len() >= 2).then(|| parts.join(" "))
 }

@@ -260,7 +260,10 @@ fn acks_first(t: &str) -> bool {
 /// was updated to include the ticket"), then an acknowledgement told first (`acks_first`).
 fn seen_first(t: &str, reading: bool) -> Option<EventKind> {
     seen_kind(t)
-        .or_else(|| (reading || LOST_HEALTHY.is_match(t)).then_some(EventKind::Symptom))
+        .or_else(|| {
+            (reading || LOST_HEALTHY.is_match(t) || super::kind_phrases::CHANGE_BROKE.is_match(t))
+                .then_some(EventKind::Symptom)
+        })
         .or_else(|| acks_first(t).then_some(EventKind::Investigation))
         .or_else(|| super::kind_phrases::learned_or_planned(t).then_some(EventKind::Investigation))
 }
@@ -468,7 +471,7 @@ pub(super) static ALERTS_FIRED: LazyLock<Regex> = LazyLock::new(|| {
         // ("Engineers were automatically alerted ... and began investigating" is found, too.)
         // "Investigation commenced following monitoring alerts being triggered", too: the
         // alerts are the news.
-        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|trigger|fired|fire|went off|raised|firing|received)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b|\b(?:following|after|upon|prompted by)\s+(?:[\w-]+\s+){0,2}(?:alerts?|alarms?)\s+(?:(?:being|were|was)\s+)?(?:triggered|fired|firing|raised)\b|^(?:[\w-]+ ){0,2}(?:monitoring|monitors?|alerting)\b[^;]{0,50}?\b(?:detected|caught|flagged|spotted)\b",
+        r"^(?:[\w-]+ ){0,3}(?:alerts?|alarms?)\s+(?:triggered|triggers|trigger|fired|fires|fire|went off|raised|firing|received)\b|\b(?:were|was|got|get|are|is) (?:automatically |first )?alerted\b|\b(?:following|after|upon|prompted by)\s+(?:[\w-]+\s+){0,2}(?:alerts?|alarms?)\s+(?:(?:being|were|was)\s+)?(?:triggered|fired|firing|raised)\b|^(?:[\w-]+ ){0,2}(?:monitoring|monitors?|alerting)\b[^;]{0,50}?\b(?:detected|caught|flagged|spotted)\b",
     )
     .expect("static regex")
 });
@@ -482,8 +485,11 @@ pub(super) static ASIDE: LazyLock<Regex> =
 /// normal" is the alert clearing; "all monitoring systems showing normal operation" is the
 /// service back, whatever watches it.
 static ALERTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:fir(?:e|es|ed|ing)|alert\w*|pag(?:e|ed|es|ing)|trigger\w*|alarm\w*)\b")
-        .expect("static regex")
+    // ("Alertmanager silences removed" names a tool, not an alert going off.)
+    Regex::new(
+        r"\b(?:fir(?:e|es|ed|ing)|alert(?:s|ed|ing)?|pag(?:e|ed|es|ing)|trigger\w*|alarm\w*)\b",
+    )
+    .expect("static regex")
 });
 
 /// What was learned only later ("Investigation later reveals the limit was 512Mi") is the

@@ -210,8 +210,9 @@ pub(super) fn label_kind(t: &str) -> Option<EventKind> {
     if label == "status update" {
         return Some(EventKind::Communication);
     }
-    // "Decision: free space in place rather than hard-kill a wedged MySQL": a fix chosen.
-    if label == "decision" {
+    // "Decision: free space in place rather than hard-kill a wedged MySQL", "Mitigation
+    // decision: recent deploy = prime suspect → `kubectl rollout undo`": a fix chosen.
+    if label == "decision" || label.ends_with(" decision") {
         return Some(EventKind::Mitigation);
     }
     // "Permanent fix: PR merged at 17:10 IST": the fix that ends it, after the harm did.

@@ -111,6 +111,33 @@ fn words_misread(t: &str) -> String {
             .expect("static regex")
     });
     let t = LINKS.replace_all(t, "connectivity $1");
+    // "Pods begin failing readiness checks; Kubernetes restarts them. Restart loop begins.":
+    // the platform restarting what fails is the harm going on, not a fix.
+    static PLATFORM_RESTARTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:kubernetes|k8s|the kubelet|kubelet|systemd|docker|the orchestrator|the supervisor|the liveness probe|liveness probes?)\s+(?:keeps? |kept )?(?:restart(?:s|ed|ing)?|kill(?:s|ed|ing)?)\b|\brestart (?:loops?|storms?)\b")
+            .expect("static regex")
+    });
+    let t = PLATFORM_RESTARTS.replace_all(&t, "crash loop");
+    // "fork rate falls ~400→54/min and never recovers": no recovery at all.
+    static NEVER_RECOVERS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:never|not|didn't|did not|doesn't|does not|won't|will not) (?:fully )?recover(?:s|ed)?\b")
+            .expect("static regex")
+    });
+    let t = NEVER_RECOVERS.replace_all(&t, "stays degraded");
+    // "blocked processes climb", "both reading the same pool": processes stuck and jobs
+    // reading data, not a block put in place nor anyone reading.
+    static BLOCKED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\bblocked (processes|procs|tasks|threads|requests|queries|writers?|readers?)\b",
+        )
+        .expect("static regex")
+    });
+    let t = BLOCKED.replace_all(&t, "$1 stuck in d-state");
+    static READING_DATA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\breading (?:from )?(?:the |a |its |their )?(?:same )?(pool|disk|volume|table|bucket|data|files?|drive|array|store)\b")
+            .expect("static regex")
+    });
+    let t = READING_DATA.replace_all(&t, "using the $1");
     // "User twitted a 500 server error page to the company": a user telling the company is a
     // report, not the company telling anyone.
     static USER_TOLD: LazyLock<Regex> = LazyLock::new(|| {

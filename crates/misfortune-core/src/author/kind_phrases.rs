@@ -37,7 +37,15 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
         || PAGER_PAGED.is_match(t)
         || TEAM_TOLD.is_match(t)
         || CHECK_POSTED.is_match(t)
+        || ALERT_ARRIVED.is_match(t)
 }
+
+/// An alert that reaches people ("the provider's leaked-key alert reaches the Customer Comms
+/// mailbox"): the alert, wherever it landed.
+static ALERT_ARRIVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W{0,3}(?:[\w'’-]+ ){0,4}(?:alerts?|alarms?|warnings?)\s+(?:reach(?:es|ed)?|arriv(?:es|ed)|land(?:s|ed))\b")
+        .expect("static regex")
+});
 
 /// A check of the system's own that posts its failure where people read it ("The brief's retry
 /// sweep couldn't read its marker and posted \"Morning brief failed\" to the admin channel"):
@@ -64,6 +72,13 @@ static PAGER_PAGED: LazyLock<Regex> = LazyLock::new(|| {
 /// applied start backoff"): the harm, not a fix, whatever verb did it.
 pub(super) static LOST_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:healthy|working|good)\b[^.;]{0,30}?\b(?:gets?|got|were|was|are|is|being)\s+(?:all\s+)?(?:killed|terminated|deleted|destroyed|removed|evicted)\b|\bmark(?:ed|s) (?:[\w/-]+ ){0,3}(?:as )?(?:failed|faulted|dead|notready|not ready)\b")
+        .expect("static regex")
+});
+
+/// A change whose result, after an arrow, is the harm ("minisforum-c pacman upgrade (kernel
+/// 7.1.3 → 7.1.4) + reboot → **hangs at shutdown**"): what happened is the harm.
+pub(super) static CHANGE_BROKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:upgrad|deploy|install|updat|migrat|releas|rollout|rolled out)\w*(?:[^.;]|\.\d){0,80}?(?:→|->)\s*\**\s*(?:hangs?|hung|crash\w*|fails?|failed|stuck|freez\w*|froze|dies|died|oom\w*|panic\w*|breaks?|broke)\b")
         .expect("static regex")
 });
 
@@ -214,6 +229,7 @@ pub(super) fn uncommunicated(t: &str) -> bool {
         || t.contains("alert sent")
         || TEAM_TOLD.is_match(t)
         || CHECK_POSTED.is_match(t)
+        || ALERT_ARRIVED.is_match(t)
 }
 
 /// What the team learns from others or puts on a plan (see `others_report`, `planned_work`).

@@ -244,7 +244,7 @@ pub(super) fn says_recovered(text: &str) -> bool {
     });
     // "Old ReplicaSet healthy, readiness probes pass": the pods serving again.
     static HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:checks?|probes?)\s+(?:now\s+|all\s+)?pass(?:es|ed|ing)?\b|\bhealthy\s*(?:[.,;]|$|\band\b)")
+        Regex::new(r"\b(?:checks?|probes?)\s+(?:now\s+|all\s+)?pass(?:es|ed|ing)?\b|\bhealthy\s*(?:[.,;:]|$|\band\b)")
             .expect("static regex")
     });
     static STILL_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
@@ -260,13 +260,22 @@ pub(super) fn says_recovered(text: &str) -> bool {
         || SUCCESSFUL.is_match(&t)
         || RESTORED.is_match(&t)
         || ALL_READY.is_match(&t)
+        || NONE_LEFT.is_match(&t)
 }
+
+/// "node Ready", "pods Running on kubelet's next mount retry", "0 degraded volumes", "543 MB,
+/// 0 restarts": what was broken is back, or nothing is broken any more.
+static NONE_LEFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:nodes?|pods?)\s+(?:are\s+|is\s+|back\s+)?(?:ready|running)\b|\b(?:0|zero)\s+(?:degraded|failed|failing|unhealthy|errored|stuck)\s+(?:volumes?|pods?|nodes?|replicas?|jobs?|requests?)\b|\b(?:0|zero)\s+restarts\b")
+        .expect("static regex")
+});
 
 /// "The service is operating normally, but large chunks of recent data are missing": back, with
 /// harm still to undo.
 pub(super) fn partial_return(text: &str) -> bool {
     static PARTIAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\bbut\b[^.;]{0,60}\b(?:missing|lost|not yet|still (?:missing|behind|delayed|degraded)|remain\w* (?:missing|behind|delayed|degraded|unavailable))\b|\bwhile\b[^.;]{0,60}\bremains? (?:shut down|down|dead|broken|unavailable|unreadable|read-only)\b")
+        // ("csi-plugin recycle ... fixes authentik-pg only": one part back.)
+        Regex::new(r"(?i)\bbut\b[^.;]{0,60}\b(?:missing|lost|not yet|still (?:missing|behind|delayed|degraded)|remain\w* (?:missing|behind|delayed|degraded|unavailable))\b|\b(?:fix(?:es|ed)?|resolv(?:es|ed)|restor(?:es|ed))\b[^.;]{1,40}\bonly\s*(?:[.;,]|$)|\bwhile\b[^.;]{0,60}\bremains? (?:shut down|down|dead|broken|unavailable|unreadable|read-only)\b")
             .expect("static regex")
     });
     PARTIAL.is_match(text)
@@ -279,7 +288,7 @@ static RECOVERY_PLAN: LazyLock<Regex> = LazyLock::new(|| {
 
 static FAILED_RE: LazyLock<Regex> = LazyLock::new(|| {
     // ("Multiple restarts of build do not seem to fix the problem".)
-    Regex::new(r"(?i)(?:does|do|did) not (?:seem|appear) to (?:fix|help|mitigate|work|resolve)|(?:doesn't|don't|didn't) (?:seem|appear) to (?:fix|help|mitigate|work|resolve)|did not help|didn't help|does not help|doesn't help|did nothing|no effect|no difference|(?:did not|didn't|does not|doesn't) make (?:a|any) difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|\b(?:[45]\d\ds|failures|timeouts) (?:continue|persist)\b|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|\befforts? failed\b|\bfailed to have the desired\b|\bsame (?:error|errors|problem|issue|failure|symptoms?)\b[^.;]{0,20}\b(?:still|again|persists?|remains?|recurs?|returns?|reappears?)\b|\b(?:errors?|problem|issue)s? still (?:occurs?|appears?|happens?|shows? up)\b|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling|rollover)\b[^;]{0,40}\bfail(?:ed|s)\b|\bfailed (?:attempt|rollback|roll-back|restart|fix|restore|failover|retry|patch)|\bmanual [\w-]+(?: [\w-]+)?(?: \([^)]*\))? (?:attempt )?(?:fails|failed)\b|\bbut [^.;]{0,30}\bstill (?:experienc\w*|fail\w*|down|broken|erroring|unavailable|affected|seeing|returning)|\b(?:restart|attempt|retry|redeploy)\w*\b[^;.]{0,20}\bcrash\w*|\b(?:rollback|roll back|restart|fix|failover|attempt)\b[^;]{0,40}\b(?:was |is |being |got )?blocked\b").expect("static regex")
+    Regex::new(r"(?i)(?:does|do|did) not (?:seem|appear) to (?:fix|help|mitigate|work|resolve)|(?:doesn't|don't|didn't) (?:seem|appear) to (?:fix|help|mitigate|work|resolve)|did not help|didn't help|never recover\w*|\bthen (?:oom-?kill\w*|crash\w*)|\b(?:oom-?kill\w*|crash\w*) again\b|(?:did|does) not recover|(?:didn't|doesn't) recover|does not help|doesn't help|did nothing|no effect|no difference|(?:did not|didn't|does not|doesn't) make (?:a|any) difference|changes nothing|changed nothing|not improved|did not improve|keeps (?:growing|rising|climbing|failing)|stays at|stayed at|continues? to (?:grow|rise|fail)|continues? at the same|errors continue|\b(?:[45]\d\ds|failures|timeouts) (?:continue|persist)\b|did not resolve|didn't resolve|without effect|unsuccessful|did not work|didn't work|helps? at first|still does not|still did not|still fail|(?:issue|problem|errors?) persist|helped briefly|temporary improvement|\befforts? failed\b|\bfailed to have the desired\b|\bsame (?:error|errors|problem|issue|failure|symptoms?)\b[^.;]{0,20}\b(?:still|again|persists?|remains?|recurs?|returns?|reappears?)\b|\b(?:errors?|problem|issue)s? still (?:occurs?|appears?|happens?|shows? up)\b|but .{0,30} again|with no improvement|without improvement|no improvement|\b(?:restart|rollback|roll back|failover|fix|attempt|patch|reboot|clear|cleanup|clean-up|purge|drain|flush|retry|workaround|promotion|resize|scale-up|scaling|rollover)\b[^;]{0,40}\bfail(?:ed|s)\b|\bfailed (?:attempt|rollback|roll-back|restart|fix|restore|failover|retry|patch)|\bmanual [\w-]+(?: [\w-]+)?(?: \([^)]*\))? (?:attempt )?(?:fails|failed)\b|\bbut [^.;]{0,30}\bstill (?:experienc\w*|fail\w*|down|broken|erroring|unavailable|affected|seeing|returning)|\b(?:restart|attempt|retry|redeploy)\w*\b[^;.]{0,20}\bcrash\w*|\b(?:rollback|roll back|restart|fix|failover|attempt)\b[^;]{0,40}\b(?:was |is |being |got )?blocked\b").expect("static regex")
 });
 
 static WORSE_RE: LazyLock<Regex> = LazyLock::new(|| {

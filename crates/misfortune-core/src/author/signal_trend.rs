@@ -94,7 +94,8 @@ static BACK_TO_NORMAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static BAD_STATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:slow\w*|maxed(?: out)?|saturated|exhausted|oomkill\w*|crashloop\w*|timing out|timed out|unreachable)\b")
+    // ("... land on k3s-x86-1 and stick in ContainerCreating".)
+    Regex::new(r"\b(?:slow\w*|maxed(?: out)?|saturated|exhausted|oomkill\w*|crashloop\w*|timing out|timed out|unreachable|stuck in|sticks? in|wedged)\b")
         .expect("static regex")
 });
 static HIGH_PERCENT: LazyLock<Regex> =

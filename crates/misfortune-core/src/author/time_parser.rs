@@ -81,6 +81,17 @@ impl TimeParser {
                 return Some((days_from_civil(y, m, d), whole.start(), whole.end()));
             }
         }
+        // "07-19 21:29–22:02", "07-22 ~13:00": a month and a day before a clock time, in ISO's
+        // order without the year, which is the document's.
+        static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:^|[^\d/.:-])(\d{2})-(\d{2})\s+~?\d{1,2}:\d{2}").expect("static regex")
+        });
+        if let (Some(c), Some(y)) = (MONTH_DAY.captures(s), default_year) {
+            let (m, d): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return Some((days_from_civil(y, m, d), c.get(1)?.start(), c.get(2)?.end()));
+            }
+        }
         let c = self.named.captures(s)?;
         let whole = c.get(0)?;
         let (d, m, y) = if let Some(d) = c.get(1) {

@@ -310,10 +310,12 @@ fn introduces_list(body: &str, start: usize) -> bool {
 /// "  2026-02-07) introduced ...") carries its sentence on: a date or a time inside it is the
 /// sentence's, unless the line opens with its own time.
 fn carries_on(tp: &TimeParser, raw: &[RawEvent], body: &str, default_year: Option<i64>) -> bool {
+    // ("`multipath -ll`: IET,VIRTUAL-DISK over 8:16 and" / "  8:48). `multipath -F` ...": a
+    // number that closes the sentence's bracket is not a time of its own.)
     raw.last().is_some_and(|e| !e.text.is_empty())
-        && tp
-            .stamp(body, default_year)
-            .is_none_or(|(_, start, _)| midway(body, start))
+        && tp.stamp(body, default_year).is_none_or(|(_, start, end)| {
+            midway(body, start) || body[end..].trim_start().starts_with(')')
+        })
 }
 
 /// The moments (seconds since 1970) of the lines that open with a date and a time, so a time
@@ -356,6 +358,7 @@ fn finish(mut raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
         }
         super::timeline_order::before_detection(&mut out[from..to]);
     }
+    super::timeline_order::ruled_out_healthy(&mut out);
     super::timeline_order::after_resolution(&mut out);
     super::timeline_order::last_recovery_resolves(&mut out);
     super::timeline_order::released_fix_resolves(&mut out);

@@ -117,6 +117,19 @@ pub(super) fn as_read(l: &str) -> String {
         Regex::new(r"(?i)\b(\d{1,2}): (\d{2}\s*[ap]\.?m\b)").expect("static regex")
     });
     let l = SPACED.replace(&l, "$1:$2");
+    // ("**16:2x** Round 2 ...": some minute of that ten, taken at its start.)
+    static TENS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(\d{1,2}):([0-5])x\b").expect("static regex"));
+    let l = TENS.replace(&l, "~$1:${2}0");
+    // ("**16:28+5m** Pods evicted ...": five minutes after 16:28.)
+    static PLUS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(\d{1,2}):(\d{2})\s*\+\s*(\d{1,3})\s*m(?:in)?\b").expect("static regex")
+    });
+    let l = PLUS.replace(&l, |c: &regex::Captures| {
+        let at = |i: usize| c[i].parse::<u32>().unwrap_or(0);
+        let m = (at(1) * 60 + at(2) + at(3)) % (24 * 60);
+        format!("{:02}:{:02}", m / 60, m % 60)
+    });
     OTHER_ZONE
         .replace(&DOTTED.replace(&l, "$1$2:$3$4"), "$1")
         .into_owned()
@@ -176,10 +189,14 @@ pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> S
     let rest = &s[stamp_end..];
     // "02:50:39–02:50:54 | Validation failures fire": the range's end is not the text.
     static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:[-–—]|to)\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?")
+        Regex::new(r"(?i)^\s*(?:[-–—→]|->|to)\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?")
             .expect("static regex")
     });
     let rest = RANGE_END.find(rest).map_or(rest, |m| &rest[m.end()..]);
+    // ("**15:37 →** — Prod `/dashboard` ... return 500": from then on.)
+    static FROM_THEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*\**\s*(?:→|->)\s*\**").expect("static regex"));
+    let rest = FROM_THEN.find(rest).map_or(rest, |m| &rest[m.end()..]);
     // ("between 08:00 and 11:30 | Free-tier quota ran out": the range's end again.)
     static BETWEEN_END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*and\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?")

@@ -137,7 +137,7 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
 pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize> {
     static OUTAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting|reporting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|(?:customer )?impact (?:began|begins|started|starts)|(?:operations|requests|calls|syncs|deploys|deployments|builds|jobs|logins|checkouts|payments) (?:failed|fail|failing)|inability to|unable to|unschedulable|oom[- ]?kill\w*|killed by (?:the )?(?:oom|kernel)|could not be scheduled|deleted all|blackout|cascad\w*|hang|hangs|hung)\b",
+            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting|reporting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|(?:customer )?impact (?:began|begins|started|starts)|(?:operations|requests|calls|syncs|deploys|deployments|builds|jobs|logins|checkouts|payments) (?:failed|fail|failing)|inability to|unable to|unschedulable|oom[- ]?kill\w*|killed by (?:the )?(?:oom|kernel)|could not be scheduled|deleted all|blackout|cascad\w*|hang|hangs|hung|froze|freezes|frozen|wedged|livelock\w*|locked up)\b",
         )
         .expect("static regex")
     });
@@ -247,6 +247,27 @@ static RAN_OUT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// "Cluster self-heals and everything returns to normal" hours before anyone noticed: the
+/// harm ended on its own, with nothing worse after it until the detection (`first_alert`).
+fn healed_before(events: &[(i64, EventKind, String)], first_alert: usize) -> Option<usize> {
+    let changes = |t: &str| CHANGE.iter().any(|w| t.to_lowercase().contains(w));
+    (0..first_alert)
+        .rev()
+        .find(|&i| {
+            events[i].1 == EventKind::Mitigation
+                && super::event_kind::says_recovered(&events[i].2)
+                && !changes(&events[i].2)
+        })
+        .filter(|&i| {
+            events[i + 1..first_alert]
+                .iter()
+                .all(|e| e.1 != EventKind::Symptom)
+                && events[..i]
+                    .iter()
+                    .any(|e| matches!(e.1, EventKind::Symptom | EventKind::Trigger))
+        })
+}
+
 /// Nobody mitigates what has not been detected: before the first alert, a line that reads like
 /// a fix ("failover completes", "the config was deployed") is the change that set the incident
 /// off, or a symptom of it.
@@ -258,7 +279,9 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
     // "Hard refresh and sync operations began across applications stopped for maintenance":
     // the team's planned work under way before anything hurt, part of the change.
     static WORK_BEGAN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:operations|pulls|jobs?|tasks?|runs?|generation|reconciliation|refresh|sync|migration|rollout|maintenance)\b[^.;]{0,40}\b(?:began|begins|started|starts|commenced)\b|\b(?:began|begins|started|starts|commenced)\b[^.;]{0,40}\b(?:operations|pulls|jobs|tasks|runs|generation|reconciliation|refresh|sync|migration|rollout|maintenance)\b")
+        // ("Nightly backup window opens", "Three data-backup crons fire at once": the night's
+        // routine work starting.)
+        Regex::new(r"\b(?:operations|pulls|jobs?|tasks?|runs?|generation|reconciliation|refresh|sync|resync|migration|rollout|maintenance|backups?|backup window|crons?|prunes?|compaction|scans?|vacuum)\b[^.;]{0,40}\b(?:began|begins|started|starts|commenced|opens|opened|fire|fires|fired|kicks? off|kicked off)\b|\b(?:began|begins|started|starts|commenced)\b[^.;]{0,40}\b(?:operations|pulls|jobs|tasks|runs|generation|reconciliation|refresh|sync|resync|migration|rollout|maintenance|backups?|prunes?|compaction|scans?|vacuum)\b")
             .expect("static regex")
     });
     // (What users felt is the harm, whatever began: "users began seeing slow pages".)
@@ -275,24 +298,7 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
     static PATCH: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:patch\w*|hotfix\w*|fix(?:es|ed)?)\b").expect("static regex")
     });
-    // "Cluster self-heals and everything returns to normal" hours before anyone noticed: the
-    // harm ended on its own, with nothing worse after it until the detection.
-    let changes = |t: &str| CHANGE.iter().any(|w| t.to_lowercase().contains(w));
-    let healed = (0..first_alert)
-        .rev()
-        .find(|&i| {
-            events[i].1 == EventKind::Mitigation
-                && super::event_kind::says_recovered(&events[i].2)
-                && !changes(&events[i].2)
-        })
-        .filter(|&i| {
-            events[i + 1..first_alert]
-                .iter()
-                .all(|e| e.1 != EventKind::Symptom)
-                && events[..i]
-                    .iter()
-                    .any(|e| matches!(e.1, EventKind::Symptom | EventKind::Trigger))
-        });
+    let healed = healed_before(events, first_alert);
     let mut fixing = false;
     for (i, e) in events[..first_alert].iter_mut().enumerate() {
         if healed == Some(i) {
@@ -321,7 +327,12 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             {
                 EventKind::Symptom
             }
-            EventKind::Mitigation | EventKind::Resolution if changed => EventKind::Trigger,
+            // ("Nightly backup window opens: ... Garage begins its nightly block prune".)
+            EventKind::Mitigation | EventKind::Resolution
+                if changed || (WORK_BEGAN.is_match(&t) && !HARM.is_match(now)) =>
+            {
+                EventKind::Trigger
+            }
             EventKind::Mitigation | EventKind::Resolution => EventKind::Symptom,
             // "Fleet gateway certificate expires. Robots fail mTLS handshake.", "Free-tier quota
             // ran out": the moment a date or a limit set it off, whatever failed with it.
@@ -344,6 +355,30 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             }
             k => k,
         };
+    }
+}
+
+/// Once alerted and before anything was fixed, a check that finds a suspect well ("Platform
+/// confirms cluster and network are healthy. Focus shifts to the deploy.") rules it out: the
+/// team looking, not the service coming back.
+pub(super) fn ruled_out_healthy(events: &mut [(i64, EventKind, String)]) {
+    static CHECKED_FINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:confirm\w*|check\w*|verif\w*)\b[^.;]{0,50}\b(?:healthy|normal|fine|ok|okay)\b")
+            .expect("static regex")
+    });
+    let Some(told) = events.iter().position(|e| e.1 == EventKind::Alert) else {
+        return;
+    };
+    for e in events.iter_mut().skip(told + 1) {
+        if e.1 != EventKind::Mitigation {
+            continue;
+        }
+        let first = first_sentence(&e.2);
+        let changed = CHANGE.iter().any(|w| first.to_lowercase().contains(w));
+        if !CHECKED_FINE.is_match(first) || changed {
+            break;
+        }
+        e.1 = EventKind::Investigation;
     }
 }
 

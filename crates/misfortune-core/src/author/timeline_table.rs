@@ -1,6 +1,10 @@
 //! A timeline table's rows as text: which column says who acted and which what happened
 //! ("| Time | Event | Action | Owner |"), so a row's kind is read from the right cells.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::kind_context::{Actor, actor_of, is_actor_header};
 use super::sections::clean_inline;
 
@@ -18,6 +22,10 @@ pub(super) struct TableShape {
     /// The actor column is headed "Source" ("Runtime logs", "Change record"): where a fact was
     /// read, told after what happened rather than before it.
     source: bool,
+    /// With no event column, a column of what the team changed and one of what came of it
+    /// ("| Time | Revision | Change | Result |").
+    change_col: Option<usize>,
+    result_col: Option<usize>,
 }
 
 impl TableShape {
@@ -85,6 +93,7 @@ pub(super) fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
             let time = cells.first().map_or("", String::as_str);
             format!("{time} | {event}")
         }
+        _ if changed_row(&cells, shape).is_some() => changed_row(&cells, shape).unwrap_or_default(),
         _ => cells
             .iter()
             .enumerate()
@@ -163,6 +172,28 @@ pub(super) fn untimed_rows<'a>(lines: impl Iterator<Item = &'a String>) -> Vec<S
     out
 }
 
+/// A row of a table of changes and their results, as its kind is read: a change the team made
+/// (a fix, or a failed one when its result says so), or a look when it was made only to measure
+/// or as a drill ("| 11:55 | 4 | limit 3 GiB, only to measure | runs; ~1.9 GB in use |").
+fn changed_row(cells: &[String], shape: &TableShape) -> Option<String> {
+    static TO_LOOK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\bto (?:measure|see|test|diagnose|profile|observe|find out|check)\b|\bdrill\b|\brehearsal\b|\bexperiment\b")
+            .expect("static regex")
+    });
+    let change = cells.get(shape.change_col?).filter(|c| !c.is_empty())?;
+    let time = cells.first().map_or("", String::as_str);
+    let result = shape
+        .result_col
+        .and_then(|r| cells.get(r))
+        .map_or(String::new(), |r| format!("; result: {r}"));
+    let did = if TO_LOOK.is_match(change) {
+        "Investigated with"
+    } else {
+        "Changed"
+    };
+    Some(format!("{time} | {did} {change}{result}"))
+}
+
 /// What a header row says of its table: which column names who acted, which what happened, and
 /// whether an action column sits beside the event column.
 fn learn_header(cells: &[String], shape: &mut TableShape) {
@@ -185,6 +216,14 @@ fn learn_header(cells: &[String], shape: &mut TableShape) {
         .iter()
         .any(|h| c.starts_with(h))
     });
+    let headed = |names: &[&str]| {
+        cells.iter().position(|c| {
+            let c = c.to_lowercase();
+            names.iter().any(|h| c.starts_with(h))
+        })
+    };
+    shape.change_col = headed(&["change", "fix", "attempt", "tried"]);
+    shape.result_col = headed(&["result", "outcome", "effect"]);
     shape.action_beside = cells.iter().enumerate().any(|(i, c)| {
         Some(i) != shape.event_col && {
             let c = c.to_lowercase();
