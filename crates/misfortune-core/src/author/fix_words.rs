@@ -90,6 +90,9 @@ pub(super) const MITIGATION: &[&str] = &[
     "sends it to",
     "new key",
     "new public key",
+    // "Capped TemplateCache at 500 templates", "Limited the pool to 50 connections".
+    "capped",
+    "limited the",
     // "New secret issued and token refreshed".
     "new secret",
     "new credentials",

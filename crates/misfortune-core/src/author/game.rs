@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::Skeleton;
+use super::game_finding::finding;
 pub use super::game_metrics::GenMetric;
 use super::game_metrics::metrics;
 use super::game_paths::{failed_fixes, story_fix, theories, what_was_done};
@@ -147,15 +148,11 @@ pub(super) fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A text's words of four letters or more, in lower case: what two lines must share to say the
-/// same thing.
-pub(super) fn content_words(t: &str) -> Vec<String> {
-    t.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() >= 4)
-        .map(str::to_string)
-        .collect()
-}
+/// A sentence that says what to do in some case, not what was seen ("If present in RegX but
+/// missing downstream → investigate ...").
+static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:if|when|whenever|unless|should|in case)\b").expect("static regex")
+});
 
 /// A sentence that says a fix could not be done ("a simple recovery was not going to be
 /// possible").
@@ -309,11 +306,21 @@ impl Game {
         }
         g.metrics = metrics(&text, &symptoms, 3usize.saturating_sub(g.alerts.len()));
         g.theories = theories(&events, &text);
+        g.theories.extend(super::possible_causes::unconfirmed(sk));
         g.failed_fixes = failed_fixes(&events, &text);
         g.fix_and_finding(&events, sk.before_start.len(), sk.root_cause.as_deref());
-        // No timeline, or one with no fix in it (a status page's "Resolved" update).
-        if g.fix.is_none() {
+        // No timeline, or one with no fix in it (a status page's "Resolved" update), or only
+        // the service coming back ("All pods running") where the resolution says what was done.
+        let bare_recovery = g.fix.as_ref().is_some_and(|f| {
+            super::event_kind::says_recovered(super::event_kind::first_clause(&f.quote))
+                && !super::event_kind::recovery_is_the_fix(&f.quote)
+        });
+        if g.fix.is_none() || bare_recovery {
+            let kept = (g.fix.take(), g.finding.take());
             g.fix_from_text(sk);
+            if g.fix.is_none() {
+                (g.fix, g.finding) = kept;
+            }
         }
         let named = g.theories.len() + g.failed_fixes.len() + sk.red_herrings.len();
         let about: Vec<&str> = [&sk.root_cause, &sk.trigger, &sk.summary]
@@ -340,10 +347,23 @@ impl Game {
             .as_deref()
             .or(sk.root_cause.as_deref())
             .and_then(|r| {
-                sentences(r).into_iter().find(|t| {
-                    super::event_kind::guess_kind(t, false) == EventKind::Mitigation
-                        && !NOT_DONE.is_match(t)
-                })
+                let done: Vec<String> = sentences(r)
+                    .into_iter()
+                    .filter(|t| {
+                        super::event_kind::guess_kind(t, false) == EventKind::Mitigation
+                            && !NOT_DONE.is_match(t)
+                    })
+                    .collect();
+                // ("Increased memory limit to 1.5Gi to stabilize", then "Patched
+                // ResponseCacheStore max-size" for a cache that never evicted: the change that
+                // answers the cause.)
+                let cause = sk.root_cause.as_deref().unwrap_or_default();
+                let answers = done
+                    .iter()
+                    .position(|t| super::event_kind::share_a_stem(t, cause));
+                answers
+                    .or((!done.is_empty()).then_some(0))
+                    .map(|i| done[i].clone())
             })
             .or_else(|| story_fix(&sk.narrative))
         else {
@@ -367,12 +387,28 @@ impl Game {
             .iter()
             .filter(|e| e.1 == EventKind::Investigation)
             .map(|e| e.2.clone());
+        // And the story's own sections ("Troubleshooting Steps": "Eclipse MAT:
+        // `ResponseCacheStore` retaining 14,000 entries").
+        // (Not its list of possible causes: a guess is no clue; nor a runbook's "If present in
+        // RegX but missing downstream → investigate ...".)
+        let guessed = |t: &String| {
+            sk.possible_causes
+                .iter()
+                .any(|c| c.contains(t.trim_end_matches('.')) || t.contains(c.as_str()))
+                || CONDITIONAL.is_match(t)
+        };
+        let told = sk
+            .narrative
+            .iter()
+            .flat_map(|t| sentences(t))
+            .filter(|t| !guessed(t));
         let seen: Vec<String> = [&sk.detection, &sk.impact]
             .into_iter()
             .flatten()
             .flat_map(|t| sentences(t))
             .chain(found_first)
             .chain(looked)
+            .chain(told)
             .collect();
         let seen: Vec<(SimTime, EventKind, &str)> = seen
             .iter()
@@ -487,39 +523,6 @@ impl Game {
                 });
         }
     }
-}
-
-/// Of the investigations before the fix, the one that named the cause: it shares the most
-/// words with the document's root cause, and says it found something ("root cause
-/// identified", "finds", "traced to", "smoking gun"); the latest wins a tie. `None` when no
-/// line does either.
-fn finding<'a>(
-    before_fix: &'a [(SimTime, EventKind, &'a str)],
-    root_cause: Option<&str>,
-) -> Option<&'a (SimTime, EventKind, &'a str)> {
-    let says_found = Regex::new(
-        r"(?i)\b(?:root cause|identif\w*|finds|found|discover\w*|traced|smoking gun|pinpoint\w*|confirm\w*|locat\w*|uncover\w*|realis\w*|realiz\w*)\b",
-    )
-    .expect("static regex");
-    let cause = root_cause.map(content_words).unwrap_or_default();
-    // A theory the team chased, or a fix only proposed, is not what named the cause.
-    let theory = Regex::new(
-        r"(?i)\b(?:assum\w*|suspect\w*|thinks?|thought|believ\w*|theory|guess\w*|looks fine|all clear|propos\w*|suggest\w*)\b",
-    )
-    .expect("static regex");
-    before_fix
-        .iter()
-        .filter(|e| e.1 == EventKind::Investigation && !theory.is_match(e.2))
-        .map(|e| {
-            let shared = content_words(e.2)
-                .iter()
-                .filter(|w| cause.contains(w))
-                .count();
-            (2 * shared + usize::from(says_found.is_match(e.2)), e)
-        })
-        .filter(|(score, _)| *score > 0)
-        .max_by_key(|(score, e)| (*score, e.0))
-        .map(|(_, e)| e)
 }
 
 /// With nothing alerted, minute 0 is the team's first move ("Manual recovery by deleting

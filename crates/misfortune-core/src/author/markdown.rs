@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doc_text::{cause_text, find_summary, front_matter};
+use super::doc_text::{find_summary, front_matter};
 use super::sections::{Part, Section, bullet, items, prose, split_sections, table_cells};
 use super::timeline_read::read_timeline;
 use super::{ImportError, ImportOptions, Imported, Skeleton, Zero, slug, split_at_zero};
@@ -497,18 +497,8 @@ fn read_sections(
     note("summary", sk.summary.is_some());
     sk.impact = get(Part::Impact).find_map(|s| prose(&s.lines));
     note("impact", sk.impact.is_some());
-    // "Root cause" beats its neighbours ("Fault", "Five whys") when a document has several.
-    // Causes a section labels ("**Immediate Cause:** ...", "**Root Cause:** ...") beat a
-    // five-whys list beside them.
-    sk.root_cause = get(Part::RootCause)
-        .filter(|s| s.title.contains("root cause"))
-        .find_map(cause_text)
-        .or_else(|| super::doc_text::labelled_causes(sections))
-        .or_else(|| get(Part::RootCause).find_map(cause_text))
-        .or_else(|| super::prose_cause::stated_cause(sections, front_summary))
-        .or_else(|| super::prose_cause::front_cause(front_summary))
-        .or_else(|| super::thought_actual::actual_cause(sections))
-        .or_else(|| super::prose_cause::cause_sentence(sections));
+    sk.possible_causes = super::possible_causes::listed(sections);
+    sk.root_cause = super::prose_cause::root_cause(sections, front_summary, &sk.possible_causes);
     sk.trigger = get(Part::Trigger).find_map(|s| prose(&s.lines));
     sk.contributing = get(Part::Contributing)
         .flat_map(|s| items(&s.lines))
@@ -521,8 +511,9 @@ fn read_sections(
     note("root cause", sk.root_cause.is_some());
     note("trigger", sk.trigger.is_some());
     note("contributing factors", !sk.contributing.is_empty());
+    // (Without the commands its steps quote.)
     sk.resolution = get(Part::Resolution)
-        .find_map(|s| prose(&s.lines))
+        .find_map(|s| prose(&super::doc_text::unfenced(&s.lines)))
         .or_else(|| super::doc_text::labelled(sections, "resolution"));
     note("resolution", sk.resolution.is_some());
     sk.detection = get(Part::Detection).find_map(|s| prose(&s.lines));

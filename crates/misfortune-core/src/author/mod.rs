@@ -22,6 +22,7 @@ mod event_kind;
 mod fix_words;
 mod foreign_headings;
 pub mod game;
+mod game_finding;
 mod game_metrics;
 mod game_paths;
 mod game_suspects;
@@ -34,6 +35,7 @@ mod kind_words;
 mod markdown;
 mod outcome_words;
 mod pasted_text;
+mod possible_causes;
 mod prose;
 mod prose_cause;
 mod record;
@@ -103,6 +105,9 @@ pub struct Skeleton {
     pub prevention: Vec<String>,
     pub action_items: Vec<(String, ActionItemKind, Option<String>)>,
     pub red_herrings: Vec<String>,
+    /// The causes a "Possible Causes" section lists; the one the fix answers is the root cause
+    /// and the others wrong theories.
+    pub possible_causes: Vec<String>,
     pub gm_notes: Vec<String>,
     /// The paragraphs of the sections no template names (a blog's "PostgreSQL is Down",
     /// "Running Ansible"), without their code blocks: the story the game reads its wrong

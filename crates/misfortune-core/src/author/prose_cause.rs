@@ -9,6 +9,31 @@ use regex::Regex;
 use super::markdown::prose_lines;
 use super::sections::{Part, Section, clean_inline, items};
 
+/// A document's root cause, from the best place it says it: "Root cause" beats its neighbours
+/// ("Fault", "Five whys") when a document has several; causes a section labels ("**Immediate
+/// Cause:** ...", "**Root Cause:** ...") beat a five-whys list beside them; a list of possible
+/// causes gives the one the fix answers; then the prose.
+pub(super) fn root_cause(
+    sections: &[Section],
+    front_summary: Option<&str>,
+    possible: &[String],
+) -> Option<String> {
+    use super::doc_text::cause_text;
+    let get = |p: Part| sections.iter().filter(move |s| s.part == p);
+    get(Part::RootCause)
+        .filter(|s| s.title.contains("root cause"))
+        .find_map(cause_text)
+        .or_else(|| super::doc_text::labelled_causes(sections))
+        .or_else(|| get(Part::RootCause).find_map(cause_text))
+        .or_else(|| {
+            super::possible_causes::confirmed(possible, sections).map(|i| possible[i].clone())
+        })
+        .or_else(|| stated_cause(sections, front_summary))
+        .or_else(|| front_cause(front_summary))
+        .or_else(|| super::thought_actual::actual_cause(sections))
+        .or_else(|| cause_sentence(sections))
+}
+
 /// With no root-cause section, the first sentence that says what caused it ("Automatic
 /// maintenance ... caused our database to grow"), or what a timeline line names as the root
 /// cause ("Root cause identified: certificate expiry on queue-svc").

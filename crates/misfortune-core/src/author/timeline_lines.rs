@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::game::content_words;
+use super::game_finding::content_words;
 use super::sections::clean_inline;
 use crate::model::EventKind;
 
