@@ -54,6 +54,7 @@ mod thought_actual;
 mod time_parser;
 mod timeline;
 mod timeline_clock;
+mod timeline_findings;
 mod timeline_lines;
 mod timeline_order;
 mod timeline_read;

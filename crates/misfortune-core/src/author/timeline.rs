@@ -352,13 +352,14 @@ fn finish(mut raw: Vec<RawEvent>) -> Vec<(i64, EventKind, String)> {
     for (i, &from) in starts.iter().enumerate() {
         let to = starts.get(i + 1).copied().unwrap_or(out.len());
         super::timeline_order::late_reports(&mut out[from..to]);
-        super::timeline_order::teammate_findings(&mut out[from..to]);
+        super::timeline_findings::teammate_findings(&mut out[from..to]);
         if from == 0 {
             super::timeline_order::noticed_is_detection(&mut out);
         }
         super::timeline_order::before_detection(&mut out[from..to]);
     }
-    super::timeline_order::ruled_out_healthy(&mut out);
+    super::timeline_findings::ruled_out_healthy(&mut out);
+    super::timeline_findings::quiet_facts(&mut out);
     super::timeline_order::after_resolution(&mut out);
     super::timeline_order::last_recovery_resolves(&mut out);
     super::timeline_order::released_fix_resolves(&mut out);

@@ -179,7 +179,7 @@ fn detected_at(events: &[(i64, EventKind, String)]) -> Option<usize> {
 }
 
 /// Words of a change to the system, which a "fix" before the detection really was.
-const CHANGE: &[&str] = &[
+pub(super) const CHANGE: &[&str] = &[
     "deploy",
     "release",
     "rolled out",
@@ -358,30 +358,6 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
     }
 }
 
-/// Once alerted and before anything was fixed, a check that finds a suspect well ("Platform
-/// confirms cluster and network are healthy. Focus shifts to the deploy.") rules it out: the
-/// team looking, not the service coming back.
-pub(super) fn ruled_out_healthy(events: &mut [(i64, EventKind, String)]) {
-    static CHECKED_FINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:confirm\w*|check\w*|verif\w*)\b[^.;]{0,50}\b(?:healthy|normal|fine|ok|okay)\b")
-            .expect("static regex")
-    });
-    let Some(told) = events.iter().position(|e| e.1 == EventKind::Alert) else {
-        return;
-    };
-    for e in events.iter_mut().skip(told + 1) {
-        if e.1 != EventKind::Mitigation {
-            continue;
-        }
-        let first = first_sentence(&e.2);
-        let changed = CHANGE.iter().any(|w| first.to_lowercase().contains(w));
-        if !CHECKED_FINE.is_match(first) || changed {
-            break;
-        }
-        e.1 = EventKind::Investigation;
-    }
-}
-
 /// A customer report that comes after the team was already at work ("Some customers reported
 /// less than 100% availability, which we began mitigating") is the incident going on, not its
 /// detection.
@@ -437,29 +413,6 @@ pub(super) fn late_reports(events: &mut [(i64, EventKind, String)]) {
             } else {
                 EventKind::Symptom
             };
-        }
-    }
-}
-
-/// A teammate telling what they found once the team is at work ("Chris reports that proxy pods
-/// are in CrashloopBackoff"): a finding, not the harm growing nor a new report. (Someone who
-/// reports from outside is named with where they are from, "Ana from support reports".)
-pub(super) fn teammate_findings(events: &mut [(i64, EventKind, String)]) {
-    static TELLS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^([A-Z][a-z]+) (?:reports|reported|says|said|finds|found|notes|noted|sees|saw|confirms|confirmed) that\b")
-            .expect("static regex")
-    });
-    let Some(working) = events.iter().position(|e| {
-        matches!(
-            e.1,
-            EventKind::Investigation | EventKind::Escalation | EventKind::Mitigation
-        )
-    }) else {
-        return;
-    };
-    for e in events.iter_mut().skip(working + 1) {
-        if TELLS.is_match(&e.2) && matches!(e.1, EventKind::Symptom | EventKind::Alert) {
-            e.1 = EventKind::Investigation;
         }
     }
 }
