@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markdown::{is_metadata, prose_lines};
+use super::doc_metadata::{is_metadata, prose_lines};
 use super::sections::{Part, Section, bullet, classify, clean_inline, items, prose};
 
 /// The document's summary: a heading that says summary; the opening paragraph (a blog's lede);
@@ -93,41 +93,6 @@ pub(super) fn find_summary(sections: &[Section]) -> Option<String> {
         })
 }
 
-/// A document's front matter (YAML or TOML), if it opens with one: its `title`, its summary and
-/// the text after it.
-pub(super) fn front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
-    // YAML between `---` lines, or TOML between `+++` lines (`title = "docs.rs outage"`).
-    let Some((fence, rest)) = ["---", "+++"].iter().find_map(|f| {
-        md.strip_prefix(f)
-            .and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
-            .map(|r| (*f, r))
-    }) else {
-        return bare_front_matter(md);
-    };
-    let Some(end) = rest.find(&format!("\n{fence}")) else {
-        return (None, None, md);
-    };
-    let block = &rest[..end];
-    let after = rest[end + 4..].trim_start_matches(['-', '+', '\r']);
-    let key = |k: &str| {
-        block.lines().find_map(|l| {
-            l.strip_prefix(k)
-                .map(str::trim_start)
-                .and_then(|t| t.strip_prefix(':').or_else(|| t.strip_prefix('=')))
-                .map(|t| t.trim().trim_matches(['"', '\'']).to_string())
-                .filter(|t| !t.is_empty())
-        })
-    };
-    // A collection's entry says what happened in its `summary:`; a blog's in its `excerpt:`
-    // or `description:`.
-    let summary = key("summary")
-        .or_else(|| key("excerpt"))
-        .or_else(|| key("description"));
-    // A collection's entry with no title names its company ("company: Fastly").
-    let title = key("title").or_else(|| key("company").map(|c| format!("{c} incident")));
-    (title, summary, after)
-}
-
 /// A root-cause section's text; under "Root causes", a sub-heading that names one cause ("1.
 /// Wrong From address") leads its text.
 pub(super) fn cause_text(s: &Section) -> Option<String> {
@@ -184,7 +149,9 @@ pub(super) fn cause_text(s: &Section) -> Option<String> {
 /// Cause:** ORM configuration change...", "2. **Root Cause:** Code review missed..."), joined.
 pub(super) fn labelled_causes(sections: &[Section]) -> Option<String> {
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:[-*+]|\d+[.)])?\s*\*\*((?:immediate|root|primary|proximate|underlying|technical) cause)\s*:?\*\*\s*:?\s*(\S.*)$")
+        // (And in the languages the importer reads: "**Disparó el fallo:** en el blueprint de
+        // Render, las referencias ... devuelven valores sin esquema".)
+        Regex::new(r"(?i)^(?:[-*+]|\d+[.)])?\s*\*\*((?:immediate|root|primary|proximate|underlying|technical) cause|causa ra[íi]z|causa inmediata|disparó el fallo|cause racine|cause imm[ée]diate|cause premi[èe]re|grundursache|ursache|ausl[öo]ser)\s*:?\*\*\s*:?\s*(\S.*)$")
             .expect("static regex")
     });
     let causes: Vec<String> = sections
@@ -367,31 +334,6 @@ pub(super) fn narrative(sections: &[Section]) -> Vec<String> {
         .filter(|s| s.part == Part::Other || headless)
         .flat_map(|s| items(&unfenced(&s.lines)))
         .collect()
-}
-
-/// An old blog engine's header with no fences ("date: Tue Nov 26 ... 2013" / "author: ..." /
-/// "title: Keeping The npm Registry Awesome" / "slug: ..." over a blank line): its title, and
-/// the text after it.
-fn bare_front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
-    static KEY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^(date|author|title|slug|category|categories|tags|layout|permalink):\s*(.*)$",
-        )
-        .expect("static regex")
-    });
-    let Some(end) = md.find("\n\n") else {
-        return (None, None, md);
-    };
-    let head: Vec<&str> = md[..end].lines().collect();
-    if head.len() < 3 || !head.iter().all(|l| KEY.is_match(l.trim())) {
-        return (None, None, md);
-    }
-    let title = head.iter().find_map(|l| {
-        let c = KEY.captures(l.trim())?;
-        (c[1].eq_ignore_ascii_case("title") && !c[2].trim().is_empty())
-            .then(|| c[2].trim().trim_matches(['"', '\'']).to_string())
-    });
-    (title, None, md[end..].trim_start_matches('\n'))
 }
 
 /// Lines outside every fenced block, whatever the blocks hold.

@@ -73,7 +73,7 @@ pub fn guess_kind(text: &str, first: bool) -> EventKind {
 
 /// A timeline opens with what set the incident off, unless it opens with the page.
 pub(super) fn first_kind(text: &str) -> EventKind {
-    let t = the_company(&text.to_lowercase());
+    let t = the_company(&super::foreign_words::in_english(&text.to_lowercase()));
     // "Ends: Video uploads lost until 9:40 UTC": the end of the harm the prose told, as the
     // label reader says for any other line.
     if let Some(k @ (EventKind::Resolution | EventKind::Symptom)) =
@@ -272,7 +272,8 @@ fn seen_first(t: &str, reading: bool) -> Option<EventKind> {
 /// lower-cased with its misleading phrasings rewritten, and as stems.
 fn prepared(stemmer: &Stemmer, text: &str) -> (String, String) {
     let text = HINDSIGHT.find(text).map_or(text, |m| &text[..m.start()]);
-    let t = super::kind_normalise::normalise(&at_its_time(text).to_lowercase());
+    let t = at_its_time(text).to_lowercase();
+    let t = super::kind_normalise::normalise(&super::foreign_words::in_english(&t));
     let st = stemmed(stemmer, &t);
     (t, st)
 }
@@ -440,7 +441,7 @@ fn passive_change(stemmer: &Stemmer, t: &str) -> bool {
     // "EKS cluster DockerHub password updated in ...", "Decision made to restore the previous
     // password": a setting changed, or a decision to change one.
     static SETTING_CHANGED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:password|token|config\w*|setting|flag|value|secret|key|credentials?|certificate|cert|version|image|tag|replica count|node count|limit|timeout|threshold|record|pool size|size|capacity|volume|disk|pvc)s? (?:was |were |is |are |has been |have been )?(?:updated|changed|rotated|restored|reverted|raised|lowered|increased|decreased|bumped|rolled back|removed|deleted|disabled|enabled|corrected|expanded|resized|extended)\b|^(?:decision (?:made |taken )?to|decided to|decides to) (?:\w+ )?(?:update|change|restore|revert|roll|restart|increase|scale|disable|enable|promote|fail over|rotate)|^it (?:is|was) decided that\b")
+        Regex::new(r"\b(?:password|token|config\w*|setting|flag|value|secret|key|credentials?|certificate|cert|version|image|tag|replica count|node count|limit|timeout|threshold|record|pool size|size|capacity|volume|disk|pvc)s? (?:was |were |is |are |has been |have been )?(?:updated|changed|rotated|restored|reverted|raised|lowered|increased|decreased|bumped|rolled back|removed|deleted|disabled|enabled|corrected|expanded|resized|extended)\b|^(?:decision (?:made |taken )?to|decided to|decides to) (?:\w+ )?(?:update|change|restore|revert|roll|restart|increase|scale|disable|enable|promote|fail over|rotate)|^it (?:is|was) decided that\b|\b[\w.-]+\.(?:ya?ml|json|toml|conf|cfg|env|ini|tf|properties) (?:was |were |is |has been )?(?:updated|changed|edited|modified|reverted|restored|corrected|fixed)\b|\b(?:was|were) changed to\b")
             .expect("static regex")
     });
     // "Now at 14 nodes, decide to increase limit to 20 nodes", "Decide to cordon off node":
@@ -577,8 +578,17 @@ pub(super) fn first_clause(text: &str) -> &str {
             .expect("static regex")
     });
     let text = WHEN.find(text).map_or(text, |m| &text[m.end()..]);
-    text.split(['–', '—', ';', ',', '.'])
-        .next()
-        .unwrap_or(text)
-        .trim()
+    // (A full stop inside a name, "render.yaml", "v2.31.0", ends nothing.)
+    let end = text
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '–' | '—' | ';' | ',')
+                || (c == '.'
+                    && text[i + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| !n.is_alphanumeric()))
+        })
+        .map_or(text.len(), |(i, _)| i);
+    text[..end].trim()
 }

@@ -234,6 +234,31 @@ fn looking_misread(t: &str) -> String {
             .expect("static regex")
     });
     let t = FOUND_DASH.replace(&t, "$1: ");
+    // "Decision is made to migrate projects ...": a fix chosen, however "assigned to" reads.
+    static DECISION_MADE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^((?:the |a )?decision) (?:is|was|has been) (?:made|taken) to ")
+            .expect("static regex")
+    });
+    let t = DECISION_MADE.replace(&t, "$1: ");
+    // A conventional commit's type says what the commit was ("fix(deploy): protect
+    // /opt/scalping/data ...", "docs(spec): gate moved to S8").
+    static COMMIT_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^`?(fix|hotfix|revert|docs)(?:\([^)]*\))?!?`?:\s").expect("static regex")
+    });
+    let t = COMMIT_TYPE.replace(&t, |c: &regex::Captures| {
+        if &c[1] == "docs" {
+            "announcement: "
+        } else {
+            "fix: "
+        }
+        .to_string()
+    });
+    // "99.5% of migrations are complete": the fix's progress.
+    static WORK_DONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(migration|restore|rollback|failover|backfill|replay|reindex|rebuild|drain)(?:s|es|ing)? (?:are|is|were|was) (?:now )?complete(?:d)?\b")
+            .expect("static regex")
+    });
+    let t = WORK_DONE.replace_all(&t, "$1 completed");
     // "Diagnostic framework deployed", "Debug logging enabled": a tool put in to look, not a
     // fix.
     static TO_LOOK: LazyLock<Regex> = LazyLock::new(|| {

@@ -38,7 +38,15 @@ pub(super) fn pages_someone(t: &str, on_call_paged: bool) -> bool {
         || TEAM_TOLD.is_match(t)
         || CHECK_POSTED.is_match(t)
         || ALERT_ARRIVED.is_match(t)
+        || TOOL_FLAGGED.is_match(t)
 }
+
+/// A reviewing tool that flags the problem ("the `security` judge names the class", "the
+/// linter flagged the interpolation"): how it was found.
+static TOOL_FLAGGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:judge|scanner|linter|reviewer|checker|audit tool|sast|dast)`?\s+(?:names|named|flags|flagged|detects|detected|catches|caught)\b")
+        .expect("static regex")
+});
 
 /// An alert that reaches people ("the provider's leaked-key alert reaches the Customer Comms
 /// mailbox"): the alert, wherever it landed.
@@ -230,6 +238,7 @@ pub(super) fn uncommunicated(t: &str) -> bool {
         || TEAM_TOLD.is_match(t)
         || CHECK_POSTED.is_match(t)
         || ALERT_ARRIVED.is_match(t)
+        || TOOL_FLAGGED.is_match(t)
 }
 
 /// What the team learns from others or puts on a plan (see `others_report`, `planned_work`).

@@ -4,7 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::doc_text::{find_summary, front_matter};
+use super::doc_metadata::front_matter;
+use super::doc_text::find_summary;
 use super::sections::{Part, Section, bullet, items, prose, split_sections, table_cells};
 use super::timeline_read::read_timeline;
 use super::{ImportError, ImportOptions, Imported, Skeleton, Zero, slug, split_at_zero};
@@ -173,6 +174,7 @@ pub fn import_markdown_with(
     opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     let (text, front_title, front_summary) = prepared(md);
+    let with_front = md;
     let md = text.as_str();
     let (title, sections) = split_sections(md);
     let title = title.or(front_title);
@@ -210,7 +212,8 @@ pub fn import_markdown_with(
     }
     // T+ offsets give no time of day; clock times do.
     let clock_times = super::timeline_clock::told_in_clock_times(md);
-    recorded_times(&mut sk, events, opts.zero, clock_times);
+    let zero = stated_zero(opts.zero, with_front, &events);
+    recorded_times(&mut sk, events, zero, clock_times);
     super::prose_cause::cause_from_lead_up(&mut sk, &mut found);
     fill_stated_times(&mut sk, md);
     if sk.trigger.is_none() {
@@ -299,77 +302,14 @@ pub(super) fn opens_with_time(line: &str) -> bool {
     DATED_LINE.is_match(line.trim())
 }
 
-/// A section's lines that are prose: not metadata, not log or timeline lines.
-pub(super) fn prose_lines(s: &Section) -> Vec<String> {
-    s.lines
-        .iter()
-        .filter(|l| !is_metadata(l))
-        .cloned()
-        .collect()
-}
-
-/// A metadata line at the top of a document ("Date: ...", "**Authors:** ...").
-pub(super) fn is_metadata(line: &str) -> bool {
-    // A bulleted key and value ("- **Incident ID:** INC-2025-0017") too.
-    let raw = line.trim();
-    let raw = raw
-        .strip_prefix("- ")
-        .or_else(|| raw.strip_prefix("* "))
-        .unwrap_or(raw)
-        .trim_start();
-    // A rule, or a bold key and its value ("**Date of Incident**: ...", "**Severity:** SEV1").
-    if raw.chars().all(|c| matches!(c, '-' | '*' | '_')) && !raw.is_empty() {
-        return true;
-    }
-    if let Some(rest) = raw.strip_prefix("**")
-        && let Some(end) = rest.find("**")
-        && end <= 40
-        && (rest[..end].ends_with(':') || rest[end + 2..].trim_start().starts_with(':'))
-        && rest[..end].split_whitespace().count() <= 4
-    {
-        return true;
-    }
-    // A key-value table ("| Field | Value |", "| **Incident ID** | INC-2024-0115-001 |").
-    if let Some(row) = raw.strip_prefix('|') {
-        let first = row.split('|').next().unwrap_or("").trim();
-        let rule = row.chars().all(|c| matches!(c, '-' | ':' | '|' | ' '));
-        let key = (first.starts_with("**") && first.ends_with("**"))
-            || ["field", "key", "attribute", "property"].contains(&first.to_lowercase().as_str());
-        if rule || key {
-            return true;
+/// With no alert in the timeline, the detection a front matter states is minute 0.
+fn stated_zero(zero: Zero, md: &str, events: &[(i64, EventKind, String)]) -> Zero {
+    match zero {
+        Zero::Detection if !events.iter().any(|e| e.1 == EventKind::Alert) => {
+            super::doc_metadata::stated_detection(md, events).map_or(zero, Zero::At)
         }
+        z => z,
     }
-    // A code fence, or a line that opens with a clock time, is a log or a timeline, not prose.
-    if raw.starts_with("```") || opens_with_time(raw) {
-        return true;
-    }
-    let l = line.replace("**", "").trim().to_lowercase();
-    [
-        "date:",
-        "authors:",
-        "author:",
-        "status:",
-        "owner:",
-        "owners:",
-        "severity:",
-        "incident:",
-        "reviewers:",
-        "last updated:",
-        "summary:",
-        "incident report for ",
-        "start:",
-        "end:",
-        "duration:",
-        "layout:",
-        "title:",
-        "category:",
-        "tags:",
-    ]
-    .iter()
-    .any(|k| l.starts_with(k) && *k != "summary:")
-        // A status page's label alone ("Resolved"), or a date alone ("6/10/2025").
-        || ["resolved", "investigating", "identified", "monitoring", "completed"].contains(&l.as_str())
-        || (!l.is_empty() && l.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.')))
 }
 
 /// Place the timeline around minute 0 and read the real team's times from it: detection after

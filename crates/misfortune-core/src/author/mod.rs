@@ -17,10 +17,12 @@ use crate::time::SimTime;
 
 mod alert_words;
 mod classic;
+mod doc_metadata;
 mod doc_text;
 mod event_kind;
 mod fix_words;
 mod foreign_headings;
+mod foreign_words;
 pub mod game;
 mod game_finding;
 mod game_metrics;

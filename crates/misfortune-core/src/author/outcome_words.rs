@@ -198,7 +198,8 @@ const RECOVERED: &[&str] = &[
 
 /// Whether a line says the service recovered.
 pub(super) fn says_recovered(text: &str) -> bool {
-    let t = text.to_lowercase();
+    // (In the languages the importer reads: "servicio en vivo y verificado".)
+    let t = super::foreign_words::in_english(&text.to_lowercase()).into_owned();
     // "Error rate dropped to 3% but the issue persisted" did not recover.
     if says_failed(&t) {
         return false;
@@ -264,9 +265,10 @@ pub(super) fn says_recovered(text: &str) -> bool {
 }
 
 /// "node Ready", "pods Running on kubelet's next mount retry", "0 degraded volumes", "543 MB,
-/// 0 restarts": what was broken is back, or nothing is broken any more.
+/// 0 restarts", "All projects available": what was broken is back, or nothing is broken any
+/// more.
 static NONE_LEFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:nodes?|pods?)\s+(?:are\s+|is\s+|back\s+)?(?:ready|running)\b|\b(?:0|zero)\s+(?:degraded|failed|failing|unhealthy|errored|stuck)\s+(?:volumes?|pods?|nodes?|replicas?|jobs?|requests?)\b|\b(?:0|zero)\s+restarts\b")
+    Regex::new(r"\b(?:nodes?|pods?)\s+(?:are\s+|is\s+|back\s+)?(?:ready|running)\b|\ball (?:[\w-]+ )?(?:projects|services|systems|sites|customers|users|databases|endpoints|regions|nodes|pods|instances|hosts|shards|tenants|accounts|repositories|queues) (?:are |were )?(?:now |again )?(?:available|reachable|online|healthy|serving)\b|\b(?:0|zero)\s+(?:degraded|failed|failing|unhealthy|errored|stuck)\s+(?:volumes?|pods?|nodes?|replicas?|jobs?|requests?)\b|\b(?:0|zero)\s+restarts\b")
         .expect("static regex")
 });
 

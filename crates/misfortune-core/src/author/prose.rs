@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markdown::{is_metadata, opens_with_time};
+use super::doc_metadata::is_metadata;
+use super::markdown::opens_with_time;
 use super::sections::{Part, Section, items};
 use crate::model::EventKind;
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::markdown::prose_lines;
+use super::doc_metadata::prose_lines;
 use super::sections::{Part, Section, clean_inline, items};
 
 /// A document's root cause, from the best place it says it: "Root cause" beats its neighbours
@@ -256,7 +256,9 @@ fn suspected_cause(sections: &[Section]) -> Option<String> {
 /// A sentence that names a cause ("caused by", "X caused Y", "due to", "the trigger was"), not
 /// only a consequence ("..., causing slow page loads").
 pub(super) static NAMES_CAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:caused|due to|because|traced (?:it |this )?to|triggered by|the (?:root cause|trigger|cause) (?:was|is))\b")
+    // ("... experienced an outage for up to 2 hours, after an EC2 instance hosting one of our
+    // services failed": what failed first.)
+    Regex::new(r"(?i)\b(?:caused|due to|because|traced (?:it |this )?to|triggered by|the (?:root cause|trigger|cause) (?:was|is))\b|\bafter (?:an?|the|one of (?:the|our)) [^.;,]{0,60}?\b(?:failed|crashed|went down|went offline|became unresponsive|was deleted|were deleted|expired)\b")
         .expect("static regex")
 });
 
@@ -355,7 +357,19 @@ pub(super) fn cause_from_lead_up(sk: &mut super::Skeleton, found: &mut Vec<Strin
     // (Only a lead-up that tells both: a change alone, "Cache node restarts during routine
     // maintenance", may be what the real cause, told nowhere, set off.)
     let tells = |k: EventKind| lead.iter().any(|e| e.1 == k);
+    // (A change that is itself the outage opens the timeline at minute 0: "`rsync --delete`
+    // during a deploy wiped all of `/opt/scalping/data`".)
+    let itself = sk
+        .timeline
+        .first()
+        .filter(|e| e.0 == crate::time::SimTime::ZERO && e.1 == EventKind::Trigger)
+        .map(|e| opening(&e.2))
+        .filter(|t| !codeish(t));
     if !tells(EventKind::Trigger) || !tells(EventKind::Symptom) {
+        if let Some(t) = itself {
+            sk.root_cause = Some(format!("{}.", t.trim_end_matches(['.', ':'])));
+            found.push("root cause (assumed from the change at minute 0: check it)".to_string());
+        }
         return;
     }
     let told: Vec<String> = lead

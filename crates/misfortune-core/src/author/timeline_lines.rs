@@ -117,6 +117,16 @@ pub(super) fn as_read(l: &str) -> String {
         Regex::new(r"(?i)\b(\d{1,2}): (\d{2}\s*[ap]\.?m\b)").expect("static regex")
     });
     let l = SPACED.replace(&l, "$1:$2");
+    // ("| 2026-05-18 22h06 | ...", "~22h": French clock times, where a time opens a line or a
+    // cell or follows a date.)
+    static FRENCH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^\W*|\|\s*|\d{4}-\d{2}-\d{2}\s+)(~?)(\d{1,2})h(\d{2})?\b")
+            .expect("static regex")
+    });
+    let l = FRENCH.replace(&l, |c: &regex::Captures| {
+        let minutes = c.get(4).map_or("00", |m| m.as_str());
+        format!("{}{}{}:{minutes}", &c[1], &c[2], &c[3])
+    });
     // ("**16:2x** Round 2 ...": some minute of that ten, taken at its start.)
     static TENS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(\d{1,2}):([0-5])x\b").expect("static regex"));
@@ -158,8 +168,10 @@ pub(super) const BEFORE_STAMP: &[&str] = &[
     "circa",
     "roughly",
     "~",
-    // "between 08:00 and 11:30 | Free-tier quota ran out".
+    // "between 08:00 and 11:30 | Free-tier quota ran out", "entre 18:40 y 18:45".
     "between",
+    "entre",
+    "zwischen",
 ];
 
 /// The text of a timeline line once its timestamp and separators are taken off. A sentence
@@ -199,10 +211,13 @@ pub(super) fn event_text(s: &str, (stamp_start, stamp_end): (usize, usize)) -> S
     let rest = FROM_THEN.find(rest).map_or(rest, |m| &rest[m.end()..]);
     // ("between 08:00 and 11:30 | Free-tier quota ran out": the range's end again.)
     static BETWEEN_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*and\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?")
+        Regex::new(r"(?i)^\s*(?:and|y|et|e|und)\s*~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?")
             .expect("static regex")
     });
-    let between = lead.to_lowercase().ends_with("between");
+    let lead_lower = lead.to_lowercase();
+    let between = ["between", "entre", "zwischen"]
+        .iter()
+        .any(|w| lead_lower.ends_with(w));
     let rest = match BETWEEN_END.find(rest).filter(|_| between) {
         Some(m) => &rest[m.end()..],
         None => rest,

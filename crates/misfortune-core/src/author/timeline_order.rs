@@ -137,7 +137,7 @@ pub(super) fn after_resolution(events: &mut [(i64, EventKind, String)]) {
 pub(super) fn outage_start(events: &[(i64, EventKind, String)]) -> Option<usize> {
     static OUTAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting|reporting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|(?:customer )?impact (?:began|begins|started|starts)|(?:operations|requests|calls|syncs|deploys|deployments|builds|jobs|logins|checkouts|payments) (?:failed|fail|failing)|inability to|unable to|unschedulable|oom[- ]?kill\w*|killed by (?:the )?(?:oom|kernel)|could not be scheduled|deleted all|blackout|cascad\w*|hang|hangs|hung|froze|freezes|frozen|wedged|livelock\w*|locked up)\b",
+            r"(?i)\b(?:stop(?:s|ped)? (?:serving|responding|working|processing|accepting|reporting)|halted|went down|goes down|is down|was down|(?:fully|completely|totally|entirely|hard) down|unavailable|crash\w*|outage|offline|incident starts|(?:customer )?impact (?:began|begins|started|starts)|(?:operations|requests|calls|syncs|deploys|deployments|builds|jobs|logins|checkouts|payments) (?:failed|fail|failing)|inability to|unable to|unschedulable|oom[- ]?kill\w*|killed by (?:the )?(?:oom|kernel)|could not be scheduled|deleted all|blackout|cascad\w*|hang|hangs|hung|froze|freezes|frozen|wedged|livelock\w*|locked up|(?:wiped|wipé|erased) (?:out )?(?:all|every|the (?:whole|entire)|la totalit[ée]))\b",
         )
         .expect("static regex")
     });
@@ -182,6 +182,9 @@ fn detected_at(events: &[(i64, EventKind, String)]) -> Option<usize> {
 pub(super) const CHANGE: &[&str] = &[
     "deploy",
     "release",
+    // "tag `v1.0.0` published; 9 run-body sites shipped to consumers".
+    "published",
+    "shipped",
     "rolled out",
     "rollout",
     "push",
@@ -305,7 +308,7 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             e.1 = EventKind::Resolution;
             continue;
         }
-        let t = e.2.to_lowercase();
+        let t = super::foreign_words::in_english(&e.2.to_lowercase()).into_owned();
         if PATCH.is_match(&t)
             && (super::event_kind::says_failed(&t)
                 || (fixing && super::timeline_lines::ditto_at(t.trim()).is_some()))
@@ -349,7 +352,8 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
                 if (changed || WORK_BEGAN.is_match(&t))
                     && super::signal_trend::trend(now).is_none()
                     && !HARM.is_match(&now.replace("stopped for maintenance", "paused"))
-                    && !FELT.is_match(now) =>
+                    // ("... shipped to users" is the change reaching them.)
+                    && !FELT.is_match(&now.replace("to users", "").replace("to customers", "")) =>
             {
                 EventKind::Trigger
             }
@@ -471,7 +475,9 @@ pub(super) fn last_recovery_resolves(events: &mut [(i64, EventKind, String)]) {
     // "Verified system stability", "Releases unblocked and checked" closing the timeline: the
     // end, checked.
     static VERIFIED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:verif\w*|confirm\w*|checked)\b").expect("static regex")
+        // ("All projects available, alerts clear.")
+        Regex::new(r"(?i)\b(?:verif\w*|confirm\w*|checked|alerts? (?:are |have )?clear(?:ed)?)\b")
+            .expect("static regex")
     });
     if let Some(e) = events.last_mut()
         && matches!(e.1, EventKind::Investigation | EventKind::Mitigation)
