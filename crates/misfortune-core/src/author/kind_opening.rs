@@ -46,6 +46,14 @@ pub(super) fn opens_on_harm(t: &str) -> bool {
         // "Token refresher job errors out": upkeep that failed, the change that sets it off.
         "refresh",
         "rotat",
+        // "Stopped a healthy node to make the group replace it": done on purpose.
+        "to make the",
+        "to force",
+        "to trigger",
+        "to simulate",
+        "on purpose",
+        "deliberately",
+        "intentionally",
         "install",
         "fills",
         "filled",

@@ -245,14 +245,16 @@ pub(super) fn says_recovered(text: &str) -> bool {
     });
     // "Old ReplicaSet healthy, readiness probes pass": the pods serving again.
     static HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:checks?|probes?)\s+(?:now\s+|all\s+)?pass(?:es|ed|ing)?\b|\bhealthy\s*(?:[.,;:]|$|\band\b)")
+        // ("New instances launched successfully and passed health checks".)
+        Regex::new(r"\b(?:checks?|probes?)\s+(?:now\s+|all\s+)?pass(?:es|ed|ing)?\b|\bpass(?:ed|es)\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:health[- ]?|readiness\s+|liveness\s+)checks?\b|\bhealthy\s*(?:[.,;:]|$|\band\b)")
             .expect("static regex")
     });
     static STILL_HEALTHY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:not|never|no longer|remain\w*|stay\w*|still|appear\w*|seem\w*|look\w*)\s+healthy\b")
             .expect("static regex")
     });
-    let healthy = HEALTHY.is_match(&t) && !STILL_HEALTHY.is_match(&t);
+    // ("Dashboard showing 1 healthy and 1 unhealthy instance" is not all back.)
+    let healthy = HEALTHY.is_match(&t) && !STILL_HEALTHY.is_match(&t) && !t.contains("unhealthy");
     healthy
         || super::signal_trend::trend(&t) == Some(Trend::Better)
         || NO_LONGER.is_match(&t)

@@ -243,6 +243,12 @@ pub(super) const CHANGE: &[&str] = &[
     "activat",
 ];
 
+/// A screen that shows the harm ("Dashboard showing 1 healthy and 1 unhealthy instance").
+static SHOWS_HARM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:dashboards?|graphs?|grafana|metrics?|panels?|charts?)\b[^.;]{0,20}\bshow(?:s|ing|ed)?\b[^.;]*\b(?:unhealthy|errors?|fail\w*|down|spik\w*|5\d\d)")
+        .expect("static regex")
+});
+
 /// A certificate or credential that expires, a quota that runs out: what sets an incident off
 /// on a date or at a limit rather than by a change.
 static RAN_OUT: LazyLock<Regex> = LazyLock::new(|| {
@@ -340,6 +346,9 @@ pub(super) fn before_detection(events: &mut [(i64, EventKind, String)]) {
             // "Fleet gateway certificate expires. Robots fail mTLS handshake.", "Free-tier quota
             // ran out": the moment a date or a limit set it off, whatever failed with it.
             EventKind::Symptom if RAN_OUT.is_match(first_sentence(&t)) => EventKind::Trigger,
+            // "Dashboard showing 1 healthy and 1 unhealthy instance" before anyone is at work:
+            // the harm on a screen nobody was reading yet.
+            EventKind::Investigation if SHOWS_HARM.is_match(&t) => EventKind::Symptom,
             // "Engineer forgets to close the firewall rule": a step missed, not yet looking.
             EventKind::Investigation if t.contains("forget") || t.contains("forgot") => {
                 EventKind::Trigger
