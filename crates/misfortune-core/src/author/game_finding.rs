@@ -17,6 +17,18 @@ pub(super) fn content_words(t: &str) -> Vec<String> {
         .collect()
 }
 
+/// A text's words as two phrasings of one thing are compared: identifiers split where their
+/// case changes, lower-cased, the first five letters of each word of `min` letters or more
+/// ("rebuild" and "rebuilt" are one word here).
+pub(super) fn word_stems(text: &str, min: usize) -> Vec<String> {
+    split_case(text)
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= min)
+        .map(|w| w.chars().take(5).collect())
+        .collect()
+}
+
 /// A text with its identifiers split where their case changes: "ResponseCacheStore" reads as
 /// "Response Cache Store", so it shares words with "an unbounded response cache".
 pub(super) fn split_case(text: &str) -> String {

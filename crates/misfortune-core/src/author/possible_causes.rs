@@ -104,8 +104,8 @@ fn words(text: &str) -> Vec<String> {
     super::game_finding::split_case(text)
         .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 && !COMMON.contains(w))
-        .map(|w| w.chars().take(5).collect())
+        .filter(|w| !COMMON.contains(w))
+        .flat_map(|w| super::game_finding::word_stems(w, 4))
         .collect()
 }
 

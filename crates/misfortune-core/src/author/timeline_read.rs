@@ -127,14 +127,7 @@ fn named_resolution(sections: &[Section], events: &mut [(i64, EventKind, String)
     else {
         return;
     };
-    // Words compared by their first five letters: "rebuild" and "rebuilt" are one word here.
-    let words = |t: &str| -> Vec<String> {
-        t.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 5)
-            .map(|w| w.chars().take(5).collect())
-            .collect()
-    };
+    let words = |t: &str| super::game_finding::word_stems(t, 5);
     let want = words(&named);
     let Some(last) = events.iter().rposition(|e| e.1 == EventKind::Mitigation) else {
         return;
