@@ -138,6 +138,21 @@ fn words_misread(t: &str) -> String {
             .expect("static regex")
     });
     let t = READING_DATA.replace_all(&t, "using the $1");
+    // "requested the faulty switch be replaced", "asked for the port to be reset": a change
+    // asked of others, not made.
+    static ASKED_FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:requested|asked)(?: that| for)? [^.;]{0,50}?\b(?:be|to be) \w+ed\b")
+            .expect("static regex")
+    });
+    let t = ASKED_FOR.replace_all(&t, "asked for help");
+    // "The delayed remediation feature queued the jobs": a feature's name, nobody's fix.
+    static FEATURE_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:delayed|automatic|auto|scheduled) remediation (feature|job|queue|system)\b",
+        )
+        .expect("static regex")
+    });
+    let t = FEATURE_NAMED.replace_all(&t, "background $1");
     // "User twitted a 500 server error page to the company": a user telling the company is a
     // report, not the company telling anyone.
     static USER_TOLD: LazyLock<Regex> = LazyLock::new(|| {

@@ -260,7 +260,8 @@ fn others_report(t: &str) -> bool {
 /// sprint"): scheduled, nothing changed yet.
 fn planned_work(t: &str) -> bool {
     static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:sprint|backlog|roadmap)\b[^.;]{0,60}\b(?:updated|added|moved|scheduled|planned|included|prioriti[sz]ed)\b|\b(?:added|moved|scheduled|planned|included|prioriti[sz]ed)\b[^.;]{0,60}\b(?:sprint|backlog|roadmap)\b")
+        // ("Tim suggests restarting the ingest workers": a move proposed, not made.)
+        Regex::new(r"\b(?:sprint|backlog|roadmap)\b[^.;]{0,60}\b(?:updated|added|moved|scheduled|planned|included|prioriti[sz]ed)\b|\b(?:added|moved|scheduled|planned|included|prioriti[sz]ed)\b[^.;]{0,60}\b(?:sprint|backlog|roadmap)\b|^[^.;]{0,30}?\b(?:suggests?|suggested|recommends?|recommended)\s+(?:that\s+(?:we\s+)?)?\w+ing\b")
             .expect("static regex")
     });
     PLANNED.is_match(t)

@@ -284,6 +284,14 @@ pub(super) const ESCALATION: &[&str] = &[
     "to our isp",
     "contacted the isp",
     "called the isp",
+    // "Contacted the provider and requested the faulty switch be replaced": the provider
+    // brought in; the replacing is theirs to do.
+    "contacted the provider",
+    "contacted our provider",
+    "contacted the vendor",
+    "contacted the hosting",
+    "contacted the datacenter",
+    "contacted the data center",
     // "Tim signs off, Carol online": the people on it change.
     "signs off",
     "signed off",
