@@ -32,13 +32,19 @@ pub(super) fn front_value(block: &str, k: &str) -> Option<String> {
     })
 }
 
-/// A document's front matter block (between `---` or `+++` lines), if it opens with one.
-pub(super) fn front_block(md: &str) -> Option<&str> {
-    let (fence, rest) = ["---", "+++"].iter().find_map(|f| {
+/// The fence a document's front matter opens with (`---` for YAML, `+++` for TOML) and the text
+/// after that opening line.
+fn opened(md: &str) -> Option<(&'static str, &str)> {
+    ["---", "+++"].into_iter().find_map(|f| {
         md.strip_prefix(f)
             .and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
-            .map(|r| (*f, r))
-    })?;
+            .map(|r| (f, r))
+    })
+}
+
+/// A document's front matter block (between `---` or `+++` lines), if it opens with one.
+pub(super) fn front_block(md: &str) -> Option<&str> {
+    let (fence, rest) = opened(md)?;
     rest.find(&format!("\n{fence}")).map(|end| &rest[..end])
 }
 
@@ -46,11 +52,7 @@ pub(super) fn front_block(md: &str) -> Option<&str> {
 /// the text after it.
 pub(super) fn front_matter(md: &str) -> (Option<String>, Option<String>, &str) {
     // YAML between `---` lines, or TOML between `+++` lines (`title = "docs.rs outage"`).
-    let Some((fence, rest)) = ["---", "+++"].iter().find_map(|f| {
-        md.strip_prefix(f)
-            .and_then(|r| r.strip_prefix('\n').or_else(|| r.strip_prefix("\r\n")))
-            .map(|r| (*f, r))
-    }) else {
+    let Some((fence, rest)) = opened(md) else {
         return bare_front_matter(md);
     };
     let Some(end) = rest.find(&format!("\n{fence}")) else {

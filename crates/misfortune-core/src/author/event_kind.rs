@@ -249,10 +249,13 @@ fn acks_first(t: &str) -> bool {
         Regex::new(r"\b(?:acknowledges|acknowledged|acks|acked)\b").expect("static regex")
     });
     let first = first_clause(t);
-    ACKS.is_match(first)
-        && special(t).contains(&Special::Acknowledged)
+    if !ACKS.is_match(first) {
+        return false;
+    }
+    let said = special(t);
+    said.contains(&Special::Acknowledged)
         && !special(first).contains(&Special::Declared)
-        && !pages_someone(t, special(t).contains(&Special::OnCallPaged))
+        && !pages_someone(t, said.contains(&Special::OnCallPaged))
 }
 
 /// What a line says was seen, before any word list: the harm told as seen or read, then what

@@ -93,14 +93,7 @@ pub(super) fn row_text(l: &str, shape: &mut TableShape) -> Option<RowText> {
             let time = cells.first().map_or("", String::as_str);
             format!("{time} | {event}")
         }
-        _ if changed_row(&cells, shape).is_some() => changed_row(&cells, shape).unwrap_or_default(),
-        _ => cells
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != shape.actor_col)
-            .map(|(_, c)| c.as_str())
-            .collect::<Vec<_>>()
-            .join(" | "),
+        _ => changed_row(&cells, shape).unwrap_or_else(|| but_actor(&cells, shape)),
     };
     // Who acted comes first ("Tomás | Cancels the reindex task"), so the last cell says what
     // happened whichever column the table put them in.
@@ -170,6 +163,17 @@ pub(super) fn untimed_rows<'a>(lines: impl Iterator<Item = &'a String>) -> Vec<S
         }
     }
     out
+}
+
+/// A row's cells but the one that names who acted, joined.
+fn but_actor(cells: &[String], shape: &TableShape) -> String {
+    cells
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != shape.actor_col)
+        .map(|(_, c)| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 /// A row of a table of changes and their results, as its kind is read: a change the team made
