@@ -220,6 +220,16 @@ fn edits_insertions_reorderings_and_deletions_are_caught() {
     let mut inserted = lines.clone();
     inserted.insert(2, lines[harmful]);
     assert_eq!(modified_at(&write("inserted", &inserted)), Some(3));
+    // A MAC's hex digits written in capitals (or with a sign) read as the same MAC, but the
+    // line is not what was written: refused like any other change.
+    for (name, from, to) in [("capital", 'f', "F"), ("sign", '0', "+")] {
+        let mut changed = lines.clone();
+        let line = lines[2];
+        let at = 8 + line[8..72].find(from).unwrap();
+        let redone = format!("{}{to}{}", &line[..at], &line[at + 1..]);
+        changed[2] = &redone;
+        assert_eq!(modified_at(&write(name, &changed)), Some(3), "{name}");
+    }
     // `--allow-unverified` reads it anyway, and says what it found.
     let (_, integrity) = Journal::read_checked(
         &dir.path().join("deleted.jsonl"),

@@ -132,6 +132,9 @@ pub fn split_line(line: &str) -> (Option<[u8; 32]>, std::borrow::Cow<'_, str>) {
         && rest.len() > 66
         && rest.as_bytes()[64] == b'"'
         && rest.as_bytes()[65] == b','
+        // Only the form it was written in: "E" for "e" reads as the same MAC, but the line
+        // is no longer the bytes that were written, and a journal either is or is refused.
+        && !rest[..64].bytes().any(|b| b.is_ascii_uppercase())
         && let Some(mac) = parse_hex(&rest[..64])
     {
         return (Some(mac), format!("{{{}", &rest[66..]).into());
@@ -144,7 +147,8 @@ fn to_hex(bytes: &[u8]) -> String {
 }
 
 fn parse_hex(s: &str) -> Option<[u8; 32]> {
-    if s.len() != 64 || !s.is_ascii() {
+    // (Hex digits only: `from_str_radix` also takes a sign, "+f".)
+    if s.len() != 64 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     let mut out = [0u8; 32];
